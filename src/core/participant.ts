@@ -1,0 +1,48 @@
+import type { Availability, QuietHours, Weekday } from './time.js';
+import { effectiveAvailability, type ProgramSettings } from './program.js';
+import type { ConsentState, PersonState } from './schedule.js';
+
+export const PLATFORMS = ['slack', 'teams'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export interface Identity {
+  platform: Platform;
+  /** Slack team id or Teams tenant id. */
+  workspaceId: string;
+  userId: string;
+}
+
+export interface Participant extends Identity {
+  id: string;
+  programId: string;
+  email: string | null;
+  displayName: string | null;
+  timezone: string | null;
+  workingDays: Weekday[] | null;
+  quietHours: QuietHours | null;
+  pausedUntil: number | null;
+  consent: ConsentState;
+  consentAt: number | null;
+  reachable: boolean;
+  /** Where to deliver: a Slack DM channel id, or a serialized Teams conversation reference. */
+  address: string | null;
+  lastInteractionAt: number | null;
+  createdAt: number;
+}
+
+export function availabilityOf(program: ProgramSettings, participant: Participant): Availability {
+  return effectiveAvailability(program, participant);
+}
+
+export function personStateOf(program: ProgramSettings, participant: Participant): PersonState {
+  return {
+    availability: availabilityOf(program, participant),
+    pausedUntil: participant.pausedUntil,
+    consent: participant.consent,
+    reachable: participant.reachable,
+  };
+}
+
+export function identityKey(identity: Identity): string {
+  return `${identity.platform}:${identity.workspaceId}:${identity.userId}`;
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import {
+  type Availability,
+  localTimeSchema,
+  quietHoursSchema,
+  timeZoneSchema,
+  type Weekday,
+  weekdayListSchema,
+  weekdayNumber,
+} from './time.js';
+
+export const DEFAULT_NUDGE_TEMPLATES = [
+  'Your experiment this week: *{behavior}*. Where is one moment today to try it?',
+  'Quick check on *{behavior}*: what did you notice the last time you tried it?',
+  'Small reps count. One chance to practise *{behavior}* today, then tell me how it went.',
+] as const;
+
+/** Everything an admin sets for one coaching program. Defaults follow the program design notes. */
+export const programSettingsSchema = z
+  .object({
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a short slug: lowercase letters, digits and dashes'),
+    title: z.string().min(1).max(120).optional(),
+    timezone: timeZoneSchema.default('UTC'),
+    lengthWeeks: z.number().int().min(8, 'must be at least 8 weeks').max(16, 'must be at most 16 weeks').default(13),
+    checkpointDays: z
+      .array(z.number().int().min(1))
+      .min(1)
+      .default([30, 60, 90])
+      .refine((days) => days.every((d, i) => i === 0 || d > (days[i - 1] ?? 0)), 'must be in increasing order'),
+    checkpointTime: localTimeSchema.default('10:00'),
+    nudges: z
+      .object({
+        weekdays: weekdayListSchema.default(['tue', 'thu']),
+        time: localTimeSchema.default('09:30'),
+        templates: z.array(z.string().min(1).max(500)).min(1).default([...DEFAULT_NUDGE_TEMPLATES]),
+      })
+      .prefault({}),
+    workingDays: weekdayListSchema.default(['mon', 'tue', 'wed', 'thu', 'fri']),
+    quietHours: quietHoursSchema.default({ start: '19:00', end: '08:00' }),
+    weeklyBudget: z.number().int().min(1).max(20).default(3),
+    reminders: z
+      .object({
+        afterHours: z.number().int().min(1).max(24 * 14).default(48),
+        count: z.number().int().min(0).max(3).default(1),
+        missedAfterHours: z.number().int().min(1).max(24 * 14).default(48),
+      })
+      .prefault({}),
+    catchUpGraceHours: z.number().min(0).max(48).default(4),
+  })
+  .superRefine((program, ctx) => {
+    const lastDay = program.lengthWeeks * 7;
+    program.checkpointDays.forEach((day, index) => {
+      if (day > lastDay) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['checkpointDays', index],
+          message: `day ${day} falls after the ${program.lengthWeeks}-week window (last day ${lastDay})`,
+        });
+      }
+    });
+  });
+
+export type ProgramSettingsInput = z.input<typeof programSettingsSchema>;
+export type ProgramSettings = z.output<typeof programSettingsSchema>;
+
+export function parseProgramSettings(input: unknown): ProgramSettings {
+  return programSettingsSchema.parse(input);
+}
+
+/** Per-person overrides of the program's availability rules. */
+export interface AvailabilityOverrides {
+  timezone?: string | null;
+  workingDays?: readonly Weekday[] | null;
+  quietHours?: { start: string; end: string } | null;
+}
+
+export function effectiveAvailability(program: ProgramSettings, person: AvailabilityOverrides): Availability {
+  return {
+    timezone: person.timezone ?? program.timezone,
+    workingDays: person.workingDays ?? program.workingDays.map(weekdayNumber),
+    quietHours: person.quietHours ?? program.quietHours,
+  };
+}

@@ -1,0 +1,132 @@
+import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/** ISO weekday numbers: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
+
+export const weekdayNameSchema = z.enum(WEEKDAY_NAMES);
+export const weekdayListSchema = z
+  .array(weekdayNameSchema)
+  .min(1, 'name at least one day')
+  .refine((days) => new Set(days).size === days.length, 'each day may appear once');
+
+export function weekdayNumber(name: WeekdayName): Weekday {
+  return (WEEKDAY_NAMES.indexOf(name) + 1) as Weekday;
+}
+
+export function weekdayName(day: number): WeekdayName {
+  const name = WEEKDAY_NAMES[day - 1];
+  if (!name) throw new RangeError(`not an ISO weekday: ${day}`);
+  return name;
+}
+
+export const timeZoneSchema = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone) && (zone.includes('/') || zone === 'UTC'), {
+    message: 'must be an IANA time zone such as Europe/Berlin',
+  });
+
+/** "HH:MM" in 24-hour form. */
+export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM (24-hour)');
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((value) => DateTime.fromISO(value, { zone: 'UTC' }).isValid, 'is not a real calendar date');
+
+export interface QuietHours {
+  start: string;
+  end: string;
+}
+
+export const quietHoursSchema = z
+  .object({ start: localTimeSchema, end: localTimeSchema })
+  .refine((q) => q.start !== q.end, 'start and end of quiet hours must differ');
+
+/** The rules that decide when one person may be messaged. */
+export interface Availability {
+  timezone: string;
+  workingDays: readonly Weekday[];
+  quietHours: QuietHours;
+}
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+export function localDateTime(instant: number, zone: string): DateTime {
+  return DateTime.fromMillis(instant, { zone });
+}
+
+export function isQuiet(local: DateTime, quiet: QuietHours): boolean {
+  const minute = local.hour * 60 + local.minute;
+  const start = minutesOf(quiet.start);
+  const end = minutesOf(quiet.end);
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+}
+
+export function isWorkingDay(local: DateTime, workingDays: readonly Weekday[]): boolean {
+  return workingDays.includes(local.weekday as Weekday);
+}
+
+/** A local wall-clock time on a local date; a time skipped by a DST jump moves forward, as clocks do. */
+export function atLocalTime(date: DateTime, hhmm: string, zone: string): DateTime {
+  const minutes = minutesOf(hhmm);
+  return DateTime.fromObject(
+    { year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+    { zone },
+  );
+}
+
+/**
+ * The earliest instant at or after `instant` that is on a working day and outside quiet hours,
+ * in the person's own time zone.
+ */
+export function nextAllowedInstant(instant: number, who: Availability): number {
+  let local = localDateTime(instant, who.timezone);
+  for (let guard = 0; guard < 32; guard += 1) {
+    if (!isWorkingDay(local, who.workingDays)) {
+      local = local.plus({ days: 1 }).startOf('day');
+      continue;
+    }
+    if (isQuiet(local, who.quietHours)) {
+      const end = atLocalTime(local, who.quietHours.end, who.timezone);
+      // Quiet hours that run past midnight end tomorrow when we are in their evening part.
+      local = end > local ? end : atLocalTime(local.plus({ days: 1 }), who.quietHours.end, who.timezone);
+      continue;
+    }
+    return local.toMillis();
+  }
+  throw new Error('no working time found within four weeks: check working days and quiet hours');
+}
+
+export function isAllowedNow(instant: number, who: Availability): boolean {
+  return nextAllowedInstant(instant, who) === instant;
+}
+
+/** ISO week of the instant in the person's zone, e.g. "2026-W09": the unit of the weekly message budget. */
+export function localWeekKey(instant: number, zone: string): string {
+  const local = localDateTime(instant, zone);
+  return `${local.weekYear}-W${String(local.weekNumber).padStart(2, '0')}`;
+}
+
+export function localDateKey(instant: number, zone: string): string {
+  return localDateTime(instant, zone).toISODate() ?? '';
+}
+
+/** Start of the next local ISO week (Monday 00:00) after the instant. */
+export function startOfNextWeek(instant: number, zone: string): number {
+  return localDateTime(instant, zone).startOf('week').plus({ weeks: 1 }).toMillis();
+}
+
+export function addLocalDays(isoDate: string, days: number): string {
+  return DateTime.fromISO(isoDate, { zone: 'UTC' }).plus({ days }).toISODate() ?? isoDate;
+}
+
+export function formatLocal(instant: number, zone: string): string {
+  return localDateTime(instant, zone).toFormat("ccc yyyy-LL-dd HH:mm ZZZZ");
+}
