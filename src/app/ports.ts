@@ -1,0 +1,64 @@
+import type { Message, MessageKind } from '../core/messages.js';
+import type { Platform } from '../core/participant.js';
+
+export interface Recipient {
+  participantId: string;
+  platform: Platform;
+  workspaceId: string;
+  userId: string;
+  /** A known delivery address (Slack DM channel, Teams conversation reference), if any. */
+  address: string | null;
+}
+
+export interface Delivery {
+  /** The outbox key: unique per message, carried to the platform where it can be (message metadata). */
+  key: string;
+  kind: MessageKind;
+  recipient: Recipient;
+  message: Message;
+}
+
+export interface SendReceipt {
+  /** The platform's id for the message (Slack ts with channel, Teams activity id). */
+  providerRef: string;
+  /** The address the message went to, to remember for next time. */
+  address?: string;
+}
+
+export type SendFailure =
+  | { kind: 'rate_limited'; retryAfterMs: number }
+  | { kind: 'transient' }
+  | { kind: 'unreachable' }
+  | { kind: 'permanent' };
+
+/** A failed send, classified so the dispatcher knows whether and when to try again. */
+export class SendError extends Error {
+  constructor(
+    message: string,
+    readonly failure: SendFailure,
+    /** True when the platform may have accepted the message despite the error (a timeout, a dropped connection). */
+    readonly outcomeUnknown = false,
+  ) {
+    super(message);
+    this.name = 'SendError';
+  }
+}
+
+export interface ChannelLimits {
+  /** Sustained messages per second across one workspace or tenant. */
+  perWorkspacePerSecond: number;
+  /** Short burst allowed above the sustained rate. */
+  burst: number;
+}
+
+/** The outbound port: a channel adapter renders the neutral message and delivers it. */
+export interface ChannelSender {
+  readonly platform: Platform;
+  readonly limits: ChannelLimits;
+  send(delivery: Delivery): Promise<SendReceipt>;
+  /**
+   * Looks on the platform for a message already delivered under this key, to settle sends whose outcome
+   * is unknown. A sender without it makes such sends at-most-once.
+   */
+  findDelivered?(delivery: Delivery): Promise<SendReceipt | null>;
+}

@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../core/clock.js';
+import { BUDGETED_KINDS } from '../core/messages.js';
+import { availabilityOf, type Platform } from '../core/participant.js';
+import { nextAllowedInstant } from '../core/time.js';
+import type { ChannelSender, Delivery, SendReceipt } from '../app/ports.js';
+import { SendError } from '../app/ports.js';
+import type { Logger } from '../logger.js';
+import { silentLogger } from '../logger.js';
+import type { OutboxRow, Store } from '../store/types.js';
+import { RateLimiter } from './rate-limit.js';
+
+export interface DispatcherOptions {
+  store: Store;
+  clock: Clock;
+  senders: readonly ChannelSender[];
+  logger?: Logger;
+  /** Attempts before a row is marked failed. */
+  maxAttempts?: number;
+  /** How long a row may stay in `sending` before it counts as abandoned by a crashed process. */
+  leaseMs?: number;
+  batchSize?: number;
+  /** Sends in flight at once. */
+  concurrency?: number;
+  /** Backoff before the n-th retry, in ms (without Retry-After). */
+  backoffMs?: (attempt: number) => number;
+}
+
+export interface DispatchStats {
+  sent: number;
+  retried: number;
+  failed: number;
+  expired: number;
+  cancelled: number;
+  recovered: number;
+}
+
+export const defaultBackoff = (attempt: number): number => {
+  const base = Math.min(10 * 60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base / 2 + Math.random() * (base / 2));
+};
+
+function emptyStats(): DispatchStats {
+  return { sent: 0, retried: 0, failed: 0, expired: 0, cancelled: 0, recovered: 0 };
+}
+
+/**
+ * Sends outbox rows. Each row is claimed with a token before sending, so two dispatchers never send the
+ * same row; a row's outcome is written only by the holder of its claim.
+ */
+export class Dispatcher {
+  readonly #store: Store;
+  readonly #clock: Clock;
+  readonly #senders: Map<Platform, { sender: ChannelSender; limiter: RateLimiter }>;
+  readonly #logger: Logger;
+  readonly #maxAttempts: number;
+  readonly #leaseMs: number;
+  readonly #batchSize: number;
+  readonly #concurrency: number;
+  readonly #backoff: (attempt: number) => number;
+  #draining: Promise<DispatchStats> | null = null;
+
+  constructor(options: DispatcherOptions) {
+    this.#store = options.store;
+    this.#clock = options.clock;
+    this.#logger = options.logger ?? silentLogger;
+    this.#maxAttempts = options.maxAttempts ?? 6;
+    this.#leaseMs = options.leaseMs ?? 120_000;
+    this.#batchSize = options.batchSize ?? 50;
+    this.#concurrency = options.concurrency ?? 8;
+    this.#backoff = options.backoffMs ?? defaultBackoff;
+    this.#senders = new Map(
+      options.senders.map((sender) => [
+        sender.platform,
+        { sender, limiter: new RateLimiter(sender.limits.perWorkspacePerSecond, sender.limits.burst) },
+      ]),
+    );
+  }
+
+  /** Sends everything due now; concurrent calls share one run. */
+  drain(): Promise<DispatchStats> {
+    if (!this.#draining) {
+      this.#draining = this.#drain().finally(() => {
+        this.#draining = null;
+      });
+    }
+    return this.#draining;
+  }
+
+  async #drain(): Promise<DispatchStats> {
+    const stats = emptyStats();
+    await this.#recoverStale(stats);
+    const token = randomUUID();
+    for (;;) {
+      const rows = await this.#store.outbox.claim(this.#clock.now(), this.#batchSize, token);
+      if (rows.length === 0) break;
+      let next = 0;
+      const workers = Array.from({ length: Math.min(this.#concurrency, rows.length) }, async () => {
+        while (next < rows.length) {
+          const row = rows[next++]!;
+          await this.#deliver(row, token, stats);
+        }
+      });
+      await Promise.all(workers);
+    }
+    return stats;
+  }
+
+  /** Rows a crashed or hung process left in `sending`: settle them without ever sending twice. */
+  async #recoverStale(stats: DispatchStats): Promise<void> {
+    for (const row of await this.#store.outbox.stale(this.#clock.now(), this.#leaseMs)) {
+      const token = randomUUID();
+      if (!(await this.#store.outbox.reclaim(row.id, row.claimToken, token, this.#clock.now()))) continue;
+      stats.recovered += 1;
+      const entry = this.#senders.get(row.platform);
+      const delivery = await this.#delivery(row);
+      if (!entry?.sender.findDelivered || !delivery) {
+        await this.#store.outbox.finish(
+          row.id,
+          token,
+          'failed',
+          'outcome unknown after an interrupted send; not sent again so it cannot arrive twice',
+          this.#clock.now(),
+        );
+        stats.failed += 1;
+        continue;
+      }
+      const found = await this.#lookup(entry.sender, delivery);
+      if (found) {
+        await this.#store.outbox.markSent(row.id, token, found.providerRef, this.#clock.now());
+        stats.sent += 1;
+      } else {
+        await this.#store.outbox.release(row.id, token, this.#clock.now(), 'interrupted send not found on the platform; will send');
+      }
+    }
+  }
+
+  async #lookup(sender: ChannelSender, delivery: Delivery): Promise<SendReceipt | null> {
+    try {
+      return (await sender.findDelivered?.(delivery)) ?? null;
+    } catch (error) {
+      throw new SendError(`could not check an earlier attempt: ${(error as Error).message}`, { kind: 'transient' });
+    }
+  }
+
+  async #delivery(row: OutboxRow): Promise<Delivery | null> {
+    const participant = await this.#store.participants.get(row.participantId);
+    if (!participant) return null;
+    return {
+      key: row.key,
+      kind: row.kind,
+      message: row.message,
+      recipient: {
+        participantId: participant.id,
+        platform: participant.platform,
+        workspaceId: participant.workspaceId,
+        userId: participant.userId,
+        address: participant.address,
+      },
+    };
+  }
+
+  async #deliver(row: OutboxRow, token: string, stats: DispatchStats): Promise<void> {
+    const store = this.#store;
+    const now = this.#clock.now();
+    const participant = await store.participants.get(row.participantId);
+    const finish = async (status: 'failed' | 'expired' | 'cancelled', reason: string) => {
+      await store.outbox.finish(row.id, token, status, reason, this.#clock.now());
+      stats[status] += 1;
+      this.#logger.info({ outboxId: row.id, kind: row.kind, status, reason }, 'outbox row closed unsent');
+    };
+    if (!participant) return finish('cancelled', 'participant no longer exists');
+    if (row.kind !== 'consent' && participant.consent !== 'accepted') return finish('cancelled', `consent is ${participant.consent}`);
+    if (row.kind === 'consent' && participant.consent !== 'pending') return finish('cancelled', 'consent already decided');
+    if (!participant.reachable) return finish('failed', 'person cannot be reached on their channel');
+    if (now > row.expiresAt) return finish('expired', 'not sent within the catch-up grace window');
+    if (BUDGETED_KINDS.has(row.kind)) {
+      const program = await store.programs.get(participant.programId);
+      if (program) {
+        const allowedAt = nextAllowedInstant(now, availabilityOf(program.settings, participant));
+        if (allowedAt !== now) {
+          if (allowedAt > row.expiresAt) return finish('expired', 'quiet hours last beyond the catch-up grace window');
+          await store.outbox.release(row.id, token, allowedAt, 'waiting for the end of quiet hours');
+          return;
+        }
+      }
+    }
+    const entry = this.#senders.get(participant.platform);
+    if (!entry) return finish('failed', `no ${participant.platform} channel is configured`);
+    const delivery = (await this.#delivery(row))!;
+    try {
+      // A retry after an ambiguous failure first asks the platform whether the earlier attempt landed.
+      const earlier = row.attempts > 1 && row.reason?.startsWith('unknown outcome') ? await this.#lookup(entry.sender, delivery) : null;
+      let receipt = earlier;
+      if (!receipt) {
+        await entry.limiter.acquire(`${participant.platform}:${participant.workspaceId}`);
+        receipt = await entry.sender.send(delivery);
+      }
+      await store.outbox.markSent(row.id, token, receipt.providerRef, this.#clock.now());
+      if (receipt.address && receipt.address !== participant.address) {
+        await store.participants.update(participant.id, { address: receipt.address });
+      }
+      stats.sent += 1;
+    } catch (error) {
+      const failure = error instanceof SendError ? error : new SendError((error as Error).message, { kind: 'transient' }, true);
+      await this.#settleFailure(row, token, participant.id, participant.workspaceId, failure, stats);
+    }
+  }
+
+  async #settleFailure(
+    row: OutboxRow,
+    token: string,
+    participantId: string,
+    workspaceId: string,
+    error: SendError,
+    stats: DispatchStats,
+  ): Promise<void> {
+    const store = this.#store;
+    const now = this.#clock.now();
+    const { failure } = error;
+    this.#logger.warn({ outboxId: row.id, kind: row.kind, attempt: row.attempts, failure: failure.kind, error: error.message }, 'send failed');
+    if (failure.kind === 'unreachable') {
+      await store.outbox.finish(row.id, token, 'failed', `unreachable: ${error.message}`, now);
+      await store.participants.update(participantId, { reachable: false });
+      stats.failed += 1;
+      return;
+    }
+    if (failure.kind === 'permanent' || row.attempts >= this.#maxAttempts) {
+      await store.outbox.finish(row.id, token, 'failed', `${failure.kind}: ${error.message} (after ${row.attempts} attempts)`, now);
+      stats.failed += 1;
+      return;
+    }
+    let delay = this.#backoff(row.attempts);
+    if (failure.kind === 'rate_limited') {
+      delay = Math.max(delay, failure.retryAfterMs);
+      this.#senders.get(row.platform)?.limiter.pause(`${row.platform}:${workspaceId}`, failure.retryAfterMs);
+    }
+    const reason = `${error.outcomeUnknown ? 'unknown outcome' : failure.kind}: ${error.message}`;
+    await store.outbox.release(row.id, token, now + delay, reason);
+    stats.retried += 1;
+  }
+}

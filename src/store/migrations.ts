@@ -1,0 +1,161 @@
+/** Versioned schema migrations. Each runs once, in order, inside a transaction; never edit a shipped one. */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'core schema: programs, participants, experiments, surveys, jobs, outbox, audit',
+    sql: `
+      CREATE TABLE programs (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        settings TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE participants (
+        id TEXT PRIMARY KEY,
+        program_id TEXT NOT NULL REFERENCES programs(id),
+        platform TEXT NOT NULL CHECK (platform IN ('slack', 'teams')),
+        workspace_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        email TEXT,
+        display_name TEXT,
+        timezone TEXT,
+        working_days TEXT,
+        quiet_hours TEXT,
+        paused_until INTEGER,
+        consent TEXT NOT NULL DEFAULT 'pending' CHECK (consent IN ('pending', 'accepted', 'declined', 'opted_out')),
+        consent_at INTEGER,
+        reachable INTEGER NOT NULL DEFAULT 1,
+        address TEXT,
+        last_interaction_at INTEGER,
+        created_at INTEGER NOT NULL,
+        UNIQUE (platform, workspace_id, user_id)
+      );
+
+      CREATE TABLE experiments (
+        id TEXT PRIMARY KEY,
+        participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        behavior TEXT NOT NULL,
+        hypothesis TEXT NOT NULL,
+        kpi_name TEXT NOT NULL,
+        kpi_unit TEXT NOT NULL,
+        kpi_baseline REAL NOT NULL,
+        kpi_target REAL NOT NULL,
+        kpi_direction TEXT NOT NULL CHECK (kpi_direction IN ('increase', 'decrease')),
+        start_date TEXT NOT NULL,
+        length_weeks INTEGER NOT NULL,
+        end_date TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'paused', 'completed', 'abandoned')),
+        version INTEGER NOT NULL DEFAULT 1,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX experiments_one_running ON experiments(participant_id) WHERE status IN ('active', 'paused');
+
+      CREATE TABLE experiment_versions (
+        experiment_id TEXT NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        changed_at INTEGER NOT NULL,
+        changed_by TEXT NOT NULL,
+        PRIMARY KEY (experiment_id, version)
+      );
+
+      CREATE TABLE nudge_responses (
+        experiment_id TEXT NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+        occurrence TEXT NOT NULL,
+        answer TEXT NOT NULL CHECK (answer IN ('did', 'skip', 'snooze')),
+        at INTEGER NOT NULL,
+        PRIMARY KEY (experiment_id, occurrence)
+      );
+
+      CREATE TABLE surveys (
+        id TEXT PRIMARY KEY,
+        experiment_id TEXT NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+        participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        checkpoint_day INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'reminded', 'answered', 'missed')),
+        sent_at INTEGER,
+        reminded_at INTEGER,
+        practice INTEGER CHECK (practice BETWEEN 1 AND 5),
+        kpi_value REAL,
+        confidence INTEGER CHECK (confidence BETWEEN 1 AND 5),
+        note TEXT,
+        answered_at INTEGER,
+        UNIQUE (experiment_id, checkpoint_day)
+      );
+
+      CREATE TABLE survey_changes (
+        survey_id TEXT NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        old_value TEXT,
+        new_value TEXT
+      );
+
+      CREATE TABLE jobs (
+        id INTEGER PRIMARY KEY,
+        participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        experiment_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        occurrence TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'scheduled' CHECK (state IN ('scheduled', 'done', 'cancelled')),
+        version INTEGER NOT NULL DEFAULT 1,
+        result TEXT,
+        UNIQUE (participant_id, kind, occurrence)
+      );
+      CREATE INDEX jobs_due ON jobs(due_at) WHERE state = 'scheduled';
+      CREATE INDEX jobs_person ON jobs(participant_id, due_at) WHERE state = 'scheduled';
+
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        budgeted INTEGER NOT NULL,
+        budget_week TEXT NOT NULL,
+        message TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'expired', 'cancelled')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        claim_token TEXT,
+        claimed_at INTEGER,
+        reason TEXT,
+        provider_ref TEXT,
+        sent_at INTEGER,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX outbox_ready ON outbox(next_attempt_at) WHERE status = 'pending';
+      CREATE INDEX outbox_in_flight ON outbox(claimed_at) WHERE status = 'sending';
+      CREATE INDEX outbox_budget ON outbox(participant_id, budget_week) WHERE budgeted = 1;
+
+      CREATE TABLE inbound_deliveries (
+        delivery_id TEXT PRIMARY KEY,
+        received_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        detail TEXT
+      );
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];

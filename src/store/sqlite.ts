@@ -1,0 +1,795 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Survey, SurveyDetails } from '../core/checkpoint.js';
+import type { Experiment, ExperimentInput, ExperimentStatus } from '../core/experiment.js';
+import { BUDGETED_KINDS, type Message, type MessageKind } from '../core/messages.js';
+import type { Identity, Participant, Platform } from '../core/participant.js';
+import type { ProgramSettings } from '../core/program.js';
+import type { ConsentState, Decision, JobKind, NextRun, ScheduledJob } from '../core/schedule.js';
+import { MIGRATIONS } from './migrations.js';
+import type {
+  ApplyResult,
+  AuditEntry,
+  JobContext,
+  NewOutboxRow,
+  NudgeResponse,
+  OutboxRow,
+  OutboxStatus,
+  ParticipantPatch,
+  ProgramRecord,
+  Store,
+} from './types.js';
+
+type Row = Record<string, unknown>;
+
+const str = (v: unknown): string => String(v);
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+function toProgram(row: Row): ProgramRecord {
+  return {
+    id: str(row.id),
+    name: str(row.name),
+    settings: JSON.parse(str(row.settings)) as ProgramSettings,
+    version: Number(row.version),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+function toParticipant(row: Row): Participant {
+  return {
+    id: str(row.id),
+    programId: str(row.program_id),
+    platform: str(row.platform) as Platform,
+    workspaceId: str(row.workspace_id),
+    userId: str(row.user_id),
+    email: strOrNull(row.email),
+    displayName: strOrNull(row.display_name),
+    timezone: strOrNull(row.timezone),
+    workingDays: row.working_days ? JSON.parse(str(row.working_days)) : null,
+    quietHours: row.quiet_hours ? JSON.parse(str(row.quiet_hours)) : null,
+    pausedUntil: numOrNull(row.paused_until),
+    consent: str(row.consent) as ConsentState,
+    consentAt: numOrNull(row.consent_at),
+    reachable: Number(row.reachable) === 1,
+    address: strOrNull(row.address),
+    lastInteractionAt: numOrNull(row.last_interaction_at),
+    createdAt: Number(row.created_at),
+  };
+}
+
+function toExperiment(row: Row): Experiment {
+  return {
+    id: str(row.id),
+    participantId: str(row.participant_id),
+    behavior: str(row.behavior),
+    hypothesis: str(row.hypothesis),
+    kpiName: str(row.kpi_name),
+    kpiUnit: str(row.kpi_unit),
+    kpiBaseline: Number(row.kpi_baseline),
+    kpiTarget: Number(row.kpi_target),
+    kpiDirection: str(row.kpi_direction) as Experiment['kpiDirection'],
+    startDate: str(row.start_date),
+    lengthWeeks: Number(row.length_weeks),
+    endDate: str(row.end_date),
+    status: str(row.status) as ExperimentStatus,
+    version: Number(row.version),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+function toSurvey(row: Row): Survey {
+  return {
+    id: str(row.id),
+    experimentId: str(row.experiment_id),
+    participantId: str(row.participant_id),
+    checkpointDay: Number(row.checkpoint_day),
+    status: str(row.status) as Survey['status'],
+    sentAt: numOrNull(row.sent_at),
+    remindedAt: numOrNull(row.reminded_at),
+    practice: numOrNull(row.practice),
+    kpiValue: numOrNull(row.kpi_value),
+    confidence: numOrNull(row.confidence),
+    note: strOrNull(row.note),
+    answeredAt: numOrNull(row.answered_at),
+  };
+}
+
+function toJob(row: Row): ScheduledJob {
+  return {
+    id: Number(row.id),
+    kind: str(row.kind) as JobKind,
+    participantId: str(row.participant_id),
+    experimentId: str(row.experiment_id),
+    occurrence: str(row.occurrence),
+    dueAt: Number(row.due_at),
+    version: Number(row.version),
+  };
+}
+
+function toOutbox(row: Row): OutboxRow {
+  return {
+    id: Number(row.id),
+    key: str(row.key),
+    participantId: str(row.participant_id),
+    kind: str(row.kind) as MessageKind,
+    budgeted: Number(row.budgeted) === 1,
+    budgetWeek: str(row.budget_week),
+    platform: str(row.platform) as Platform,
+    workspaceId: str(row.workspace_id),
+    message: JSON.parse(str(row.message)) as Message,
+    dueAt: Number(row.due_at),
+    expiresAt: Number(row.expires_at),
+    status: str(row.status) as OutboxStatus,
+    attempts: Number(row.attempts),
+    nextAttemptAt: Number(row.next_attempt_at),
+    claimToken: strOrNull(row.claim_token),
+    claimedAt: numOrNull(row.claimed_at),
+    reason: strOrNull(row.reason),
+    providerRef: strOrNull(row.provider_ref),
+    sentAt: numOrNull(row.sent_at),
+    createdAt: Number(row.created_at),
+  };
+}
+
+const OUTBOX_SELECT = `SELECT o.*, p.platform, p.workspace_id FROM outbox o JOIN participants p ON p.id = o.participant_id`;
+
+export interface SqliteOptions {
+  /** File path, or ':memory:'. */
+  path: string;
+  busyTimeoutMs?: number;
+}
+
+/** Opens (creating if needed) the database, applies pending migrations and returns the store. */
+export function openSqliteStore(options: SqliteOptions): SqliteStore {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+  migrate(db);
+  return new SqliteStore(db);
+}
+
+export function migrate(db: Database.Database): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((r) => Number(r.version)),
+  );
+  const ran: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        Date.now(),
+      );
+    }).immediate();
+    ran.push(migration.version);
+  }
+  return ran;
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  /** Synchronous work inside one IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlock). */
+  private tx<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  private one(sql: string, ...params: unknown[]): Row | undefined {
+    return this.db.prepare(sql).get(...params) as Row | undefined;
+  }
+
+  private all(sql: string, ...params: unknown[]): Row[] {
+    return this.db.prepare(sql).all(...params) as Row[];
+  }
+
+  private run(sql: string, ...params: unknown[]): Database.RunResult {
+    return this.db.prepare(sql).run(...params);
+  }
+
+  programs: Store['programs'] = {
+    upsert: async (settings, now) =>
+      this.tx(() => {
+        const existing = this.one('SELECT * FROM programs WHERE name = ?', settings.name);
+        const json = JSON.stringify(settings);
+        if (!existing) {
+          const id = `prg_${randomUUID()}`;
+          this.run(
+            'INSERT INTO programs (id, name, settings, version, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)',
+            id,
+            settings.name,
+            json,
+            now,
+            now,
+          );
+          return { record: toProgram(this.one('SELECT * FROM programs WHERE id = ?', id)!), changed: true };
+        }
+        if (existing.settings === json) return { record: toProgram(existing), changed: false };
+        this.run('UPDATE programs SET settings = ?, version = version + 1, updated_at = ? WHERE id = ?', json, now, existing.id);
+        return { record: toProgram(this.one('SELECT * FROM programs WHERE id = ?', existing.id)!), changed: true };
+      }),
+    get: async (id) => {
+      const row = this.one('SELECT * FROM programs WHERE id = ?', id);
+      return row ? toProgram(row) : null;
+    },
+    getByName: async (name) => {
+      const row = this.one('SELECT * FROM programs WHERE name = ?', name);
+      return row ? toProgram(row) : null;
+    },
+    list: async () => this.all('SELECT * FROM programs ORDER BY name').map(toProgram),
+  };
+
+  participants: Store['participants'] = {
+    findByIdentity: async (identity: Identity) => {
+      const row = this.one(
+        'SELECT * FROM participants WHERE platform = ? AND workspace_id = ? AND user_id = ?',
+        identity.platform,
+        identity.workspaceId,
+        identity.userId,
+      );
+      return row ? toParticipant(row) : null;
+    },
+    get: async (id) => {
+      const row = this.one('SELECT * FROM participants WHERE id = ?', id);
+      return row ? toParticipant(row) : null;
+    },
+    create: async (input, now) =>
+      this.tx(() => {
+        const existing = this.one(
+          'SELECT * FROM participants WHERE platform = ? AND workspace_id = ? AND user_id = ?',
+          input.platform,
+          input.workspaceId,
+          input.userId,
+        );
+        if (existing) return toParticipant(existing);
+        const id = `ppl_${randomUUID()}`;
+        this.run(
+          `INSERT INTO participants (id, program_id, platform, workspace_id, user_id, email, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          id,
+          input.programId,
+          input.platform,
+          input.workspaceId,
+          input.userId,
+          input.email ?? null,
+          now,
+        );
+        return toParticipant(this.one('SELECT * FROM participants WHERE id = ?', id)!);
+      }),
+    update: async (id, patch: ParticipantPatch) =>
+      this.tx(() => {
+        const columns: Record<keyof ParticipantPatch, string> = {
+          email: 'email',
+          displayName: 'display_name',
+          timezone: 'timezone',
+          pausedUntil: 'paused_until',
+          consent: 'consent',
+          consentAt: 'consent_at',
+          reachable: 'reachable',
+          address: 'address',
+          lastInteractionAt: 'last_interaction_at',
+          programId: 'program_id',
+        };
+        const sets: string[] = [];
+        const values: unknown[] = [];
+        for (const [field, column] of Object.entries(columns) as [keyof ParticipantPatch, string][]) {
+          if (!(field in patch)) continue;
+          const value = patch[field];
+          sets.push(`${column} = ?`);
+          values.push(typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null));
+        }
+        if (sets.length > 0) this.run(`UPDATE participants SET ${sets.join(', ')} WHERE id = ?`, ...values, id);
+        const row = this.one('SELECT * FROM participants WHERE id = ?', id);
+        if (!row) throw new Error(`no participant ${id}`);
+        return toParticipant(row);
+      }),
+    stopAll: async (id, reason, now) =>
+      this.tx(() => {
+        this.run(
+          `UPDATE jobs SET state = 'cancelled', result = ?, version = version + 1 WHERE participant_id = ? AND state = 'scheduled'`,
+          reason,
+          id,
+        );
+        this.run(
+          `UPDATE outbox SET status = 'cancelled', reason = ?, claim_token = NULL WHERE participant_id = ? AND status = 'pending'`,
+          reason,
+          id,
+        );
+        this.run(
+          `UPDATE experiments SET status = 'abandoned', updated_at = ? WHERE participant_id = ? AND status IN ('active', 'paused')`,
+          now,
+          id,
+        );
+      }),
+  };
+
+  private insertJobs(participantId: string, experimentId: string, runs: readonly NextRun[]): void {
+    const insert = this.db.prepare(
+      `INSERT INTO jobs (participant_id, experiment_id, kind, occurrence, due_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (participant_id, kind, occurrence) DO NOTHING`,
+    );
+    for (const run of runs) insert.run(participantId, experimentId, run.kind, run.occurrence, run.dueAt);
+  }
+
+  private snapshotExperiment(experiment: Experiment, changedBy: string, now: number): void {
+    const { behavior, hypothesis, kpiName, kpiUnit, kpiBaseline, kpiTarget, kpiDirection, startDate, lengthWeeks, status } =
+      experiment;
+    this.run(
+      `INSERT INTO experiment_versions (experiment_id, version, data, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (experiment_id, version) DO NOTHING`,
+      experiment.id,
+      experiment.version,
+      JSON.stringify({ behavior, hypothesis, kpiName, kpiUnit, kpiBaseline, kpiTarget, kpiDirection, startDate, lengthWeeks, status }),
+      now,
+      changedBy,
+    );
+  }
+
+  private experimentById(id: string): Experiment {
+    const row = this.one('SELECT * FROM experiments WHERE id = ?', id);
+    if (!row) throw new Error(`no experiment ${id}`);
+    return toExperiment(row);
+  }
+
+  experiments: Store['experiments'] = {
+    start: async (id, participantId, input: ExperimentInput, endDate, runs, now) =>
+      this.tx(() => {
+        const running = this.one(
+          `SELECT id FROM experiments WHERE participant_id = ? AND status IN ('active', 'paused')`,
+          participantId,
+        );
+        if (running) throw new ExperimentAlreadyRunningError(str(running.id));
+        this.run(
+          `INSERT INTO experiments (id, participant_id, behavior, hypothesis, kpi_name, kpi_unit, kpi_baseline, kpi_target,
+             kpi_direction, start_date, length_weeks, end_date, status, version, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 1, ?, ?)`,
+          id,
+          participantId,
+          input.behavior,
+          input.hypothesis,
+          input.kpiName,
+          input.kpiUnit,
+          input.kpiBaseline,
+          input.kpiTarget,
+          input.kpiDirection,
+          input.startDate,
+          input.lengthWeeks,
+          endDate,
+          now,
+          now,
+        );
+        const experiment = this.experimentById(id);
+        this.snapshotExperiment(experiment, participantId, now);
+        this.insertJobs(participantId, id, runs);
+        return experiment;
+      }),
+    get: async (id) => {
+      const row = this.one('SELECT * FROM experiments WHERE id = ?', id);
+      return row ? toExperiment(row) : null;
+    },
+    current: async (participantId) => {
+      const row = this.one(
+        `SELECT * FROM experiments WHERE participant_id = ? ORDER BY CASE WHEN status IN ('active', 'paused') THEN 0 ELSE 1 END, created_at DESC LIMIT 1`,
+        participantId,
+      );
+      return row ? toExperiment(row) : null;
+    },
+    edit: async (id, input, endDate, changedBy, now, replan) =>
+      this.tx(() => {
+        const before = this.experimentById(id);
+        this.run(
+          `UPDATE experiments SET behavior = ?, hypothesis = ?, kpi_name = ?, kpi_unit = ?, kpi_baseline = ?, kpi_target = ?,
+             kpi_direction = ?, start_date = ?, length_weeks = ?, end_date = ?, version = version + 1, updated_at = ? WHERE id = ?`,
+          input.behavior,
+          input.hypothesis,
+          input.kpiName,
+          input.kpiUnit,
+          input.kpiBaseline,
+          input.kpiTarget,
+          input.kpiDirection,
+          input.startDate,
+          input.lengthWeeks,
+          endDate,
+          now,
+          id,
+        );
+        const after = this.experimentById(id);
+        this.snapshotExperiment(after, changedBy, now);
+        this.replanJobs(before.participantId, id, replan);
+        return after;
+      }),
+    setStatus: async (id, status, now, replan) =>
+      this.tx(() => {
+        const before = this.experimentById(id);
+        this.run('UPDATE experiments SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', status, now, id);
+        const after = this.experimentById(id);
+        this.snapshotExperiment(after, before.participantId, now);
+        if (status === 'completed' || status === 'abandoned') {
+          this.run(
+            `UPDATE jobs SET state = 'cancelled', result = ?, version = version + 1 WHERE experiment_id = ? AND state = 'scheduled'`,
+            `experiment ${status}`,
+            id,
+          );
+        } else if (replan) {
+          this.replanJobs(before.participantId, id, replan);
+        }
+        return after;
+      }),
+    history: async (id) =>
+      this.all('SELECT * FROM experiment_versions WHERE experiment_id = ? ORDER BY version', id).map((row) => ({
+        version: Number(row.version),
+        data: JSON.parse(str(row.data)),
+        changedAt: Number(row.changed_at),
+        changedBy: str(row.changed_by),
+      })),
+    recordNudgeResponse: async (response: NudgeResponse) =>
+      this.tx(() => {
+        const result = this.run(
+          `INSERT INTO nudge_responses (experiment_id, occurrence, answer, at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (experiment_id, occurrence) DO NOTHING`,
+          response.experimentId,
+          response.occurrence,
+          response.answer,
+          response.at,
+        );
+        return result.changes === 1;
+      }),
+  };
+
+  /** Replaces the scheduled nudge and checkpoint jobs of an experiment with a new plan. */
+  private replanJobs(participantId: string, experimentId: string, runs: readonly NextRun[]): void {
+    this.run(
+      `UPDATE jobs SET state = 'cancelled', result = 'replanned', version = version + 1
+       WHERE experiment_id = ? AND state = 'scheduled' AND kind IN ('nudge', 'checkpoint', 'experiment_end')`,
+      experimentId,
+    );
+    const upsert = this.db.prepare(
+      `INSERT INTO jobs (participant_id, experiment_id, kind, occurrence, due_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (participant_id, kind, occurrence) DO UPDATE SET due_at = excluded.due_at, state = 'scheduled',
+         version = jobs.version + 1, result = NULL
+       WHERE jobs.state = 'cancelled' AND jobs.result = 'replanned'`,
+    );
+    for (const run of runs) upsert.run(participantId, experimentId, run.kind, run.occurrence, run.dueAt);
+  }
+
+  surveys: Store['surveys'] = {
+    get: async (id) => {
+      const row = this.one('SELECT * FROM surveys WHERE id = ?', id);
+      return row ? toSurvey(row) : null;
+    },
+    forExperiment: async (experimentId) =>
+      this.all('SELECT * FROM surveys WHERE experiment_id = ? ORDER BY checkpoint_day', experimentId).map(toSurvey),
+    answerPractice: async (id, practice, now) =>
+      this.tx(() => {
+        const before = this.one('SELECT * FROM surveys WHERE id = ?', id);
+        if (!before) throw new Error(`no survey ${id}`);
+        if (before.practice !== null && Number(before.practice) !== practice) {
+          this.logSurveyChange(id, now, 'practice', before.practice, practice);
+        }
+        this.run(
+          `UPDATE surveys SET practice = ?, status = 'answered', answered_at = ? WHERE id = ?`,
+          practice,
+          now,
+          id,
+        );
+        return toSurvey(this.one('SELECT * FROM surveys WHERE id = ?', id)!);
+      }),
+    answerDetails: async (id, details: SurveyDetails, now) =>
+      this.tx(() => {
+        const before = this.one('SELECT * FROM surveys WHERE id = ?', id);
+        if (!before) throw new Error(`no survey ${id}`);
+        const fields: [string, unknown, unknown][] = [
+          ['kpi_value', before.kpi_value, details.kpiValue],
+          ['confidence', before.confidence, details.confidence],
+          ['note', before.note, details.note ?? null],
+        ];
+        for (const [field, old, next] of fields) {
+          if (old !== null && old !== next) this.logSurveyChange(id, now, field, field === 'note' ? '(text)' : old, field === 'note' ? '(text)' : next);
+        }
+        this.run(
+          `UPDATE surveys SET kpi_value = ?, confidence = ?, note = ?, status = 'answered', answered_at = ? WHERE id = ?`,
+          details.kpiValue,
+          details.confidence,
+          details.note ?? null,
+          now,
+          id,
+        );
+        return toSurvey(this.one('SELECT * FROM surveys WHERE id = ?', id)!);
+      }),
+  };
+
+  private logSurveyChange(id: string, now: number, field: string, old: unknown, next: unknown): void {
+    this.run(
+      'INSERT INTO survey_changes (survey_id, at, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)',
+      id,
+      now,
+      field,
+      old === null || old === undefined ? null : String(old),
+      next === null || next === undefined ? null : String(next),
+    );
+  }
+
+  /** How many survey answers changed after they were first given (the change log). */
+  surveyChangeCount(id: string): number {
+    return Number(this.one('SELECT COUNT(*) AS n FROM survey_changes WHERE survey_id = ?', id)?.n ?? 0);
+  }
+
+  jobs: Store['jobs'] = {
+    due: async (now, limit) =>
+      this.all(`SELECT * FROM jobs WHERE state = 'scheduled' AND due_at <= ? ORDER BY due_at LIMIT ?`, now, limit).map(toJob),
+    context: async (job): Promise<JobContext | null> => {
+      const participantRow = this.one('SELECT * FROM participants WHERE id = ?', job.participantId);
+      if (!participantRow) return null;
+      const participant = toParticipant(participantRow);
+      const programRow = this.one('SELECT * FROM programs WHERE id = ?', participant.programId);
+      if (!programRow) return null;
+      const experimentRow = this.one('SELECT * FROM experiments WHERE id = ?', job.experimentId);
+      const day = job.occurrence.match(/\/day-(\d+)/)?.[1];
+      const surveyRow = day
+        ? this.one('SELECT * FROM surveys WHERE experiment_id = ? AND checkpoint_day = ?', job.experimentId, Number(day))
+        : undefined;
+      return {
+        program: toProgram(programRow),
+        participant,
+        experiment: experimentRow ? toExperiment(experimentRow) : null,
+        survey: surveyRow ? toSurvey(surveyRow) : null,
+      };
+    },
+    budget: async (job, week, now, weekEnd) => ({
+      used: Number(
+        this.one(
+          `SELECT COUNT(*) AS n FROM outbox WHERE participant_id = ? AND budget_week = ? AND budgeted = 1
+             AND status IN ('pending', 'sending', 'sent')`,
+          job.participantId,
+          week,
+        )?.n ?? 0,
+      ),
+      reservedLater: Number(
+        this.one(
+          `SELECT COUNT(*) AS n FROM jobs WHERE participant_id = ? AND state = 'scheduled'
+             AND kind IN ('checkpoint', 'checkpoint_reminder') AND due_at > ? AND due_at < ? AND id != ?`,
+          job.participantId,
+          now,
+          weekEnd,
+          job.id,
+        )?.n ?? 0,
+      ),
+    }),
+    apply: async (job, decision: Decision, outbox, now): Promise<ApplyResult> =>
+      this.tx(() => {
+        const current = this.one('SELECT state, version FROM jobs WHERE id = ?', job.id);
+        if (!current || current.state !== 'scheduled' || Number(current.version) !== job.version) {
+          return { applied: false, outboxInserted: false };
+        }
+        if (decision.type === 'reschedule') {
+          this.run('UPDATE jobs SET due_at = ?, version = version + 1, result = ? WHERE id = ?', decision.dueAt, decision.reason, job.id);
+          return { applied: true, outboxInserted: false };
+        }
+        let outboxInserted = false;
+        if (outbox) outboxInserted = this.insertOutbox(outbox, now);
+        for (const effect of decision.effects) {
+          switch (effect.type) {
+            case 'open_survey':
+              this.run(
+                `INSERT INTO surveys (id, experiment_id, participant_id, checkpoint_day, status, sent_at) VALUES (?, ?, ?, ?, 'open', ?)
+                 ON CONFLICT (experiment_id, checkpoint_day) DO NOTHING`,
+                effect.surveyId,
+                job.experimentId,
+                job.participantId,
+                effect.checkpointDay,
+                now,
+              );
+              break;
+            case 'survey_reminded':
+              this.run(
+                `UPDATE surveys SET status = 'reminded', reminded_at = ? WHERE experiment_id = ? AND checkpoint_day = ? AND status = 'open'`,
+                now,
+                job.experimentId,
+                checkpointDayOf(job.occurrence),
+              );
+              break;
+            case 'survey_missed': {
+              const day = checkpointDayOf(job.occurrence);
+              this.run(
+                `INSERT INTO surveys (id, experiment_id, participant_id, checkpoint_day, status) VALUES (?, ?, ?, ?, 'missed')
+                 ON CONFLICT (experiment_id, checkpoint_day) DO UPDATE SET status = 'missed' WHERE surveys.status IN ('open', 'reminded')`,
+                `svy_${job.experimentId}_d${day}`,
+                job.experimentId,
+                job.participantId,
+                day,
+              );
+              break;
+            }
+            case 'complete_experiment':
+              this.run(
+                `UPDATE experiments SET status = 'completed', version = version + 1, updated_at = ? WHERE id = ? AND status IN ('active', 'paused')`,
+                now,
+                job.experimentId,
+              );
+              break;
+          }
+        }
+        const result = decision.type === 'send' ? `sent as ${decision.key}` : decision.type === 'expire' ? `expired: ${decision.reason}` : `skipped: ${decision.reason}`;
+        this.run(`UPDATE jobs SET state = 'done', version = version + 1, result = ? WHERE id = ?`, result, job.id);
+        this.insertJobs(job.participantId, job.experimentId, decision.next);
+        return { applied: true, outboxInserted };
+      }),
+    scheduled: async (participantId) =>
+      this.all(`SELECT * FROM jobs WHERE participant_id = ? AND state = 'scheduled' ORDER BY due_at`, participantId).map(toJob),
+    nextFor: async (participantId) => {
+      const row = this.one(
+        `SELECT * FROM jobs WHERE participant_id = ? AND state = 'scheduled' AND kind IN ('nudge', 'checkpoint', 'checkpoint_reminder')
+         ORDER BY due_at LIMIT 1`,
+        participantId,
+      );
+      return row ? toJob(row) : null;
+    },
+  };
+
+  private insertOutbox(row: NewOutboxRow, now: number): boolean {
+    const result = this.run(
+      `INSERT INTO outbox (key, participant_id, kind, budgeted, budget_week, message, due_at, expires_at, status, next_attempt_at, reason, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+      row.key,
+      row.participantId,
+      row.kind,
+      row.budgeted && BUDGETED_KINDS.has(row.kind) ? 1 : 0,
+      row.budgetWeek,
+      JSON.stringify(row.message),
+      row.dueAt,
+      row.expiresAt,
+      row.status ?? 'pending',
+      row.dueAt,
+      row.reason ?? null,
+      now,
+    );
+    return result.changes === 1;
+  }
+
+  outbox: Store['outbox'] = {
+    enqueue: async (row, now) => this.tx(() => this.insertOutbox(row, now)),
+    claim: async (now, limit, token) =>
+      this.tx(() => {
+        const ids = this.all(
+          `SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+          now,
+          limit,
+        ).map((r) => Number(r.id));
+        if (ids.length === 0) return [];
+        const claim = this.db.prepare(
+          `UPDATE outbox SET status = 'sending', claim_token = ?, claimed_at = ?, attempts = attempts + 1
+           WHERE id = ? AND status = 'pending'`,
+        );
+        const claimed = ids.filter((id) => claim.run(token, now, id).changes === 1);
+        return claimed.map((id) => toOutbox(this.one(`${OUTBOX_SELECT} WHERE o.id = ?`, id)!));
+      }),
+    markSent: async (id, token, providerRef, now) =>
+      this.run(
+        `UPDATE outbox SET status = 'sent', provider_ref = ?, sent_at = ?, reason = NULL WHERE id = ? AND claim_token = ? AND status = 'sending'`,
+        providerRef,
+        now,
+        id,
+        token,
+      ).changes === 1,
+    release: async (id, token, nextAttemptAt, reason) =>
+      this.run(
+        `UPDATE outbox SET status = 'pending', next_attempt_at = ?, reason = ?, claim_token = NULL, claimed_at = NULL
+         WHERE id = ? AND claim_token = ? AND status = 'sending'`,
+        nextAttemptAt,
+        reason,
+        id,
+        token,
+      ).changes === 1,
+    finish: async (id, token, status, reason, _now) =>
+      this.run(
+        `UPDATE outbox SET status = ?, reason = ? WHERE id = ? AND claim_token = ? AND status = 'sending'`,
+        status,
+        reason,
+        id,
+        token,
+      ).changes === 1,
+    stale: async (now, leaseMs) =>
+      this.all(`${OUTBOX_SELECT} WHERE o.status = 'sending' AND o.claimed_at <= ? ORDER BY o.claimed_at`, now - leaseMs).map(toOutbox),
+    reclaim: async (id, oldToken, newToken, now) =>
+      this.run(
+        `UPDATE outbox SET claim_token = ?, claimed_at = ? WHERE id = ? AND status = 'sending' AND claim_token IS ?`,
+        newToken,
+        now,
+        id,
+        oldToken,
+      ).changes === 1,
+    byKey: async (key) => {
+      const row = this.one(`${OUTBOX_SELECT} WHERE o.key = ?`, key);
+      return row ? toOutbox(row) : null;
+    },
+    list: async (filter = {}) => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (filter.participantId) {
+        where.push('o.participant_id = ?');
+        params.push(filter.participantId);
+      }
+      if (filter.status) {
+        where.push('o.status = ?');
+        params.push(filter.status);
+      }
+      const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+      return this.all(`${OUTBOX_SELECT}${clause} ORDER BY o.id`, ...params).map(toOutbox);
+    },
+    counts: async () => {
+      const counts = { pending: 0, sending: 0, sent: 0, failed: 0, expired: 0, cancelled: 0 } as Record<OutboxStatus, number>;
+      for (const row of this.all('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status')) {
+        counts[str(row.status) as OutboxStatus] = Number(row.n);
+      }
+      return counts;
+    },
+    nextAttemptAt: async () => numOrNull(this.one(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'`)?.t),
+  };
+
+  inbound: Store['inbound'] = {
+    firstSeen: async (deliveryId, now) =>
+      this.run('INSERT INTO inbound_deliveries (delivery_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING', deliveryId, now)
+        .changes === 1,
+  };
+
+  audit: Store['audit'] = {
+    append: async (entry: AuditEntry) => {
+      this.run(
+        'INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)',
+        entry.at,
+        entry.actor,
+        entry.action,
+        entry.subject,
+        entry.detail ? JSON.stringify(entry.detail) : null,
+      );
+    },
+    since: async (at) =>
+      this.all('SELECT * FROM audit_log WHERE at >= ? ORDER BY id', at).map((row) => ({
+        at: Number(row.at),
+        actor: str(row.actor),
+        action: str(row.action),
+        subject: str(row.subject),
+        ...(row.detail ? { detail: JSON.parse(str(row.detail)) } : {}),
+      })),
+  };
+
+  meta: Store['meta'] = {
+    get: async (key) => strOrNull(this.one('SELECT value FROM meta WHERE key = ?', key)?.value),
+    set: async (key, value) => {
+      this.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, value);
+    },
+  };
+
+  async ping(): Promise<boolean> {
+    return Number(this.one('SELECT 1 AS ok')?.ok) === 1;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export class ExperimentAlreadyRunningError extends Error {
+  constructor(readonly experimentId: string) {
+    super('an experiment is already running; pause, finish or abandon it first');
+  }
+}
+
+function checkpointDayOf(occurrence: string): number {
+  return Number(occurrence.match(/\/day-(\d+)/)?.[1] ?? Number.NaN);
+}
+

@@ -1,0 +1,168 @@
+import type { Survey, SurveyDetails } from '../core/checkpoint.js';
+import type { Experiment, ExperimentInput, ExperimentStatus } from '../core/experiment.js';
+import type { Message, MessageKind } from '../core/messages.js';
+import type { Identity, Participant, Platform } from '../core/participant.js';
+import type { ProgramSettings } from '../core/program.js';
+import type { ConsentState, Decision, NextRun, ScheduledJob } from '../core/schedule.js';
+
+export interface ProgramRecord {
+  id: string;
+  name: string;
+  settings: ProgramSettings;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'expired', 'cancelled'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export interface OutboxRow {
+  id: number;
+  key: string;
+  participantId: string;
+  kind: MessageKind;
+  budgeted: boolean;
+  budgetWeek: string;
+  platform: Platform;
+  workspaceId: string;
+  message: Message;
+  dueAt: number;
+  expiresAt: number;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  claimToken: string | null;
+  claimedAt: number | null;
+  reason: string | null;
+  providerRef: string | null;
+  sentAt: number | null;
+  createdAt: number;
+}
+
+export interface NewOutboxRow {
+  key: string;
+  participantId: string;
+  kind: MessageKind;
+  budgeted: boolean;
+  budgetWeek: string;
+  message: Message;
+  dueAt: number;
+  expiresAt: number;
+  status?: 'pending' | 'expired';
+  reason?: string;
+}
+
+export interface JobContext {
+  program: ProgramRecord;
+  participant: Participant;
+  experiment: Experiment | null;
+  survey: Survey | null;
+}
+
+export interface AuditEntry {
+  at: number;
+  actor: string;
+  action: string;
+  subject: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface ParticipantPatch {
+  email?: string | null;
+  displayName?: string | null;
+  timezone?: string | null;
+  pausedUntil?: number | null;
+  consent?: ConsentState;
+  consentAt?: number | null;
+  reachable?: boolean;
+  address?: string | null;
+  lastInteractionAt?: number | null;
+  programId?: string;
+}
+
+/** Outcome of applying a scheduler decision: false when another pass got to the job first. */
+export type ApplyResult = { applied: boolean; outboxInserted: boolean };
+
+export interface NudgeResponse {
+  experimentId: string;
+  occurrence: string;
+  answer: 'did' | 'skip' | 'snooze';
+  at: number;
+}
+
+/**
+ * The storage port. Every method is async so that a server database can stand in for SQLite
+ * without touching the use cases; SQL lives only behind it.
+ */
+export interface Store {
+  programs: {
+    upsert(settings: ProgramSettings, now: number): Promise<{ record: ProgramRecord; changed: boolean }>;
+    get(id: string): Promise<ProgramRecord | null>;
+    getByName(name: string): Promise<ProgramRecord | null>;
+    list(): Promise<ProgramRecord[]>;
+  };
+  participants: {
+    findByIdentity(identity: Identity): Promise<Participant | null>;
+    get(id: string): Promise<Participant | null>;
+    create(input: Identity & { programId: string; email?: string | null }, now: number): Promise<Participant>;
+    update(id: string, patch: ParticipantPatch): Promise<Participant>;
+    /** Cancel every scheduled job and pending message of a person (opt-out, decline). */
+    stopAll(id: string, reason: string, now: number): Promise<void>;
+  };
+  experiments: {
+    /** Creates the experiment and its planned jobs in one transaction. Fails if one is already running. */
+    start(id: string, participantId: string, input: ExperimentInput, endDate: string, jobs: NextRun[], now: number): Promise<Experiment>;
+    get(id: string): Promise<Experiment | null>;
+    current(participantId: string): Promise<Experiment | null>;
+    /** Edits keep history: the previous version is stored before the change. */
+    edit(id: string, input: ExperimentInput, endDate: string, changedBy: string, now: number, replan: NextRun[]): Promise<Experiment>;
+    setStatus(id: string, status: ExperimentStatus, now: number, replan?: NextRun[]): Promise<Experiment>;
+    history(id: string): Promise<{ version: number; data: ExperimentInput & { status: ExperimentStatus }; changedAt: number; changedBy: string }[]>;
+    recordNudgeResponse(response: NudgeResponse): Promise<boolean>;
+  };
+  surveys: {
+    get(id: string): Promise<Survey | null>;
+    forExperiment(experimentId: string): Promise<Survey[]>;
+    /** Records an answer; answering again keeps the latest and logs the change. */
+    answerPractice(id: string, practice: number, now: number): Promise<Survey>;
+    answerDetails(id: string, details: SurveyDetails, now: number): Promise<Survey>;
+  };
+  jobs: {
+    due(now: number, limit: number): Promise<ScheduledJob[]>;
+    context(job: ScheduledJob): Promise<JobContext | null>;
+    /** Budgeted messages queued or sent in the week, and checkpoint jobs still due later that week. */
+    budget(job: ScheduledJob, week: string, now: number, weekEnd: number): Promise<{ used: number; reservedLater: number }>;
+    apply(job: ScheduledJob, decision: Decision, outbox: NewOutboxRow | null, now: number): Promise<ApplyResult>;
+    scheduled(participantId: string): Promise<ScheduledJob[]>;
+    nextFor(participantId: string): Promise<ScheduledJob | null>;
+  };
+  outbox: {
+    enqueue(row: NewOutboxRow, now: number): Promise<boolean>;
+    claim(now: number, limit: number, token: string): Promise<OutboxRow[]>;
+    markSent(id: number, token: string, providerRef: string | null, now: number): Promise<boolean>;
+    release(id: number, token: string, nextAttemptAt: number, reason: string): Promise<boolean>;
+    finish(id: number, token: string, status: 'failed' | 'expired' | 'cancelled', reason: string, now: number): Promise<boolean>;
+    /** Rows left in `sending` longer than the lease (a crash or a hung call). */
+    stale(now: number, leaseMs: number): Promise<OutboxRow[]>;
+    reclaim(id: number, oldToken: string | null, newToken: string, now: number): Promise<boolean>;
+    byKey(key: string): Promise<OutboxRow | null>;
+    list(filter?: { participantId?: string; status?: OutboxStatus }): Promise<OutboxRow[]>;
+    counts(): Promise<Record<OutboxStatus, number>>;
+    nextAttemptAt(): Promise<number | null>;
+  };
+  inbound: {
+    /** True the first time an inbound delivery id is seen, false for a duplicate. */
+    firstSeen(deliveryId: string, now: number): Promise<boolean>;
+  };
+  audit: {
+    append(entry: AuditEntry): Promise<void>;
+    since(at: number): Promise<AuditEntry[]>;
+  };
+  meta: {
+    get(key: string): Promise<string | null>;
+    set(key: string, value: string): Promise<void>;
+  };
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
