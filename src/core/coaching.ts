@@ -1,4 +1,4 @@
-import { CONFIDENCE_LABELS, PRACTICE_LABELS, type Survey, surveyDetailsSchema } from './checkpoint.js';
+import { CONFIDENCE_LABELS, PRACTICE_LABELS, practiceSchema, type Survey, surveyDetailsSchema } from './checkpoint.js';
 import { type Experiment, experimentInputSchema, KPI_DIRECTIONS, kpiImprovement } from './experiment.js';
 import type { FormDefinition } from './forms.js';
 import { type Message, fillTemplate } from './messages.js';
@@ -51,6 +51,23 @@ export const surveyDetailsForm: FormDefinition<typeof surveyDetailsSchema> = {
       options: CONFIDENCE_LABELS.map((label, i) => ({ value: String(i + 1), label })),
     },
     { id: 'note', label: 'Anything to note? (only you and your coach see it)', type: 'multiline', optional: true, maxLength: 1000 },
+  ],
+};
+
+/** The whole check-in in one form, for people who answer from a command rather than the survey message. */
+export const checkinForm: FormDefinition<ReturnType<typeof surveyDetailsSchema.extend<{ practice: typeof practiceSchema }>>> = {
+  id: 'checkin',
+  title: 'Checkpoint check-in',
+  submitLabel: 'Save',
+  schema: surveyDetailsSchema.extend({ practice: practiceSchema }),
+  fields: [
+    {
+      id: 'practice',
+      label: 'How often did you practise lately?',
+      type: 'select',
+      options: PRACTICE_LABELS.map((label, i) => ({ value: String(i + 1), label: `${i + 1} · ${label}` })),
+    },
+    ...surveyDetailsForm.fields,
   ],
 };
 

@@ -1,0 +1,379 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { type Clock, DAY } from '../core/clock.js';
+import { type Survey, practiceSchema, surveyDetailsSchema } from '../core/checkpoint.js';
+import { checkinForm, consentRequestMessage, experimentForm, noticeMessage, surveyDetailsForm } from '../core/coaching.js';
+import { type Experiment, experimentEndDate, type ExperimentInput } from '../core/experiment.js';
+import { type FormResult, type RawFormValues, validateForm } from '../core/forms.js';
+import type { Message } from '../core/messages.js';
+import { availabilityOf, type Identity, type Participant } from '../core/participant.js';
+import type { ProgramSettings } from '../core/program.js';
+import { planExperiment, type ScheduledJob } from '../core/schedule.js';
+import { localDateKey, localWeekKey, timeZoneSchema } from '../core/time.js';
+import type { Logger } from '../logger.js';
+import { silentLogger } from '../logger.js';
+import type { ProgramRecord, Store } from '../store/types.js';
+import { NotAllowedError, UserFacingError } from './errors.js';
+
+export interface CoachingServiceOptions {
+  store: Store;
+  clock: Clock;
+  logger?: Logger;
+  /** The program people join when they first talk to the bot without being on a roster. */
+  defaultProgram?: string;
+  /** Called after a message is queued for immediate delivery. */
+  onQueued?: () => void;
+  freeTextRetentionDays?: number;
+  aggregateRetentionMonths?: number;
+}
+
+export interface StatusView {
+  participant: Participant;
+  program: ProgramRecord;
+  experiment: Experiment | null;
+  surveys: Survey[];
+  nextMessage: { kind: ScheduledJob['kind']; at: number; local: string } | null;
+}
+
+export type ProfileUpdate = { timezone?: string | null; email?: string | null; displayName?: string | null };
+
+/** The use cases of a leader's behavior experiment. Platform-neutral: channels call these and render the result. */
+export class CoachingService {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly #logger: Logger;
+  readonly #options: CoachingServiceOptions;
+
+  constructor(options: CoachingServiceOptions) {
+    this.store = options.store;
+    this.clock = options.clock;
+    this.#logger = options.logger ?? silentLogger;
+    this.#options = options;
+  }
+
+  async #program(participant: Participant): Promise<ProgramRecord> {
+    const program = await this.store.programs.get(participant.programId);
+    if (!program) throw new Error(`participant ${participant.id} has no program`);
+    return program;
+  }
+
+  async #defaultProgram(): Promise<ProgramRecord> {
+    const name = this.#options.defaultProgram;
+    if (name) {
+      const program = await this.store.programs.getByName(name);
+      if (program) return program;
+      throw new UserFacingError(`The program "${name}" is not set up yet. Ask your program admin.`);
+    }
+    const programs = await this.store.programs.list();
+    if (programs.length === 1 && programs[0]) return programs[0];
+    throw new UserFacingError("You're not enrolled in a coaching program yet. Ask your program admin to add you.");
+  }
+
+  /**
+   * Finds the person, or enrolls them in the default program with consent pending and queues the
+   * consent request. Until they accept, only their identity and the decision are stored.
+   */
+  async ensureParticipant(identity: Identity, programName?: string): Promise<{ participant: Participant; created: boolean }> {
+    const existing = await this.store.participants.findByIdentity(identity);
+    if (existing) return { participant: existing, created: false };
+    const program = programName ? await this.store.programs.getByName(programName) : await this.#defaultProgram();
+    if (!program) throw new UserFacingError(`No program named "${programName}".`);
+    const participant = await this.store.participants.create({ ...identity, programId: program.id }, this.clock.now());
+    await this.queueConsentRequest(participant, program);
+    return { participant, created: true };
+  }
+
+  async queueConsentRequest(participant: Participant, program?: ProgramRecord): Promise<void> {
+    const record = program ?? (await this.#program(participant));
+    const now = this.clock.now();
+    const message = consentRequestMessage(participant.id, {
+      programTitle: record.settings.title ?? record.settings.name,
+      freeTextRetentionDays: this.#options.freeTextRetentionDays ?? 90,
+      aggregateRetentionMonths: this.#options.aggregateRetentionMonths ?? 12,
+    });
+    await this.#queue(participant, 'consent', `consent:${participant.id}`, message, now, 7 * DAY);
+  }
+
+  async #queue(
+    participant: Participant,
+    kind: 'consent' | 'notice',
+    key: string,
+    message: Message,
+    now: number,
+    validForMs = DAY,
+  ): Promise<boolean> {
+    const program = await this.#program(participant);
+    const zone = availabilityOf(program.settings, participant).timezone;
+    const inserted = await this.store.outbox.enqueue(
+      { key, participantId: participant.id, kind, budgeted: false, budgetWeek: localWeekKey(now, zone), message, dueAt: now, expiresAt: now + validForMs },
+      now,
+    );
+    if (inserted) this.#options.onQueued?.();
+    return inserted;
+  }
+
+  /** A short confirmation or notice to a person, outside the weekly budget, through the outbox. */
+  async notify(participant: Participant, key: string, text: string): Promise<void> {
+    await this.#queue(participant, 'notice', `notice:${participant.id}:${key}`, noticeMessage(text), this.clock.now());
+  }
+
+  async #actor(identity: Identity): Promise<Participant> {
+    const participant = await this.store.participants.findByIdentity(identity);
+    if (!participant) throw new UserFacingError("You're not enrolled yet. Send me any message to get started.");
+    return participant;
+  }
+
+  async #consented(identity: Identity): Promise<Participant> {
+    const participant = await this.#actor(identity);
+    if (participant.consent !== 'accepted') {
+      throw new UserFacingError(
+        participant.consent === 'pending'
+          ? 'Please accept or decline the consent message first (it is in our direct messages).'
+          : 'You have stopped coaching messages. Send me "/coach start" again after opting back in with the consent message.',
+      );
+    }
+    return participant;
+  }
+
+  async touch(participant: Participant): Promise<void> {
+    if (participant.consent === 'accepted') {
+      await this.store.participants.update(participant.id, { lastInteractionAt: this.clock.now() });
+    }
+  }
+
+  /** Consent decision; the button's reference must be the clicking person's own record. */
+  async decideConsent(identity: Identity, participantRef: string, accept: boolean, profile: ProfileUpdate = {}): Promise<Participant> {
+    const participant = await this.#actor(identity);
+    if (participant.id !== participantRef) throw new NotAllowedError();
+    const now = this.clock.now();
+    if (accept) {
+      const zone = profile.timezone && timeZoneSchema.safeParse(profile.timezone).success ? profile.timezone : null;
+      const updated = await this.store.participants.update(participant.id, {
+        consent: 'accepted',
+        consentAt: now,
+        lastInteractionAt: now,
+        ...(zone ? { timezone: zone } : {}),
+        ...(profile.email !== undefined ? { email: profile.email } : {}),
+        ...(profile.displayName !== undefined ? { displayName: profile.displayName } : {}),
+      });
+      await this.store.audit.append({ at: now, actor: participant.id, action: 'consent.accepted', subject: participant.id });
+      return updated;
+    }
+    await this.store.participants.stopAll(participant.id, 'consent declined', now);
+    const updated = await this.store.participants.update(participant.id, { consent: 'declined', consentAt: now });
+    await this.store.audit.append({ at: now, actor: participant.id, action: 'consent.declined', subject: participant.id });
+    return updated;
+  }
+
+  async updateProfile(participant: Participant, profile: ProfileUpdate): Promise<Participant> {
+    if (participant.consent !== 'accepted') return participant;
+    const zone = profile.timezone && timeZoneSchema.safeParse(profile.timezone).success ? profile.timezone : undefined;
+    return this.store.participants.update(participant.id, {
+      ...(zone ? { timezone: zone } : {}),
+      ...(profile.email !== undefined ? { email: profile.email } : {}),
+      ...(profile.displayName !== undefined ? { displayName: profile.displayName } : {}),
+    });
+  }
+
+  /** Initial values for the experiment form: today's local date and the program's length. */
+  async experimentFormDefaults(identity: Identity): Promise<RawFormValues> {
+    const participant = await this.#consented(identity);
+    const program = await this.#program(participant);
+    const current = await this.store.experiments.current(participant.id);
+    if (current && (current.status === 'active' || current.status === 'paused')) {
+      return {
+        behavior: current.behavior,
+        hypothesis: current.hypothesis,
+        kpiName: current.kpiName,
+        kpiUnit: current.kpiUnit,
+        kpiBaseline: String(current.kpiBaseline),
+        kpiTarget: String(current.kpiTarget),
+        kpiDirection: current.kpiDirection,
+        startDate: current.startDate,
+        lengthWeeks: String(current.lengthWeeks),
+      };
+    }
+    const zone = availabilityOf(program.settings, participant).timezone;
+    return { startDate: localDateKey(this.clock.now(), zone), lengthWeeks: String(program.settings.lengthWeeks), kpiDirection: 'increase' };
+  }
+
+  /**
+   * Starts an experiment from the form, or edits the running one (keeping history).
+   * Invalid input returns field errors and writes nothing.
+   */
+  async saveExperiment(identity: Identity, raw: RawFormValues): Promise<FormResult<Experiment>> {
+    const participant = await this.#consented(identity);
+    const validated = validateForm(experimentForm, raw);
+    if (!validated.ok) return validated;
+    const input: ExperimentInput = validated.value;
+    const program = await this.#program(participant);
+    const now = this.clock.now();
+    const who = availabilityOf(program.settings, participant);
+    const endDate = experimentEndDate(input.startDate, input.lengthWeeks);
+    if (endDate <= localDateKey(now, who.timezone)) {
+      return { ok: false, errors: { startDate: 'this window has already ended; pick a later start date' } };
+    }
+    const current = await this.store.experiments.current(participant.id);
+    if (current && (current.status === 'active' || current.status === 'paused')) {
+      const answered = new Set((await this.store.surveys.forExperiment(current.id)).map((s) => s.checkpointDay));
+      const plan = planExperiment(now, program.settings, who, { ...input, id: current.id, endDate }, answered);
+      const edited = await this.store.experiments.edit(current.id, input, endDate, participant.id, now, plan);
+      this.#logger.info({ participantId: participant.id, experimentId: edited.id, version: edited.version }, 'experiment edited');
+      return { ok: true, value: edited };
+    }
+    const id = `exp_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    const plan = planExperiment(now, program.settings, who, { ...input, id, endDate });
+    const experiment = await this.store.experiments.start(id, participant.id, input, endDate, plan, now);
+    await this.store.participants.update(participant.id, { lastInteractionAt: now });
+    this.#logger.info({ participantId: participant.id, experimentId: id }, 'experiment started');
+    return { ok: true, value: experiment };
+  }
+
+  async #runningExperiment(participant: Participant): Promise<Experiment> {
+    const experiment = await this.store.experiments.current(participant.id);
+    if (!experiment || (experiment.status !== 'active' && experiment.status !== 'paused')) {
+      throw new UserFacingError('You have no running experiment. Start one with /coach start.');
+    }
+    return experiment;
+  }
+
+  async pause(identity: Identity): Promise<Experiment> {
+    const participant = await this.#consented(identity);
+    const experiment = await this.#runningExperiment(participant);
+    if (experiment.status === 'paused') throw new UserFacingError('Your experiment is already paused. Resume it with /coach resume.');
+    return this.store.experiments.setStatus(experiment.id, 'paused', this.clock.now());
+  }
+
+  async resume(identity: Identity): Promise<Experiment> {
+    const participant = await this.#consented(identity);
+    const experiment = await this.#runningExperiment(participant);
+    const now = this.clock.now();
+    if (participant.pausedUntil && participant.pausedUntil > now) {
+      await this.store.participants.update(participant.id, { pausedUntil: null });
+    }
+    if (experiment.status === 'active') return experiment;
+    const program = await this.#program(participant);
+    const done = new Set((await this.store.surveys.forExperiment(experiment.id)).map((s) => s.checkpointDay));
+    const plan = planExperiment(now, program.settings, availabilityOf(program.settings, participant), experiment, done);
+    return this.store.experiments.setStatus(experiment.id, 'active', now, plan);
+  }
+
+  /** Quiet for N days; messages resume by themselves afterwards. */
+  async snooze(identity: Identity, days: number): Promise<number> {
+    if (!Number.isInteger(days) || days < 1 || days > 60) throw new UserFacingError('Snooze takes a number of days from 1 to 60, e.g. /coach snooze 7');
+    const participant = await this.#consented(identity);
+    const until = this.clock.now() + days * DAY;
+    await this.store.participants.update(participant.id, { pausedUntil: until });
+    return until;
+  }
+
+  async optOut(identity: Identity): Promise<Participant> {
+    const participant = await this.#actor(identity);
+    const now = this.clock.now();
+    await this.store.participants.stopAll(participant.id, 'opted out', now);
+    const updated = await this.store.participants.update(participant.id, { consent: 'opted_out', consentAt: now });
+    await this.store.audit.append({ at: now, actor: participant.id, action: 'consent.opted_out', subject: participant.id });
+    return updated;
+  }
+
+  /** Did it / Not this week / Snooze a week on a nudge. Returns false when this nudge was already answered. */
+  async answerNudge(identity: Identity, experimentId: string, occurrence: string, answer: 'did' | 'skip' | 'snooze'): Promise<{ recorded: boolean; snoozedUntil?: number }> {
+    const participant = await this.#consented(identity);
+    const experiment = await this.store.experiments.get(experimentId);
+    if (!experiment || experiment.participantId !== participant.id) throw new NotAllowedError();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(occurrence)) throw new UserFacingError('That button is out of date.');
+    const now = this.clock.now();
+    const recorded = await this.store.experiments.recordNudgeResponse({ experimentId, occurrence, answer, at: now });
+    await this.store.participants.update(participant.id, { lastInteractionAt: now });
+    if (recorded && answer === 'snooze') {
+      const until = now + 7 * DAY;
+      await this.store.participants.update(participant.id, { pausedUntil: until });
+      return { recorded, snoozedUntil: until };
+    }
+    return { recorded };
+  }
+
+  async #ownSurvey(participant: Participant, surveyId: string): Promise<{ survey: Survey; experiment: Experiment }> {
+    const survey = await this.store.surveys.get(surveyId);
+    if (!survey || survey.participantId !== participant.id) throw new NotAllowedError();
+    const experiment = await this.store.experiments.get(survey.experimentId);
+    if (!experiment) throw new NotAllowedError();
+    if (survey.status === 'missed') throw new UserFacingError(`The day ${survey.checkpointDay} checkpoint has closed.`);
+    return { survey, experiment };
+  }
+
+  /** First click of a checkpoint survey: practice frequency 1–5. */
+  async answerPractice(identity: Identity, surveyId: string, rawPractice: unknown): Promise<{ survey: Survey; experiment: Experiment }> {
+    const participant = await this.#consented(identity);
+    const practice = practiceSchema.safeParse(rawPractice);
+    if (!practice.success) throw new UserFacingError(practice.error.issues[0]?.message ?? 'Choose 1 to 5.');
+    await this.#ownSurvey(participant, surveyId);
+    const now = this.clock.now();
+    const survey = await this.store.surveys.answerPractice(surveyId, practice.data, now);
+    await this.store.participants.update(participant.id, { lastInteractionAt: now });
+    const experiment = (await this.store.experiments.get(survey.experimentId))!;
+    return { survey, experiment };
+  }
+
+  /** Second step of a checkpoint survey: KPI value, confidence, note. Invalid input writes nothing. */
+  async answerSurveyDetails(identity: Identity, surveyId: string, raw: RawFormValues): Promise<FormResult<{ survey: Survey; experiment: Experiment }>> {
+    const participant = await this.#consented(identity);
+    await this.#ownSurvey(participant, surveyId);
+    const validated = validateForm(surveyDetailsForm, raw);
+    if (!validated.ok) return validated;
+    const details = surveyDetailsSchema.parse(validated.value);
+    const survey = await this.store.surveys.answerDetails(surveyId, details, this.clock.now());
+    const experiment = (await this.store.experiments.get(survey.experimentId))!;
+    return { ok: true, value: { survey, experiment } };
+  }
+
+  /** The whole check-in from one form (practice, KPI, confidence, note). Invalid input writes nothing. */
+  async answerCheckin(identity: Identity, surveyId: string, raw: RawFormValues): Promise<FormResult<{ survey: Survey; experiment: Experiment }>> {
+    const participant = await this.#consented(identity);
+    await this.#ownSurvey(participant, surveyId);
+    const validated = validateForm(checkinForm, raw);
+    if (!validated.ok) return validated;
+    const now = this.clock.now();
+    await this.store.surveys.answerPractice(surveyId, validated.value.practice, now);
+    const survey = await this.store.surveys.answerDetails(surveyId, surveyDetailsSchema.parse(validated.value), now);
+    await this.store.participants.update(participant.id, { lastInteractionAt: now });
+    const experiment = (await this.store.experiments.get(survey.experimentId))!;
+    return { ok: true, value: { survey, experiment } };
+  }
+
+  /** The survey to answer now with /coach checkin: the most recent one still open. */
+  async currentSurvey(identity: Identity): Promise<{ survey: Survey; experiment: Experiment } | null> {
+    const participant = await this.#consented(identity);
+    const experiment = await this.store.experiments.current(participant.id);
+    if (!experiment) return null;
+    const surveys = await this.store.surveys.forExperiment(experiment.id);
+    const open = [...surveys].reverse().find((s) => s.status === 'open' || s.status === 'reminded');
+    return open ? { survey: open, experiment } : null;
+  }
+
+  async status(identity: Identity): Promise<StatusView> {
+    const participant = await this.#actor(identity);
+    return this.statusOf(participant);
+  }
+
+  async statusOf(participant: Participant): Promise<StatusView> {
+    const program = await this.#program(participant);
+    const experiment = await this.store.experiments.current(participant.id);
+    const surveys = experiment ? await this.store.surveys.forExperiment(experiment.id) : [];
+    const next = participant.consent === 'accepted' ? await this.store.jobs.nextFor(participant.id) : null;
+    const zone = availabilityOf(program.settings, participant).timezone;
+    return {
+      participant,
+      program,
+      experiment,
+      surveys,
+      nextMessage: next
+        ? { kind: next.kind, at: next.dueAt, local: DateTime.fromMillis(next.dueAt, { zone }).toFormat("ccc d LLL, HH:mm '('z')'") }
+        : null,
+    };
+  }
+
+  settingsOf(program: ProgramRecord): ProgramSettings {
+    return program.settings;
+  }
+}

@@ -1,0 +1,35 @@
+import { statusLines } from '../../app/status.js';
+import type { StatusView } from '../../app/service.js';
+import type { Action } from '../../core/messages.js';
+import { renderBlocks, type SlackBlock } from './render.js';
+
+/** The App Home tab: the experiment, the next message, checkpoint answers with the KPI trend, and controls. */
+export function renderHome(view: StatusView | null, now: number, notice?: string): SlackBlock {
+  const blocks: SlackBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'Your coaching experiment', emoji: true } },
+  ];
+  if (notice) blocks.push(...renderBlocks([{ type: 'context', text: notice }]));
+  if (!view) {
+    blocks.push(...renderBlocks([{ type: 'text', text: "You're not enrolled in a coaching program yet. Send me a message to get started." }]));
+    return { type: 'home', blocks };
+  }
+  blocks.push(...renderBlocks([{ type: 'text', text: statusLines(view, now).join('\n') }]));
+  if (view.participant.consent === 'accepted') {
+    const experiment = view.experiment;
+    const running = experiment && (experiment.status === 'active' || experiment.status === 'paused');
+    const ref = running ? experiment.id : view.participant.id;
+    const actions: Action[] = [
+      { action: 'experiment.start', ref, label: running ? 'Edit experiment' : 'Start experiment', style: 'primary' },
+    ];
+    if (running) {
+      actions.push(
+        experiment.status === 'paused'
+          ? { action: 'experiment.resume', ref, label: 'Resume' }
+          : { action: 'experiment.pause', ref, label: 'Pause' },
+        { action: 'experiment.snooze', ref, value: '7', label: 'Snooze a week' },
+      );
+    }
+    blocks.push({ type: 'divider' }, ...renderBlocks([{ type: 'actions', actions }]));
+  }
+  return { type: 'home', blocks: blocks.slice(0, 100) };
+}

@@ -1,0 +1,125 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { DateTime } from 'luxon';
+import { previewProgram } from '../app/preview.js';
+import { loadProgramFile, ProgramFileError } from '../app/program-files.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { systemClock } from '../core/clock.js';
+import { timeZoneSchema } from '../core/time.js';
+import { startCoachloop } from '../main.js';
+import { openSqliteStore } from '../store/sqlite.js';
+
+function fail(error: unknown): never {
+  if (error instanceof ConfigError || error instanceof ProgramFileError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`coachloop: ${(error as Error).message}\n`);
+  }
+  process.exit(1);
+}
+
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of days, 1 or more');
+  return n;
+};
+
+export function buildCli(): Command {
+  const program = new Command('coachloop').description('Leadership micro-coaching in Slack and Microsoft Teams');
+
+  program
+    .command('serve')
+    .description('serve Slack and Teams, and run the scheduler')
+    .action(async () => {
+      try {
+        const config = loadConfig();
+        const app = await startCoachloop(config);
+        const stop = async () => {
+          await app.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      } catch (error) {
+        fail(error);
+      }
+    });
+
+  program
+    .command('migrate')
+    .description('create or upgrade the database, then exit')
+    .action(async () => {
+      try {
+        const config = loadConfig();
+        const store = openSqliteStore({ path: config.DATABASE_PATH });
+        await store.close();
+        process.stdout.write(`database ready at ${config.DATABASE_PATH}\n`);
+      } catch (error) {
+        fail(error);
+      }
+    });
+
+  program
+    .command('preview')
+    .description('print every message one leader would receive, in order, with local and UTC times')
+    .requiredOption('--program <file>', 'program file (YAML or JSON)')
+    .option('--tz <zone>', "the leader's IANA time zone (default: the program's)")
+    .option('--start <date>', 'experiment start date, YYYY-MM-DD (default: today)')
+    .option('--days <n>', 'how many days to show', positiveInt, 91)
+    .option('--json', 'print JSON instead of a table')
+    .action(async (opts: { program: string; tz?: string; start?: string; days: number; json?: boolean }) => {
+      try {
+        const settings = loadProgramFile(opts.program);
+        const zone = opts.tz ?? settings.timezone;
+        if (!timeZoneSchema.safeParse(zone).success) throw new Error(`--tz: "${zone}" is not an IANA time zone`);
+        const start = opts.start ?? DateTime.fromMillis(systemClock.now(), { zone }).toISODate()!;
+        const lines = await previewProgram(settings, zone, start, opts.days);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(lines, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(`Program ${settings.name}: a leader in ${zone} starting ${start}, answering nothing, for ${opts.days} days\n\n`);
+        for (const line of lines) {
+          process.stdout.write(`${line.local.padEnd(30)} ${line.utc.padEnd(18)} ${line.kind.padEnd(20)} ${line.text.replace(/\s+/g, ' ').slice(0, 90)}\n`);
+        }
+        process.stdout.write(`\n${lines.length} messages\n`);
+      } catch (error) {
+        fail(error);
+      }
+    });
+
+  const programs = program.command('program').description('program files');
+  programs
+    .command('validate <file>')
+    .description('check a program file and print its settings with defaults filled in')
+    .action((file: string) => {
+      try {
+        const settings = loadProgramFile(file);
+        process.stdout.write(`${file} is valid\n${JSON.stringify(settings, null, 2)}\n`);
+      } catch (error) {
+        fail(error);
+      }
+    });
+  programs
+    .command('apply <file>')
+    .description('create or update a program from its file (idempotent; future messages only)')
+    .action(async (file: string) => {
+      try {
+        const config = loadConfig();
+        const settings = loadProgramFile(file);
+        const store = openSqliteStore({ path: config.DATABASE_PATH });
+        const now = systemClock.now();
+        const { record, changed } = await store.programs.upsert(settings, now);
+        if (changed) {
+          await store.audit.append({ at: now, actor: 'cli', action: 'program.applied', subject: record.name, detail: { version: record.version, file } });
+        }
+        await store.close();
+        process.stdout.write(changed ? `program ${record.name} is now version ${record.version}\n` : `program ${record.name} is unchanged (version ${record.version})\n`);
+      } catch (error) {
+        fail(error);
+      }
+    });
+
+  return program;
+}
+
+await buildCli().parseAsync(process.argv);
