@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { datePicker, numberInput, plainInput, staticSelect } from '../support/slack-requests.js';
+import { numberInput, plainInput, staticSelect } from '../support/slack-requests.js';
+import { experimentValues } from '../support/slack-fixtures.js';
 import { type SlackHarness, startSlackHarness, waitFor } from '../support/slack-harness.js';
 
 const LEADER = { id: 'U100', name: 'ana', realName: 'Ana Leader', tz: 'Europe/Berlin', email: 'ana@example.com' };
@@ -10,21 +11,6 @@ function buttonIn(blocks: unknown, actionPrefix: string): { action_id: string; v
     if (found) return found;
   }
   throw new Error(`no ${actionPrefix} button`);
-}
-
-export function experimentValues(overrides: Record<string, Record<string, unknown>> = {}) {
-  return {
-    behavior: { value: plainInput('Ask before I tell in 1:1s') },
-    hypothesis: { value: plainInput('My team brings more of their own solutions') },
-    kpiName: { value: plainInput('Ideas raised per week') },
-    kpiUnit: { value: plainInput('ideas') },
-    kpiBaseline: { value: numberInput('3') },
-    kpiTarget: { value: numberInput('8') },
-    kpiDirection: { value: staticSelect('increase') },
-    startDate: { value: datePicker('2026-03-02') },
-    lengthWeeks: { value: staticSelect('13') },
-    ...overrides,
-  };
 }
 
 describe('Slack: first contact, consent and the experiment form', () => {
