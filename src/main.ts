@@ -77,7 +77,7 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
   let slack: SlackChannel | null = null;
   if (config.SLACK_BOT_TOKEN) {
     senders.push(
-      new SlackSender(createSlackClient({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL }), {
+      new SlackSender(createSlackClient({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, timeoutMs: config.SLACK_TIMEOUT_MS }), {
         messagesPerMinute: config.SLACK_MESSAGES_PER_MINUTE,
       }),
     );
