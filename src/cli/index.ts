@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { DateTime } from 'luxon';
 import { previewProgram } from '../app/preview.js';
@@ -122,4 +123,6 @@ export function buildCli(): Command {
   return program;
 }
 
+// Real credentials live in .env (see .env.example); variables already set in the environment win.
+if (existsSync('.env')) process.loadEnvFile('.env');
 await buildCli().parseAsync(process.argv);

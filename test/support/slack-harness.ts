@@ -34,16 +34,18 @@ export interface HarnessOptions {
   logger?: Logger;
   env?: Record<string, string>;
   coachloop?: Partial<CoachloopOptions>;
+  /** Runs once the simulator is up, before the bot starts. */
+  onSimulator?: (sim: SlackSimulator) => void;
 }
 
 /** Polls until the check passes (or throws its last error after the timeout). */
-export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000): Promise<T> {
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000): Promise<NonNullable<Exclude<T, false>>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
     try {
       const value = await check();
-      if (value !== false && value !== undefined && value !== null) return value;
+      if (value !== false && value !== undefined && value !== null) return value as NonNullable<Exclude<T, false>>;
       lastError = new Error('condition not met');
     } catch (error) {
       lastError = error;
@@ -57,6 +59,7 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000):
 export async function startSlackHarness(options: HarnessOptions): Promise<SlackHarness> {
   const sim = await startSlackSimulator(options.simulator);
   for (const user of options.users ?? []) sim.addUser(user);
+  options.onSimulator?.(sim);
   const dir = mkdtempSync(join(tmpdir(), 'coachloop-test-'));
   mkdirSync(join(dir, 'programs'));
   for (const program of options.programs ?? [{ name: 'pilot', timezone: 'America/New_York' }]) {
