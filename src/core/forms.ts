@@ -38,7 +38,7 @@ export function validateForm<Schema extends z.ZodType>(
   }
   const errors: Record<string, string> = {};
   for (const field of form.fields) {
-    if (!field.optional && cleaned[field.id] === undefined) errors[field.id] = `${field.label} is required`;
+    if (!field.optional && cleaned[field.id] === undefined) errors[field.id] = 'Please fill this in.';
   }
   const parsed = form.schema.safeParse(cleaned);
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, value: parsed.data };

@@ -96,7 +96,7 @@ describe('Slack: first contact, consent and the experiment form', () => {
       callback_id: 'form:experiment',
       state: { values: experimentValues({ behavior: { value: plainInput(null) } }) },
     });
-    expect(missing.json()).toEqual({ response_action: 'errors', errors: { behavior: 'Behavior to practise is required' } });
+    expect(missing.json()).toEqual({ response_action: 'errors', errors: { behavior: 'Please fill this in.' } });
 
     const valid = await h.slack.viewSubmission(LEADER.id, { callback_id: 'form:experiment', state: { values: experimentValues() } });
     expect(valid.status).toBe(200);

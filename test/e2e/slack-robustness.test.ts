@@ -127,3 +127,55 @@ describe('Slack: request verification, duplicates, forged payloads and commands'
     expect((await h.app.store.outbox.list({ participantId, status: 'sent' })).filter((r) => r.kind === 'nudge')).toHaveLength(2);
   });
 });
+
+describe('Slack: /coach checkin answers the open checkpoint in one form', () => {
+  let h: SlackHarness;
+  beforeEach(async () => {
+    h = await startSlackHarness({ start: '2026-03-02T07:00:00Z', users: [ANA] });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('says when nothing is open, shows inline errors, then records practice, KPI and confidence together', async () => {
+    const experimentId = await onboard(h, ANA.id);
+    expect(JSON.stringify((await h.slack.command('/coach', 'checkin', ANA.id)).json())).toContain('No checkpoint is open');
+
+    await h.runUntil('2026-04-01T09:00:00Z');
+    const trigger = h.slack.newTriggerId();
+    const opened = await h.slack.command('/coach', 'checkin', ANA.id, { trigger_id: trigger });
+    expect(opened.status).toBe(200);
+    const call = await waitFor(() => h.sim.callsTo('views.open').find((c) => c.args.trigger_id === trigger));
+    const view = call.args.view as { callback_id: string; private_metadata: string; blocks: { block_id?: string }[] };
+    expect(view.callback_id).toBe('form:checkin');
+    expect(view.blocks.map((b) => b.block_id).filter(Boolean)).toEqual(['practice', 'kpiValue', 'confidence', 'note']);
+
+    const invalid = await h.slack.viewSubmission(ANA.id, {
+      callback_id: 'form:checkin',
+      private_metadata: view.private_metadata,
+      state: { values: { kpiValue: { value: { type: 'number_input', value: 'lots' } }, confidence: { value: { type: 'static_select', selected_option: { value: '4' } } } } },
+    });
+    expect(invalid.json()).toEqual({
+      response_action: 'errors',
+      errors: { practice: 'Please fill this in.', kpiValue: 'the KPI value must be a number' },
+    });
+    const untouched = (await h.app.store.surveys.forExperiment(experimentId))[0];
+    expect(untouched).toMatchObject({ status: 'open', practice: null, kpiValue: null });
+
+    const valid = await h.slack.viewSubmission(ANA.id, {
+      callback_id: 'form:checkin',
+      private_metadata: view.private_metadata,
+      state: {
+        values: {
+          practice: { value: { type: 'static_select', selected_option: { value: '3' } } },
+          kpiValue: { value: { type: 'number_input', value: '4.5' } },
+          confidence: { value: { type: 'static_select', selected_option: { value: '4' } } },
+          note: { value: { type: 'plain_text_input', value: 'Harder in busy weeks' } },
+        },
+      },
+    });
+    expect(valid.status).toBe(200);
+    const answered = (await h.app.store.surveys.forExperiment(experimentId))[0];
+    expect(answered).toMatchObject({ checkpointDay: 30, status: 'answered', practice: 3, kpiValue: 4.5, confidence: 4, note: 'Harder in busy weeks' });
+  });
+});
