@@ -221,18 +221,26 @@ export function decideDueJob(input: DecisionInput): Decision {
     return { type: 'skip', reason: 'experiment window ended', effects: live ? [{ type: 'complete_experiment' }] : [], next: [] };
   }
 
-  if (!experiment || experiment.status === 'completed' || experiment.status === 'abandoned') {
-    return { type: 'skip', reason: 'experiment is no longer running', effects: [], next: [] };
-  }
+  const surveyOpen = input.survey !== null && (input.survey.status === 'open' || input.survey.status === 'reminded');
 
+  // Closing a survey sends nothing, so it happens even after the experiment has ended.
   if (job.kind === 'checkpoint_missed') {
-    const open = input.survey && (input.survey.status === 'open' || input.survey.status === 'reminded');
     return {
       type: 'skip',
-      reason: open ? 'checkpoint survey not answered in time' : 'checkpoint survey already closed',
-      effects: open ? [{ type: 'survey_missed' }] : [],
+      reason: surveyOpen ? 'checkpoint survey not answered in time' : 'checkpoint survey already closed',
+      effects: surveyOpen ? [{ type: 'survey_missed' }] : [],
       next: [],
     };
+  }
+
+  // Nudges stop with the window. A checkpoint planned inside the window still goes out (and is followed up) when
+  // its allowed time falls after the end, e.g. a day-90 survey on a Sunday moved to the Monday the window closes.
+  if (
+    !experiment ||
+    experiment.status === 'abandoned' ||
+    (experiment.status === 'completed' && job.kind === 'nudge')
+  ) {
+    return { type: 'skip', reason: 'experiment is no longer running', effects: [], next: [] };
   }
 
   if (person.consent !== 'accepted') {

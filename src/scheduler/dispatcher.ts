@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../core/clock.js';
+import { type Clock, systemTimer, type Timer } from '../core/clock.js';
 import { BUDGETED_KINDS } from '../core/messages.js';
 import { availabilityOf, type Platform } from '../core/participant.js';
 import { nextAllowedInstant } from '../core/time.js';
@@ -24,6 +24,8 @@ export interface DispatcherOptions {
   concurrency?: number;
   /** Backoff before the n-th retry, in ms (without Retry-After). */
   backoffMs?: (attempt: number) => number;
+  /** Monotonic time for pacing sends (rate limits, Retry-After pauses); tests pass a fake one. */
+  timer?: Timer;
 }
 
 export interface DispatchStats {
@@ -39,6 +41,9 @@ export const defaultBackoff = (attempt: number): number => {
   const base = Math.min(10 * 60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
   return Math.round(base / 2 + Math.random() * (base / 2));
 };
+
+/** Reason prefix of a row whose last attempt may have reached the platform: the next attempt looks before sending. */
+const UNKNOWN_OUTCOME = 'unknown outcome';
 
 function emptyStats(): DispatchStats {
   return { sent: 0, retried: 0, failed: 0, expired: 0, cancelled: 0, recovered: 0 };
@@ -69,10 +74,11 @@ export class Dispatcher {
     this.#batchSize = options.batchSize ?? 50;
     this.#concurrency = options.concurrency ?? 8;
     this.#backoff = options.backoffMs ?? defaultBackoff;
+    const timer = options.timer ?? systemTimer;
     this.#senders = new Map(
       options.senders.map((sender) => [
         sender.platform,
-        { sender, limiter: new RateLimiter(sender.limits.perWorkspacePerSecond, sender.limits.burst) },
+        { sender, limiter: new RateLimiter(sender.limits.perWorkspacePerSecond, sender.limits.burst, timer) },
       ]),
     );
   }
@@ -125,7 +131,16 @@ export class Dispatcher {
         stats.failed += 1;
         continue;
       }
-      const found = await this.#lookup(entry.sender, delivery);
+      let found: SendReceipt | null;
+      try {
+        found = await this.#lookup(entry.sender, delivery);
+      } catch (error) {
+        // Still unknown: try again later, looking first. One failed lookup must not stop the whole drain.
+        const retryAt = this.#clock.now() + this.#backoff(Math.max(1, row.attempts));
+        await this.#store.outbox.release(row.id, token, retryAt, `${UNKNOWN_OUTCOME}: ${(error as Error).message}`);
+        stats.retried += 1;
+        continue;
+      }
       if (found) {
         await this.#store.outbox.markSent(row.id, token, found.providerRef, this.#clock.now());
         stats.sent += 1;
@@ -139,7 +154,8 @@ export class Dispatcher {
     try {
       return (await sender.findDelivered?.(delivery)) ?? null;
     } catch (error) {
-      throw new SendError(`could not check an earlier attempt: ${(error as Error).message}`, { kind: 'transient' });
+      // The earlier attempt is still unaccounted for: the retry must look again before it sends.
+      throw new SendError(`could not check an earlier attempt: ${(error as Error).message}`, { kind: 'transient' }, true);
     }
   }
 
@@ -170,6 +186,24 @@ export class Dispatcher {
       this.#logger.info({ outboxId: row.id, kind: row.kind, status, reason }, 'outbox row closed unsent');
     };
     if (!participant) return finish('cancelled', 'participant no longer exists');
+    const entry = this.#senders.get(participant.platform);
+    const delivery = (await this.#delivery(row))!;
+    const uncertain = row.attempts > 1 && row.reason?.startsWith(UNKNOWN_OUTCOME) === true;
+    if (uncertain && entry) {
+      // An earlier attempt may have landed although its reply was lost. Look before anything else: if it did,
+      // the row is sent, whatever changed since (quiet hours, expiry), and it must never go out a second time.
+      let earlier: SendReceipt | null;
+      try {
+        earlier = await this.#lookup(entry.sender, delivery);
+      } catch (error) {
+        return this.#settleFailure(row, token, participant.id, participant.workspaceId, error as SendError, stats);
+      }
+      if (earlier) {
+        await store.outbox.markSent(row.id, token, earlier.providerRef, this.#clock.now());
+        stats.sent += 1;
+        return;
+      }
+    }
     if (row.kind !== 'consent' && participant.consent !== 'accepted') return finish('cancelled', `consent is ${participant.consent}`);
     if (row.kind === 'consent' && participant.consent !== 'pending') return finish('cancelled', 'consent already decided');
     if (!participant.reachable) return finish('failed', 'person cannot be reached on their channel');
@@ -180,22 +214,23 @@ export class Dispatcher {
         const allowedAt = nextAllowedInstant(now, availabilityOf(program.settings, participant));
         if (allowedAt !== now) {
           if (allowedAt > row.expiresAt) return finish('expired', 'quiet hours last beyond the catch-up grace window');
-          await store.outbox.release(row.id, token, allowedAt, 'waiting for the end of quiet hours');
+          // Keep the unknown-outcome mark, so that the attempt after the wait still looks before sending.
+          const reason = uncertain ? `${UNKNOWN_OUTCOME} earlier; waiting for the end of quiet hours` : 'waiting for the end of quiet hours';
+          await store.outbox.release(row.id, token, allowedAt, reason);
           return;
         }
       }
     }
-    const entry = this.#senders.get(participant.platform);
     if (!entry) return finish('failed', `no ${participant.platform} channel is configured`);
-    const delivery = (await this.#delivery(row))!;
     try {
-      // A retry after an ambiguous failure first asks the platform whether the earlier attempt landed.
-      const earlier = row.attempts > 1 && row.reason?.startsWith('unknown outcome') ? await this.#lookup(entry.sender, delivery) : null;
-      let receipt = earlier;
-      if (!receipt) {
-        await entry.limiter.acquire(`${participant.platform}:${participant.workspaceId}`);
-        receipt = await entry.sender.send(delivery);
+      await entry.limiter.acquire(`${participant.platform}:${participant.workspaceId}`);
+      // Waiting for the rate limit can outlast the lease: renew the claim, and send only while still holding it,
+      // so a row that recovery has handed to someone else is not sent from here as well.
+      if (!(await store.outbox.reclaim(row.id, token, token, this.#clock.now()))) {
+        this.#logger.warn({ outboxId: row.id, kind: row.kind }, 'claim lost while waiting to send; leaving the row to its new holder');
+        return;
       }
+      const receipt = await entry.sender.send(delivery);
       await store.outbox.markSent(row.id, token, receipt.providerRef, this.#clock.now());
       if (receipt.address && receipt.address !== participant.address) {
         await store.participants.update(participant.id, { address: receipt.address });
@@ -225,6 +260,12 @@ export class Dispatcher {
       stats.failed += 1;
       return;
     }
+    if (error.outcomeUnknown && !this.#senders.get(row.platform)?.sender.findDelivered) {
+      // Without a way to look on the platform a retry could deliver twice: such sends are at most once.
+      await store.outbox.finish(row.id, token, 'failed', `${UNKNOWN_OUTCOME}: ${error.message}; not sent again so it cannot arrive twice`, now);
+      stats.failed += 1;
+      return;
+    }
     if (failure.kind === 'permanent' || row.attempts >= this.#maxAttempts) {
       await store.outbox.finish(row.id, token, 'failed', `${failure.kind}: ${error.message} (after ${row.attempts} attempts)`, now);
       stats.failed += 1;
@@ -235,7 +276,7 @@ export class Dispatcher {
       delay = Math.max(delay, failure.retryAfterMs);
       this.#senders.get(row.platform)?.limiter.pause(`${row.platform}:${workspaceId}`, failure.retryAfterMs);
     }
-    const reason = `${error.outcomeUnknown ? 'unknown outcome' : failure.kind}: ${error.message}`;
+    const reason = `${error.outcomeUnknown ? UNKNOWN_OUTCOME : failure.kind}: ${error.message}`;
     await store.outbox.release(row.id, token, now + delay, reason);
     stats.retried += 1;
   }

@@ -27,7 +27,8 @@ export async function runSchedulerPass(store: Store, clock: Clock, batchSize = 5
   const stats: PassStats = { examined: 0, queued: 0, expired: 0, skipped: 0, rescheduled: 0, lost: 0 };
   const seen = new Set<number>();
   for (;;) {
-    const due = (await store.jobs.due(now, batchSize)).filter((job) => !seen.has(job.id));
+    const batch = await store.jobs.due(now, batchSize);
+    const due = batch.filter((job) => !seen.has(job.id));
     if (due.length === 0) break;
     due.sort((a, b) => JOB_PRIORITY[a.kind] - JOB_PRIORITY[b.kind] || a.dueAt - b.dueAt);
     for (const job of due) {
@@ -44,7 +45,8 @@ export async function runSchedulerPass(store: Store, clock: Clock, batchSize = 5
       else if (decision.type === 'skip') stats.skipped += 1;
       else stats.rescheduled += 1;
     }
-    if (due.length < batchSize) break;
+    // A short batch means nothing else is due; judge by what the query returned, not by what was new in it.
+    if (batch.length < batchSize) break;
   }
   await store.meta.set(LAST_PASS_KEY, String(now));
   return stats;

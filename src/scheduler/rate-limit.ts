@@ -46,7 +46,8 @@ export class RateLimiter {
           bucket.tokens -= 1;
           return;
         }
-        await this.timer.sleep(((1 - bucket.tokens) / this.ratePerSecond) * 1000);
+        // Whole milliseconds, as timers wait anyway: a fractional wait can round away to nothing and spin.
+        await this.timer.sleep(Math.ceil(((1 - bucket.tokens) / this.ratePerSecond) * 1000));
       }
     });
     bucket.queue = turn.catch(() => undefined);
@@ -56,6 +57,9 @@ export class RateLimiter {
   pause(key: string, ms: number): void {
     const bucket = this.#bucket(key);
     bucket.pausedUntil = Math.max(bucket.pausedUntil, this.timer.now() + ms);
+    // The bucket refills from the end of the pause: otherwise the paused time itself would count as refill
+    // and a full burst would hit the platform the moment Retry-After runs out.
     bucket.tokens = 0;
+    bucket.updatedAt = Math.max(bucket.updatedAt, bucket.pausedUntil);
   }
 }

@@ -148,10 +148,11 @@ export interface SqliteOptions {
 export function openSqliteStore(options: SqliteOptions): SqliteStore {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path);
+  // The busy timeout first: switching to WAL needs a lock that another process may be holding.
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
-  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   migrate(db);
   return new SqliteStore(db);
 }
@@ -162,17 +163,23 @@ export function migrate(db: Database.Database): number[] {
     (db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((r) => Number(r.version)),
   );
   const ran: number[] = [];
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        Date.now(),
-      );
-    }).immediate();
-    ran.push(migration.version);
+    const didRun = db
+      .transaction(() => {
+        // Another process may have applied it since the list above was read: check again under the write lock.
+        if (isApplied.get(migration.version)) return false;
+        db.exec(migration.sql);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          migration.version,
+          migration.name,
+          Date.now(),
+        );
+        return true;
+      })
+      .immediate();
+    if (didRun) ran.push(migration.version);
   }
   return ran;
 }
@@ -318,9 +325,13 @@ export class SqliteStore implements Store {
   };
 
   private insertJobs(participantId: string, experimentId: string, runs: readonly NextRun[]): void {
+    // Nudge occurrences are local dates, so a new experiment can meet the cancelled job of an earlier one on the
+    // same date (abandoned, or stopped by an opt-out): that slot is taken over, or the new nudge chain never starts.
     const insert = this.db.prepare(
       `INSERT INTO jobs (participant_id, experiment_id, kind, occurrence, due_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (participant_id, kind, occurrence) DO NOTHING`,
+       ON CONFLICT (participant_id, kind, occurrence) DO UPDATE SET experiment_id = excluded.experiment_id,
+         due_at = excluded.due_at, state = 'scheduled', version = jobs.version + 1, result = NULL
+       WHERE jobs.state = 'cancelled' AND jobs.experiment_id != excluded.experiment_id`,
     );
     for (const run of runs) insert.run(participantId, experimentId, run.kind, run.occurrence, run.dueAt);
   }
@@ -486,6 +497,7 @@ export class SqliteStore implements Store {
           now,
           id,
         );
+        this.cancelSurveyFollowUps(before);
         return toSurvey(this.one('SELECT * FROM surveys WHERE id = ?', id)!);
       }),
     answerDetails: async (id, details: SurveyDetails, now) =>
@@ -508,9 +520,28 @@ export class SqliteStore implements Store {
           now,
           id,
         );
+        this.cancelSurveyFollowUps(before);
         return toSurvey(this.one('SELECT * FROM surveys WHERE id = ?', id)!);
       }),
   };
+
+  /**
+   * An answered survey needs no reminder and no missed mark. Cancelling them (rather than letting them skip when
+   * due) also frees the weekly budget they hold in reserve, so the week's nudges are not dropped for nothing.
+   */
+  private cancelSurveyFollowUps(survey: Row): void {
+    const base = `${str(survey.experiment_id)}/day-${Number(survey.checkpoint_day)}`;
+    this.run(
+      `UPDATE jobs SET state = 'cancelled', result = 'survey answered', version = version + 1
+       WHERE experiment_id = ? AND state = 'scheduled' AND kind IN ('checkpoint_reminder', 'checkpoint_missed')
+         AND (occurrence = ? OR substr(occurrence, 1, length(?) + 1) IN (? || '/', ? || '~'))`,
+      str(survey.experiment_id),
+      base,
+      base,
+      base,
+      base,
+    );
+  }
 
   private logSurveyChange(id: string, now: number, field: string, old: unknown, next: unknown): void {
     this.run(
