@@ -314,7 +314,7 @@ const experiment: Experiment = {
 };
 
 function job(kind: ScheduledJob['kind'], occurrence: string, dueAt: number): ScheduledJob {
-  return { id: 1, kind, participantId: 'ppl_1', experimentId: 'exp_1', occurrence, dueAt, version: 1 };
+  return { id: 1, kind, participantId: 'ppl_1', subjectId: 'exp_1', occurrence, dueAt, version: 1 };
 }
 
 function survey(status: Survey['status']): Survey {

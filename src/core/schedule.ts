@@ -31,7 +31,8 @@ export interface ScheduledJob {
   id: number;
   kind: JobKind;
   participantId: string;
-  experimentId: string;
+  /** The experiment or mentor pair the job belongs to. */
+  subjectId: string;
   /** What makes this run unique: a local date for nudges, "<experiment>/day-30" for checkpoints. */
   occurrence: string;
   dueAt: number;
@@ -319,7 +320,7 @@ export function decideDueJob(input: DecisionInput): Decision {
 
   const effects: Effect[] =
     job.kind === 'checkpoint'
-      ? [{ type: 'open_survey', surveyId: surveyIdFor(job.experimentId, day), checkpointDay: day }]
+      ? [{ type: 'open_survey', surveyId: surveyIdFor(job.subjectId, day), checkpointDay: day }]
       : [{ type: 'survey_reminded' }];
   return {
     type: 'send',

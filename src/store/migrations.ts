@@ -158,4 +158,79 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: 'mentoring: pairs, charters with versions and drafts, milestones, curator alerts; jobs name their subject',
+    sql: `
+      ALTER TABLE jobs RENAME COLUMN experiment_id TO subject_id;
+      ALTER TABLE participants ADD COLUMN kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person', 'channel'));
+
+      CREATE TABLE pairs (
+        id TEXT PRIMARY KEY,
+        program_id TEXT NOT NULL REFERENCES programs(id),
+        mentor_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        mentee_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('active', 'closed')),
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        intro_sent_at INTEGER,
+        closed_at INTEGER,
+        close_reason TEXT,
+        replaces_pair_id TEXT REFERENCES pairs(id),
+        nudged_at INTEGER,
+        CHECK (mentor_id != mentee_id)
+      );
+      CREATE UNIQUE INDEX pairs_one_active ON pairs(mentor_id, mentee_id) WHERE status = 'active';
+      CREATE INDEX pairs_mentor ON pairs(mentor_id) WHERE status = 'active';
+      CREATE INDEX pairs_mentee ON pairs(mentee_id) WHERE status = 'active';
+
+      CREATE TABLE charter_drafts (
+        pair_id TEXT PRIMARY KEY REFERENCES pairs(id) ON DELETE CASCADE,
+        data TEXT NOT NULL,
+        mode TEXT NOT NULL CHECK (mode IN ('form', 'chat', 'paused')),
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE charter_versions (
+        pair_id TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('submitted', 'changes_requested', 'active', 'superseded')),
+        submitted_at INTEGER NOT NULL,
+        mentor_confirmed_at INTEGER,
+        comment TEXT,
+        PRIMARY KEY (pair_id, version)
+      );
+
+      CREATE TABLE milestones (
+        id TEXT PRIMARY KEY,
+        pair_id TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+        charter_version INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        description TEXT NOT NULL,
+        due_date TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'met', 'partly', 'not_yet')),
+        confirmed_at INTEGER,
+        confirmed_by TEXT,
+        note TEXT
+      );
+      CREATE INDEX milestones_pair ON milestones(pair_id);
+
+      CREATE TABLE curator_alerts (
+        id TEXT PRIMARY KEY,
+        pair_id TEXT NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('open', 'snoozed', 'handled')),
+        score INTEGER NOT NULL,
+        reasons TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        snoozed_until INTEGER,
+        action TEXT,
+        handled_by TEXT,
+        handled_at INTEGER,
+        detail TEXT
+      );
+      CREATE UNIQUE INDEX curator_alerts_one_open ON curator_alerts(pair_id) WHERE status IN ('open', 'snoozed');
+    `,
+  },
 ];

@@ -249,9 +249,9 @@ describe('experiments', () => {
     );
     const scheduled = await store.jobs.scheduled(participant.id);
     expect(scheduled.filter((j) => j.kind === 'nudge')).toMatchObject([
-      { experimentId: 'exp_2', occurrence: '2026-03-10' },
+      { subjectId: 'exp_2', occurrence: '2026-03-10' },
     ]);
-    expect(scheduled.map((j) => `${j.kind} ${j.experimentId}`).sort()).toEqual([
+    expect(scheduled.map((j) => `${j.kind} ${j.subjectId}`).sort()).toEqual([
       'checkpoint exp_2',
       'checkpoint exp_2',
       'checkpoint exp_2',

@@ -104,7 +104,7 @@ function toJob(row: Row): ScheduledJob {
     id: Number(row.id),
     kind: str(row.kind) as JobKind,
     participantId: str(row.participant_id),
-    experimentId: str(row.experiment_id),
+    subjectId: str(row.subject_id),
     occurrence: str(row.occurrence),
     dueAt: Number(row.due_at),
     version: Number(row.version),
@@ -328,10 +328,10 @@ export class SqliteStore implements Store {
     // Nudge occurrences are local dates, so a new experiment can meet the cancelled job of an earlier one on the
     // same date (abandoned, or stopped by an opt-out): that slot is taken over, or the new nudge chain never starts.
     const insert = this.db.prepare(
-      `INSERT INTO jobs (participant_id, experiment_id, kind, occurrence, due_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (participant_id, kind, occurrence) DO UPDATE SET experiment_id = excluded.experiment_id,
+      `INSERT INTO jobs (participant_id, subject_id, kind, occurrence, due_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (participant_id, kind, occurrence) DO UPDATE SET subject_id = excluded.subject_id,
          due_at = excluded.due_at, state = 'scheduled', version = jobs.version + 1, result = NULL
-       WHERE jobs.state = 'cancelled' AND jobs.experiment_id != excluded.experiment_id`,
+       WHERE jobs.state = 'cancelled' AND jobs.subject_id != excluded.subject_id`,
     );
     for (const run of runs) insert.run(participantId, experimentId, run.kind, run.occurrence, run.dueAt);
   }
@@ -431,7 +431,7 @@ export class SqliteStore implements Store {
         this.snapshotExperiment(after, before.participantId, now);
         if (status === 'completed' || status === 'abandoned') {
           this.run(
-            `UPDATE jobs SET state = 'cancelled', result = ?, version = version + 1 WHERE experiment_id = ? AND state = 'scheduled'`,
+            `UPDATE jobs SET state = 'cancelled', result = ?, version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`,
             `experiment ${status}`,
             id,
           );
@@ -465,11 +465,11 @@ export class SqliteStore implements Store {
   private replanJobs(participantId: string, experimentId: string, runs: readonly NextRun[]): void {
     this.run(
       `UPDATE jobs SET state = 'cancelled', result = 'replanned', version = version + 1
-       WHERE experiment_id = ? AND state = 'scheduled' AND kind IN ('nudge', 'checkpoint', 'experiment_end')`,
+       WHERE subject_id = ? AND state = 'scheduled' AND kind IN ('nudge', 'checkpoint', 'experiment_end')`,
       experimentId,
     );
     const upsert = this.db.prepare(
-      `INSERT INTO jobs (participant_id, experiment_id, kind, occurrence, due_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO jobs (participant_id, subject_id, kind, occurrence, due_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (participant_id, kind, occurrence) DO UPDATE SET due_at = excluded.due_at, state = 'scheduled',
          version = jobs.version + 1, result = NULL
        WHERE jobs.state = 'cancelled' AND jobs.result = 'replanned'`,
@@ -533,7 +533,7 @@ export class SqliteStore implements Store {
     const base = `${str(survey.experiment_id)}/day-${Number(survey.checkpoint_day)}`;
     this.run(
       `UPDATE jobs SET state = 'cancelled', result = 'survey answered', version = version + 1
-       WHERE experiment_id = ? AND state = 'scheduled' AND kind IN ('checkpoint_reminder', 'checkpoint_missed')
+       WHERE subject_id = ? AND state = 'scheduled' AND kind IN ('checkpoint_reminder', 'checkpoint_missed')
          AND (occurrence = ? OR substr(occurrence, 1, length(?) + 1) IN (? || '/', ? || '~'))`,
       str(survey.experiment_id),
       base,
@@ -568,10 +568,10 @@ export class SqliteStore implements Store {
       const participant = toParticipant(participantRow);
       const programRow = this.one('SELECT * FROM programs WHERE id = ?', participant.programId);
       if (!programRow) return null;
-      const experimentRow = this.one('SELECT * FROM experiments WHERE id = ?', job.experimentId);
+      const experimentRow = this.one('SELECT * FROM experiments WHERE id = ?', job.subjectId);
       const day = job.occurrence.match(/\/day-(\d+)/)?.[1];
       const surveyRow = day
-        ? this.one('SELECT * FROM surveys WHERE experiment_id = ? AND checkpoint_day = ?', job.experimentId, Number(day))
+        ? this.one('SELECT * FROM surveys WHERE experiment_id = ? AND checkpoint_day = ?', job.subjectId, Number(day))
         : undefined;
       return {
         program: toProgram(programRow),
@@ -619,7 +619,7 @@ export class SqliteStore implements Store {
                 `INSERT INTO surveys (id, experiment_id, participant_id, checkpoint_day, status, sent_at) VALUES (?, ?, ?, ?, 'open', ?)
                  ON CONFLICT (experiment_id, checkpoint_day) DO NOTHING`,
                 effect.surveyId,
-                job.experimentId,
+                job.subjectId,
                 job.participantId,
                 effect.checkpointDay,
                 now,
@@ -629,7 +629,7 @@ export class SqliteStore implements Store {
               this.run(
                 `UPDATE surveys SET status = 'reminded', reminded_at = ? WHERE experiment_id = ? AND checkpoint_day = ? AND status = 'open'`,
                 now,
-                job.experimentId,
+                job.subjectId,
                 checkpointDayOf(job.occurrence),
               );
               break;
@@ -638,8 +638,8 @@ export class SqliteStore implements Store {
               this.run(
                 `INSERT INTO surveys (id, experiment_id, participant_id, checkpoint_day, status) VALUES (?, ?, ?, ?, 'missed')
                  ON CONFLICT (experiment_id, checkpoint_day) DO UPDATE SET status = 'missed' WHERE surveys.status IN ('open', 'reminded')`,
-                `svy_${job.experimentId}_d${day}`,
-                job.experimentId,
+                `svy_${job.subjectId}_d${day}`,
+                job.subjectId,
                 job.participantId,
                 day,
               );
@@ -649,14 +649,14 @@ export class SqliteStore implements Store {
               this.run(
                 `UPDATE experiments SET status = 'completed', version = version + 1, updated_at = ? WHERE id = ? AND status IN ('active', 'paused')`,
                 now,
-                job.experimentId,
+                job.subjectId,
               );
               break;
           }
         }
         const result = decision.type === 'send' ? `sent as ${decision.key}` : decision.type === 'expire' ? `expired: ${decision.reason}` : `skipped: ${decision.reason}`;
         this.run(`UPDATE jobs SET state = 'done', version = version + 1, result = ? WHERE id = ?`, result, job.id);
-        this.insertJobs(job.participantId, job.experimentId, decision.next);
+        this.insertJobs(job.participantId, job.subjectId, decision.next);
         return { applied: true, outboxInserted };
       }),
     scheduled: async (participantId) =>
