@@ -23,6 +23,12 @@ const envSchema = z
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must be a bot token starting with xoxb-'),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must be an app-level token starting with xapp-'),
+    CURATOR_CHANNEL: optionalText,
+    CURATORS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    CURATOR_USERGROUP: optionalText,
     SLACK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     SLACK_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(300),
     SLACK_API_URL: z

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { schedule, type ScheduledTask } from 'node-cron';
 import { loadProgramFile, programFilesIn } from './app/program-files.js';
 import type { ChannelSender } from './app/ports.js';
+import { type CuratorDirectory, MentoringService } from './app/mentoring.js';
 import { CoachingService } from './app/service.js';
 import { createSlackChannel, type SlackChannel } from './channels/slack/app.js';
 import { createSlackClient, SlackSender } from './channels/slack/sender.js';
@@ -31,6 +32,7 @@ export interface Coachloop {
   config: Config;
   store: Store;
   service: CoachingService;
+  mentoring: MentoringService;
   dispatcher: Dispatcher;
   slack: SlackChannel | null;
   server: Server;
@@ -75,6 +77,18 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
 
   const senders: ChannelSender[] = [...(options.senders ?? [])];
   let slack: SlackChannel | null = null;
+  const curatorList = new Set(config.CURATORS.map((entry) => (entry.includes(':') ? entry : `slack:${entry}`)));
+  const curators: CuratorDirectory = {
+    isCurator: async (identity) =>
+      curatorList.has(`${identity.platform}:${identity.userId}`) ||
+      (identity.platform === 'slack' && slack !== null && config.CURATOR_USERGROUP !== undefined
+        ? await slack.isInUsergroup(config.CURATOR_USERGROUP, identity.userId)
+        : false),
+    channelFor: (platform, workspaceId) =>
+      platform === 'slack' && config.CURATOR_CHANNEL ? { platform, workspaceId, userId: config.CURATOR_CHANNEL } : null,
+  };
+  const mentoring = new MentoringService({ store, clock, coaching: service, curators, logger, onQueued: kick });
+  service.onConsentAccepted = (participant) => mentoring.onConsentAccepted(participant);
   if (config.SLACK_BOT_TOKEN) {
     senders.push(
       new SlackSender(createSlackClient({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, timeoutMs: config.SLACK_TIMEOUT_MS }), {
@@ -87,6 +101,7 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
       appToken: config.SLACK_APP_TOKEN,
       apiUrl: config.SLACK_API_URL,
       service,
+      mentoring,
       logger,
       kick,
       ...(options.slackBotIds ?? {}),
@@ -98,7 +113,7 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
   const activeDispatcher = dispatcher;
 
   const tick = async () => {
-    const pass = await runSchedulerPass(store, clock);
+    const pass = await runSchedulerPass(store, clock, 500, mentoring);
     const dispatch = await activeDispatcher.drain();
     if (pass.examined > 0 || dispatch.sent + dispatch.failed + dispatch.expired > 0) {
       logger.info({ pass, dispatch }, 'tick');
@@ -145,6 +160,7 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
     config,
     store,
     service,
+    mentoring,
     dispatcher,
     slack,
     server,

@@ -43,6 +43,8 @@ export class CoachingService {
   readonly clock: Clock;
   readonly #logger: Logger;
   readonly #options: CoachingServiceOptions;
+  /** Called after a person accepts consent (e.g. to send pair introductions that waited for it). */
+  onConsentAccepted: (participant: Participant) => Promise<void> = async () => undefined;
 
   constructor(options: CoachingServiceOptions) {
     this.store = options.store;
@@ -157,6 +159,7 @@ export class CoachingService {
         ...(profile.displayName !== undefined ? { displayName: profile.displayName } : {}),
       });
       await this.store.audit.append({ at: now, actor: participant.id, action: 'consent.accepted', subject: participant.id });
+      await this.onConsentAccepted(updated);
       return updated;
     }
     await this.store.participants.stopAll(participant.id, 'consent declined', now);

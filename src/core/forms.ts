@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
-export type FieldType = 'text' | 'multiline' | 'number' | 'date' | 'select';
+/** `person` picks someone in the workspace (Slack user picker; Teams people picker). */
+export type FieldType = 'text' | 'multiline' | 'number' | 'date' | 'select' | 'person';
 
 export interface FormField {
   id: string;

@@ -15,6 +15,18 @@ export const ACTION_NAMES = [
   'experiment.pause',
   'experiment.resume',
   'experiment.snooze',
+  'charter.form',
+  'charter.chat',
+  'charter.confirm',
+  'charter.changes',
+  'milestone.met',
+  'milestone.partly',
+  'milestone.notyet',
+  'milestone.note',
+  'alert.rematch',
+  'alert.checkin',
+  'alert.snooze',
+  'alert.close',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -40,11 +52,20 @@ export const MESSAGE_KINDS = [
   'checkpoint',
   'checkpoint_reminder',
   'notice',
+  'pair_nudge',
+  'milestone_reminder',
+  'curator_alert',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** Kinds that count against a person's weekly message budget. */
-export const BUDGETED_KINDS: ReadonlySet<MessageKind> = new Set(['nudge', 'checkpoint', 'checkpoint_reminder']);
+export const BUDGETED_KINDS: ReadonlySet<MessageKind> = new Set([
+  'nudge',
+  'checkpoint',
+  'checkpoint_reminder',
+  'pair_nudge',
+  'milestone_reminder',
+]);
 
 export interface Message {
   /** Plain fallback text, used for notifications and screen readers. */

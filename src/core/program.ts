@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { engagementSettingsSchema } from './engagement.js';
 import {
   type Availability,
   localTimeSchema,
@@ -48,6 +49,9 @@ export const programSettingsSchema = z
       })
       .prefault({}),
     catchUpGraceHours: z.number().min(0).max(48).default(4),
+    /** Mentoring: when the mentor is reminded before a milestone's due date, and the engagement score. */
+    milestoneReminderDaysBefore: z.number().int().min(0).max(30).default(3),
+    engagement: engagementSettingsSchema,
   })
   .superRefine((program, ctx) => {
     const lastDay = program.lengthWeeks * 7;

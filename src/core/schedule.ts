@@ -15,7 +15,15 @@ import {
   weekdayNumber,
 } from './time.js';
 
-export const JOB_KINDS = ['nudge', 'checkpoint', 'checkpoint_reminder', 'checkpoint_missed', 'experiment_end'] as const;
+export const JOB_KINDS = [
+  'nudge',
+  'checkpoint',
+  'checkpoint_reminder',
+  'checkpoint_missed',
+  'experiment_end',
+  'milestone_reminder',
+  'pair_health',
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Checkpoint work takes its turn before nudges when both are due in the same pass. */
@@ -24,7 +32,9 @@ export const JOB_PRIORITY: Record<JobKind, number> = {
   checkpoint_reminder: 1,
   checkpoint_missed: 2,
   experiment_end: 3,
-  nudge: 4,
+  milestone_reminder: 4,
+  nudge: 5,
+  pair_health: 6,
 };
 
 export interface ScheduledJob {
@@ -72,7 +82,12 @@ export type Effect =
   | { type: 'open_survey'; surveyId: string; checkpointDay: number }
   | { type: 'survey_reminded' }
   | { type: 'survey_missed' }
-  | { type: 'complete_experiment' };
+  | { type: 'complete_experiment' }
+  /** Mentoring: the pair got its friendly nudge / is healthy again / its curator alert opens or its snooze ends. */
+  | { type: 'pair_nudged' }
+  | { type: 'pair_healthy' }
+  | { type: 'open_alert'; alertId: string; score: number; reasons: { signal: string; points: number; text: string }[] }
+  | { type: 'end_alert_snooze'; alertId: string };
 
 export type Decision =
   /** Write an outbox row for this occurrence, then move on. */

@@ -18,11 +18,22 @@ export interface PassStats {
 
 export const LAST_PASS_KEY = 'scheduler.last_pass_at';
 
+/** Deciders for the mentoring jobs (pair health, milestone reminders), supplied by the mentoring use cases. */
+export interface MentoringJobs {
+  decidePairHealth(job: ScheduledJob, now: number): Promise<{ decision: Decision; outbox: NewOutboxRow[] }>;
+  decideMilestoneReminder(job: ScheduledJob, now: number): Promise<{ decision: Decision; outbox: NewOutboxRow[] }>;
+}
+
 /**
  * One scheduler pass: take the jobs that are due (through the due-time index, so idle people cost
  * nothing), let the core decide each, and write outbox rows in the same transaction that advances the job.
  */
-export async function runSchedulerPass(store: Store, clock: Clock, batchSize = 500): Promise<PassStats> {
+export async function runSchedulerPass(
+  store: Store,
+  clock: Clock,
+  batchSize = 500,
+  mentoring?: MentoringJobs,
+): Promise<PassStats> {
   const now = clock.now();
   const stats: PassStats = { examined: 0, queued: 0, expired: 0, skipped: 0, rescheduled: 0, lost: 0 };
   const seen = new Set<number>();
@@ -34,7 +45,7 @@ export async function runSchedulerPass(store: Store, clock: Clock, batchSize = 5
     for (const job of due) {
       seen.add(job.id);
       stats.examined += 1;
-      const { decision, outbox } = await decide(store, job, now);
+      const { decision, outbox } = await decideAny(store, job, now, mentoring);
       const result = await store.jobs.apply(job, decision, outbox, now);
       if (!result.applied) {
         stats.lost += 1;
@@ -50,6 +61,19 @@ export async function runSchedulerPass(store: Store, clock: Clock, batchSize = 5
   }
   await store.meta.set(LAST_PASS_KEY, String(now));
   return stats;
+}
+
+async function decideAny(
+  store: Store,
+  job: ScheduledJob,
+  now: number,
+  mentoring: MentoringJobs | undefined,
+): Promise<{ decision: Decision; outbox: NewOutboxRow | NewOutboxRow[] | null }> {
+  if (job.kind === 'pair_health' || job.kind === 'milestone_reminder') {
+    if (!mentoring) return { decision: { type: 'reschedule', dueAt: now + 3_600_000, reason: 'mentoring is not wired in this process' }, outbox: null };
+    return job.kind === 'pair_health' ? mentoring.decidePairHealth(job, now) : mentoring.decideMilestoneReminder(job, now);
+  }
+  return decide(store, job, now);
 }
 
 async function decide(store: Store, job: ScheduledJob, now: number): Promise<{ decision: Decision; outbox: NewOutboxRow | null }> {

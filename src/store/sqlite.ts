@@ -9,6 +9,7 @@ import type { Identity, Participant, Platform } from '../core/participant.js';
 import type { ProgramSettings } from '../core/program.js';
 import type { ConsentState, Decision, JobKind, NextRun, ScheduledJob } from '../core/schedule.js';
 import { MIGRATIONS } from './migrations.js';
+import { SqliteMentoringStore } from './sqlite-mentoring.js';
 import type {
   ApplyResult,
   AuditEntry,
@@ -187,8 +188,11 @@ export function migrate(db: Database.Database): number[] {
 export class SqliteStore implements Store {
   readonly db: Database.Database;
 
+  readonly mentoring: SqliteMentoringStore;
+
   constructor(db: Database.Database) {
     this.db = db;
+    this.mentoring = new SqliteMentoringStore(db, (participantId, subjectId, runs) => this.insertJobs(participantId, subjectId, runs));
   }
 
   /** Synchronous work inside one IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlock). */
@@ -303,6 +307,30 @@ export class SqliteStore implements Store {
         const row = this.one('SELECT * FROM participants WHERE id = ?', id);
         if (!row) throw new Error(`no participant ${id}`);
         return toParticipant(row);
+      }),
+    ensureChannel: async (identity, programId, now) =>
+      this.tx(() => {
+        const existing = this.one(
+          'SELECT * FROM participants WHERE platform = ? AND workspace_id = ? AND user_id = ?',
+          identity.platform,
+          identity.workspaceId,
+          identity.userId,
+        );
+        if (existing) return toParticipant(existing);
+        const id = `chn_${randomUUID()}`;
+        this.run(
+          `INSERT INTO participants (id, program_id, platform, workspace_id, user_id, consent, consent_at, address, kind, created_at)
+           VALUES (?, ?, ?, ?, ?, 'accepted', ?, ?, 'channel', ?)`,
+          id,
+          programId,
+          identity.platform,
+          identity.workspaceId,
+          identity.userId,
+          now,
+          identity.userId,
+          now,
+        );
+        return toParticipant(this.one('SELECT * FROM participants WHERE id = ?', id)!);
       }),
     stopAll: async (id, reason, now) =>
       this.tx(() => {
@@ -611,7 +639,8 @@ export class SqliteStore implements Store {
           return { applied: true, outboxInserted: false };
         }
         let outboxInserted = false;
-        if (outbox) outboxInserted = this.insertOutbox(outbox, now);
+        const rows = outbox === null ? [] : Array.isArray(outbox) ? outbox : [outbox as NewOutboxRow];
+        for (const row of rows) outboxInserted = this.insertOutbox(row, now) || outboxInserted;
         for (const effect of decision.effects) {
           switch (effect.type) {
             case 'open_survey':
@@ -645,6 +674,29 @@ export class SqliteStore implements Store {
               );
               break;
             }
+            case 'pair_nudged':
+              this.run('UPDATE pairs SET nudged_at = ? WHERE id = ?', now, job.subjectId);
+              break;
+            case 'pair_healthy':
+              this.run('UPDATE pairs SET nudged_at = NULL WHERE id = ?', job.subjectId);
+              break;
+            case 'open_alert':
+              this.run(
+                `INSERT INTO curator_alerts (id, pair_id, status, score, reasons, created_at) VALUES (?, ?, 'open', ?, ?, ?)
+                 ON CONFLICT DO NOTHING`,
+                effect.alertId,
+                job.subjectId,
+                effect.score,
+                JSON.stringify(effect.reasons),
+                now,
+              );
+              break;
+            case 'end_alert_snooze':
+              this.run(
+                `UPDATE curator_alerts SET status = 'handled', action = 'snooze_ended' WHERE id = ? AND status = 'snoozed'`,
+                effect.alertId,
+              );
+              break;
             case 'complete_experiment':
               this.run(
                 `UPDATE experiments SET status = 'completed', version = version + 1, updated_at = ? WHERE id = ? AND status IN ('active', 'paused')`,

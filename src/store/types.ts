@@ -3,6 +3,8 @@ import type { Experiment, ExperimentInput, ExperimentStatus } from '../core/expe
 import type { Message, MessageKind } from '../core/messages.js';
 import type { Identity, Participant, Platform } from '../core/participant.js';
 import type { ProgramSettings } from '../core/program.js';
+import type { Charter, CharterDraft } from '../core/charter.js';
+import type { CharterVersion, CuratorAction, CuratorAlert, Milestone, MilestoneAnswer, Pair } from '../core/mentoring.js';
 import type { ConsentState, Decision, NextRun, ScheduledJob } from '../core/schedule.js';
 
 export interface ProgramRecord {
@@ -107,6 +109,8 @@ export interface Store {
     get(id: string): Promise<Participant | null>;
     create(input: Identity & { programId: string; email?: string | null }, now: number): Promise<Participant>;
     update(id: string, patch: ParticipantPatch): Promise<Participant>;
+    /** A channel (e.g. the curators' channel) as a delivery target, so its messages travel through the outbox too. */
+    ensureChannel(identity: Identity, programId: string, now: number): Promise<Participant>;
     /** Cancel every scheduled job and pending message of a person (opt-out, decline). */
     stopAll(id: string, reason: string, now: number): Promise<void>;
   };
@@ -133,7 +137,7 @@ export interface Store {
     context(job: ScheduledJob): Promise<JobContext | null>;
     /** Budgeted messages queued or sent in the week, and checkpoint jobs still due later that week. */
     budget(job: ScheduledJob, week: string, now: number, weekEnd: number): Promise<{ used: number; reservedLater: number }>;
-    apply(job: ScheduledJob, decision: Decision, outbox: NewOutboxRow | null, now: number): Promise<ApplyResult>;
+    apply(job: ScheduledJob, decision: Decision, outbox: NewOutboxRow | readonly NewOutboxRow[] | null, now: number): Promise<ApplyResult>;
     scheduled(participantId: string): Promise<ScheduledJob[]>;
     nextFor(participantId: string): Promise<ScheduledJob | null>;
   };
@@ -151,6 +155,7 @@ export interface Store {
     counts(): Promise<Record<OutboxStatus, number>>;
     nextAttemptAt(): Promise<number | null>;
   };
+  mentoring: MentoringStore;
   inbound: {
     /** True the first time an inbound delivery id is seen, false for a duplicate. */
     firstSeen(deliveryId: string, now: number): Promise<boolean>;
@@ -165,4 +170,64 @@ export interface Store {
   };
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface NewPair {
+  id: string;
+  programId: string;
+  mentorId: string;
+  menteeId: string;
+  createdBy: string;
+  replacesPairId?: string | null;
+}
+
+export interface CharterDraftRecord {
+  pairId: string;
+  data: CharterDraft;
+  mode: 'form' | 'chat' | 'paused';
+  updatedAt: number;
+}
+
+/** Pairs, charters, milestones and curator alerts. */
+export interface MentoringStore {
+  /** Creates a pair with its first jobs; null when the same two people are already an active pair. */
+  createPair(pair: NewPair, jobs: readonly NextRun[], now: number): Promise<Pair | null>;
+  getPair(id: string): Promise<Pair | null>;
+  /** Active pairs a person is in, in either role. */
+  activePairsOf(participantId: string): Promise<Pair[]>;
+  activePairs(programId?: string): Promise<Pair[]>;
+  /** Pairs whose introduction has not gone out yet (waiting for consent). */
+  pairsAwaitingIntro(participantId: string): Promise<Pair[]>;
+  markIntroSent(pairId: string, now: number): Promise<boolean>;
+  /** Closes an active pair and cancels its jobs; false when it was not active. */
+  closePair(pairId: string, reason: string, now: number): Promise<boolean>;
+
+  getDraft(pairId: string): Promise<CharterDraftRecord | null>;
+  saveDraft(pairId: string, data: CharterDraft, mode: CharterDraftRecord['mode'], now: number): Promise<CharterDraftRecord>;
+  /** A new charter version from the mentee (their confirmation); false when one is already waiting for the mentor. */
+  submitCharter(pairId: string, charter: Charter, now: number): Promise<CharterVersion | null>;
+  currentCharter(pairId: string): Promise<CharterVersion | null>;
+  charterVersions(pairId: string): Promise<CharterVersion[]>;
+  /** Mentor's answer to a submitted version; null when that version is no longer waiting (a second click). */
+  requestCharterChanges(pairId: string, version: number, comment: string, now: number): Promise<CharterVersion | null>;
+  confirmCharter(
+    pairId: string,
+    version: number,
+    milestones: readonly Omit<Milestone, 'status' | 'confirmedAt' | 'confirmedBy' | 'note'>[],
+    jobs: readonly NextRun[],
+    jobOwnerId: string,
+    now: number,
+  ): Promise<CharterVersion | null>;
+
+  milestones(pairId: string): Promise<Milestone[]>;
+  getMilestone(id: string): Promise<Milestone | null>;
+  /** First answer wins; false when the milestone was already confirmed. */
+  confirmMilestone(id: string, answer: MilestoneAnswer, by: string, now: number): Promise<boolean>;
+  noteMilestone(id: string, note: string): Promise<void>;
+
+  getAlert(id: string): Promise<CuratorAlert | null>;
+  openAlertFor(pairId: string): Promise<CuratorAlert | null>;
+  alerts(filter?: { pairId?: string }): Promise<CuratorAlert[]>;
+  /** Marks an open alert handled by one curator; false when someone else got there first. */
+  handleAlert(id: string, action: CuratorAction, by: string, now: number, detail: Record<string, unknown>, snoozeUntil?: number): Promise<boolean>;
 }

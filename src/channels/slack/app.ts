@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { helpText, parseCommand } from '../../app/commands.js';
 import { NotAllowedError, UserFacingError } from '../../app/errors.js';
+import type { MentoringService } from '../../app/mentoring.js';
 import type { CoachingService } from '../../app/service.js';
 import { statusLines } from '../../app/status.js';
 import { checkinForm, experimentForm, nudgeAnsweredMessage, surveyAnsweredMessage, surveyDetailsForm } from '../../core/coaching.js';
@@ -11,6 +12,7 @@ import type { ActionName, Message } from '../../core/messages.js';
 import type { Identity } from '../../core/participant.js';
 import type { Logger } from '../../logger.js';
 import { renderHome } from './home.js';
+import { registerMentoring } from './mentoring.js';
 import { ACTION_ID_PATTERN, buttonValueSchema, decodeActionId, readModalValues, renderMessage, renderModal } from './render.js';
 
 export interface SlackAppOptions {
@@ -20,6 +22,7 @@ export interface SlackAppOptions {
   appToken?: string;
   apiUrl: string;
   service: CoachingService;
+  mentoring?: MentoringService;
   logger: Logger;
   /** Asks the dispatcher to send what was just queued. */
   kick: () => void;
@@ -36,6 +39,8 @@ export interface SlackChannel {
   requestListener: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | null;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Whether a user is a member of a Slack user group (for the curator role). */
+  isInUsergroup(usergroupId: string, userId: string): Promise<boolean>;
 }
 
 // ---- payload shapes, checked at the edge -------------------------------------------------------------
@@ -95,6 +100,8 @@ const userInfoSchema = z.object({
     profile: z.object({ email: z.string().optional(), real_name: z.string().optional() }).optional(),
   }),
 });
+
+const usergroupSchema = z.object({ users: z.array(z.string()).default([]) });
 
 const GENERIC_FAILURE = 'Something went wrong on our side; nothing was saved. Please try again in a minute.';
 
@@ -214,7 +221,9 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
       if (await firstContact(identity)) return;
       const participant = (await service.store.participants.findByIdentity(identity))!;
       await service.touch(participant);
-      const reply = await answerTyped(identity, parsed.data.text);
+      const charterReply = options.mentoring ? await options.mentoring.answerCharterChat(identity, parsed.data.text) : null;
+      if (charterReply === '') return;
+      const reply = charterReply ?? (await answerTyped(identity, parsed.data.text));
       await service.notify(participant, `dm:${parsed.data.ts}`, reply);
       kick();
     } catch (error) {
@@ -275,6 +284,10 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
     const identity = identityOf(teamId, userId);
     const sub = parseCommand(text);
     try {
+      if (mentoringSlack && /^pair\b/i.test(text.trim())) {
+        await ack({ response_type: 'ephemeral', text: await mentoringSlack.pairCommand(identity, text) });
+        return;
+      }
       if (await firstContact(identity)) {
         await ack({
           response_type: 'ephemeral',
@@ -421,6 +434,7 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
         return;
       }
       default:
+        if (mentoringSlack && (await mentoringSlack.handleAction(name, ctx))) return;
         throw new UserFacingError('That button is not valid any more.');
     }
   }
@@ -445,12 +459,18 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
   }
 
   // ---- Modals -------------------------------------------------------------------------------------------
-  type ViewAck = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
+  type ViewAck = (
+    response?: { response_action: 'errors'; errors: Record<string, string> } | { response_action: 'push' | 'update'; view: unknown } | { response_action: 'clear' },
+  ) => Promise<void>;
 
   async function submitForm(
     body: unknown,
     ack: ViewAck,
-    handle: (identity: Identity, values: RawFormValues, metadata: string) => Promise<{ errors?: Record<string, string>; after?: () => Promise<void> }>,
+    handle: (
+      identity: Identity,
+      values: RawFormValues,
+      metadata: string,
+    ) => Promise<{ errors?: Record<string, string>; after?: () => Promise<void>; response?: Parameters<ViewAck>[0] }>,
     form: FormDefinition,
   ): Promise<void> {
     const parsed = viewSubmissionSchema.safeParse(body);
@@ -474,7 +494,7 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
         await ack({ response_action: 'errors', errors: result.errors });
         return;
       }
-      await ack();
+      await ack(result.response);
       await result.after?.();
     } catch (error) {
       await ack({ response_action: 'errors', errors: { [form.fields[0]?.id ?? 'form']: explain(error) } }).catch(() => undefined);
@@ -551,6 +571,22 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
     );
   });
 
+  const mentoringSlack = options.mentoring
+    ? registerMentoring(app, {
+        client,
+        log,
+        service,
+        mentoring: options.mentoring,
+        kick,
+        identityOf,
+        tell,
+        explain,
+        update,
+        openForm,
+        submitForm: (body, ack, handle, form) => submitForm(body, ack as ViewAck, handle, form),
+      })
+    : null;
+
   app.error(async (error) => {
     log.error({ err: error.message }, 'unhandled Slack error');
   });
@@ -564,6 +600,15 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
     },
     stop: async () => {
       if (!receiver) await app.stop();
+    },
+    isInUsergroup: async (usergroupId, userId) => {
+      try {
+        const result = usergroupSchema.parse(await client.usergroups.users.list({ usergroup: usergroupId }));
+        return result.users.includes(userId);
+      } catch (error) {
+        log.warn({ err: (error as Error).message }, 'could not read the curator user group');
+        return false;
+      }
     },
   };
 }

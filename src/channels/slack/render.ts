@@ -136,6 +136,9 @@ export function renderModal(
       case 'date':
         element = { type: 'datepicker', action_id: INPUT_ACTION_ID, ...(initial ? { initial_date: initial } : {}) };
         break;
+      case 'person':
+        element = { type: 'users_select', action_id: INPUT_ACTION_ID, ...(initial ? { initial_user: initial } : {}) };
+        break;
       case 'select': {
         const options = (field.options ?? []).slice(0, SLACK_LIMITS.options).map((o) => ({
           text: plain(o.label, SLACK_LIMITS.optionText),
@@ -176,6 +179,7 @@ const inputStateSchema = z.object({
   value: z.string().nullish(),
   selected_date: z.string().nullish(),
   selected_option: z.object({ value: z.string() }).nullish(),
+  selected_user: z.string().nullish(),
 });
 
 export const viewStateSchema = z.object({
@@ -189,7 +193,7 @@ export function readModalValues(form: FormDefinition, state: unknown): RawFormVa
   for (const field of form.fields) {
     const input = parsed.values[field.id]?.[INPUT_ACTION_ID];
     if (!input) continue;
-    values[field.id] = input.value ?? input.selected_date ?? input.selected_option?.value ?? undefined;
+    values[field.id] = input.value ?? input.selected_date ?? input.selected_option?.value ?? input.selected_user ?? undefined;
   }
   return values;
 }

@@ -1,0 +1,315 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Charter, CharterDraft } from '../core/charter.js';
+import type { EngagementReason } from '../core/engagement.js';
+import type { CharterVersion, CuratorAlert, Milestone, Pair } from '../core/mentoring.js';
+import type { NextRun } from '../core/schedule.js';
+import type { CharterDraftRecord, MentoringStore, NewPair } from './types.js';
+
+type Row = Record<string, unknown>;
+const str = (v: unknown) => String(v);
+const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+function toPair(row: Row): Pair {
+  return {
+    id: str(row.id),
+    programId: str(row.program_id),
+    mentorId: str(row.mentor_id),
+    menteeId: str(row.mentee_id),
+    status: str(row.status) as Pair['status'],
+    createdBy: str(row.created_by),
+    createdAt: Number(row.created_at),
+    introSentAt: numOrNull(row.intro_sent_at),
+    closedAt: numOrNull(row.closed_at),
+    closeReason: strOrNull(row.close_reason),
+    replacesPairId: strOrNull(row.replaces_pair_id),
+    nudgedAt: numOrNull(row.nudged_at),
+  };
+}
+
+function toCharter(row: Row): CharterVersion {
+  return {
+    pairId: str(row.pair_id),
+    version: Number(row.version),
+    charter: JSON.parse(str(row.data)) as Charter,
+    status: str(row.status) as CharterVersion['status'],
+    submittedAt: Number(row.submitted_at),
+    mentorConfirmedAt: numOrNull(row.mentor_confirmed_at),
+    comment: strOrNull(row.comment),
+  };
+}
+
+function toMilestone(row: Row): Milestone {
+  return {
+    id: str(row.id),
+    pairId: str(row.pair_id),
+    charterVersion: Number(row.charter_version),
+    position: Number(row.position),
+    description: str(row.description),
+    dueDate: str(row.due_date),
+    dueAt: Number(row.due_at),
+    status: str(row.status) as Milestone['status'],
+    confirmedAt: numOrNull(row.confirmed_at),
+    confirmedBy: strOrNull(row.confirmed_by),
+    note: strOrNull(row.note),
+  };
+}
+
+function toAlert(row: Row): CuratorAlert {
+  return {
+    id: str(row.id),
+    pairId: str(row.pair_id),
+    status: str(row.status) as CuratorAlert['status'],
+    score: Number(row.score),
+    reasons: JSON.parse(str(row.reasons)) as EngagementReason[],
+    createdAt: Number(row.created_at),
+    snoozedUntil: numOrNull(row.snoozed_until),
+    action: strOrNull(row.action),
+    handledBy: strOrNull(row.handled_by),
+    handledAt: numOrNull(row.handled_at),
+  };
+}
+
+/** The SQL of mentoring, on the same connection as the rest of the store. */
+export class SqliteMentoringStore implements MentoringStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly insertJobs: (participantId: string, subjectId: string, runs: readonly NextRun[]) => void,
+  ) {}
+
+  private tx<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+  private one(sql: string, ...params: unknown[]): Row | undefined {
+    return this.db.prepare(sql).get(...params) as Row | undefined;
+  }
+  private all(sql: string, ...params: unknown[]): Row[] {
+    return this.db.prepare(sql).all(...params) as Row[];
+  }
+  private run(sql: string, ...params: unknown[]) {
+    return this.db.prepare(sql).run(...params);
+  }
+
+  async createPair(pair: NewPair, jobs: readonly NextRun[], now: number): Promise<Pair | null> {
+    return this.tx(() => {
+      const existing = this.one(`SELECT id FROM pairs WHERE mentor_id = ? AND mentee_id = ? AND status = 'active'`, pair.mentorId, pair.menteeId);
+      if (existing) return null;
+      this.run(
+        `INSERT INTO pairs (id, program_id, mentor_id, mentee_id, status, created_by, created_at, replaces_pair_id)
+         VALUES (?, ?, ?, ?, 'active', ?, ?, ?)`,
+        pair.id,
+        pair.programId,
+        pair.mentorId,
+        pair.menteeId,
+        pair.createdBy,
+        now,
+        pair.replacesPairId ?? null,
+      );
+      this.insertJobs(pair.menteeId, pair.id, jobs);
+      return toPair(this.one('SELECT * FROM pairs WHERE id = ?', pair.id)!);
+    });
+  }
+
+  async getPair(id: string) {
+    const row = this.one('SELECT * FROM pairs WHERE id = ?', id);
+    return row ? toPair(row) : null;
+  }
+
+  async activePairsOf(participantId: string) {
+    return this.all(
+      `SELECT * FROM pairs WHERE status = 'active' AND (mentor_id = ? OR mentee_id = ?) ORDER BY created_at`,
+      participantId,
+      participantId,
+    ).map(toPair);
+  }
+
+  async activePairs(programId?: string) {
+    return (programId
+      ? this.all(`SELECT * FROM pairs WHERE status = 'active' AND program_id = ? ORDER BY created_at`, programId)
+      : this.all(`SELECT * FROM pairs WHERE status = 'active' ORDER BY created_at`)
+    ).map(toPair);
+  }
+
+  async pairsAwaitingIntro(participantId: string) {
+    return this.all(
+      `SELECT * FROM pairs WHERE status = 'active' AND intro_sent_at IS NULL AND (mentor_id = ? OR mentee_id = ?)`,
+      participantId,
+      participantId,
+    ).map(toPair);
+  }
+
+  async markIntroSent(pairId: string, now: number) {
+    return this.run('UPDATE pairs SET intro_sent_at = ? WHERE id = ? AND intro_sent_at IS NULL', now, pairId).changes === 1;
+  }
+
+  async closePair(pairId: string, reason: string, now: number) {
+    return this.tx(() => {
+      const closed = this.run(`UPDATE pairs SET status = 'closed', closed_at = ?, close_reason = ? WHERE id = ? AND status = 'active'`, now, reason, pairId);
+      if (closed.changes !== 1) return false;
+      this.run(`UPDATE jobs SET state = 'cancelled', result = ?, version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`, `pair closed: ${reason}`, pairId);
+      const milestoneIds = this.all('SELECT id FROM milestones WHERE pair_id = ?', pairId).map((r) => str(r.id));
+      const cancel = this.db.prepare(`UPDATE jobs SET state = 'cancelled', result = 'pair closed', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`);
+      for (const id of milestoneIds) cancel.run(id);
+      this.run(`UPDATE curator_alerts SET status = 'handled', action = COALESCE(action, 'closed'), handled_at = COALESCE(handled_at, ?) WHERE pair_id = ? AND status IN ('open', 'snoozed')`, now, pairId);
+      return true;
+    });
+  }
+
+  async getDraft(pairId: string): Promise<CharterDraftRecord | null> {
+    const row = this.one('SELECT * FROM charter_drafts WHERE pair_id = ?', pairId);
+    return row
+      ? { pairId, data: JSON.parse(str(row.data)) as CharterDraft, mode: str(row.mode) as CharterDraftRecord['mode'], updatedAt: Number(row.updated_at) }
+      : null;
+  }
+
+  async saveDraft(pairId: string, data: CharterDraft, mode: CharterDraftRecord['mode'], now: number): Promise<CharterDraftRecord> {
+    this.run(
+      `INSERT INTO charter_drafts (pair_id, data, mode, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (pair_id) DO UPDATE SET data = excluded.data, mode = excluded.mode, updated_at = excluded.updated_at`,
+      pairId,
+      JSON.stringify(data),
+      mode,
+      now,
+    );
+    return { pairId, data, mode, updatedAt: now };
+  }
+
+  async submitCharter(pairId: string, charter: Charter, now: number): Promise<CharterVersion | null> {
+    return this.tx(() => {
+      const latest = this.one('SELECT * FROM charter_versions WHERE pair_id = ? ORDER BY version DESC LIMIT 1', pairId);
+      if (latest && str(latest.status) === 'submitted') return null;
+      const version = latest ? Number(latest.version) + 1 : 1;
+      this.run(
+        `INSERT INTO charter_versions (pair_id, version, data, status, submitted_at) VALUES (?, ?, ?, 'submitted', ?)`,
+        pairId,
+        version,
+        JSON.stringify(charter),
+        now,
+      );
+      this.run(`UPDATE charter_drafts SET mode = 'paused', updated_at = ? WHERE pair_id = ?`, now, pairId);
+      return toCharter(this.one('SELECT * FROM charter_versions WHERE pair_id = ? AND version = ?', pairId, version)!);
+    });
+  }
+
+  async currentCharter(pairId: string) {
+    const row = this.one('SELECT * FROM charter_versions WHERE pair_id = ? ORDER BY version DESC LIMIT 1', pairId);
+    return row ? toCharter(row) : null;
+  }
+
+  async charterVersions(pairId: string) {
+    return this.all('SELECT * FROM charter_versions WHERE pair_id = ? ORDER BY version', pairId).map(toCharter);
+  }
+
+  async requestCharterChanges(pairId: string, version: number, comment: string, now: number) {
+    return this.tx(() => {
+      const changed = this.run(
+        `UPDATE charter_versions SET status = 'changes_requested', comment = ? WHERE pair_id = ? AND version = ? AND status = 'submitted'`,
+        comment,
+        pairId,
+        version,
+      );
+      if (changed.changes !== 1) return null;
+      this.run(`UPDATE charter_drafts SET updated_at = ? WHERE pair_id = ?`, now, pairId);
+      return toCharter(this.one('SELECT * FROM charter_versions WHERE pair_id = ? AND version = ?', pairId, version)!);
+    });
+  }
+
+  async confirmCharter(
+    pairId: string,
+    version: number,
+    milestones: readonly Omit<Milestone, 'status' | 'confirmedAt' | 'confirmedBy' | 'note'>[],
+    jobs: readonly NextRun[],
+    jobOwnerId: string,
+    now: number,
+  ) {
+    return this.tx(() => {
+      const confirmed = this.run(
+        `UPDATE charter_versions SET status = 'active', mentor_confirmed_at = ? WHERE pair_id = ? AND version = ? AND status = 'submitted'`,
+        now,
+        pairId,
+        version,
+      );
+      if (confirmed.changes !== 1) return null;
+      // The earlier active version and its open milestones give way to the new one.
+      this.run(`UPDATE charter_versions SET status = 'superseded' WHERE pair_id = ? AND status = 'active' AND version != ?`, pairId, version);
+      for (const old of this.all(`SELECT id FROM milestones WHERE pair_id = ? AND status = 'pending'`, pairId)) {
+        this.run(`UPDATE jobs SET state = 'cancelled', result = 'charter superseded', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`, str(old.id));
+      }
+      this.run(`DELETE FROM milestones WHERE pair_id = ? AND status = 'pending'`, pairId);
+      const insert = this.db.prepare(
+        `INSERT INTO milestones (id, pair_id, charter_version, position, description, due_date, due_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const m of milestones) insert.run(m.id, pairId, version, m.position, m.description, m.dueDate, m.dueAt);
+      for (const job of jobs) this.insertJobs(jobOwnerId, job.occurrence, [job]);
+      return toCharter(this.one('SELECT * FROM charter_versions WHERE pair_id = ? AND version = ?', pairId, version)!);
+    });
+  }
+
+  async milestones(pairId: string) {
+    return this.all('SELECT * FROM milestones WHERE pair_id = ? ORDER BY charter_version, position', pairId).map(toMilestone);
+  }
+
+  async getMilestone(id: string) {
+    const row = this.one('SELECT * FROM milestones WHERE id = ?', id);
+    return row ? toMilestone(row) : null;
+  }
+
+  async confirmMilestone(id: string, answer: Milestone['status'], by: string, now: number) {
+    return this.tx(() => {
+      const done = this.run(
+        `UPDATE milestones SET status = ?, confirmed_at = ?, confirmed_by = ? WHERE id = ? AND status = 'pending'`,
+        answer,
+        now,
+        by,
+        id,
+      );
+      if (done.changes === 1) {
+        this.run(`UPDATE jobs SET state = 'cancelled', result = 'milestone confirmed', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`, id);
+      }
+      return done.changes === 1;
+    });
+  }
+
+  async noteMilestone(id: string, note: string) {
+    this.run('UPDATE milestones SET note = ? WHERE id = ?', note, id);
+  }
+
+  async getAlert(id: string) {
+    const row = this.one('SELECT * FROM curator_alerts WHERE id = ?', id);
+    return row ? toAlert(row) : null;
+  }
+
+  async openAlertFor(pairId: string) {
+    const row = this.one(`SELECT * FROM curator_alerts WHERE pair_id = ? AND status IN ('open', 'snoozed')`, pairId);
+    return row ? toAlert(row) : null;
+  }
+
+  async alerts(filter: { pairId?: string } = {}) {
+    return (filter.pairId
+      ? this.all('SELECT * FROM curator_alerts WHERE pair_id = ? ORDER BY created_at', filter.pairId)
+      : this.all('SELECT * FROM curator_alerts ORDER BY created_at')
+    ).map(toAlert);
+  }
+
+  async handleAlert(id: string, action: string, by: string, now: number, detail: Record<string, unknown>, snoozeUntil?: number) {
+    const status = action === 'snooze' ? 'snoozed' : 'handled';
+    return (
+      this.run(
+        `UPDATE curator_alerts SET status = ?, action = ?, handled_by = ?, handled_at = ?, detail = ?, snoozed_until = ?
+         WHERE id = ? AND status = 'open'`,
+        status,
+        action,
+        by,
+        now,
+        JSON.stringify(detail),
+        snoozeUntil ?? null,
+        id,
+      ).changes === 1
+    );
+  }
+}
+
+export function newAlertId(): string {
+  return `alr_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+}
