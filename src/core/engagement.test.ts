@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { DAY } from './clock.js';
+import { engagementSettingsSchema, escalationStep, type PairSignals, scorePair } from './engagement.js';
+
+const settings = engagementSettingsSchema.parse({});
+const start = Date.UTC(2026, 2, 2);
+
+function signals(overrides: Partial<PairSignals> = {}): PairSignals {
+  return {
+    now: start + 10 * DAY,
+    pairedAt: start,
+    charterActivatedAt: start + 5 * DAY,
+    milestones: [],
+    mentor: { name: 'Maria', lastInteractionAt: start + 9 * DAY },
+    mentee: { name: 'Theo', lastInteractionAt: start + 9 * DAY },
+    missedCheckins: 0,
+    ...overrides,
+  };
+}
+
+describe('scorePair', () => {
+  it('is 100 with no reasons for an active pair', () => {
+    expect(scorePair(signals(), settings)).toEqual({ score: 100, reasons: [], low: false });
+  });
+
+  it('explains every point it takes off, from what the bot saw', () => {
+    const result = scorePair(
+      signals({
+        now: start + 40 * DAY,
+        charterActivatedAt: null,
+        milestones: [
+          { description: 'Kickoff', dueAt: start + 30 * DAY, confirmedAt: null },
+          { description: 'On time', dueAt: start + 30 * DAY, confirmedAt: start + 30 * DAY },
+        ],
+        mentor: { name: 'Maria', lastInteractionAt: start + 10 * DAY },
+        mentee: { name: 'Theo', lastInteractionAt: start + 39 * DAY },
+        missedCheckins: 2,
+      }),
+      settings,
+    );
+    expect(result.reasons).toEqual([
+      { signal: 'charter_unfinished', points: 30, text: 'charter not finished 40 days after pairing' },
+      { signal: 'milestone_late', points: 20, text: 'milestone "Kickoff" unconfirmed 10 days after its due date' },
+      { signal: 'person_quiet', points: 20, text: 'mentor Maria has not interacted with the bot for 30 days' },
+      { signal: 'checkin_missed', points: 20, text: 'mentee missed 2 checkpoint check-ins' },
+    ]);
+    expect(result).toMatchObject({ score: 10, low: true });
+  });
+
+  it('takes its weights and threshold from the program settings', () => {
+    const strict = engagementSettingsSchema.parse({ threshold: 95, weights: { checkinMissed: 3 } });
+    const result = scorePair(signals({ missedCheckins: 1 }), strict);
+    expect(result).toMatchObject({ score: 97, low: false });
+    expect(scorePair(signals({ missedCheckins: 2 }), strict)).toMatchObject({ score: 94, low: true });
+  });
+
+  it('counts a person who never interacted from the day the pair formed', () => {
+    const result = scorePair(signals({ now: start + 22 * DAY, mentee: { name: 'Theo', lastInteractionAt: null } }), settings);
+    expect(result.reasons.map((r) => r.text)).toEqual(['mentee Theo has not interacted with the bot for 22 days']);
+  });
+});
+
+describe('escalationStep', () => {
+  const low = { score: 30, reasons: [], low: true };
+  const now = start + 30 * DAY;
+  it('nudges the pair first, waits out the grace period, then alerts curators once', () => {
+    expect(escalationStep({ ...low, low: false }, { nudgedAt: null, openAlert: false, snoozedUntil: null }, now, settings)).toEqual({ type: 'healthy' });
+    expect(escalationStep(low, { nudgedAt: null, openAlert: false, snoozedUntil: null }, now, settings)).toEqual({ type: 'nudge_pair' });
+    expect(escalationStep(low, { nudgedAt: now - 6 * DAY, openAlert: false, snoozedUntil: null }, now, settings)).toEqual({ type: 'wait', until: now + DAY });
+    expect(escalationStep(low, { nudgedAt: now - 7 * DAY, openAlert: false, snoozedUntil: null }, now, settings)).toEqual({ type: 'alert_curators' });
+    expect(escalationStep(low, { nudgedAt: now - 7 * DAY, openAlert: true, snoozedUntil: null }, now, settings)).toEqual({ type: 'alert_open' });
+    expect(escalationStep(low, { nudgedAt: now - 9 * DAY, openAlert: false, snoozedUntil: now + DAY }, now, settings)).toEqual({ type: 'wait', until: now + DAY });
+  });
+});
