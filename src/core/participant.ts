@@ -12,8 +12,19 @@ export interface Identity {
   userId: string;
 }
 
+export const ROLES = ['leader', 'mentor', 'mentee', 'curator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const ARMS = ['coached', 'control'] as const;
+export type Arm = (typeof ARMS)[number];
+
 export interface Participant extends Identity {
   id: string;
+  /** A person, or a channel that receives messages (the curators' channel). */
+  kind: 'person' | 'channel';
+  roles: Role[];
+  /** Study arm: control-arm leaders answer checkpoints but get no nudges. */
+  arm: Arm;
+  invitedAt: number | null;
   programId: string;
   email: string | null;
   displayName: string | null;
@@ -40,6 +51,7 @@ export function personStateOf(program: ProgramSettings, participant: Participant
     pausedUntil: participant.pausedUntil,
     consent: participant.consent,
     reachable: participant.reachable,
+    arm: participant.arm,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { engagementSettingsSchema } from './engagement.js';
+import { roiSettingsSchema } from './roi.js';
 import {
   type Availability,
   localTimeSchema,
@@ -52,6 +53,15 @@ export const programSettingsSchema = z
     /** Mentoring: when the mentor is reminded before a milestone's due date, and the engagement score. */
     milestoneReminderDaysBefore: z.number().int().min(0).max(30).default(3),
     engagement: engagementSettingsSchema,
+    /** How long typed notes and raw interaction events are kept, and how long aggregates are kept. */
+    retention: z
+      .object({
+        freeTextDays: z.number().int().min(1).max(3650).default(90),
+        aggregateMonths: z.number().int().min(1).max(120).default(12),
+      })
+      .prefault({}),
+    /** ROI assumptions for the outcome report (optional). */
+    roi: roiSettingsSchema.optional(),
   })
   .superRefine((program, ctx) => {
     const lastDay = program.lengthWeeks * 7;

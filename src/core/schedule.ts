@@ -57,6 +57,8 @@ export interface PersonState {
   pausedUntil: number | null;
   consent: ConsentState;
   reachable: boolean;
+  /** Control-arm leaders are measured (checkpoint surveys) but not nudged. */
+  arm?: 'coached' | 'control';
 }
 
 export interface DecisionInput {
@@ -278,6 +280,7 @@ export function decideDueJob(input: DecisionInput): Decision {
     if (now - job.dueAt > grace) {
       return { type: 'expire', messageKind: 'nudge', key, budgetWeek: weekKey, reason: 'missed its slot by more than the catch-up grace window', effects: [], next: nextAfter(now) };
     }
+    if (person.arm === 'control') return { type: 'skip', reason: 'control arm: measured, not nudged', effects: [], next: nextAfter(now) };
     if (snoozedUntil !== null) return { type: 'skip', reason: 'snoozed', effects: [], next: nextAfter(snoozedUntil) };
     if (paused) return { type: 'skip', reason: 'experiment paused', effects: [], next: nextAfter(now) };
     const allowedAt = nextAllowedInstant(now, who);

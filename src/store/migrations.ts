@@ -233,4 +233,15 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE UNIQUE INDEX curator_alerts_one_open ON curator_alerts(pair_id) WHERE status IN ('open', 'snoozed');
     `,
   },
+  {
+    version: 3,
+    name: 'rosters: roles, study arm and invitation time of each person',
+    sql: `
+      ALTER TABLE participants ADD COLUMN roles TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE participants ADD COLUMN arm TEXT NOT NULL DEFAULT 'coached' CHECK (arm IN ('coached', 'control'));
+      ALTER TABLE participants ADD COLUMN invited_at INTEGER;
+      CREATE INDEX participants_email ON participants(platform, email);
+      CREATE INDEX participants_program ON participants(program_id);
+    `,
+  },
 ];

@@ -59,6 +59,10 @@ function toParticipant(row: Row): Participant {
     address: strOrNull(row.address),
     lastInteractionAt: numOrNull(row.last_interaction_at),
     createdAt: Number(row.created_at),
+    kind: row.kind === 'channel' ? 'channel' : 'person',
+    roles: row.roles ? (JSON.parse(str(row.roles)) as Participant['roles']) : [],
+    arm: row.arm === 'control' ? 'control' : 'coached',
+    invitedAt: numOrNull(row.invited_at),
   };
 }
 
@@ -294,6 +298,11 @@ export class SqliteStore implements Store {
           address: 'address',
           lastInteractionAt: 'last_interaction_at',
           programId: 'program_id',
+          roles: 'roles',
+          arm: 'arm',
+          invitedAt: 'invited_at',
+          workingDays: 'working_days',
+          quietHours: 'quiet_hours',
         };
         const sets: string[] = [];
         const values: unknown[] = [];
@@ -301,7 +310,9 @@ export class SqliteStore implements Store {
           if (!(field in patch)) continue;
           const value = patch[field];
           sets.push(`${column} = ?`);
-          values.push(typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null));
+          values.push(
+            typeof value === 'boolean' ? (value ? 1 : 0) : value !== null && typeof value === 'object' ? JSON.stringify(value) : (value ?? null),
+          );
         }
         if (sets.length > 0) this.run(`UPDATE participants SET ${sets.join(', ')} WHERE id = ?`, ...values, id);
         const row = this.one('SELECT * FROM participants WHERE id = ?', id);

@@ -81,6 +81,11 @@ export interface ParticipantPatch {
   address?: string | null;
   lastInteractionAt?: number | null;
   programId?: string;
+  roles?: Participant['roles'];
+  arm?: Participant['arm'];
+  invitedAt?: number | null;
+  workingDays?: Participant['workingDays'];
+  quietHours?: Participant['quietHours'];
 }
 
 /** Outcome of applying a scheduler decision: false when another pass got to the job first. */

@@ -236,7 +236,7 @@ describe('Slack mentoring: charters, milestones, engagement and curators', () =>
     expect(new Date(row.sentAt!).toISOString()).toBe('2026-05-28T08:00:00.000Z'); // 10:00 in Berlin (CEST)
     expect(row.budgeted).toBe(true);
     // The updated message offers a note and no more answer buttons; a second click changes nothing.
-    await h.slack.blockAction(MENTOR.id, button(reminder.blocks.length ? reminder.blocks : [], 'cl:milestone.note'), { channelId: `D${MENTOR.id}`, messageTs: reminder.ts, triggerId: 'tnote' });
+    await h.slack.blockAction(MENTOR.id, button(reminder.blocks, 'cl:milestone.note'), { channelId: `D${MENTOR.id}`, messageTs: reminder.ts, triggerId: 'tnote' });
     await h.slack.blockAction(MENTOR.id, { action_id: 'cl:milestone.notyet:2', value: met.value }, { channelId: `D${MENTOR.id}`, messageTs: reminder.ts });
     await new Promise((r) => setTimeout(r, 100));
     expect((await h.app.store.mentoring.milestones(pair.id))[0]?.status).toBe('met');
