@@ -23,8 +23,6 @@ export interface CoachingServiceOptions {
   defaultProgram?: string;
   /** Called after a message is queued for immediate delivery. */
   onQueued?: () => void;
-  freeTextRetentionDays?: number;
-  aggregateRetentionMonths?: number;
 }
 
 export interface StatusView {
@@ -90,8 +88,8 @@ export class CoachingService {
     const now = this.clock.now();
     const message = consentRequestMessage(participant.id, {
       programTitle: record.settings.title ?? record.settings.name,
-      freeTextRetentionDays: this.#options.freeTextRetentionDays ?? 90,
-      aggregateRetentionMonths: this.#options.aggregateRetentionMonths ?? 12,
+      freeTextRetentionDays: record.settings.retention.freeTextDays,
+      aggregateRetentionMonths: record.settings.retention.aggregateMonths,
     });
     await this.#queue(participant, 'consent', `consent:${participant.id}`, message, now, 7 * DAY);
   }

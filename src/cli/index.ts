@@ -8,6 +8,7 @@ import { systemClock } from '../core/clock.js';
 import { timeZoneSchema } from '../core/time.js';
 import { startCoachloop } from '../main.js';
 import { openSqliteStore } from '../store/sqlite.js';
+import { registerRosterCommand } from './roster-command.js';
 
 function fail(error: unknown): never {
   if (error instanceof ConfigError || error instanceof ProgramFileError) {
@@ -120,6 +121,7 @@ export function buildCli(): Command {
       }
     });
 
+  registerRosterCommand(program, fail);
   return program;
 }
 

@@ -319,6 +319,74 @@ export class SqliteStore implements Store {
         if (!row) throw new Error(`no participant ${id}`);
         return toParticipant(row);
       }),
+    findByEmail: async (platform, email) =>
+      this.all(
+        `SELECT * FROM participants WHERE platform = ? AND lower(email) = lower(?) AND kind = 'person' ORDER BY created_at`,
+        platform,
+        email,
+      ).map(toParticipant),
+    importRoster: async (plan, now) =>
+      this.tx(() => {
+        let peopleCreated = 0;
+        let peopleUpdated = 0;
+        let pairsCreated = 0;
+        for (const person of plan.people) {
+          if (!person.exists) {
+            this.run(
+              `INSERT INTO participants (id, program_id, platform, workspace_id, user_id, email, timezone, roles, arm, invited_at, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              person.id,
+              person.programId,
+              person.identity.platform,
+              person.identity.workspaceId,
+              person.identity.userId,
+              person.email,
+              person.timezone,
+              JSON.stringify(person.roles),
+              person.arm,
+              now,
+              now,
+            );
+            peopleCreated += 1;
+          } else {
+            const changed = this.run(
+              `UPDATE participants SET program_id = ?, email = COALESCE(email, ?), roles = ?, arm = ?, timezone = COALESCE(?, timezone),
+                 invited_at = COALESCE(invited_at, ?)
+               WHERE id = ? AND (program_id != ? OR roles != ? OR arm != ? OR (? IS NOT NULL AND timezone IS NOT ?) OR invited_at IS NULL)`,
+              person.programId,
+              person.email,
+              JSON.stringify(person.roles),
+              person.arm,
+              person.timezone,
+              now,
+              person.id,
+              person.programId,
+              JSON.stringify(person.roles),
+              person.arm,
+              person.timezone,
+              person.timezone,
+            );
+            peopleUpdated += changed.changes;
+          }
+          if (person.consentRequest) this.insertOutbox(person.consentRequest, now);
+        }
+        for (const pair of plan.pairs) {
+          const exists = this.one(`SELECT id FROM pairs WHERE mentor_id = ? AND mentee_id = ? AND status = 'active'`, pair.mentorId, pair.menteeId);
+          if (exists) continue;
+          this.run(
+            `INSERT INTO pairs (id, program_id, mentor_id, mentee_id, status, created_by, created_at) VALUES (?, ?, ?, ?, 'active', 'roster', ?)`,
+            pair.id,
+            pair.programId,
+            pair.mentorId,
+            pair.menteeId,
+            now,
+          );
+          this.insertJobs(pair.menteeId, pair.id, pair.jobs);
+          this.run(`INSERT INTO charter_drafts (pair_id, data, mode, updated_at) VALUES (?, ?, 'paused', ?)`, pair.id, JSON.stringify(pair.draft), now);
+          pairsCreated += 1;
+        }
+        return { peopleCreated, peopleUpdated, pairsCreated };
+      }),
     ensureChannel: async (identity, programId, now) =>
       this.tx(() => {
         const existing = this.one(

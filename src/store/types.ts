@@ -114,6 +114,10 @@ export interface Store {
     get(id: string): Promise<Participant | null>;
     create(input: Identity & { programId: string; email?: string | null }, now: number): Promise<Participant>;
     update(id: string, patch: ParticipantPatch): Promise<Participant>;
+    /** People already known on a platform by email (e.g. Teams users who installed the bot). */
+    findByEmail(platform: Identity['platform'], email: string): Promise<Participant[]>;
+    /** Applies a whole roster in one transaction: people, roles, arms, pairs and consent requests. */
+    importRoster(plan: RosterPlan, now: number): Promise<{ peopleCreated: number; peopleUpdated: number; pairsCreated: number }>;
     /** A channel (e.g. the curators' channel) as a delivery target, so its messages travel through the outbox too. */
     ensureChannel(identity: Identity, programId: string, now: number): Promise<Participant>;
     /** Cancel every scheduled job and pending message of a person (opt-out, decline). */
@@ -235,4 +239,32 @@ export interface MentoringStore {
   alerts(filter?: { pairId?: string }): Promise<CuratorAlert[]>;
   /** Marks an open alert handled by one curator; false when someone else got there first. */
   handleAlert(id: string, action: CuratorAction, by: string, now: number, detail: Record<string, unknown>, snoozeUntil?: number): Promise<boolean>;
+}
+
+export interface RosterPersonPlan {
+  /** Existing participant id, or the id to create. */
+  id: string;
+  exists: boolean;
+  identity: Identity;
+  programId: string;
+  email: string;
+  roles: Participant['roles'];
+  arm: Participant['arm'];
+  timezone: string | null;
+  /** The consent request for a person who has not been asked yet. */
+  consentRequest: NewOutboxRow | null;
+}
+
+export interface RosterPairPlan {
+  id: string;
+  programId: string;
+  mentorId: string;
+  menteeId: string;
+  jobs: readonly NextRun[];
+  draft: CharterDraft;
+}
+
+export interface RosterPlan {
+  people: RosterPersonPlan[];
+  pairs: RosterPairPlan[];
 }

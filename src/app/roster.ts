@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { defaultCharterDraft } from '../core/charter.js';
+import { consentRequestMessage } from '../core/coaching.js';
+import { nextPairHealthRun } from '../core/mentoring.js';
+import { ARMS, type Identity, type Participant, PLATFORMS, ROLES, type Role } from '../core/participant.js';
+import { effectiveAvailability } from '../core/program.js';
+import { localWeekKey, timeZoneSchema } from '../core/time.js';
+import type { ProgramRecord, RosterPairPlan, RosterPersonPlan, RosterPlan, Store } from '../store/types.js';
+
+/** Finds a chat user by email on one platform. */
+export interface DirectoryLookup {
+  platform: Identity['platform'];
+  lookupByEmail(email: string): Promise<Identity | null>;
+}
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+export const rosterRowSchema = z.object({
+  email: z.email('is not an email address').transform((v) => v.toLowerCase()),
+  role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
+  mentor_email: optional(z.email('is not an email address').transform((v) => v.toLowerCase())),
+  arm: optional(z.enum(ARMS, { error: 'must be coached or control' })),
+  timezone: optional(timeZoneSchema),
+  platform: optional(z.enum(PLATFORMS, { error: 'must be slack or teams' })),
+});
+export type RosterRow = z.output<typeof rosterRowSchema> & { line: number };
+
+export interface RosterParse {
+  rows: RosterRow[];
+  problems: string[];
+}
+
+/** Reads and checks a roster file: every problem is reported with its line, and nothing is written. */
+export function parseRosterCsv(text: string): RosterParse {
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')),
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      bom: true,
+    }) as { record: Record<string, string>; info: { lines: number } }[];
+  } catch (error) {
+    const err = error as { message: string; lines?: number };
+    return { rows: [], problems: [`the file is not valid CSV${err.lines ? ` (line ${err.lines})` : ''}: ${err.message.split(':')[0]}`] };
+  }
+  const problems: string[] = [];
+  if (records.length === 0) return { rows: [], problems: ['the file has no rows'] };
+  const header = Object.keys(records[0]!.record);
+  for (const required of ['email', 'role']) {
+    if (!header.includes(required)) problems.push(`the header has no "${required}" column (columns: ${header.join(', ')})`);
+  }
+  const known = new Set(Object.keys(rosterRowSchema.shape));
+  const unknown = header.filter((h) => !known.has(h));
+  if (unknown.length > 0) problems.push(`unknown columns: ${unknown.join(', ')}`);
+  if (problems.length > 0) return { rows: [], problems };
+
+  const rows: RosterRow[] = [];
+  const seen = new Map<string, number>();
+  for (const { record, info } of records) {
+    const line = info.lines;
+    const parsed = rosterRowSchema.safeParse(record);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push(`line ${line}: ${issue.path.join('.') || 'row'} ${issue.message}`);
+      continue;
+    }
+    const key = `${parsed.data.email}|${parsed.data.role}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push(`line ${line}: duplicates line ${earlier} (${parsed.data.email} as ${parsed.data.role})`);
+      continue;
+    }
+    seen.set(key, line);
+    rows.push({ ...parsed.data, line });
+  }
+  // One person, one arm, zone and platform across their rows.
+  const byEmail = new Map<string, RosterRow[]>();
+  for (const row of rows) byEmail.set(row.email, [...(byEmail.get(row.email) ?? []), row]);
+  for (const [email, own] of byEmail) {
+    for (const field of ['arm', 'timezone', 'platform'] as const) {
+      const values = new Set(own.map((r) => r[field]).filter(Boolean));
+      if (values.size > 1) problems.push(`lines ${own.map((r) => r.line).join(', ')}: ${email} has conflicting ${field} values (${[...values].join(', ')})`);
+    }
+  }
+  const mentors = new Set(rows.filter((r) => r.role === 'mentor').map((r) => r.email));
+  for (const row of rows) {
+    if (row.mentor_email && row.role !== 'mentee') problems.push(`line ${row.line}: mentor_email is only for mentee rows`);
+    if (row.mentor_email && !mentors.has(row.mentor_email)) problems.push(`line ${row.line}: mentor ${row.mentor_email} is not in the roster as a mentor`);
+    if (row.mentor_email === row.email) problems.push(`line ${row.line}: a person cannot mentor themselves`);
+  }
+  return { rows, problems };
+}
+
+export interface RosterOutcome {
+  ok: boolean;
+  written: boolean;
+  problems: string[];
+  people: { email: string; platform: Identity['platform']; roles: Role[]; arm: string; status: 'new' | 'updated' | 'unchanged' }[];
+  pairs: { mentor: string; mentee: string; status: 'new' | 'exists' }[];
+  counts?: { peopleCreated: number; peopleUpdated: number; pairsCreated: number };
+}
+
+/**
+ * Imports a roster into a program: emails resolve to Slack or Teams users, unmatched and duplicate rows are
+ * listed, and either the whole roster is applied in one transaction or nothing is. A second import of the
+ * same file changes nothing.
+ */
+export async function importRoster(options: {
+  store: Store;
+  program: ProgramRecord;
+  csv: string;
+  lookups: readonly DirectoryLookup[];
+  now: number;
+  dryRun?: boolean;
+  actor?: string;
+}): Promise<RosterOutcome> {
+  const { store, program, now } = options;
+  const parsed = parseRosterCsv(options.csv);
+  const outcome: RosterOutcome = { ok: false, written: false, problems: [...parsed.problems], people: [], pairs: [] };
+  if (outcome.problems.length > 0) return outcome;
+
+  const byEmail = new Map<string, RosterRow[]>();
+  for (const row of parsed.rows) byEmail.set(row.email, [...(byEmail.get(row.email) ?? []), row]);
+  const people = new Map<string, RosterPersonPlan>();
+  for (const [email, rows] of byEmail) {
+    const wanted = rows.find((r) => r.platform)?.platform;
+    const lookups = options.lookups.filter((l) => !wanted || l.platform === wanted);
+    let identity: Identity | null = null;
+    for (const lookup of lookups) {
+      identity = await lookup.lookupByEmail(email);
+      if (identity) break;
+    }
+    if (!identity) {
+      outcome.problems.push(`${rows.length > 1 ? 'lines' : 'line'} ${rows.map((r) => r.line).join(', ')}: no ${wanted ?? 'Slack or Teams'} user has the email ${email}`);
+      continue;
+    }
+    const existing = await store.participants.findByIdentity(identity);
+    const roles = [...new Set([...(existing?.roles ?? []), ...rows.map((r) => r.role)])].sort() as Role[];
+    const arm = rows.find((r) => r.arm)?.arm ?? existing?.arm ?? 'coached';
+    const timezone = rows.find((r) => r.timezone)?.timezone ?? null;
+    const id = existing?.id ?? `ppl_${randomUUID()}`;
+    const needsConsent = !existing || (existing.consent === 'pending' && !(await store.outbox.byKey(`consent:${id}`)));
+    people.set(email, {
+      id,
+      exists: Boolean(existing),
+      identity,
+      programId: program.id,
+      email,
+      roles,
+      arm,
+      timezone,
+      consentRequest: needsConsent
+        ? {
+            key: `consent:${id}`,
+            participantId: id,
+            kind: 'consent',
+            budgeted: false,
+            budgetWeek: localWeekKey(now, timezone ?? program.settings.timezone),
+            message: consentRequestMessage(id, {
+              programTitle: program.settings.title ?? program.settings.name,
+              freeTextRetentionDays: program.settings.retention.freeTextDays,
+              aggregateRetentionMonths: program.settings.retention.aggregateMonths,
+            }),
+            dueAt: now,
+            expiresAt: now + 14 * 86_400_000,
+          }
+        : null,
+    });
+    const status: 'new' | 'updated' | 'unchanged' = !existing ? 'new' : unchangedPerson(existing, program.id, roles, arm, timezone) ? 'unchanged' : 'updated';
+    outcome.people.push({ email, platform: identity.platform, roles, arm, status });
+  }
+  if (outcome.problems.length > 0) return outcome;
+
+  const pairs: RosterPairPlan[] = [];
+  const today = DateTime.fromMillis(now, { zone: program.settings.timezone }).toISODate()!;
+  for (const row of parsed.rows) {
+    if (!row.mentor_email) continue;
+    const mentor = people.get(row.mentor_email)!;
+    const mentee = people.get(row.email)!;
+    const active = mentee.exists ? (await store.mentoring.activePairsOf(mentee.id)).some((p) => p.mentorId === mentor.id && p.menteeId === mentee.id) : false;
+    outcome.pairs.push({ mentor: row.mentor_email, mentee: row.email, status: active ? 'exists' : 'new' });
+    if (active) continue;
+    const id = `pair_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    pairs.push({
+      id,
+      programId: program.id,
+      mentorId: mentor.id,
+      menteeId: mentee.id,
+      jobs: [nextPairHealthRun(id, program.settings, effectiveAvailability(program.settings, {}), now)],
+      draft: defaultCharterDraft(today),
+    });
+  }
+  const plan: RosterPlan = { people: [...people.values()], pairs };
+  outcome.ok = true;
+  if (options.dryRun) return outcome;
+  outcome.counts = await store.participants.importRoster(plan, now);
+  outcome.written = true;
+  await store.audit.append({
+    at: now,
+    actor: options.actor ?? 'cli',
+    action: 'roster.imported',
+    subject: program.name,
+    detail: { rows: parsed.rows.length, ...outcome.counts },
+  });
+  return outcome;
+}
+
+function unchangedPerson(p: Participant, programId: string, roles: Role[], arm: string, timezone: string | null): boolean {
+  return (
+    p.programId === programId &&
+    JSON.stringify([...p.roles].sort()) === JSON.stringify(roles) &&
+    p.arm === arm &&
+    (timezone === null || p.timezone === timezone) &&
+    p.invitedAt !== null
+  );
+}
+
+/** Teams users are known from their installs: the email stored when they first talked to the bot. */
+export function knownUsersLookup(store: Store, platform: Identity['platform']): DirectoryLookup {
+  return {
+    platform,
+    lookupByEmail: async (email) => {
+      const [match] = await store.participants.findByEmail(platform, email);
+      return match ? { platform, workspaceId: match.workspaceId, userId: match.userId } : null;
+    },
+  };
+}

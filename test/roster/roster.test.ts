@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importRoster, knownUsersLookup, parseRosterCsv } from '../../src/app/roster.js';
+import { slackDirectory } from '../../src/channels/slack/directory.js';
+import { createSlackClient } from '../../src/channels/slack/sender.js';
+import { parseProgramSettings } from '../../src/core/program.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import type { ProgramRecord } from '../../src/store/types.js';
+import { type SlackSimulator, startSlackSimulator } from '../simulators/slack-api.js';
+
+const NOW = Date.UTC(2026, 2, 2, 9);
+
+describe('roster CSV checks', () => {
+  it('names every problem with its line and imports nothing', () => {
+    const csv = [
+      'email,role,mentor_email,arm,timezone',
+      'ana@example.com,leader,,coached,Europe/Berlin',
+      'not-an-email,leader,,,',
+      'ben@example.com,boss,,,',
+      'ana@example.com,leader,,,',
+      'cy@example.com,mentee,zed@example.com,,',
+      'dee@example.com,leader,,sideways,Mars/Base',
+      'ana@example.com,mentor,,control,',
+    ].join('\n');
+    const { problems } = parseRosterCsv(csv);
+    expect(problems).toEqual([
+      'line 3: email is not an email address',
+      'line 4: role must be one of leader, mentor, mentee, curator, admin',
+      'line 5: duplicates line 2 (ana@example.com as leader)',
+      'line 7: arm must be coached or control',
+      'line 7: timezone must be an IANA time zone such as Europe/Berlin',
+      'lines 2, 8: ana@example.com has conflicting arm values (coached, control)',
+      'line 6: mentor zed@example.com is not in the roster as a mentor',
+    ]);
+  });
+
+  it('reports malformed CSV and missing columns instead of guessing', () => {
+    expect(parseRosterCsv('email,role\n"ana@example.com,leader\n').problems[0]).toMatch(/^the file is not valid CSV/);
+    expect(parseRosterCsv('mail,role\nana@example.com,leader\n').problems).toEqual([
+      'the header has no "email" column (columns: mail, role)',
+      'unknown columns: mail',
+    ]);
+    expect(parseRosterCsv('email,role,shoe_size\nana@example.com,leader,9\n').problems).toEqual(['unknown columns: shoe_size']);
+    expect(parseRosterCsv('').problems).toEqual(['the file has no rows']);
+  });
+});
+
+describe('roster import', () => {
+  let sim: SlackSimulator;
+  let store: SqliteStore;
+  let dir: string;
+  let program: ProgramRecord;
+  const lookups = () => [slackDirectory(createSlackClient({ token: sim.token, apiUrl: sim.apiUrl }), sim.teamId), knownUsersLookup(store, 'teams')];
+
+  beforeEach(async () => {
+    sim = await startSlackSimulator();
+    for (const [id, email] of [
+      ['U1', 'ana@example.com'],
+      ['U2', 'ben@example.com'],
+      ['U3', 'cy@example.com'],
+      ['U4', 'dee@example.com'],
+    ]) sim.addUser({ id: id!, email });
+    dir = mkdtempSync(join(tmpdir(), 'coachloop-roster-'));
+    store = openSqliteStore({ path: join(dir, 'db.sqlite') });
+    program = (await store.programs.upsert(parseProgramSettings({ name: 'pilot', timezone: 'Europe/Berlin' }), NOW)).record;
+    // A Teams user known from an install.
+    const teams = await store.participants.create({ platform: 'teams', workspaceId: 'tenant-1', userId: 'aad-eve', programId: program.id, email: 'eve@example.com' }, NOW);
+    await store.participants.update(teams.id, { consent: 'accepted' });
+  });
+  afterEach(async () => {
+    await store.close();
+    await sim.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const csv = [
+    'email,role,mentor_email,arm,timezone',
+    'ana@example.com,leader,,coached,America/New_York',
+    'ben@example.com,leader,,control,',
+    'cy@example.com,mentor,,,',
+    'dee@example.com,mentee,cy@example.com,,',
+    'eve@example.com,mentor,,,',
+    'ana@example.com,mentee,eve@example.com,,',
+  ].join('\n');
+
+  it('resolves Slack users by email and Teams users from installs, forms pairs, and queues consent requests', async () => {
+    const outcome = await importRoster({ store, program, csv, lookups: lookups(), now: NOW });
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.counts).toEqual({ peopleCreated: 4, peopleUpdated: 1, pairsCreated: 2 });
+    const ana = await store.participants.findByIdentity({ platform: 'slack', workspaceId: 'T0001', userId: 'U1' });
+    expect(ana).toMatchObject({ roles: ['leader', 'mentee'], arm: 'coached', timezone: 'America/New_York', consent: 'pending', invitedAt: NOW });
+    const ben = await store.participants.findByIdentity({ platform: 'slack', workspaceId: 'T0001', userId: 'U2' });
+    expect(ben?.arm).toBe('control');
+    const eve = (await store.participants.findByEmail('teams', 'EVE@example.com'))[0]!;
+    expect(eve.roles).toEqual(['mentor']);
+    const pairs = await store.mentoring.activePairs(program.id);
+    expect(pairs.map((p) => [p.mentorId === eve.id ? 'eve' : 'cy', p.menteeId === ana!.id ? 'ana' : 'dee']).sort()).toEqual([
+      ['cy', 'dee'],
+      ['eve', 'ana'],
+    ]);
+    const consent = (await store.outbox.list({ status: 'pending' })).filter((r) => r.kind === 'consent');
+    expect(consent).toHaveLength(4);
+    expect(sim.callsTo('users.lookupByEmail').map((c) => c.args.email).sort()).toEqual([
+      'ana@example.com',
+      'ben@example.com',
+      'cy@example.com',
+      'dee@example.com',
+      'eve@example.com',
+    ]);
+    expect((await store.audit.since(0)).find((e) => e.action === 'roster.imported')?.detail).toMatchObject({ rows: 6, pairsCreated: 2 });
+  });
+
+  it('is idempotent: a second import of the same file changes nothing and queues nothing again', async () => {
+    await importRoster({ store, program, csv, lookups: lookups(), now: NOW });
+    const before = (await store.outbox.list()).length;
+    const again = await importRoster({ store, program, csv, lookups: lookups(), now: NOW + 1000 });
+    expect(again.counts).toEqual({ peopleCreated: 0, peopleUpdated: 0, pairsCreated: 0 });
+    expect(again.people.every((p) => p.status === 'unchanged')).toBe(true);
+    expect(again.pairs.every((p) => p.status === 'exists')).toBe(true);
+    expect((await store.outbox.list()).length).toBe(before);
+    expect(await store.mentoring.activePairs(program.id)).toHaveLength(2);
+  });
+
+  it('lists unmatched emails and writes nothing at all when any row fails', async () => {
+    const withUnknown = `${csv}\nzoe@example.com,leader,,,`;
+    const outcome = await importRoster({ store, program, csv: withUnknown, lookups: lookups(), now: NOW });
+    expect(outcome).toMatchObject({ ok: false, written: false });
+    expect(outcome.problems).toEqual(['line 8: no Slack or Teams user has the email zoe@example.com']);
+    expect(await store.participants.findByIdentity({ platform: 'slack', workspaceId: 'T0001', userId: 'U1' })).toBeNull();
+    expect(await store.mentoring.activePairs()).toHaveLength(0);
+    expect(await store.outbox.list()).toHaveLength(0);
+  });
+
+  it('shows a dry run without writing', async () => {
+    const outcome = await importRoster({ store, program, csv, lookups: lookups(), now: NOW, dryRun: true });
+    expect(outcome).toMatchObject({ ok: true, written: false });
+    expect(outcome.people.filter((p) => p.status === 'new')).toHaveLength(4);
+    expect(await store.participants.findByIdentity({ platform: 'slack', workspaceId: 'T0001', userId: 'U1' })).toBeNull();
+  });
+});
