@@ -1,5 +1,5 @@
 /** The words people type after /coach in Slack, or as a message to the bot in Teams. */
-export const COMMANDS = ['help', 'start', 'status', 'pause', 'resume', 'snooze', 'checkin', 'optout'] as const;
+export const COMMANDS = ['help', 'start', 'status', 'pause', 'resume', 'snooze', 'checkin', 'optout', 'forget-me'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export type ParsedCommand =
@@ -11,7 +11,7 @@ export type ParsedCommand =
 export function parseCommand(text: string): ParsedCommand {
   const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const [word = 'help', ...rest] = words;
-  const name = word === 'check-in' ? 'checkin' : word === 'opt-out' ? 'optout' : word;
+  const name = word === 'check-in' ? 'checkin' : word === 'opt-out' ? 'optout' : word === 'forgetme' ? 'forget-me' : word;
   if (!(COMMANDS as readonly string[]).includes(name)) return { name: 'unknown', word };
   if (name === 'snooze') {
     const days = rest.length === 0 ? 7 : Number(rest[0]);
@@ -32,5 +32,6 @@ export function helpText(prefix: string): string {
     `• \`${prefix}pause\` / \`${prefix}resume\` — pause or resume your experiment`,
     `• \`${prefix}snooze 7\` — no messages for a number of days, then they resume by themselves`,
     `• \`${prefix}optout\` — stop all coaching messages`,
+    `• \`${prefix}forget-me\` — erase what I keep about you (your notes, experiment and charter texts); anonymous totals stay`,
   ].join('\n');
 }

@@ -318,6 +318,20 @@ export class MentoringService {
     return confirmed;
   }
 
+  /** Before the mentor's change-request form opens: only this pair's mentor, and only while a version waits. */
+  async changeRequestFormFor(identity: Identity, pairId: string, version: number): Promise<void> {
+    const { pair } = await this.#mentorPair(identity, pairId);
+    const current = await this.#store.mentoring.currentCharter(pair.id);
+    if (!current || current.version !== version || current.status !== 'submitted') {
+      throw new UserFacingError(current?.status === 'active' ? 'This charter is already confirmed.' : 'This version is no longer waiting for you.');
+    }
+  }
+
+  /** Before the milestone note form opens: only the pair's mentor. */
+  async milestoneNoteFormFor(identity: Identity, milestoneId: string): Promise<void> {
+    await this.#mentorMilestone(identity, milestoneId);
+  }
+
   async requestCharterChanges(identity: Identity, pairId: string, version: number, raw: RawFormValues): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
     const { pair, me } = await this.#mentorPair(identity, pairId);
     const checked = validateForm(changeRequestForm, raw);

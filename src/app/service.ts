@@ -91,7 +91,51 @@ export class CoachingService {
       freeTextRetentionDays: record.settings.retention.freeTextDays,
       aggregateRetentionMonths: record.settings.retention.aggregateMonths,
     });
-    await this.#queue(participant, 'consent', `consent:${participant.id}`, message, now, 7 * DAY);
+    if (await this.#queue(participant, 'consent', `consent:${participant.id}`, message, now, 7 * DAY)) {
+      await this.#ledger(participant, 'requested', record, now);
+    }
+  }
+
+  /** Someone who declined or opted out contacts the bot again: offer consent once more (at most daily). */
+  async offerConsentAgain(participant: Participant): Promise<boolean> {
+    if (participant.consent !== 'declined' && participant.consent !== 'opted_out') return false;
+    const record = await this.#program(participant);
+    const now = this.clock.now();
+    const message = consentRequestMessage(participant.id, {
+      programTitle: record.settings.title ?? record.settings.name,
+      freeTextRetentionDays: record.settings.retention.freeTextDays,
+      aggregateRetentionMonths: record.settings.retention.aggregateMonths,
+    });
+    const zone = availabilityOf(record.settings, participant).timezone;
+    const queued = await this.store.outbox.enqueue(
+      {
+        key: `consent:${participant.id}:again:${localDateKey(now, zone)}`,
+        participantId: participant.id,
+        kind: 'consent',
+        budgeted: false,
+        budgetWeek: localWeekKey(now, zone),
+        message,
+        dueAt: now,
+        expiresAt: now + 7 * DAY,
+      },
+      now,
+    );
+    if (queued) {
+      await this.#ledger(participant, 'requested', record, now);
+      this.#options.onQueued?.();
+    }
+    return queued;
+  }
+
+  async #ledger(participant: Participant, decision: 'requested' | 'accepted' | 'declined' | 'opted_out', program: ProgramRecord, at: number) {
+    const { freeTextDays, aggregateMonths } = program.settings.retention;
+    await this.store.privacy.recordConsent({
+      participantId: participant.id,
+      at,
+      decision,
+      scope: `program ${program.name} v${program.version}: experiment, check-ins and interaction times; notes kept ${freeTextDays} days, totals ${aggregateMonths} months`,
+      channel: participant.platform,
+    });
   }
 
   async #queue(
@@ -126,10 +170,11 @@ export class CoachingService {
   async #consented(identity: Identity): Promise<Participant> {
     const participant = await this.#actor(identity);
     if (participant.consent !== 'accepted') {
+      if (participant.consent !== 'pending') await this.offerConsentAgain(participant);
       throw new UserFacingError(
         participant.consent === 'pending'
           ? 'Please accept or decline the consent message first (it is in our direct messages).'
-          : 'You have stopped coaching messages. Send me "/coach start" again after opting back in with the consent message.',
+          : 'You have stopped coaching messages. I have sent you the consent message again; accept it to start over.',
       );
     }
     return participant;
@@ -157,12 +202,14 @@ export class CoachingService {
         ...(profile.displayName !== undefined ? { displayName: profile.displayName } : {}),
       });
       await this.store.audit.append({ at: now, actor: participant.id, action: 'consent.accepted', subject: participant.id });
+      await this.#ledger(updated, 'accepted', await this.#program(updated), now);
       await this.onConsentAccepted(updated);
       return updated;
     }
     await this.store.participants.stopAll(participant.id, 'consent declined', now);
     const updated = await this.store.participants.update(participant.id, { consent: 'declined', consentAt: now });
     await this.store.audit.append({ at: now, actor: participant.id, action: 'consent.declined', subject: participant.id });
+    await this.#ledger(updated, 'declined', await this.#program(updated), now);
     return updated;
   }
 
@@ -176,9 +223,17 @@ export class CoachingService {
     });
   }
 
+  /** On a roster, behavior experiments belong to leaders; people who joined on their own count as leaders. */
+  #requireLeader(participant: Participant): void {
+    if (participant.roles.length > 0 && !participant.roles.includes('leader')) {
+      throw new NotAllowedError('Behavior experiments are for the leaders in this program; your role here is different.');
+    }
+  }
+
   /** Initial values for the experiment form: today's local date and the program's length. */
   async experimentFormDefaults(identity: Identity): Promise<RawFormValues> {
     const participant = await this.#consented(identity);
+    this.#requireLeader(participant);
     const program = await this.#program(participant);
     const current = await this.store.experiments.current(participant.id);
     if (current && (current.status === 'active' || current.status === 'paused')) {
@@ -204,6 +259,7 @@ export class CoachingService {
    */
   async saveExperiment(identity: Identity, raw: RawFormValues): Promise<FormResult<Experiment>> {
     const participant = await this.#consented(identity);
+    this.#requireLeader(participant);
     const validated = validateForm(experimentForm, raw);
     if (!validated.ok) return validated;
     const input: ExperimentInput = validated.value;
@@ -274,6 +330,7 @@ export class CoachingService {
     await this.store.participants.stopAll(participant.id, 'opted out', now);
     const updated = await this.store.participants.update(participant.id, { consent: 'opted_out', consentAt: now });
     await this.store.audit.append({ at: now, actor: participant.id, action: 'consent.opted_out', subject: participant.id });
+    await this.#ledger(updated, 'opted_out', await this.#program(updated), now);
     return updated;
   }
 
@@ -354,6 +411,7 @@ export class CoachingService {
 
   async status(identity: Identity): Promise<StatusView> {
     const participant = await this.#actor(identity);
+    await this.offerConsentAgain(participant);
     return this.statusOf(participant);
   }
 

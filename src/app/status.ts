@@ -29,7 +29,7 @@ export function statusLines(view: StatusView, now: number): string[] {
     return [
       participant.consent === 'pending'
         ? 'You have not answered the consent message yet; nothing is stored about you until you do.'
-        : 'You have stopped coaching messages.',
+        : 'You have stopped coaching messages. I have sent you the consent message again in case you want to start over.',
     ];
   }
   if (!experiment) return ['No experiment yet. Start one with the *Start experiment* button or `start`.'];

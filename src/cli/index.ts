@@ -8,6 +8,8 @@ import { systemClock } from '../core/clock.js';
 import { timeZoneSchema } from '../core/time.js';
 import { startCoachloop } from '../main.js';
 import { openSqliteStore } from '../store/sqlite.js';
+import { registerAdminCommands } from './admin-commands.js';
+import { registerReportCommand } from './report-command.js';
 import { registerRosterCommand } from './roster-command.js';
 
 function fail(error: unknown): never {
@@ -122,6 +124,8 @@ export function buildCli(): Command {
     });
 
   registerRosterCommand(program, fail);
+  registerAdminCommands(program, fail);
+  registerReportCommand(program);
   return program;
 }
 

@@ -205,7 +205,7 @@ export class Dispatcher {
       }
     }
     if (row.kind !== 'consent' && participant.consent !== 'accepted') return finish('cancelled', `consent is ${participant.consent}`);
-    if (row.kind === 'consent' && participant.consent !== 'pending') return finish('cancelled', 'consent already decided');
+    if (row.kind === 'consent' && participant.consent === 'accepted') return finish('cancelled', 'consent already given');
     if (!participant.reachable) return finish('failed', 'person cannot be reached on their channel');
     if (now > row.expiresAt) return finish('expired', 'not sent within the catch-up grace window');
     if (BUDGETED_KINDS.has(row.kind)) {

@@ -244,4 +244,25 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX participants_program ON participants(program_id);
     `,
   },
+  {
+    version: 4,
+    name: 'privacy: consent ledger, erasure marks, retention bookkeeping',
+    sql: `
+      CREATE TABLE consent_ledger (
+        id INTEGER PRIMARY KEY,
+        participant_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('requested', 'accepted', 'declined', 'opted_out', 'erased')),
+        scope TEXT NOT NULL,
+        channel TEXT NOT NULL
+      );
+      CREATE INDEX consent_ledger_person ON consent_ledger(participant_id, at);
+      CREATE TRIGGER consent_ledger_no_update BEFORE UPDATE ON consent_ledger
+        BEGIN SELECT RAISE(ABORT, 'the consent ledger is append-only'); END;
+      ALTER TABLE participants ADD COLUMN erased_at INTEGER;
+      CREATE INDEX nudge_responses_at ON nudge_responses(at);
+      CREATE INDEX inbound_deliveries_at ON inbound_deliveries(received_at);
+      CREATE INDEX outbox_sent_at ON outbox(sent_at) WHERE status = 'sent';
+    `,
+  },
 ];

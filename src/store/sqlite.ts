@@ -10,6 +10,8 @@ import type { ProgramSettings } from '../core/program.js';
 import type { ConsentState, Decision, JobKind, NextRun, ScheduledJob } from '../core/schedule.js';
 import { MIGRATIONS } from './migrations.js';
 import { SqliteMentoringStore } from './sqlite-mentoring.js';
+import { SqlitePrivacyStore } from './sqlite-privacy.js';
+import { SqliteReportStore } from './sqlite-reports.js';
 import type {
   ApplyResult,
   AuditEntry,
@@ -193,9 +195,13 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
 
   readonly mentoring: SqliteMentoringStore;
+  readonly reports: SqliteReportStore;
+  readonly privacy: SqlitePrivacyStore;
 
   constructor(db: Database.Database) {
     this.db = db;
+    this.reports = new SqliteReportStore(db);
+    this.privacy = new SqlitePrivacyStore(db);
     this.mentoring = new SqliteMentoringStore(db, (participantId, subjectId, runs) => this.insertJobs(participantId, subjectId, runs));
   }
 

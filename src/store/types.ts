@@ -165,6 +165,8 @@ export interface Store {
     nextAttemptAt(): Promise<number | null>;
   };
   mentoring: MentoringStore;
+  reports: ReportStore;
+  privacy: PrivacyStore;
   inbound: {
     /** True the first time an inbound delivery id is seen, false for a duplicate. */
     firstSeen(deliveryId: string, now: number): Promise<boolean>;
@@ -267,4 +269,138 @@ export interface RosterPairPlan {
 export interface RosterPlan {
   people: RosterPersonPlan[];
   pairs: RosterPairPlan[];
+}
+
+export const CONSENT_DECISIONS = ['requested', 'accepted', 'declined', 'opted_out', 'erased'] as const;
+export interface ConsentEntry {
+  participantId: string;
+  at: number;
+  decision: (typeof CONSENT_DECISIONS)[number];
+  /** What was agreed to, e.g. the program and the retention terms shown. */
+  scope: string;
+  channel: string;
+}
+
+export interface PurgeSummary {
+  notesCleared: number;
+  messageBodiesCleared: number;
+  interactionEventsDeleted: number;
+  experimentsDeleted: number;
+  pairsDeleted: number;
+  outboxRowsDeleted: number;
+}
+
+export interface PrivacyStore {
+  recordConsent(entry: ConsentEntry): Promise<void>;
+  consentHistory(participantId: string): Promise<ConsentEntry[]>;
+  /**
+   * Erases a person's personal data and free text in one transaction; numbers stay, attached to an
+   * anonymous record, so totals still add up.
+   */
+  erase(participantId: string, now: number): Promise<{ experiments: number; pairsClosed: number; messagesCleared: number }>;
+  /** Free text and raw interaction events before `freeTextBefore`, and everything before `aggregatesBefore`, for one program. */
+  purge(programId: string, freeTextBefore: number, aggregatesBefore: number): Promise<PurgeSummary>;
+}
+
+// ---- outcome reports ---------------------------------------------------------------------------------
+
+/**
+ * What the outcome report reads about one person: internal id, study facts and consent. Never a name,
+ * an email address, a Slack or Teams id, or anything the person typed.
+ */
+export interface ReportPersonRow {
+  id: string;
+  roles: Participant['roles'];
+  arm: Participant['arm'];
+  consent: ConsentState;
+  consentAt: number | null;
+  invitedAt: number | null;
+  createdAt: number;
+}
+
+/** An experiment's KPI frame. The unit is kept (reports group by it); behavior, hypothesis and KPI name are not read. */
+export interface ReportExperimentRow {
+  id: string;
+  participantId: string;
+  kpiUnit: string;
+  kpiBaseline: number;
+  kpiTarget: number;
+  kpiDirection: Experiment['kpiDirection'];
+  status: ExperimentStatus;
+  createdAt: number;
+}
+
+/** A checkpoint survey without its note. */
+export interface ReportSurveyRow {
+  experimentId: string;
+  participantId: string;
+  checkpointDay: number;
+  status: Survey['status'];
+  sentAt: number | null;
+  practice: number | null;
+  kpiValue: number | null;
+  confidence: number | null;
+}
+
+/** Nudges sent to one person, and how many of those got an answer (any button) or a "did it". */
+export interface ReportNudgeRow {
+  participantId: string;
+  sent: number;
+  answered: number;
+  did: number;
+}
+
+/** Budgeted messages sent to one person in one local ISO week. */
+export interface ReportBudgetRow {
+  participantId: string;
+  week: string;
+  messages: number;
+}
+
+export interface ReportPairRow {
+  id: string;
+  mentorId: string;
+  menteeId: string;
+  status: Pair['status'];
+  createdAt: number;
+  closedAt: number | null;
+  replacesPairId: string | null;
+  /** When the mentor first confirmed a charter version (null: never). */
+  charterConfirmedAt: number | null;
+}
+
+export interface ReportMilestoneRow {
+  pairId: string;
+  dueAt: number;
+  status: Milestone['status'];
+  confirmedAt: number | null;
+}
+
+export interface ReportAlertRow {
+  pairId: string;
+  status: CuratorAlert['status'];
+  createdAt: number;
+  handledAt: number | null;
+  /** A curator took a decision on it (re-match, check-in, snooze, close), as opposed to an automatic close. */
+  actedOn: boolean;
+}
+
+/** Everything the outcome report of one program reads (people of kind 'channel' are left out). */
+export interface ReportDataset {
+  people: ReportPersonRow[];
+  experiments: ReportExperimentRow[];
+  surveys: ReportSurveyRow[];
+  nudges: ReportNudgeRow[];
+  budgetWeeks: ReportBudgetRow[];
+  pairs: ReportPairRow[];
+  milestones: ReportMilestoneRow[];
+  alerts: ReportAlertRow[];
+}
+
+/** Read-only queries behind the outcome report. */
+export interface ReportStore {
+  /** The rows of one program, read in one snapshot so that the figures agree with each other. */
+  dataset(programId: string): Promise<ReportDataset>;
+  /** The database's pseudonym secret: `candidate` is stored the first time, and the stored value returned ever after. */
+  pseudonymSecret(candidate: string): Promise<string>;
 }

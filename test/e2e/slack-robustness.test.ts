@@ -179,3 +179,37 @@ describe('Slack: /coach checkin answers the open checkpoint in one form', () => 
     expect(answered).toMatchObject({ checkpointDay: 30, status: 'answered', practice: 3, kpiValue: 4.5, confidence: 4, note: 'Harder in busy weeks' });
   });
 });
+
+describe('HTTP edges: health, body size, malformed bodies', () => {
+  let h: SlackHarness;
+  beforeEach(async () => {
+    h = await startSlackHarness({ start: '2026-03-02T07:00:00Z', users: [ANA] });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('reports database reachability and the age of the last scheduler pass on /healthz', async () => {
+    const before = (await (await fetch(`${h.app.url}/healthz`)).json()) as Record<string, unknown>;
+    expect(before).toEqual({ ok: true, database: 'reachable', lastSchedulerPassAgeSeconds: null });
+    await h.app.tick();
+    h.clock.advance(90_000);
+    const after = (await (await fetch(`${h.app.url}/healthz`)).json()) as Record<string, unknown>;
+    expect(after).toEqual({ ok: true, database: 'reachable', lastSchedulerPassAgeSeconds: 90 });
+    expect((await fetch(`${h.app.url}/nowhere`)).status).toBe(404);
+  });
+
+  it('answers 4xx to oversized, malformed and unsigned bodies and never writes', async () => {
+    const huge = `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', pad: 'x'.repeat(300 * 1024) }))}`;
+    const tooBig = await h.slack.raw(huge, { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(tooBig.status).toBeGreaterThanOrEqual(400);
+    expect(tooBig.status).toBeLessThan(500);
+    const badJson = await h.slack.raw('{"type":"event_callback",', { 'content-type': 'application/json' });
+    expect(badJson.status).toBeGreaterThanOrEqual(400);
+    expect(badJson.status).toBeLessThan(500);
+    const badPayload = await h.slack.raw('payload=%7Bnot-json', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(badPayload.status).toBeGreaterThanOrEqual(400);
+    expect(badPayload.status).toBeLessThan(500);
+    expect(await h.app.store.participants.findByIdentity(identity(ANA.id))).toBeNull();
+  });
+});

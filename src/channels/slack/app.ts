@@ -4,10 +4,13 @@ import { z } from 'zod';
 import { helpText, parseCommand } from '../../app/commands.js';
 import { NotAllowedError, UserFacingError } from '../../app/errors.js';
 import type { MentoringService } from '../../app/mentoring.js';
+import type { PrivacyService } from '../../app/privacy.js';
 import type { CoachingService } from '../../app/service.js';
 import { statusLines } from '../../app/status.js';
 import { checkinForm, experimentForm, nudgeAnsweredMessage, surveyAnsweredMessage, surveyDetailsForm } from '../../core/coaching.js';
+import { CHARTER_PAGES, charterPageForm } from '../../core/charter.js';
 import type { FormDefinition, RawFormValues } from '../../core/forms.js';
+import { CURATOR_FORMS, changeRequestForm, milestoneNoteForm } from '../../core/mentoring.js';
 import type { ActionName, Message } from '../../core/messages.js';
 import type { Identity } from '../../core/participant.js';
 import type { Logger } from '../../logger.js';
@@ -23,6 +26,7 @@ export interface SlackAppOptions {
   apiUrl: string;
   service: CoachingService;
   mentoring?: MentoringService;
+  privacy?: PrivacyService;
   logger: Logger;
   /** Asks the dispatcher to send what was just queued. */
   kick: () => void;
@@ -101,18 +105,31 @@ const userInfoSchema = z.object({
   }),
 });
 
+/** Every modal this app opens; a submission of any other callback id is acknowledged and ignored. */
+const KNOWN_FORMS: readonly FormDefinition[] = [
+  experimentForm,
+  surveyDetailsForm,
+  checkinForm,
+  ...CHARTER_PAGES.map((_, page) => charterPageForm(page)),
+  changeRequestForm,
+  milestoneNoteForm,
+  ...Object.values(CURATOR_FORMS),
+];
+
 const usergroupSchema = z.object({ users: z.array(z.string()).default([]) });
 
 const GENERIC_FAILURE = 'Something went wrong on our side; nothing was saved. Please try again in a minute.';
 
+/** Bolt's own messages: only warnings and errors pass (its debug output can carry request payloads). */
 function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
   let level = LogLevel.WARN;
+  const text = (msgs: unknown[]) => msgs.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : '[object]')).join(' ');
   return {
-    debug: (...msgs) => child.debug(msgs.map(String).join(' ')),
-    info: (...msgs) => child.info(msgs.map(String).join(' ')),
-    warn: (...msgs) => child.warn(msgs.map(String).join(' ')),
-    error: (...msgs) => child.error(msgs.map((m) => (m instanceof Error ? m.message : String(m))).join(' ')),
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (...msgs) => child.warn(text(msgs)),
+    error: (...msgs) => child.error(text(msgs)),
     setLevel: (next) => {
       level = next;
     },
@@ -142,6 +159,7 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
     ...(receiver ? { receiver } : { socketMode: true, appToken: options.appToken }),
   });
   const client = app.client;
+
   const log = logger.child({ channel: 'slack' });
 
   const identityOf = (teamId: string, userId: string): Identity => ({ platform: 'slack', workspaceId: teamId, userId });
@@ -174,7 +192,12 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
   async function update(channel: string | undefined, ts: string | undefined, message: Message): Promise<void> {
     if (!channel || !ts) return;
     const rendered = renderMessage(message);
-    await client.chat.update({ channel, ts, text: rendered.text, blocks: rendered.blocks as never });
+    try {
+      await client.chat.update({ channel, ts, text: rendered.text, blocks: rendered.blocks as never });
+    } catch (error) {
+      // The answer is already recorded; a message that cannot be updated (deleted, too old) changes nothing.
+      log.warn({ err: (error as Error).message }, 'could not update the answered message');
+    }
   }
 
   async function openForm(triggerId: string | undefined, form: FormDefinition, opts: Parameters<typeof renderModal>[1]): Promise<void> {
@@ -264,6 +287,10 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
       case 'optout':
         await service.optOut(identity);
         return 'Done: you will get no more coaching messages. Your consent choice is recorded.';
+      case 'forget-me':
+        if (!options.privacy) return 'Erasure is not available here; ask your program admin.';
+        await options.privacy.forgetMe(identity);
+        return 'Done: I erased your personal data and everything you typed (notes, experiment and charter texts). Only anonymous totals remain. You will not hear from me again unless you write to me.';
       case 'invalid':
         return command.message;
       case 'unknown':
@@ -586,6 +613,15 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
         submitForm: (body, ack, handle, form) => submitForm(body, ack as ViewAck, handle, form),
       })
     : null;
+
+  // Anything else that is signed but not ours: acknowledge at once and do nothing, instead of leaving
+  // Slack waiting for three seconds.
+  app.action(/^(?!cl:[a-z]+\.[a-z]+:\d+$)/, async ({ ack }) => {
+    await ack();
+  });
+  app.view(new RegExp(`^(?!(${KNOWN_FORMS.map((f) => `form:${f.id}`).join('|')})$)`), async ({ ack }) => {
+    await ack();
+  });
 
   app.error(async (error) => {
     log.error({ err: error.message }, 'unhandled Slack error');

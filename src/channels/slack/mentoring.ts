@@ -129,11 +129,13 @@ export function registerMentoring(app: App, kit: SlackKit) {
         return true;
       }
       case 'charter.changes':
+        await mentoring.changeRequestFormFor(ctx.identity, ctx.ref, Number(ctx.value));
         await kit.openForm(ctx.triggerId, changeRequestForm, {
           privateMetadata: JSON.stringify({ p: ctx.ref, v: Number(ctx.value), ...(ctx.channel ? { c: ctx.channel } : {}), ...(ctx.ts ? { t: ctx.ts } : {}) }),
         });
         return true;
       case 'milestone.note':
+        await mentoring.milestoneNoteFormFor(ctx.identity, ctx.ref);
         await kit.openForm(ctx.triggerId, milestoneNoteForm, { privateMetadata: JSON.stringify({ m: ctx.ref }) });
         return true;
       case 'alert.rematch':

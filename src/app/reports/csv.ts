@@ -1,0 +1,209 @@
+import { createHmac } from 'node:crypto';
+import { kpiImprovement, kpiProgress } from '../../core/experiment.js';
+import type { Arm } from '../../core/participant.js';
+import type { ProgramRecord, ReportDataset } from '../../store/types.js';
+import { chosenExperiments, isLeader, type OutcomeReport } from './compute.js';
+import { type Figure, MIN_GROUP, type Rate, round, type Stat } from './figures.js';
+
+export const CSV_LAYOUTS = ['rows', 'figures'] as const;
+export type CsvLayout = (typeof CSV_LAYOUTS)[number];
+
+export interface CsvExport {
+  csv: string;
+  /** Data rows, without the header. */
+  rows: number;
+  /** Arms left out of a row export because fewer than MIN_GROUP consenting leaders are in them. */
+  withheldArms: Arm[];
+}
+
+type Cell = string | number | boolean | null | undefined;
+
+/** One CSV field: quoted when needed; text that a spreadsheet would run as a formula is defused. */
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csvText(header: readonly string[], rows: readonly Cell[][]): string {
+  return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * A stable pseudonym: HMAC-SHA256 of the participant id under the database's secret, shortened to 64 bits.
+ * The same person gets the same pseudonym in every export of this database; without the secret it cannot be
+ * traced back, and it differs between databases.
+ */
+export function pseudonym(secret: string, participantId: string): string {
+  return `p_${createHmac('sha256', secret).update(participantId).digest('hex').slice(0, 16)}`;
+}
+
+export const ROW_COLUMNS = [
+  'pseudonym',
+  'arm',
+  'experiment_status',
+  'kpi_direction',
+  'kpi_baseline',
+  'kpi_target',
+  'checkpoint_day',
+  'survey_status',
+  'practice',
+  'confidence',
+  'kpi_value',
+  'kpi_improvement',
+  'pct_of_target',
+] as const;
+
+/**
+ * Row-level export: one row per consenting leader and program checkpoint day, under a pseudonym. Only
+ * numbers and fixed words leave: no names, email addresses, platform ids, dates or typed text (behavior,
+ * KPI name and unit, notes). Leaders who declined, have not answered or opted out are not exported, and an
+ * arm with fewer than MIN_GROUP consenting leaders is withheld whole, so no row stands for a tiny group.
+ */
+export function renderRowsCsv(program: ProgramRecord, data: ReportDataset, secret: string): CsvExport {
+  const experimentOf = chosenExperiments(data.experiments);
+  const surveys = new Map(data.surveys.map((s) => [`${s.experimentId}/${s.checkpointDay}`, s]));
+  const consenting = data.people.filter((p) => isLeader(p) && p.consent === 'accepted');
+  const withheldArms = (['coached', 'control'] as const).filter((arm) => {
+    const n = consenting.filter((p) => p.arm === arm).length;
+    return n > 0 && n < MIN_GROUP;
+  });
+  const exported = consenting
+    .filter((p) => !withheldArms.includes(p.arm))
+    .map((p) => ({ person: p, id: pseudonym(secret, p.id) }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const rows: Cell[][] = [];
+  for (const { person, id } of exported) {
+    const e = experimentOf.get(person.id);
+    for (const day of program.settings.checkpointDays) {
+      const s = e ? surveys.get(`${e.id}/${day}`) : undefined;
+      const value = s?.status === 'answered' ? s.kpiValue : null;
+      rows.push([
+        id,
+        person.arm,
+        e?.status ?? 'none',
+        e?.kpiDirection,
+        e?.kpiBaseline,
+        e?.kpiTarget,
+        day,
+        s ? s.status : e ? 'not_sent' : 'no_experiment',
+        s?.status === 'answered' ? s.practice : null,
+        s?.status === 'answered' ? s.confidence : null,
+        value,
+        e && value !== null ? round(kpiImprovement(e, value)) : null,
+        e && value !== null ? round(kpiProgress(e, value) * 100, 2) : null,
+      ]);
+    }
+  }
+  return { csv: csvText(ROW_COLUMNS, rows), rows: rows.length, withheldArms };
+}
+
+export const FIGURE_COLUMNS = [
+  'section',
+  'metric',
+  'group',
+  'checkpoint_day',
+  'value',
+  'numerator',
+  'denominator',
+  'people',
+  'suppressed',
+] as const;
+
+/** Every figure of the report, one per line, with the same suppression as the HTML and JSON. */
+export function renderFiguresCsv(report: OutcomeReport): CsvExport {
+  const rows: Cell[][] = [];
+  const fig = (section: string, metric: string, group: string, day: number | null, f: Figure) =>
+    rows.push([section, metric, group, day, f.value, null, null, null, f.suppressed]);
+  const stat = (section: string, metric: string, group: string, day: number | null, s: Stat) =>
+    rows.push([section, metric, group, day, s.value, null, null, s.people, s.suppressed]);
+  const rate = (section: string, metric: string, group: string, day: number | null, r: Rate) =>
+    rows.push([section, metric, group, day, r.rate, r.numerator, r.denominator, null, r.suppressed]);
+
+  const f = report.funnel;
+  fig('funnel', 'invited', 'leaders', null, f.invited);
+  fig('funnel', 'consented', 'leaders', null, f.consented);
+  for (const [state, figure] of Object.entries(f.consent))
+    fig('funnel', `consent_${state}`, 'leaders', null, figure);
+  rate('funnel', 'consent_rate', 'leaders', null, f.consentRate);
+  stat('funnel', 'median_days_to_consent', 'leaders', null, f.medianDaysToConsent);
+  for (const step of f.steps) rate('funnel', `step_${step.key}`, 'leaders', null, step.ofInvited);
+  fig('funnel', 'other_people', 'mentors_curators_admins', null, f.otherPeople);
+
+  for (const c of report.responses.checkpoints)
+    rate('responses', 'checkpoint_response_rate', 'leaders', c.day, c.rate);
+  fig('responses', 'nudges_sent', 'leaders', null, report.responses.nudges.sent);
+  rate('responses', 'nudge_response_rate', 'leaders', null, report.responses.nudges.responseRate);
+  rate('responses', 'nudge_did_rate', 'leaders', null, report.responses.nudges.didRate);
+
+  const arms = report.comparison ? [report.comparison.coached, report.comparison.control] : [report.outcomes];
+  for (const arm of arms) {
+    fig('outcomes', 'people', arm.arm, null, arm.people);
+    fig('outcomes', 'with_experiment', arm.arm, null, arm.withExperiment);
+    for (const c of arm.checkpoints) {
+      fig('outcomes', 'respondents', arm.arm, c.day, c.respondents);
+      stat('outcomes', 'practice_mean', arm.arm, c.day, c.practiceMean);
+      stat('outcomes', 'pct_of_target_mean', arm.arm, c.day, c.pctOfTargetMean);
+      stat('outcomes', 'pct_of_target_median', arm.arm, c.day, c.pctOfTargetMedian);
+      rate('outcomes', 'improved_share', arm.arm, c.day, c.improved);
+      rate('outcomes', 'reached_target_share', arm.arm, c.day, c.reachedTarget);
+    }
+  }
+  for (const d of report.comparison?.difference ?? []) {
+    fig('comparison', 'practice_mean_difference', 'coached_minus_control', d.day, d.practiceMean);
+    fig('comparison', 'pct_of_target_mean_difference', 'coached_minus_control', d.day, d.pctOfTargetMean);
+  }
+  for (const u of report.outcomes.kpiByUnit) {
+    const group = `unit:${u.unit}`;
+    fig('kpi_by_unit', 'people', group, null, u.people);
+    stat('kpi_by_unit', 'baseline_mean', group, null, u.baselineMean);
+    stat('kpi_by_unit', 'target_mean', group, null, u.targetMean);
+    for (const c of u.checkpoints) {
+      stat('kpi_by_unit', 'value_mean', group, c.day, c.valueMean);
+      stat('kpi_by_unit', 'improvement_mean', group, c.day, c.improvementMean);
+    }
+  }
+  fig('kpi_by_unit', 'people', 'other_units', null, report.outcomes.otherUnits);
+
+  const m = report.mentoring;
+  fig('mentoring', 'people', 'pairs', null, m.people);
+  for (const [key, figure] of Object.entries(m.pairs))
+    fig('mentoring', `pairs_${key}`, 'pairs', null, figure);
+  rate(
+    'mentoring',
+    'charter_completion',
+    `pairs_older_than_${m.charter.eligibleAfterDays}_days`,
+    null,
+    m.charter.completion,
+  );
+  stat('mentoring', 'median_days_to_charter', 'pairs', null, m.charter.medianDaysToComplete);
+  rate('mentoring', 'milestones_confirmed_on_time', 'milestones_due', null, m.milestones.onTime);
+  fig('mentoring', 'milestones_confirmed_late', 'milestones_due', null, m.milestones.late);
+  fig('mentoring', 'milestones_unconfirmed', 'milestones_due', null, m.milestones.unconfirmed);
+  fig('mentoring', 'alerts_raised', 'pairs', null, m.alerts.raised);
+  fig('mentoring', 'alerts_awaiting_decision', 'pairs', null, m.alerts.awaitingDecision);
+  rate('mentoring', 'alerts_acted_on', 'pairs', null, m.alerts.actedOn);
+  stat('mentoring', 'median_hours_alert_to_action', 'pairs', null, m.alerts.medianHoursToAction);
+  fig('mentoring', 'opt_outs', 'paired_people', null, m.optOuts);
+
+  const b = report.budget;
+  rows.push(['budget', 'weekly_budget', 'program', null, b.weeklyBudget, null, null, null, false]);
+  fig('budget', 'person_weeks', 'people', null, b.personWeeks);
+  stat('budget', 'mean_messages_per_person_week', 'people', null, b.meanPerPersonWeek);
+  stat('budget', 'mean_share_of_budget', 'people', null, b.meanShareOfBudget);
+  rate('budget', 'weeks_at_budget', 'person_weeks', null, b.atBudget);
+  rate('budget', 'weeks_over_budget', 'person_weeks', null, b.overBudget);
+
+  const roi = report.roi;
+  rows.push(['roi', 'status', roi.status, null, null, null, null, null, false]);
+  if (roi.steps) {
+    for (const [key, value] of Object.entries(roi.steps))
+      rows.push(['roi', key, roi.assumptions?.currency ?? '', null, value, null, null, null, false]);
+  }
+  for (const missing of roi.missing)
+    rows.push(['roi', 'missing', missing, null, null, null, null, null, false]);
+
+  return { csv: csvText(FIGURE_COLUMNS, rows), rows: rows.length, withheldArms: [] };
+}

@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Clock } from '../../core/clock.js';
+import type { Arm } from '../../core/participant.js';
+import type { ProgramRecord, ReportDataset, Store } from '../../store/types.js';
+import { UserFacingError } from '../errors.js';
+import { buildOutcomeReport, type OutcomeReport } from './compute.js';
+import { type CsvLayout, renderFiguresCsv, renderRowsCsv } from './csv.js';
+import { renderHtml } from './html.js';
+
+export const REPORT_FORMATS = ['html', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export class UnknownProgramError extends UserFacingError {
+  constructor(
+    readonly programName: string,
+    readonly known: readonly string[],
+  ) {
+    super(
+      `no program named "${programName}". ${
+        known.length
+          ? `Known programs: ${known.join(', ')}.`
+          : 'There are no programs yet: apply one with `coachloop program apply FILE`.'
+      }`,
+    );
+  }
+}
+
+export interface LoadedReport {
+  program: ProgramRecord;
+  data: ReportDataset;
+  report: OutcomeReport;
+}
+
+/** Reads one program's rows and computes its report as of `now`. */
+export async function loadOutcomeReport(
+  store: Store,
+  programName: string,
+  now: number,
+): Promise<LoadedReport> {
+  const program = await store.programs.getByName(programName);
+  if (!program)
+    throw new UnknownProgramError(
+      programName,
+      (await store.programs.list()).map((p) => p.name),
+    );
+  const data = await store.reports.dataset(program.id);
+  return { program, data, report: buildOutcomeReport(program, data, now) };
+}
+
+export function renderJson(report: OutcomeReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+function localDate(ms: number, zone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(ms);
+}
+
+/** reports/<program>-<date>.<ext>, the date in the program's time zone. */
+export function defaultReportPath(
+  program: ProgramRecord,
+  format: ReportFormat,
+  now: number,
+  csvLayout: CsvLayout = 'rows',
+): string {
+  const suffix = format === 'csv' && csvLayout === 'figures' ? '-figures' : '';
+  return join('reports', `${program.name}-${localDate(now, program.settings.timezone)}${suffix}.${format}`);
+}
+
+export interface ExportOptions {
+  program: string;
+  format: ReportFormat;
+  /** Where to write; default reports/<program>-<date>.<ext>. */
+  out?: string;
+  /** CSV only: `rows` (pseudonymous, one row per leader and checkpoint) or `figures` (the report's figures). */
+  csvLayout?: CsvLayout;
+  /** Who asked, for the audit log. */
+  actor?: string;
+}
+
+export interface ExportResult {
+  path: string;
+  format: ReportFormat;
+  /** CSV data rows (without the header); null for HTML and JSON. */
+  rows: number | null;
+  withheldArms: Arm[];
+  report: OutcomeReport;
+}
+
+/**
+ * Builds the report, writes it to a file (through a temporary file, so a reader never sees half of it) and
+ * records the export in the audit log: the program, the format and, for CSV, the number of rows; never the data.
+ */
+export async function exportReport(
+  store: Store,
+  clock: Clock,
+  options: ExportOptions,
+): Promise<ExportResult> {
+  const now = clock.now();
+  const { program, data, report } = await loadOutcomeReport(store, options.program, now);
+  const layout = options.csvLayout ?? 'rows';
+  let content: string;
+  let rows: number | null = null;
+  let withheldArms: Arm[] = [];
+  switch (options.format) {
+    case 'json':
+      content = renderJson(report);
+      break;
+    case 'html':
+      content = renderHtml(report);
+      break;
+    case 'csv': {
+      const csv =
+        layout === 'rows'
+          ? renderRowsCsv(
+              program,
+              data,
+              await store.reports.pseudonymSecret(randomBytes(32).toString('base64url')),
+            )
+          : renderFiguresCsv(report);
+      content = csv.csv;
+      rows = csv.rows;
+      withheldArms = csv.withheldArms;
+      break;
+    }
+  }
+  const path = options.out ?? defaultReportPath(program, options.format, now, layout);
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, content, { encoding: 'utf8', mode: 0o600 });
+  renameSync(temporary, path);
+  await store.audit.append({
+    at: now,
+    actor: options.actor ?? 'cli',
+    action: 'report.exported',
+    subject: program.name,
+    detail: {
+      format: options.format,
+      ...(options.format === 'csv' ? { layout, rows, withheldArms } : {}),
+      file: path,
+    },
+  });
+  return { path, format: options.format, rows, withheldArms, report };
+}

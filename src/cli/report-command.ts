@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { CSV_LAYOUTS, type CsvLayout } from '../app/reports/csv.js';
+import { exportReport, REPORT_FORMATS, type ReportFormat } from '../app/reports/export.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { type Clock, systemClock } from '../core/clock.js';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite.js';
+
+export interface ReportCommandDeps {
+  clock?: Clock;
+  /** Environment to read the configuration from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  stdout?: { write(text: string): unknown };
+  stderr?: { write(text: string): unknown };
+}
+
+interface ReportOptions {
+  program: string;
+  format: ReportFormat;
+  out?: string;
+  csv: CsvLayout;
+}
+
+/** `coachloop report --program NAME --format html|csv|json [--out FILE] [--csv rows|figures]` */
+export function registerReportCommand(program: Command, deps: ReportCommandDeps = {}): Command {
+  return program
+    .command('report')
+    .description('write the outcome report of one program: HTML with charts, CSV or JSON')
+    .requiredOption('--program <name>', 'the program, by name')
+    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).makeOptionMandatory())
+    .option('--out <file>', 'where to write (default: reports/<program>-<date>.<ext>)')
+    .addOption(
+      new Option(
+        '--csv <layout>',
+        'CSV only: rows (pseudonymous, one row per leader and checkpoint) or figures (every figure of the report)',
+      )
+        .choices(CSV_LAYOUTS)
+        .default('rows'),
+    )
+    .action(async (opts: ReportOptions, command: Command) => {
+      let store: SqliteStore | undefined;
+      try {
+        const config = loadConfig(deps.env ?? process.env);
+        if (config.DATABASE_PATH !== ':memory:' && !existsSync(config.DATABASE_PATH)) {
+          throw new Error(
+            `no database at ${config.DATABASE_PATH}: set DATABASE_PATH, or start coachloop and apply a program first`,
+          );
+        }
+        store = openSqliteStore({ path: config.DATABASE_PATH });
+        const result = await exportReport(store, deps.clock ?? systemClock, {
+          program: opts.program,
+          format: opts.format,
+          csvLayout: opts.csv,
+          actor: 'cli',
+          ...(opts.out ? { out: opts.out } : {}),
+        });
+        await store.close();
+        // The path alone on stdout, so scripts can use it; notes go to stderr.
+        const stdout = deps.stdout ?? process.stdout;
+        const stderr = deps.stderr ?? process.stderr;
+        stdout.write(`${result.path}\n`);
+        if (result.rows !== null)
+          stderr.write(`${result.rows} rows written; the export is recorded in the audit log\n`);
+        for (const arm of result.withheldArms) {
+          stderr.write(`the ${arm} arm has fewer than 5 consenting leaders: its rows are withheld\n`);
+        }
+      } catch (error) {
+        await store?.close();
+        const message =
+          error instanceof ConfigError ? error.message : `coachloop: ${(error as Error).message}`;
+        command.error(message, { exitCode: 1, code: 'coachloop.report' });
+      }
+    });
+}

@@ -1,0 +1,199 @@
+import type Database from 'better-sqlite3';
+import type { ConsentState } from '../core/schedule.js';
+import type {
+  ReportAlertRow,
+  ReportBudgetRow,
+  ReportDataset,
+  ReportExperimentRow,
+  ReportMilestoneRow,
+  ReportNudgeRow,
+  ReportPairRow,
+  ReportPersonRow,
+  ReportStore,
+  ReportSurveyRow,
+} from './types.js';
+
+type Row = Record<string, unknown>;
+const str = (v: unknown) => String(v);
+const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** Where the per-database pseudonym secret of report exports is kept. */
+export const PSEUDONYM_SECRET_KEY = 'reports.pseudonym_secret';
+
+/** The people of one program; channels (e.g. the curators' channel) are delivery targets, not people. */
+const PEOPLE = `SELECT id FROM participants WHERE program_id = ? AND kind = 'person'`;
+
+/**
+ * The SQL of the outcome report. Every query reads; each selects only the columns the report needs,
+ * so names, email addresses, platform ids and typed text never leave the database through it.
+ */
+export class SqliteReportStore implements ReportStore {
+  constructor(private readonly db: Database.Database) {}
+
+  private all(sql: string, ...params: unknown[]): Row[] {
+    return this.db.prepare(sql).all(...params) as Row[];
+  }
+
+  async dataset(programId: string): Promise<ReportDataset> {
+    // One deferred transaction: in WAL mode every query below sees the same snapshot.
+    return this.db.transaction(() => ({
+      people: this.people(programId),
+      experiments: this.experiments(programId),
+      surveys: this.surveys(programId),
+      nudges: this.nudges(programId),
+      budgetWeeks: this.budgetWeeks(programId),
+      pairs: this.pairs(programId),
+      milestones: this.milestones(programId),
+      alerts: this.alerts(programId),
+    }))();
+  }
+
+  async pseudonymSecret(candidate: string): Promise<string> {
+    // Insert-if-absent, then read: two first exports racing still end up with one secret.
+    this.db
+      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
+      .run(PSEUDONYM_SECRET_KEY, candidate);
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(PSEUDONYM_SECRET_KEY) as
+      | Row
+      | undefined;
+    return str(row?.value);
+  }
+
+  private people(programId: string): ReportPersonRow[] {
+    return this.all(
+      `SELECT id, roles, arm, consent, consent_at, invited_at, created_at FROM participants
+       WHERE program_id = ? AND kind = 'person' ORDER BY created_at, id`,
+      programId,
+    ).map((row) => ({
+      id: str(row.id),
+      roles: row.roles ? (JSON.parse(str(row.roles)) as ReportPersonRow['roles']) : [],
+      arm: row.arm === 'control' ? 'control' : 'coached',
+      consent: str(row.consent) as ConsentState,
+      consentAt: numOrNull(row.consent_at),
+      invitedAt: numOrNull(row.invited_at),
+      createdAt: Number(row.created_at),
+    }));
+  }
+
+  private experiments(programId: string): ReportExperimentRow[] {
+    return this.all(
+      `SELECT e.id, e.participant_id, e.kpi_unit, e.kpi_baseline, e.kpi_target, e.kpi_direction, e.status, e.created_at
+       FROM experiments e WHERE e.participant_id IN (${PEOPLE}) ORDER BY e.created_at, e.id`,
+      programId,
+    ).map((row) => ({
+      id: str(row.id),
+      participantId: str(row.participant_id),
+      kpiUnit: str(row.kpi_unit),
+      kpiBaseline: Number(row.kpi_baseline),
+      kpiTarget: Number(row.kpi_target),
+      kpiDirection: str(row.kpi_direction) as ReportExperimentRow['kpiDirection'],
+      status: str(row.status) as ReportExperimentRow['status'],
+      createdAt: Number(row.created_at),
+    }));
+  }
+
+  private surveys(programId: string): ReportSurveyRow[] {
+    return this.all(
+      `SELECT s.experiment_id, s.participant_id, s.checkpoint_day, s.status, s.sent_at, s.practice, s.kpi_value, s.confidence
+       FROM surveys s WHERE s.participant_id IN (${PEOPLE}) ORDER BY s.experiment_id, s.checkpoint_day`,
+      programId,
+    ).map((row) => ({
+      experimentId: str(row.experiment_id),
+      participantId: str(row.participant_id),
+      checkpointDay: Number(row.checkpoint_day),
+      status: str(row.status) as ReportSurveyRow['status'],
+      sentAt: numOrNull(row.sent_at),
+      practice: numOrNull(row.practice),
+      kpiValue: numOrNull(row.kpi_value),
+      confidence: numOrNull(row.confidence),
+    }));
+  }
+
+  /**
+   * Nudges delivered (outbox status 'sent'), per person, and how many of exactly those got an answer. A nudge's
+   * outbox key is `nudge:<participant>:<occurrence>`; its answer is stored under the same occurrence.
+   */
+  private nudges(programId: string): ReportNudgeRow[] {
+    return this.all(
+      `SELECT o.participant_id,
+              COUNT(*) AS sent,
+              SUM(CASE WHEN r.answer IS NOT NULL THEN 1 ELSE 0 END) AS answered,
+              SUM(CASE WHEN r.answer = 'did' THEN 1 ELSE 0 END) AS did
+       FROM outbox o
+       LEFT JOIN (
+         SELECT e.participant_id, n.occurrence, MIN(n.answer) AS answer
+         FROM nudge_responses n JOIN experiments e ON e.id = n.experiment_id
+         WHERE e.participant_id IN (${PEOPLE})
+         GROUP BY e.participant_id, n.occurrence
+       ) r ON r.participant_id = o.participant_id AND o.key = 'nudge:' || r.participant_id || ':' || r.occurrence
+       WHERE o.kind = 'nudge' AND o.status = 'sent' AND o.participant_id IN (${PEOPLE})
+       GROUP BY o.participant_id ORDER BY o.participant_id`,
+      programId,
+      programId,
+    ).map((row) => ({
+      participantId: str(row.participant_id),
+      sent: Number(row.sent),
+      answered: Number(row.answered ?? 0),
+      did: Number(row.did ?? 0),
+    }));
+  }
+
+  private budgetWeeks(programId: string): ReportBudgetRow[] {
+    return this.all(
+      `SELECT participant_id, budget_week, COUNT(*) AS messages FROM outbox
+       WHERE budgeted = 1 AND status = 'sent' AND participant_id IN (${PEOPLE})
+       GROUP BY participant_id, budget_week ORDER BY participant_id, budget_week`,
+      programId,
+    ).map((row) => ({
+      participantId: str(row.participant_id),
+      week: str(row.budget_week),
+      messages: Number(row.messages),
+    }));
+  }
+
+  private pairs(programId: string): ReportPairRow[] {
+    return this.all(
+      `SELECT p.id, p.mentor_id, p.mentee_id, p.status, p.created_at, p.closed_at, p.replaces_pair_id,
+              (SELECT MIN(c.mentor_confirmed_at) FROM charter_versions c WHERE c.pair_id = p.id) AS charter_confirmed_at
+       FROM pairs p WHERE p.program_id = ? ORDER BY p.created_at, p.id`,
+      programId,
+    ).map((row) => ({
+      id: str(row.id),
+      mentorId: str(row.mentor_id),
+      menteeId: str(row.mentee_id),
+      status: str(row.status) as ReportPairRow['status'],
+      createdAt: Number(row.created_at),
+      closedAt: numOrNull(row.closed_at),
+      replacesPairId: strOrNull(row.replaces_pair_id),
+      charterConfirmedAt: numOrNull(row.charter_confirmed_at),
+    }));
+  }
+
+  private milestones(programId: string): ReportMilestoneRow[] {
+    return this.all(
+      `SELECT m.pair_id, m.due_at, m.status, m.confirmed_at FROM milestones m JOIN pairs p ON p.id = m.pair_id
+       WHERE p.program_id = ? ORDER BY m.pair_id, m.charter_version, m.position`,
+      programId,
+    ).map((row) => ({
+      pairId: str(row.pair_id),
+      dueAt: Number(row.due_at),
+      status: str(row.status) as ReportMilestoneRow['status'],
+      confirmedAt: numOrNull(row.confirmed_at),
+    }));
+  }
+
+  private alerts(programId: string): ReportAlertRow[] {
+    return this.all(
+      `SELECT a.pair_id, a.status, a.created_at, a.handled_at, a.handled_by FROM curator_alerts a JOIN pairs p ON p.id = a.pair_id
+       WHERE p.program_id = ? ORDER BY a.created_at, a.id`,
+      programId,
+    ).map((row) => ({
+      pairId: str(row.pair_id),
+      status: str(row.status) as ReportAlertRow['status'],
+      createdAt: Number(row.created_at),
+      handledAt: numOrNull(row.handled_at),
+      actedOn: row.handled_by !== null && row.handled_by !== undefined,
+    }));
+  }
+}
