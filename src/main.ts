@@ -4,10 +4,13 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import { loadProgramFile, programFilesIn } from './app/program-files.js';
 import type { ChannelSender } from './app/ports.js';
 import { type CuratorDirectory, MentoringService } from './app/mentoring.js';
+import { PrivacyService } from './app/privacy.js';
 import { CoachingService } from './app/service.js';
 import { createSlackChannel, type SlackChannel } from './channels/slack/app.js';
 import { createSlackClient, SlackSender } from './channels/slack/sender.js';
-import type { Config } from './config.js';
+import type { TeamsCredentialsFactory } from './channels/teams/adapter.js';
+import { createTeamsChannel, type TeamsChannel } from './channels/teams/app.js';
+import { type Config, teamsConfigured } from './config.js';
 import { type Clock, systemClock } from './core/clock.js';
 import { createLogger, type Logger } from './logger.js';
 import { Dispatcher, type DispatchStats } from './scheduler/dispatcher.js';
@@ -26,6 +29,8 @@ export interface CoachloopOptions {
   /** Skip Bolt's auth.test by naming the bot up front. */
   slackBotIds?: { botId: string; botUserId: string };
   dispatcher?: { leaseMs?: number; maxAttempts?: number; backoffMs?: (attempt: number) => number };
+  /** Test only: makes the Teams bot's outbound tokens (production signs in with MicrosoftAppPassword). */
+  teamsCredentialsFactory?: TeamsCredentialsFactory;
 }
 
 export interface Coachloop {
@@ -33,8 +38,10 @@ export interface Coachloop {
   store: Store;
   service: CoachingService;
   mentoring: MentoringService;
+  privacy: PrivacyService;
   dispatcher: Dispatcher;
   slack: SlackChannel | null;
+  teams: TeamsChannel | null;
   server: Server;
   url: string;
   /** One scheduler pass, then send what is due. */
@@ -77,17 +84,24 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
 
   const senders: ChannelSender[] = [...(options.senders ?? [])];
   let slack: SlackChannel | null = null;
+  let teams: TeamsChannel | null = null;
   const curatorList = new Set(config.CURATORS.map((entry) => (entry.includes(':') ? entry : `slack:${entry}`)));
   const curators: CuratorDirectory = {
     isCurator: async (identity) =>
       curatorList.has(`${identity.platform}:${identity.userId}`) ||
+      Boolean((await store.participants.findByIdentity(identity))?.roles.includes('curator')) ||
       (identity.platform === 'slack' && slack !== null && config.CURATOR_USERGROUP !== undefined
         ? await slack.isInUsergroup(config.CURATOR_USERGROUP, identity.userId)
         : false),
     channelFor: (platform, workspaceId) =>
-      platform === 'slack' && config.CURATOR_CHANNEL ? { platform, workspaceId, userId: config.CURATOR_CHANNEL } : null,
+      platform === 'slack' && config.CURATOR_CHANNEL
+        ? { platform, workspaceId, userId: config.CURATOR_CHANNEL }
+        : platform === 'teams'
+          ? (teams?.curatorChannelFor(workspaceId) ?? null)
+          : null,
   };
   const mentoring = new MentoringService({ store, clock, coaching: service, curators, logger, onQueued: kick });
+  const privacy = new PrivacyService({ store, clock, logger });
   service.onConsentAccepted = (participant) => mentoring.onConsentAccepted(participant);
   if (config.SLACK_BOT_TOKEN) {
     senders.push(
@@ -102,6 +116,7 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
       apiUrl: config.SLACK_API_URL,
       service,
       mentoring,
+      privacy,
       logger,
       kick,
       ...(options.slackBotIds ?? {}),
@@ -109,10 +124,43 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
   } else {
     logger.warn('Slack is not configured (SLACK_BOT_TOKEN is empty): no Slack messages will be sent');
   }
+  if (teamsConfigured(config)) {
+    if (!config.MicrosoftAppId) {
+      logger.warn(
+        'TEAMS LOCAL DEVELOPMENT MODE: MicrosoftAppId is empty, so POST /api/messages accepts activities without any authentication ' +
+          'and replies go to whatever serviceUrl they name. Never expose this server; set MicrosoftAppId and MicrosoftAppPassword for real use.',
+      );
+    }
+    teams = createTeamsChannel({
+      auth: {
+        appId: config.MicrosoftAppId ?? '',
+        appType: config.MicrosoftAppType ?? 'MultiTenant',
+        ...(config.MicrosoftAppPassword ? { appPassword: config.MicrosoftAppPassword } : {}),
+        ...(config.MicrosoftAppTenantId ? { tenantId: config.MicrosoftAppTenantId } : {}),
+        ...(config.TEAMS_OPENID_METADATA_URL ? { openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL } : {}),
+        ...(config.TEAMS_TOKEN_ISSUER ? { tokenIssuer: config.TEAMS_TOKEN_ISSUER } : {}),
+      },
+      timeoutMs: config.TEAMS_TIMEOUT_MS,
+      messagesPerSecond: config.TEAMS_MESSAGES_PER_SECOND,
+      ...(config.TEAMS_CURATOR_CHANNEL ? { curatorChannel: config.TEAMS_CURATOR_CHANNEL } : {}),
+      ...(config.DEFAULT_PROGRAM ? { defaultProgram: config.DEFAULT_PROGRAM } : {}),
+      service,
+      mentoring,
+      privacy,
+      logger,
+      kick,
+      ...(options.teamsCredentialsFactory ? { credentialsFactory: options.teamsCredentialsFactory } : {}),
+    });
+    await teams.start();
+    senders.push(teams.sender);
+  } else {
+    logger.info('Teams is not configured (MicrosoftAppId is empty): POST /api/messages is off');
+  }
   dispatcher = new Dispatcher({ store, clock, senders, logger, ...(options.dispatcher ?? {}) });
   const activeDispatcher = dispatcher;
 
   const tick = async () => {
+    await privacy.runRetention().catch((error: Error) => logger.error({ err: error.message }, 'retention job failed'));
     const pass = await runSchedulerPass(store, clock, 500, mentoring);
     const dispatch = await activeDispatcher.drain();
     if (pass.examined > 0 || dispatch.sent + dispatch.failed + dispatch.expired > 0) {
@@ -124,6 +172,7 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/slack/events' && slack?.requestListener) return slack.requestListener(req, res);
+    if (path === '/api/messages' && teams) return teams.requestListener(req, res);
     if (path === '/healthz' && req.method === 'GET') {
       void (async () => {
         const database = await store.ping().catch(() => false);
@@ -154,15 +203,17 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
       { noOverlap: true, name: 'coachloop-tick' },
     );
   }
-  logger.info({ url, slack: Boolean(slack), mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'coachloop is serving');
+  logger.info({ url, slack: Boolean(slack), mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', teams: Boolean(teams) }, 'coachloop is serving');
 
   return {
     config,
     store,
     service,
     mentoring,
+    privacy,
     dispatcher,
     slack,
+    teams,
     server,
     url,
     tick,

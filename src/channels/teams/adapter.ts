@@ -1,0 +1,246 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+import { z } from 'zod';
+import type { Logger } from '../../logger.js';
+import { type ConnectorAttempts, createConnectorHttpClient } from './transport.js';
+
+/** Public-cloud values botbuilder uses when nothing is overridden (AuthenticationConstants). */
+const PUBLIC_CLOUD = {
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  ToBotFromEmulatorOpenIdMetadataUrl:
+    'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+  OAuthUrl: 'https://api.botframework.com',
+  CallerId: 'urn:botframework:azure',
+} as const;
+
+/** The audience of the bot's own token on calls to the Bot Connector. */
+export const BOT_CONNECTOR_SCOPE = PUBLIC_CLOUD.ToChannelFromBotOAuthScope;
+
+export type TeamsAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export interface TeamsAuthSettings {
+  /** Empty: local development mode, no authentication at all. */
+  appId: string;
+  appPassword?: string;
+  appType: TeamsAppType;
+  tenantId?: string;
+  /** Test and development only: where inbound tokens' signing keys are published, and their issuer. */
+  openIdMetadataUrl?: string;
+  tokenIssuer?: string;
+}
+
+/**
+ * botbuilder's ServiceClientCredentialsFactory, structurally: it makes the bot's outbound tokens. Production
+ * uses botbuilder's own (password, certificate or managed identity); tests pass one backed by a local issuer.
+ */
+export type TeamsCredentialsFactory = NonNullable<
+  ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]
+>;
+
+/** The options object botbuilder's ConfigurationBotFrameworkAuthentication reads. */
+export function botFrameworkAuthOptions(settings: TeamsAuthSettings): Record<string, string> {
+  const options: Record<string, string> = {
+    MicrosoftAppId: settings.appId,
+    MicrosoftAppPassword: settings.appPassword ?? '',
+    // botbuilder compares case-insensitively and spells it UserAssignedMsi.
+    MicrosoftAppType: settings.appType,
+    MicrosoftAppTenantId: settings.tenantId ?? '',
+  };
+  if (settings.appId && (settings.openIdMetadataUrl || settings.tokenIssuer)) {
+    // Setting any one of these makes botbuilder take every one of them as intended, so all are given.
+    Object.assign(options, PUBLIC_CLOUD, {
+      ToBotFromChannelOpenIdMetadataUrl:
+        settings.openIdMetadataUrl ?? PUBLIC_CLOUD.ToBotFromChannelOpenIdMetadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl:
+        settings.openIdMetadataUrl ?? PUBLIC_CLOUD.ToBotFromEmulatorOpenIdMetadataUrl,
+      ToBotFromChannelTokenIssuer: settings.tokenIssuer ?? PUBLIC_CLOUD.ToBotFromChannelTokenIssuer,
+      ...(settings.tenantId && settings.appType !== 'MultiTenant'
+        ? { ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${settings.tenantId}` }
+        : {}),
+      ValidateAuthority: 'true',
+    });
+  }
+  return options;
+}
+
+export interface TeamsAdapterOptions {
+  auth: TeamsAuthSettings;
+  timeoutMs: number;
+  attempts: ConnectorAttempts;
+  credentialsFactory?: TeamsCredentialsFactory;
+  logger: Logger;
+}
+
+type AuthenticateRequestResult = Awaited<
+  ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
+>;
+
+/**
+ * botbuilder's CloudAdapter with authentication as its own step: the HTTP layer checks the token first
+ * (any failure is a 401, logged through coachloop's logger) and then runs the authenticated turn.
+ */
+export class TeamsCloudAdapter extends CloudAdapter {
+  readonly #auth: ConfigurationBotFrameworkAuthentication;
+
+  constructor(auth: ConfigurationBotFrameworkAuthentication) {
+    super(auth);
+    this.#auth = auth;
+  }
+
+  authenticate(activity: Activity, authorization: string): Promise<AuthenticateRequestResult> {
+    return this.#auth.authenticateRequest(activity, authorization);
+  }
+
+  runAuthenticated(
+    result: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(result, activity, logic);
+  }
+}
+
+/** A CloudAdapter whose connector calls never retry by themselves and time out after `timeoutMs`. */
+export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsCloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    botFrameworkAuthOptions(options.auth),
+    options.credentialsFactory,
+    undefined,
+    undefined,
+    { httpClient: createConnectorHttpClient({ timeoutMs: options.timeoutMs, attempts: options.attempts }) },
+  );
+  const adapter = new TeamsCloudAdapter(auth);
+  adapter.onTurnError = async (_context, error) => {
+    options.logger.error({ err: (error as Error).message }, 'Teams turn failed');
+  };
+  return adapter;
+}
+
+/** The parts of an inbound activity every handler relies on; anything else is parsed where it is used. */
+export const activityEnvelopeSchema = z
+  .object({
+    type: z.string().min(1).max(64),
+    id: z.string().min(1).max(512).optional(),
+    channelId: z.string().min(1).max(64),
+    serviceUrl: z.url().max(2048),
+    from: z.object({ id: z.string().min(1).max(512) }).loose(),
+    recipient: z.object({ id: z.string().min(1).max(512) }).loose(),
+    conversation: z.object({ id: z.string().min(1).max(1024) }).loose(),
+  })
+  .loose();
+
+export interface RequestListenerOptions {
+  adapter: TeamsCloudAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  /** With an app id, a request without a bearer token is refused before botbuilder sees it. */
+  authRequired: boolean;
+  bodyLimitBytes?: number;
+  logger: Logger;
+}
+
+function answer(res: ServerResponse, status: number, body?: unknown): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  if (body === undefined || body === null) {
+    res.writeHead(status, { 'content-length': '0' });
+    res.end();
+    return;
+  }
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type':
+      typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? 'too_large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Timestamps as botbuilder's own request handling leaves them: Date objects, with the raw strings kept. */
+function withDates(activity: Record<string, unknown>): Activity {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[raw] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
+}
+
+/**
+ * POST /api/messages on coachloop's own node:http server: the body is read with a size limit and parsed
+ * (malformed JSON is a 400, never a crash), checked as an activity, authenticated (a 401 for any bad or
+ * missing token), and the turn's invoke response, if any, becomes the HTTP answer.
+ */
+export function createTeamsRequestListener(
+  options: RequestListenerOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const limit = options.bodyLimitBytes ?? 512 * 1024;
+  const log = options.logger;
+  return (req, res) => {
+    void (async () => {
+      if (req.method !== 'POST') return answer(res, 405, { error: 'use POST' });
+      const raw = await readBody(req, limit);
+      if (raw === 'too_large') return answer(res, 413, { error: 'activity too large' });
+      let body: unknown;
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return answer(res, 400, { error: 'the body is not valid JSON' });
+      }
+      const envelope = activityEnvelopeSchema.safeParse(body);
+      if (!envelope.success) {
+        log.warn({ issues: envelope.error.issues.length }, 'Teams activity rejected: not an activity');
+        return answer(res, 400, { error: 'the body is not a Bot Framework activity' });
+      }
+      const authorization = req.headers.authorization ?? '';
+      if (options.authRequired && !/^Bearer \S+$/.test(authorization)) {
+        log.warn('Teams request refused: no bearer token');
+        return answer(res, 401, { error: 'unauthorized' });
+      }
+      const activity = withDates({ ...envelope.data });
+      let authenticated: AuthenticateRequestResult;
+      try {
+        authenticated = await options.adapter.authenticate(activity, authorization);
+      } catch (error) {
+        log.warn({ reason: (error as Error).message }, 'Teams request refused: the token did not check out');
+        return answer(res, 401, { error: 'unauthorized' });
+      }
+      const invoke = await options.adapter.runAuthenticated(authenticated, activity, options.logic);
+      return answer(res, invoke?.status ?? 200, invoke?.body);
+    })().catch((error: Error) => {
+      log.error({ err: error.message }, 'Teams request failed');
+      answer(res, 500, { error: 'internal error' });
+    });
+  };
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { Store } from '../../store/types.js';
+
+/**
+ * Where Teams messages can go. A conversation reference (botbuilder's ConversationReference, as JSON) is
+ * what proactive messages need; Teams hands one over with every inbound activity. It is stored as the
+ * participant's `address`, and also in the store's key-value table under the person's or channel's id, so
+ * that a message queued before the participant row carries it (the consent request queued at install, a
+ * channel target created later by the scheduler) still finds its way.
+ */
+
+export const conversationReferenceSchema = z.object({
+  channelId: z.literal('msteams'),
+  serviceUrl: z.url(),
+  conversation: z
+    .object({
+      id: z.string().min(1),
+      tenantId: z.string().optional(),
+      conversationType: z.string().optional(),
+      isGroup: z.boolean().optional(),
+    })
+    .loose(),
+  bot: z.object({ id: z.string().min(1), name: z.string().optional() }).loose(),
+  user: z
+    .object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() })
+    .loose()
+    .optional(),
+  locale: z.string().optional(),
+});
+
+export type StoredReference = z.output<typeof conversationReferenceSchema>;
+
+export function parseReference(address: string | null | undefined): StoredReference | null {
+  if (typeof address !== 'string' || !address.startsWith('{')) return null;
+  try {
+    const parsed = conversationReferenceSchema.safeParse(JSON.parse(address));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A Teams channel id (`19:…@thread.tacv2` / `@thread.skype`), as opposed to a person. */
+export function isChannelId(id: string): boolean {
+  return /^19:[^;]+@thread\.[a-z0-9]+$/i.test(id);
+}
+
+/** The channel a channel conversation belongs to: `19:…@thread.tacv2;messageid=…` → `19:…@thread.tacv2`. */
+export function baseConversationId(id: string): string {
+  return id.split(';')[0] ?? id;
+}
+
+const tenantFactsSchema = z.object({ serviceUrl: z.url(), botId: z.string().min(1) });
+export type TenantFacts = z.output<typeof tenantFactsSchema>;
+
+const memberSchema = z.object({ id: z.string().min(1) });
+export type KnownMember = z.output<typeof memberSchema>;
+
+const claimsSchema = z.record(z.string(), z.string());
+
+const REFERENCE = 'teams.reference:';
+const TENANT = 'teams.tenant:';
+const MEMBER = 'teams.member:';
+const CLAIMS = 'teams.curator_channels';
+
+function parseJson<T>(schema: z.ZodType<T>, raw: string | null): T | null {
+  if (!raw) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export class TeamsAddressBook {
+  #claims = new Map<string, string>();
+
+  constructor(private readonly store: Store) {}
+
+  /** Loads the claimed curator channels (kept in memory: the curator directory asks synchronously). */
+  async load(): Promise<void> {
+    const claims = parseJson(claimsSchema, await this.store.meta.get(CLAIMS)) ?? {};
+    this.#claims = new Map(Object.entries(claims));
+  }
+
+  async remember(tenantId: string, id: string, reference: StoredReference): Promise<string> {
+    const serialized = JSON.stringify(reference);
+    if ((await this.store.meta.get(`${REFERENCE}${tenantId}:${id}`)) !== serialized) {
+      await this.store.meta.set(`${REFERENCE}${tenantId}:${id}`, serialized);
+    }
+    return serialized;
+  }
+
+  /** Forgets where a person is (their erasure): the meta table has no delete, an empty value reads as none. */
+  async forget(tenantId: string, id: string): Promise<void> {
+    for (const key of [`${REFERENCE}${tenantId}:${id}`, `${MEMBER}${tenantId}:${id}`]) {
+      if (await this.store.meta.get(key)) await this.store.meta.set(key, '');
+    }
+  }
+
+  async reference(tenantId: string, id: string): Promise<StoredReference | null> {
+    return parseReference(await this.store.meta.get(`${REFERENCE}${tenantId}:${id}`));
+  }
+
+  async rememberTenant(tenantId: string, facts: TenantFacts): Promise<void> {
+    const serialized = JSON.stringify(facts);
+    if ((await this.store.meta.get(`${TENANT}${tenantId}`)) !== serialized)
+      await this.store.meta.set(`${TENANT}${tenantId}`, serialized);
+  }
+
+  async tenant(tenantId: string): Promise<TenantFacts | null> {
+    return parseJson(tenantFactsSchema, await this.store.meta.get(`${TENANT}${tenantId}`));
+  }
+
+  /** A person's Teams id (`29:…`) by their Microsoft Entra object id, learned from a team roster. */
+  async rememberMember(tenantId: string, aadObjectId: string, member: KnownMember): Promise<void> {
+    const serialized = JSON.stringify(member);
+    if ((await this.store.meta.get(`${MEMBER}${tenantId}:${aadObjectId}`)) !== serialized) {
+      await this.store.meta.set(`${MEMBER}${tenantId}:${aadObjectId}`, serialized);
+    }
+  }
+
+  async member(tenantId: string, aadObjectId: string): Promise<KnownMember | null> {
+    return parseJson(memberSchema, await this.store.meta.get(`${MEMBER}${tenantId}:${aadObjectId}`));
+  }
+
+  claimedChannel(tenantId: string): string | null {
+    return this.#claims.get(tenantId) ?? null;
+  }
+
+  async claim(tenantId: string, channelId: string): Promise<void> {
+    await this.load();
+    this.#claims.set(tenantId, channelId);
+    await this.store.meta.set(CLAIMS, JSON.stringify(Object.fromEntries(this.#claims)));
+  }
+}

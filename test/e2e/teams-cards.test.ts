@@ -1,0 +1,348 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SendError } from '../../src/app/ports.js';
+import {
+  parseCardData,
+  renderFormCard,
+  renderMessageCard,
+  teamsMarkdown,
+} from '../../src/channels/teams/render.js';
+import { ConversationPacer, classifyTeamsError, messageActivity } from '../../src/channels/teams/sender.js';
+import { ConnectorHttpError, ConnectorNetworkError } from '../../src/channels/teams/transport.js';
+import { CHARTER_PAGES, charterPageForm } from '../../src/core/charter.js';
+import {
+  checkinForm,
+  checkpointReminderMessage,
+  checkpointSurveyMessage,
+  consentRequestMessage,
+  experimentForm,
+  nudgeAnsweredMessage,
+  nudgeMessage,
+  surveyAnsweredMessage,
+  surveyDetailsForm,
+} from '../../src/core/coaching.js';
+import type { Experiment } from '../../src/core/experiment.js';
+import {
+  type CharterVersion,
+  CURATOR_FORMS,
+  type CuratorAlert,
+  changeRequestForm,
+  changesRequestedMessage,
+  charterReviewMessage,
+  curatorAlertHandledMessage,
+  curatorAlertMessage,
+  type Milestone,
+  milestoneConfirmedMessage,
+  milestoneNoteForm,
+  milestoneReminderMessage,
+  type Pair,
+  pairIntroMessage,
+  pairNudgeMessage,
+} from '../../src/core/mentoring.js';
+import type { Message } from '../../src/core/messages.js';
+import { validateAdaptiveCard } from '../support/adaptive-cards.js';
+import { FakeTimer } from '../support/foundation.js';
+import { startTeamsHarness, type TeamsHarness } from '../support/teams-harness.js';
+
+const experiment: Experiment = {
+  id: 'exp_1',
+  participantId: 'ppl_1',
+  behavior: 'Ask before I tell',
+  hypothesis: 'More ideas from the team',
+  kpiName: 'Ideas',
+  kpiUnit: 'ideas',
+  kpiBaseline: 2,
+  kpiTarget: 5,
+  kpiDirection: 'increase',
+  startDate: '2026-03-02',
+  lengthWeeks: 13,
+  endDate: '2026-06-01',
+  status: 'active',
+  version: 1,
+  createdAt: 0,
+  updatedAt: 0,
+} as Experiment;
+const pair: Pair = {
+  id: 'pair_1',
+  programId: 'p',
+  mentorId: 'm',
+  menteeId: 'e',
+  status: 'active',
+  createdBy: 'roster',
+  createdAt: 0,
+  introSentAt: 0,
+  closedAt: null,
+  closeReason: null,
+  replacesPairId: null,
+  nudgedAt: null,
+};
+const charter: CharterVersion = {
+  pairId: 'pair_1',
+  version: 2,
+  status: 'submitted',
+  submittedAt: 0,
+  mentorConfirmedAt: null,
+  comment: null,
+  charter: {
+    goals: 'Lead a cross-team project well',
+    kpi1Name: 'Alignment',
+    kpi1Baseline: 4,
+    kpi1Target: 8,
+    kpi2Name: 'Focus hours',
+    kpi2Baseline: 5,
+    kpi2Target: 10,
+    milestone1: 'Kick-off held',
+    milestone1Due: '2026-05-31',
+    milestone2: 'Release shipped',
+    milestone2Due: '2026-08-29',
+    cadence: 'biweekly',
+    confidentiality: 'agree',
+    mentorWill: 'Review my plan',
+    mentorWillNot: 'Rate my performance',
+  },
+};
+const milestone: Milestone = {
+  id: 'mst_1',
+  pairId: 'pair_1',
+  charterVersion: 2,
+  position: 0,
+  description: 'Kick-off held',
+  dueDate: '2026-05-31',
+  dueAt: 0,
+  status: 'pending',
+  confirmedAt: null,
+  confirmedBy: null,
+  note: null,
+};
+const alert: CuratorAlert = {
+  id: 'alr_1',
+  pairId: 'pair_1',
+  status: 'open',
+  score: 50,
+  reasons: [{ signal: 'charter_unfinished', points: 30, text: 'charter not finished 20 days after pairing' }],
+  createdAt: 0,
+  snoozedUntil: null,
+  action: null,
+  handledBy: null,
+  handledAt: null,
+};
+
+const MESSAGES: Record<string, Message> = {
+  consent: consentRequestMessage('ppl_1', {
+    programTitle: 'Pilot',
+    freeTextRetentionDays: 90,
+    aggregateRetentionMonths: 12,
+  }),
+  nudge: nudgeMessage(experiment, 'Try *{behavior}* today', '2026-03-03'),
+  nudgeAnswered: nudgeAnsweredMessage('Ask before I tell', 'snooze', '2026-03-10'),
+  checkpoint: checkpointSurveyMessage(experiment, { id: 'svy_1', checkpointDay: 30 }),
+  reminder: checkpointReminderMessage(experiment, { id: 'svy_1', checkpointDay: 30 }),
+  surveyAnswered: surveyAnsweredMessage(experiment, {
+    id: 'svy_1',
+    experimentId: 'exp_1',
+    participantId: 'ppl_1',
+    checkpointDay: 30,
+    status: 'answered',
+    sentAt: 0,
+    remindedAt: null,
+    practice: 4,
+    kpiValue: 4,
+    confidence: 5,
+    note: null,
+    answeredAt: 0,
+  }),
+  introMentee: pairIntroMessage(pair, 'mentee', 'Mo'),
+  introMentor: pairIntroMessage(pair, 'mentor', 'Mia'),
+  review: charterReviewMessage(pair, charter, 'Mia'),
+  changes: changesRequestedMessage(pair, 'Mo', 'Please add a date'),
+  milestoneReminder: milestoneReminderMessage(milestone, 'Mia'),
+  milestoneConfirmed: milestoneConfirmedMessage({ ...milestone, status: 'partly' }),
+  pairNudge: pairNudgeMessage('Mo'),
+  curatorAlert: curatorAlertMessage(alert, 'Mo', 'Mia', 60),
+  curatorHandled: curatorAlertHandledMessage(
+    { ...alert, status: 'handled', action: 'close' },
+    'Mo',
+    'Mia',
+    'Cora',
+    '2026-03-06 10:00 UTC',
+    'The pair is closed.',
+  ),
+};
+
+const FORMS = {
+  experiment: experimentForm,
+  survey: surveyDetailsForm,
+  checkin: checkinForm,
+  changes: changeRequestForm,
+  note: milestoneNoteForm,
+  ...Object.fromEntries(CHARTER_PAGES.map((_, page) => [`charter-${page + 1}`, charterPageForm(page)])),
+  ...Object.fromEntries(Object.entries(CURATOR_FORMS).map(([action, form]) => [`alert-${action}`, form])),
+};
+
+describe('Teams cards are Adaptive Cards 1.5 that Teams renders', () => {
+  it.each(Object.entries(MESSAGES))('message %s', (_name, message) => {
+    const activity = messageActivity(message);
+    const card = renderMessageCard(message);
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    expect(validateAdaptiveCard(card)).toEqual([]);
+    // Messages with buttons or fields go out as cards; plain text ones as markdown text.
+    const hasStructure = message.blocks.some((b) => b.type === 'actions' || b.type === 'fields');
+    expect(Boolean(activity.attachments)).toBe(hasStructure);
+    if (!hasStructure) expect(activity.text).toBeTruthy();
+  });
+
+  it.each(Object.entries(FORMS))('form %s, empty and with an error on every field', (_name, form) => {
+    const people = [
+      { value: 'aad-1', label: 'Nia' },
+      { value: 'aad-2', label: 'Eve' },
+    ];
+    const empty = renderFormCard(form, {
+      submit: { a: 'form.alert', r: 'x', v: 'rematch' },
+      people,
+      cancel: { label: 'Back', data: { a: 'alert.cancel', r: 'x' } },
+    });
+    expect(validateAdaptiveCard(empty)).toEqual([]);
+    const errors = Object.fromEntries(form.fields.map((f) => [f.id, `${f.label} is wrong`]));
+    const initial = Object.fromEntries(
+      form.fields.map((f) => [
+        f.id,
+        f.options?.[0]?.value ?? (f.type === 'number' ? '3' : f.type === 'date' ? '2026-03-02' : 'x'),
+      ]),
+    );
+    const failed = renderFormCard(form, {
+      submit: { a: 'form.experiment', r: 'x', v: '1' },
+      people,
+      errors: { ...errors, form: 'Earlier page: fix it' },
+      initial,
+      intro: MESSAGES.review!.blocks,
+    });
+    expect(validateAdaptiveCard(failed)).toEqual([]);
+    const inputs = (failed.body as { type: string; id?: string }[]).filter((e) =>
+      e.type.startsWith('Input.'),
+    );
+    expect(inputs.map((i) => i.id)).toEqual(form.fields.map((f) => f.id));
+  });
+
+  it('the validator is live: a 1.6 property, an empty choice set and a duplicate id are caught', () => {
+    const card = renderFormCard(experimentForm, { submit: { a: 'form.experiment', r: 'x' } });
+    const bad = structuredClone(card) as unknown as { body: Record<string, unknown>[] };
+    bad.body.push({ type: 'Input.Text', id: 'behavior', label: 'again' });
+    bad.body.push({
+      type: 'Input.ChoiceSet',
+      id: 'who',
+      label: 'Who',
+      choices: [],
+      'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+    });
+    const problems = validateAdaptiveCard(bad).join('\n');
+    expect(problems).toContain('DuplicateId');
+    expect(problems).toContain('choices.data');
+    expect(() => renderFormCard(CURATOR_FORMS.rematch, { submit: { a: 'form.alert', r: 'x' } })).toThrow(
+      /no people/,
+    );
+  });
+
+  it('speaks Teams markdown: bold, commands as words', () => {
+    expect(teamsMarkdown('Try *this* now')).toBe('Try **this** now');
+    expect(teamsMarkdown('Type `/coach resume` or /coach snooze 7.')).toBe(
+      'Type **resume** or **snooze 7**.',
+    );
+    expect(teamsMarkdown('a * b * c and 2*3')).toBe('a * b * c and 2*3');
+  });
+
+  it('parses card data strictly: known actions, bounded references, flat input values', () => {
+    expect(parseCardData({ a: 'nudge.did', r: 'exp_1', v: '2026-03-03' })).toEqual({
+      data: { a: 'nudge.did', r: 'exp_1', v: '2026-03-03' },
+      inputs: {},
+    });
+    expect(
+      parseCardData({ a: 'form.survey', r: 'svy_1', kpiValue: 5, note: 'x', confidence: '4' })?.inputs,
+    ).toEqual({ kpiValue: '5', note: 'x', confidence: '4' });
+    expect(parseCardData({ a: 'admin.grant', r: 'x' })).toBeNull();
+    expect(parseCardData({ a: 'nudge.did', r: 'x'.repeat(201) })).toBeNull();
+    expect(parseCardData({ a: 'nudge.did', r: 'x', evil: { nested: true } })).toBeNull();
+    expect(parseCardData('nudge.did')).toBeNull();
+  });
+});
+
+describe('Teams send failures in the dispatcher’s terms', () => {
+  const http = (status: number, code?: string, retryAfterMs?: number) =>
+    new ConnectorHttpError(status, code, retryAfterMs, `answered ${status}`);
+  it.each([
+    [http(403, 'MessageWritesBlocked'), 'unreachable', false],
+    [http(403, 'BotNotInConversationRoster'), 'unreachable', false],
+    [http(404, 'ConversationNotFound'), 'unreachable', false],
+    [http(429, undefined, 3000), 'rate_limited', false],
+    [http(412), 'transient', false],
+    [http(502), 'transient', false],
+    [http(503), 'transient', false],
+    [http(504), 'transient', false],
+    [http(500), 'transient', true],
+    [http(400, 'BadArgument'), 'permanent', false],
+    [http(401), 'permanent', false],
+    [http(413, 'MessageSizeTooBig'), 'permanent', false],
+    [new ConnectorNetworkError('timeout', true), 'transient', true],
+    [new ConnectorNetworkError('refused', false), 'transient', false],
+  ] as const)('%s → %s', (error, kind, unknown) => {
+    const classified = classifyTeamsError(error, true);
+    expect(classified).toBeInstanceOf(SendError);
+    expect(classified.failure.kind).toBe(kind);
+    expect(classified.outcomeUnknown).toBe(unknown);
+  });
+
+  it('429 keeps Retry-After; errors from before any request left are safe to retry', () => {
+    expect(classifyTeamsError(http(429, undefined, 3000), true).failure).toEqual({
+      kind: 'rate_limited',
+      retryAfterMs: 3000,
+    });
+    expect(classifyTeamsError(new Error('AADSTS7000215: invalid client secret'), false).outcomeUnknown).toBe(
+      false,
+    );
+    expect(classifyTeamsError(new Error('odd answer'), true).outcomeUnknown).toBe(true);
+  });
+
+  it('paces one conversation under 7 per second and 60 per 30 seconds', async () => {
+    const timer = new FakeTimer();
+    const pacer = new ConversationPacer(undefined, timer);
+    const at: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      await pacer.acquire('a:1');
+      at.push(timer.now());
+    }
+    await pacer.acquire('a:2');
+    for (let i = 0; i < at.length; i++) {
+      expect(at.filter((t) => t > at[i]! - 1000 && t <= at[i]!).length).toBeLessThanOrEqual(7);
+      expect(at.filter((t) => t > at[i]! - 30_000 && t <= at[i]!).length).toBeLessThanOrEqual(60);
+    }
+    expect(at[5]! - at[0]!).toBeGreaterThanOrEqual(1000);
+    expect(at[50]! - at[0]!).toBeGreaterThanOrEqual(30_000);
+  });
+});
+
+describe('the harness checks every card the bot sends', () => {
+  let h: TeamsHarness;
+  beforeAll(async () => {
+    h = await startTeamsHarness({ start: '2026-03-02T08:00:00Z' });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('reports a card that Teams would not render', async () => {
+    expect(h.cardProblems()).toEqual([]);
+    const res = await fetch(new URL('v3/conversations/a%3A1x/activities', h.sim.serviceUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.card.adaptive',
+            content: { type: 'AdaptiveCard', version: '1.6', body: [{ type: 'Carousel', pages: [] }] },
+          },
+        ],
+      }),
+    });
+    expect(res.status).toBe(201);
+    expect(h.cardProblems().join('\n')).toMatch(/1\.6.*Teams renders/);
+  });
+});
