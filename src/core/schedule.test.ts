@@ -435,7 +435,8 @@ describe('decideDueJob: nudges', () => {
       }),
     ).toMatchObject({
       type: 'skip',
-      next: [],
+      reason: 'person cannot be reached on their channel',
+      next: [{ kind: 'nudge', occurrence: '2026-03-12' }],
     });
     expect(decide(nudge, TUE, { experiment: { ...experiment, status: 'completed' } })).toMatchObject({
       type: 'skip',

@@ -265,7 +265,15 @@ export function decideDueJob(input: DecisionInput): Decision {
     return { type: 'skip', reason: `consent is ${person.consent}`, effects: [], next: [] };
   }
   if (!person.reachable) {
-    return { type: 'skip', reason: 'person cannot be reached on their channel', effects: [], next: [] };
+    // Keep the plan alive while the channel is blocked: nudges roll on unsent, checkpoints wait a day at a
+    // time, so everything resumes by itself once the person can be reached again.
+    const reason = 'person cannot be reached on their channel';
+    if (job.kind === 'nudge') {
+      const next = nextNudgeRun(now, program, who, experiment);
+      return { type: 'skip', reason, effects: [], next: next ? [next] : [] };
+    }
+    if (job.kind === 'checkpoint') return { type: 'reschedule', dueAt: nextAllowedInstant(now + 24 * HOUR, who), reason };
+    return { type: 'skip', reason, effects: [], next: [surveyFollowUp(input, now, reminderNumberOf(job.occurrence) + 1)] };
   }
 
   const snoozedUntil = person.pausedUntil !== null && person.pausedUntil > now ? person.pausedUntil : null;

@@ -42,6 +42,12 @@ export class SqlitePrivacyStore implements PrivacyStore {
 
   async erase(participantId: string, now: number) {
     return this.tx(() => {
+      // Channel address books keep per-person entries under keys ending in ":<workspace>:<user>".
+      const who = this.all('SELECT workspace_id, user_id FROM participants WHERE id = ?', participantId)[0];
+      if (who) {
+        const suffix = `:${String(who.workspace_id)}:${String(who.user_id)}`;
+        this.run(`DELETE FROM meta WHERE substr(key, -length(?)) = ?`, suffix, suffix);
+      }
       this.run(
         `UPDATE participants SET user_id = 'erased:' || id, email = NULL, display_name = NULL, timezone = NULL, working_days = NULL,
            quiet_hours = NULL, address = NULL, consent = 'opted_out', consent_at = ?, reachable = 0, erased_at = ?

@@ -196,29 +196,9 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
         ...(address ? { address } : {}),
         reachable: true,
       });
-      if (!participant.reachable) await replanAfterReturn(identity, updated);
       return updated;
     }
     return participant;
-  }
-
-  /**
-   * While a person was unreachable the scheduler let their experiment's chain of jobs end. When they are
-   * back, the running experiment is planned again from now, through the pause and resume use cases
-   * (resume is the one that re-plans; it keeps answered checkpoints).
-   */
-  async function replanAfterReturn(identity: Identity, participant: Participant): Promise<void> {
-    if (participant.consent !== 'accepted') return;
-    const experiment = await store.experiments.current(participant.id);
-    if (experiment?.status !== 'active') return;
-    // Checkpoints are planned ahead and survive; the nudges are a chain that stops at the first skip.
-    const planned = (await store.jobs.scheduled(participant.id)).some(
-      (job) => job.subjectId === experiment.id && job.kind === 'nudge',
-    );
-    if (planned) return;
-    await service.pause(identity);
-    await service.resume(identity);
-    log.info({ participantId: participant.id }, 'reachable again: experiment planned again from now');
   }
 
   /**
