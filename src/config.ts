@@ -36,14 +36,25 @@ const envSchema = z
       .string()
       .default('* * * * *')
       .refine((v) => validCron(v), 'must be a valid cron expression, e.g. "* * * * *"'),
-    SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must be a bot token starting with xoxb-'),
+    SLACK_BOT_TOKEN: optionalText.refine(
+      (v) => v === undefined || v.startsWith('xoxb-'),
+      'must be a bot token starting with xoxb-',
+    ),
     SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must be an app-level token starting with xapp-'),
+    SLACK_APP_TOKEN: optionalText.refine(
+      (v) => v === undefined || v.startsWith('xapp-'),
+      'must be an app-level token starting with xapp-',
+    ),
     CURATOR_CHANNEL: optionalText,
     CURATORS: z
       .string()
       .default('')
-      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
     CURATOR_USERGROUP: optionalText,
     SLACK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     SLACK_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(300),
@@ -52,7 +63,10 @@ const envSchema = z
       .default('https://slack.com/api/')
       .transform((v) => (v.endsWith('/') ? v : `${v}/`)),
     // --- Microsoft Teams (names as botbuilder and the Azure Bot resource spell them) ---
-    MicrosoftAppId: optionalText.refine((v) => v === undefined || GUID.test(v), 'must be a GUID, the Azure Bot\'s Microsoft App ID'),
+    MicrosoftAppId: optionalText.refine(
+      (v) => v === undefined || GUID.test(v),
+      "must be a GUID, the Azure Bot's Microsoft App ID",
+    ),
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: optionalText.transform((v, ctx) => {
       if (v === undefined) return undefined;
@@ -63,7 +77,10 @@ const envSchema = z
       }
       return match;
     }),
-    MicrosoftAppTenantId: optionalText.refine((v) => v === undefined || GUID.test(v), 'must be a GUID, your Microsoft Entra tenant id'),
+    MicrosoftAppTenantId: optionalText.refine(
+      (v) => v === undefined || GUID.test(v),
+      'must be a GUID, your Microsoft Entra tenant id',
+    ),
     /** Serve Teams without an app id (local development only). Default: on when MicrosoftAppId is set. */
     TEAMS_ENABLED: booleanText,
     TEAMS_CURATOR_CHANNEL: optionalText.refine(
@@ -73,7 +90,10 @@ const envSchema = z
     TEAMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     TEAMS_MESSAGES_PER_SECOND: z.coerce.number().min(1).max(30).default(10),
     /** Test and development only: accept inbound tokens signed by another OpenID issuer (a local one). */
-    TEAMS_OPENID_METADATA_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), 'must be a URL'),
+    TEAMS_OPENID_METADATA_URL: optionalText.refine(
+      (v) => v === undefined || URL.canParse(v),
+      'must be a URL',
+    ),
     TEAMS_TOKEN_ISSUER: optionalText,
   })
   .superRefine((env, ctx) => {
@@ -85,37 +105,67 @@ const envSchema = z
       });
     }
     if (!env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when other SLACK_ variables are set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'is required when other SLACK_ variables are set',
+      });
     }
     const appType = env.MicrosoftAppType ?? 'MultiTenant';
     if (env.MicrosoftAppId) {
       if (appType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
-        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${appType}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppTenantId'],
+          message: `is required when MicrosoftAppType is ${appType}`,
+        });
       }
       if (appType === 'UserAssignedMSI' && env.MicrosoftAppPassword) {
-        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'must be empty with MicrosoftAppType UserAssignedMSI (the managed identity signs in)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppPassword'],
+          message: 'must be empty with MicrosoftAppType UserAssignedMSI (the managed identity signs in)',
+        });
       }
       if (appType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
-        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is required with MicrosoftAppId (the client secret of the bot's app registration)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppPassword'],
+          message: `is required with MicrosoftAppId (the client secret of the bot's app registration)`,
+        });
       }
     } else {
       for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const) {
-        if (env[name]) ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: `is required when ${name} is set` });
+        if (env[name])
+          ctx.addIssue({
+            code: 'custom',
+            path: ['MicrosoftAppId'],
+            message: `is required when ${name} is set`,
+          });
       }
       if (env.TEAMS_ENABLED && env.NODE_ENV === 'production') {
         ctx.addIssue({
           code: 'custom',
           path: ['MicrosoftAppId'],
-          message: 'is required in production: without it POST /api/messages accepts unauthenticated requests (local development only)',
+          message:
+            'is required in production: without it POST /api/messages accepts unauthenticated requests (local development only)',
         });
       }
     }
     if (env.TEAMS_OPENID_METADATA_URL || env.TEAMS_TOKEN_ISSUER) {
       const name = env.TEAMS_OPENID_METADATA_URL ? 'TEAMS_OPENID_METADATA_URL' : 'TEAMS_TOKEN_ISSUER';
       if (env.NODE_ENV === 'production') {
-        ctx.addIssue({ code: 'custom', path: [name], message: 'is for tests and local development only; remove it in production' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'is for tests and local development only; remove it in production',
+        });
       } else if (!env.MicrosoftAppId) {
-        ctx.addIssue({ code: 'custom', path: [name], message: 'only applies with MicrosoftAppId (without it nothing is authenticated)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'only applies with MicrosoftAppId (without it nothing is authenticated)',
+        });
       }
     }
   });
@@ -133,7 +183,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
   }
   return parsed.data;
 }

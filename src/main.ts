@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { schedule, type ScheduledTask } from 'node-cron';
-import { loadProgramFile, programFilesIn } from './app/program-files.js';
-import type { ChannelSender } from './app/ports.js';
+import { type ScheduledTask, schedule } from 'node-cron';
 import { type CuratorDirectory, MentoringService } from './app/mentoring.js';
+import type { ChannelSender } from './app/ports.js';
 import { PrivacyService } from './app/privacy.js';
+import { loadProgramFile, programFilesIn } from './app/program-files.js';
 import { CoachingService } from './app/service.js';
 import { createSlackChannel, type SlackChannel } from './channels/slack/app.js';
 import { createSlackClient, SlackSender } from './channels/slack/sender.js';
@@ -50,13 +50,24 @@ export interface Coachloop {
 }
 
 /** Applies every program file in the folder; changes to a live program affect future messages only. */
-export async function applyProgramFiles(store: Store, dir: string, now: number, logger: Logger): Promise<string[]> {
+export async function applyProgramFiles(
+  store: Store,
+  dir: string,
+  now: number,
+  logger: Logger,
+): Promise<string[]> {
   const applied: string[] = [];
   for (const file of programFilesIn(dir)) {
     const settings = loadProgramFile(file);
     const { record, changed } = await store.programs.upsert(settings, now);
     if (changed) {
-      await store.audit.append({ at: now, actor: 'system', action: 'program.applied', subject: record.name, detail: { version: record.version, file } });
+      await store.audit.append({
+        at: now,
+        actor: 'system',
+        action: 'program.applied',
+        subject: record.name,
+        detail: { version: record.version, file },
+      });
       logger.info({ program: record.name, version: record.version }, 'program applied');
     }
     applied.push(record.name);
@@ -80,12 +91,20 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
   const kick = () => {
     void dispatcher?.drain().catch((error: Error) => logger.error({ err: error.message }, 'dispatch failed'));
   };
-  const service = new CoachingService({ store, clock, logger, defaultProgram: config.DEFAULT_PROGRAM, onQueued: kick });
+  const service = new CoachingService({
+    store,
+    clock,
+    logger,
+    defaultProgram: config.DEFAULT_PROGRAM,
+    onQueued: kick,
+  });
 
   const senders: ChannelSender[] = [...(options.senders ?? [])];
   let slack: SlackChannel | null = null;
   let teams: TeamsChannel | null = null;
-  const curatorList = new Set(config.CURATORS.map((entry) => (entry.includes(':') ? entry : `slack:${entry}`)));
+  const curatorList = new Set(
+    config.CURATORS.map((entry) => (entry.includes(':') ? entry : `slack:${entry}`)),
+  );
   const curators: CuratorDirectory = {
     isCurator: async (identity) =>
       curatorList.has(`${identity.platform}:${identity.userId}`) ||
@@ -100,14 +119,28 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
           ? (teams?.curatorChannelFor(workspaceId) ?? null)
           : null,
   };
-  const mentoring = new MentoringService({ store, clock, coaching: service, curators, logger, onQueued: kick });
+  const mentoring = new MentoringService({
+    store,
+    clock,
+    coaching: service,
+    curators,
+    logger,
+    onQueued: kick,
+  });
   const privacy = new PrivacyService({ store, clock, logger });
   service.onConsentAccepted = (participant) => mentoring.onConsentAccepted(participant);
   if (config.SLACK_BOT_TOKEN) {
     senders.push(
-      new SlackSender(createSlackClient({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, timeoutMs: config.SLACK_TIMEOUT_MS }), {
-        messagesPerMinute: config.SLACK_MESSAGES_PER_MINUTE,
-      }),
+      new SlackSender(
+        createSlackClient({
+          token: config.SLACK_BOT_TOKEN,
+          apiUrl: config.SLACK_API_URL,
+          timeoutMs: config.SLACK_TIMEOUT_MS,
+        }),
+        {
+          messagesPerMinute: config.SLACK_MESSAGES_PER_MINUTE,
+        },
+      ),
     );
     slack = createSlackChannel({
       botToken: config.SLACK_BOT_TOKEN,
@@ -160,7 +193,9 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
   const activeDispatcher = dispatcher;
 
   const tick = async () => {
-    await privacy.runRetention().catch((error: Error) => logger.error({ err: error.message }, 'retention job failed'));
+    await privacy
+      .runRetention()
+      .catch((error: Error) => logger.error({ err: error.message }, 'retention job failed'));
     const pass = await runSchedulerPass(store, clock, 500, mentoring);
     const dispatch = await activeDispatcher.drain();
     if (pass.examined > 0 || dispatch.sent + dispatch.failed + dispatch.expired > 0) {
@@ -178,7 +213,11 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
         const database = await store.ping().catch(() => false);
         const last = Number((await store.meta.get(LAST_PASS_KEY).catch(() => null)) ?? Number.NaN);
         const age = Number.isFinite(last) ? Math.max(0, Math.round((clock.now() - last) / 1000)) : null;
-        sendJson(res, database ? 200 : 503, { ok: database, database: database ? 'reachable' : 'unreachable', lastSchedulerPassAgeSeconds: age });
+        sendJson(res, database ? 200 : 503, {
+          ok: database,
+          database: database ? 'reachable' : 'unreachable',
+          lastSchedulerPassAgeSeconds: age,
+        });
       })();
       return;
     }
@@ -203,7 +242,10 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
       { noOverlap: true, name: 'coachloop-tick' },
     );
   }
-  logger.info({ url, slack: Boolean(slack), mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', teams: Boolean(teams) }, 'coachloop is serving');
+  logger.info(
+    { url, slack: Boolean(slack), mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', teams: Boolean(teams) },
+    'coachloop is serving',
+  );
 
   return {
     config,

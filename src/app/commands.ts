@@ -1,5 +1,15 @@
 /** The words people type after /coach in Slack, or as a message to the bot in Teams. */
-export const COMMANDS = ['help', 'start', 'status', 'pause', 'resume', 'snooze', 'checkin', 'optout', 'forget-me'] as const;
+export const COMMANDS = [
+  'help',
+  'start',
+  'status',
+  'pause',
+  'resume',
+  'snooze',
+  'checkin',
+  'optout',
+  'forget-me',
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export type ParsedCommand =
@@ -11,7 +21,14 @@ export type ParsedCommand =
 export function parseCommand(text: string): ParsedCommand {
   const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const [word = 'help', ...rest] = words;
-  const name = word === 'check-in' ? 'checkin' : word === 'opt-out' ? 'optout' : word === 'forgetme' ? 'forget-me' : word;
+  const name =
+    word === 'check-in'
+      ? 'checkin'
+      : word === 'opt-out'
+        ? 'optout'
+        : word === 'forgetme'
+          ? 'forget-me'
+          : word;
   if (!(COMMANDS as readonly string[]).includes(name)) return { name: 'unknown', word };
   if (name === 'snooze') {
     const days = rest.length === 0 ? 7 : Number(rest[0]);

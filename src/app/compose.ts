@@ -7,7 +7,11 @@ import type { ProgramSettings } from '../core/program.js';
 import type { ScheduledJob } from '../core/schedule.js';
 
 /** Picks the nudge text for a day: the program's templates in turn, one step per day of the experiment. */
-export function nudgeTemplateFor(program: ProgramSettings, experiment: Experiment, occurrence: string): string {
+export function nudgeTemplateFor(
+  program: ProgramSettings,
+  experiment: Experiment,
+  occurrence: string,
+): string {
   const templates = program.nudges.templates;
   const days = DateTime.fromISO(occurrence).diff(DateTime.fromISO(experiment.startDate), 'days').days;
   const index = Number.isFinite(days) ? Math.abs(Math.round(days)) : 0;
@@ -28,7 +32,10 @@ export function composeJobMessage(
     case 'checkpoint':
       return checkpointSurveyMessage(experiment, { id: surveyIdFor(experiment.id, day), checkpointDay: day });
     case 'checkpoint_reminder':
-      return checkpointReminderMessage(experiment, { id: surveyIdFor(experiment.id, day), checkpointDay: day });
+      return checkpointReminderMessage(experiment, {
+        id: surveyIdFor(experiment.id, day),
+        checkpointDay: day,
+      });
     default:
       throw new Error(`a scheduled job does not produce ${kind} messages`);
   }

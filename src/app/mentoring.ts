@@ -10,21 +10,21 @@ import {
   nextCharterField,
   validateCharter,
 } from '../core/charter.js';
-import { DAY, type Clock } from '../core/clock.js';
+import { type Clock, DAY } from '../core/clock.js';
 import { escalationStep, scorePair } from '../core/engagement.js';
 import { type FormDefinition, type RawFormValues, validateForm } from '../core/forms.js';
 import {
-  CURATOR_FORMS,
   type CharterVersion,
+  CURATOR_FORMS,
   type CuratorAction,
   type CuratorAlert,
   changeRequestForm,
   changesRequestedMessage,
   charterReviewMessage,
   curatorAlertMessage,
+  MILESTONE_WORDS,
   type Milestone,
   type MilestoneAnswer,
-  MILESTONE_WORDS,
   milestoneDueAt,
   milestoneNoteForm,
   milestoneReminderMessage,
@@ -53,7 +53,9 @@ export interface CuratorDirectory {
   channelFor(platform: Identity['platform'], workspaceId: string): Identity | null;
 }
 
-export type FormStep = { ok: true; next: FormDefinition | null; initial: RawFormValues } | { ok: false; errors: Record<string, string> };
+export type FormStep =
+  | { ok: true; next: FormDefinition | null; initial: RawFormValues }
+  | { ok: false; errors: Record<string, string> };
 
 function nameOf(p: Participant | null, fallback: string): string {
   return p?.displayName ?? p?.email ?? fallback;
@@ -68,7 +70,14 @@ export class MentoringService {
   readonly #logger: Logger;
   readonly #onQueued: () => void;
 
-  constructor(options: { store: Store; clock: Clock; coaching: CoachingService; curators: CuratorDirectory; logger?: Logger; onQueued?: () => void }) {
+  constructor(options: {
+    store: Store;
+    clock: Clock;
+    coaching: CoachingService;
+    curators: CuratorDirectory;
+    logger?: Logger;
+    onQueued?: () => void;
+  }) {
     this.#store = options.store;
     this.#clock = options.clock;
     this.#coaching = options.coaching;
@@ -99,12 +108,27 @@ export class MentoringService {
     return me;
   }
 
-  async #queue(to: Participant, kind: NewOutboxRow['kind'], key: string, message: Message, validForMs = 3 * DAY): Promise<void> {
+  async #queue(
+    to: Participant,
+    kind: NewOutboxRow['kind'],
+    key: string,
+    message: Message,
+    validForMs = 3 * DAY,
+  ): Promise<void> {
     const now = this.#clock.now();
     const program = await this.#program(to.programId);
     const zone = availabilityOf(program.settings, to).timezone;
     const inserted = await this.#store.outbox.enqueue(
-      { key, participantId: to.id, kind, budgeted: false, budgetWeek: localWeekKey(now, zone), message, dueAt: now, expiresAt: now + validForMs },
+      {
+        key,
+        participantId: to.id,
+        kind,
+        budgeted: false,
+        budgetWeek: localWeekKey(now, zone),
+        message,
+        dueAt: now,
+        expiresAt: now + validForMs,
+      },
       now,
     );
     if (inserted) this.#onQueued();
@@ -117,9 +141,18 @@ export class MentoringService {
   // ---- pairs -----------------------------------------------------------------------------------------
 
   /** A curator (or the roster import, with `by: 'roster'`) pairs a mentor with a mentee. */
-  async createPair(by: Identity | 'roster', mentor: Identity, mentee: Identity, replacesPairId: string | null = null): Promise<Pair> {
+  async createPair(
+    by: Identity | 'roster',
+    mentor: Identity,
+    mentee: Identity,
+    replacesPairId: string | null = null,
+  ): Promise<Pair> {
     if (by !== 'roster') await this.#requireCurator(by);
-    if (mentor.platform === mentee.platform && mentor.workspaceId === mentee.workspaceId && mentor.userId === mentee.userId) {
+    if (
+      mentor.platform === mentee.platform &&
+      mentor.workspaceId === mentee.workspaceId &&
+      mentor.userId === mentee.userId
+    ) {
       throw new UserFacingError('A person cannot mentor themselves.');
     }
     const { participant: menteeP } = await this.#coaching.ensureParticipant(mentee);
@@ -128,15 +161,36 @@ export class MentoringService {
     const now = this.#clock.now();
     const id = `pair_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     const health = nextPairHealthRun(id, program.settings, effectiveAvailability(program.settings, {}), now);
-    const actor = by === 'roster' ? 'roster' : (await this.#store.participants.findByIdentity(by))?.id ?? `${by.platform}:${by.userId}`;
+    const actor =
+      by === 'roster'
+        ? 'roster'
+        : ((await this.#store.participants.findByIdentity(by))?.id ?? `${by.platform}:${by.userId}`);
     const pair = await this.#store.mentoring.createPair(
-      { id, programId: program.id, mentorId: mentorP.id, menteeId: menteeP.id, createdBy: actor, replacesPairId },
+      {
+        id,
+        programId: program.id,
+        mentorId: mentorP.id,
+        menteeId: menteeP.id,
+        createdBy: actor,
+        replacesPairId,
+      },
       [health],
       now,
     );
     if (!pair) throw new UserFacingError('These two are already an active pair.');
-    await this.#store.mentoring.saveDraft(pair.id, defaultCharterDraft(DateTime.fromMillis(now, { zone: program.settings.timezone }).toISODate()!), 'paused', now);
-    await this.#store.audit.append({ at: now, actor, action: 'pair.created', subject: pair.id, detail: { mentor: mentorP.id, mentee: menteeP.id, replaces: replacesPairId } });
+    await this.#store.mentoring.saveDraft(
+      pair.id,
+      defaultCharterDraft(DateTime.fromMillis(now, { zone: program.settings.timezone }).toISODate()!),
+      'paused',
+      now,
+    );
+    await this.#store.audit.append({
+      at: now,
+      actor,
+      action: 'pair.created',
+      subject: pair.id,
+      detail: { mentor: mentorP.id, mentee: menteeP.id, replaces: replacesPairId },
+    });
     await this.sendIntros(pair);
     return pair;
   }
@@ -147,12 +201,23 @@ export class MentoringService {
     const mentee = await this.#person(pair.menteeId);
     if (mentor.consent !== 'accepted' || mentee.consent !== 'accepted' || pair.status !== 'active') return;
     if (!(await this.#store.mentoring.markIntroSent(pair.id, this.#clock.now()))) return;
-    await this.#queue(mentor, 'notice', `pair_intro:${pair.id}:mentor`, pairIntroMessage(pair, 'mentor', nameOf(mentee, 'your mentee')));
-    await this.#queue(mentee, 'notice', `pair_intro:${pair.id}:mentee`, pairIntroMessage(pair, 'mentee', nameOf(mentor, 'your mentor')));
+    await this.#queue(
+      mentor,
+      'notice',
+      `pair_intro:${pair.id}:mentor`,
+      pairIntroMessage(pair, 'mentor', nameOf(mentee, 'your mentee')),
+    );
+    await this.#queue(
+      mentee,
+      'notice',
+      `pair_intro:${pair.id}:mentee`,
+      pairIntroMessage(pair, 'mentee', nameOf(mentor, 'your mentor')),
+    );
   }
 
   async onConsentAccepted(participant: Participant): Promise<void> {
-    for (const pair of await this.#store.mentoring.pairsAwaitingIntro(participant.id)) await this.sendIntros(pair);
+    for (const pair of await this.#store.mentoring.pairsAwaitingIntro(participant.id))
+      await this.sendIntros(pair);
   }
 
   async #menteePair(identity: Identity, pairId: string): Promise<{ pair: Pair; me: Participant }> {
@@ -174,23 +239,39 @@ export class MentoringService {
   // ---- the charter -------------------------------------------------------------------------------------
 
   /** The page to show when the mentee opens the charter form: the first with a missing answer, prefilled. */
-  async charterForm(identity: Identity, pairId: string): Promise<{ page: number; form: FormDefinition; initial: RawFormValues }> {
+  async charterForm(
+    identity: Identity,
+    pairId: string,
+  ): Promise<{ page: number; form: FormDefinition; initial: RawFormValues }> {
     const { pair } = await this.#menteePair(identity, pairId);
     await this.#guardNotWaiting(pair);
     const draft = (await this.#store.mentoring.getDraft(pair.id))?.data ?? {};
     const missing = nextCharterField(draft);
-    const page = missing ? Math.max(0, CHARTER_PAGES.findIndex((p) => p.fields.includes(missing.id))) : 0;
+    const page = missing
+      ? Math.max(
+          0,
+          CHARTER_PAGES.findIndex((p) => p.fields.includes(missing.id)),
+        )
+      : 0;
     await this.#store.mentoring.saveDraft(pair.id, draft, 'form', this.#clock.now());
     return { page, form: charterPageForm(page), initial: draft };
   }
 
   async #guardNotWaiting(pair: Pair): Promise<void> {
     const current = await this.#store.mentoring.currentCharter(pair.id);
-    if (current?.status === 'submitted') throw new UserFacingError('Your charter is with your mentor now; you can edit it if they ask for changes.');
+    if (current?.status === 'submitted')
+      throw new UserFacingError(
+        'Your charter is with your mentor now; you can edit it if they ask for changes.',
+      );
   }
 
   /** Saves one page of the charter form (the draft survives an abandoned form); the last page sends it to the mentor. */
-  async saveCharterPage(identity: Identity, pairId: string, page: number, raw: RawFormValues): Promise<FormStep> {
+  async saveCharterPage(
+    identity: Identity,
+    pairId: string,
+    page: number,
+    raw: RawFormValues,
+  ): Promise<FormStep> {
     const { pair } = await this.#menteePair(identity, pairId);
     await this.#guardNotWaiting(pair);
     const form = charterPageForm(page);
@@ -208,7 +289,8 @@ export class MentoringService {
       const errors: Record<string, string> = Object.fromEntries(onThisPage);
       if (elsewhere.length > 0) {
         const first = form.fields[0]!.id;
-        errors[first] ??= `Earlier page: ${elsewhere.map(([id, m]) => `${CHARTER_FIELDS.find((f) => f.id === id)?.label}: ${m}`).join('; ')}`;
+        errors[first] ??=
+          `Earlier page: ${elsewhere.map(([id, m]) => `${CHARTER_FIELDS.find((f) => f.id === id)?.label}: ${m}`).join('; ')}`;
       }
       return { ok: false, errors };
     }
@@ -223,8 +305,17 @@ export class MentoringService {
     if (!version) throw new UserFacingError('Your charter is already with your mentor.');
     const mentor = await this.#person(pair.mentorId);
     const mentee = await this.#person(pair.menteeId);
-    await this.#queue(mentor, 'notice', `charter_review:${pair.id}:v${version.version}`, charterReviewMessage(pair, version, nameOf(mentee, 'Your mentee')));
-    await this.#coaching.notify(mentee, `charter_sent:${pair.id}:v${version.version}`, `Thanks! Your charter (version ${version.version}) is with ${nameOf(mentor, 'your mentor')} to confirm.`);
+    await this.#queue(
+      mentor,
+      'notice',
+      `charter_review:${pair.id}:v${version.version}`,
+      charterReviewMessage(pair, version, nameOf(mentee, 'Your mentee')),
+    );
+    await this.#coaching.notify(
+      mentee,
+      `charter_sent:${pair.id}:v${version.version}`,
+      `Thanks! Your charter (version ${version.version}) is with ${nameOf(mentor, 'your mentor')} to confirm.`,
+    );
     return version;
   }
 
@@ -235,7 +326,9 @@ export class MentoringService {
     const draft = (await this.#store.mentoring.getDraft(pair.id))?.data ?? {};
     await this.#store.mentoring.saveDraft(pair.id, draft, 'chat', this.#clock.now());
     const next = nextCharterField(draft);
-    const question = next ? next.question : 'Everything is answered. Reply "send" to send the charter to your mentor.';
+    const question = next
+      ? next.question
+      : 'Everything is answered. Reply "send" to send the charter to your mentor.';
     return `Let's do your charter step by step. Reply "stop" any time; your answers are kept.\n\n${question}`;
   }
 
@@ -292,7 +385,11 @@ export class MentoringService {
     const { pair, me } = await this.#mentorPair(identity, pairId);
     const current = await this.#store.mentoring.currentCharter(pair.id);
     if (!current || current.version !== version || current.status !== 'submitted') {
-      throw new UserFacingError(current?.status === 'active' ? 'This charter is already confirmed.' : 'This version is no longer waiting for you.');
+      throw new UserFacingError(
+        current?.status === 'active'
+          ? 'This charter is already confirmed.'
+          : 'This version is no longer waiting for you.',
+      );
     }
     const program = await this.#program(pair.programId);
     const who = availabilityOf(program.settings, me);
@@ -310,10 +407,21 @@ export class MentoringService {
       dueAt: milestoneDueAt(m.dueDate, who.timezone),
     }));
     const jobs = milestones.map((m) => milestoneReminderRun(m, program.settings, who, now));
-    const confirmed = await this.#store.mentoring.confirmCharter(pair.id, version, milestones, jobs, me.id, now);
+    const confirmed = await this.#store.mentoring.confirmCharter(
+      pair.id,
+      version,
+      milestones,
+      jobs,
+      me.id,
+      now,
+    );
     if (!confirmed) throw new UserFacingError('This charter is already confirmed.');
     const mentee = await this.#person(pair.menteeId);
-    await this.#coaching.notify(mentee, `charter_active:${pair.id}:v${version}`, `${nameOf(me, 'Your mentor')} confirmed your charter. It is active now; milestones are due ${milestones.map((m) => m.dueDate).join(' and ')}.`);
+    await this.#coaching.notify(
+      mentee,
+      `charter_active:${pair.id}:v${version}`,
+      `${nameOf(me, 'Your mentor')} confirmed your charter. It is active now; milestones are due ${milestones.map((m) => m.dueDate).join(' and ')}.`,
+    );
     await this.#coaching.touch(me);
     return confirmed;
   }
@@ -323,7 +431,11 @@ export class MentoringService {
     const { pair } = await this.#mentorPair(identity, pairId);
     const current = await this.#store.mentoring.currentCharter(pair.id);
     if (!current || current.version !== version || current.status !== 'submitted') {
-      throw new UserFacingError(current?.status === 'active' ? 'This charter is already confirmed.' : 'This version is no longer waiting for you.');
+      throw new UserFacingError(
+        current?.status === 'active'
+          ? 'This charter is already confirmed.'
+          : 'This version is no longer waiting for you.',
+      );
     }
   }
 
@@ -332,22 +444,40 @@ export class MentoringService {
     await this.#mentorMilestone(identity, milestoneId);
   }
 
-  async requestCharterChanges(identity: Identity, pairId: string, version: number, raw: RawFormValues): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  async requestCharterChanges(
+    identity: Identity,
+    pairId: string,
+    version: number,
+    raw: RawFormValues,
+  ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
     const { pair, me } = await this.#mentorPair(identity, pairId);
     const checked = validateForm(changeRequestForm, raw);
     if (!checked.ok) return checked;
     const comment = (checked.value as { comment: string }).comment;
-    const changed = await this.#store.mentoring.requestCharterChanges(pair.id, version, comment, this.#clock.now());
+    const changed = await this.#store.mentoring.requestCharterChanges(
+      pair.id,
+      version,
+      comment,
+      this.#clock.now(),
+    );
     if (!changed) return { ok: false, errors: { comment: 'This version is no longer waiting for you.' } };
     const mentee = await this.#person(pair.menteeId);
-    await this.#queue(mentee, 'notice', `charter_changes:${pair.id}:v${version}`, changesRequestedMessage(pair, nameOf(me, 'Your mentor'), comment));
+    await this.#queue(
+      mentee,
+      'notice',
+      `charter_changes:${pair.id}:v${version}`,
+      changesRequestedMessage(pair, nameOf(me, 'Your mentor'), comment),
+    );
     await this.#coaching.touch(me);
     return { ok: true };
   }
 
   // ---- milestones ----------------------------------------------------------------------------------------
 
-  async #mentorMilestone(identity: Identity, milestoneId: string): Promise<{ milestone: Milestone; pair: Pair; me: Participant }> {
+  async #mentorMilestone(
+    identity: Identity,
+    milestoneId: string,
+  ): Promise<{ milestone: Milestone; pair: Pair; me: Participant }> {
     const me = await this.#me(identity);
     const milestone = await this.#store.mentoring.getMilestone(milestoneId);
     const pair = milestone ? await this.#store.mentoring.getPair(milestone.pairId) : null;
@@ -356,19 +486,36 @@ export class MentoringService {
   }
 
   /** One click: met, partly or not yet. The first answer counts; the mentee is told. */
-  async confirmMilestone(identity: Identity, milestoneId: string, answer: MilestoneAnswer): Promise<{ milestone: Milestone; recorded: boolean }> {
+  async confirmMilestone(
+    identity: Identity,
+    milestoneId: string,
+    answer: MilestoneAnswer,
+  ): Promise<{ milestone: Milestone; recorded: boolean }> {
     const { milestone, pair, me } = await this.#mentorMilestone(identity, milestoneId);
-    const recorded = await this.#store.mentoring.confirmMilestone(milestone.id, answer, me.id, this.#clock.now());
+    const recorded = await this.#store.mentoring.confirmMilestone(
+      milestone.id,
+      answer,
+      me.id,
+      this.#clock.now(),
+    );
     await this.#coaching.touch(me);
     const updated = (await this.#store.mentoring.getMilestone(milestone.id))!;
     if (recorded) {
       const mentee = await this.#person(pair.menteeId);
-      await this.#coaching.notify(mentee, `milestone:${milestone.id}`, `${nameOf(me, 'Your mentor')} marked the milestone "${milestone.description}" as ${MILESTONE_WORDS[answer]}.`);
+      await this.#coaching.notify(
+        mentee,
+        `milestone:${milestone.id}`,
+        `${nameOf(me, 'Your mentor')} marked the milestone "${milestone.description}" as ${MILESTONE_WORDS[answer]}.`,
+      );
     }
     return { milestone: updated, recorded };
   }
 
-  async noteMilestone(identity: Identity, milestoneId: string, raw: RawFormValues): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  async noteMilestone(
+    identity: Identity,
+    milestoneId: string,
+    raw: RawFormValues,
+  ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
     const { milestone, pair, me } = await this.#mentorMilestone(identity, milestoneId);
     const checked = validateForm(milestoneNoteForm, raw);
     if (!checked.ok) return checked;
@@ -376,18 +523,34 @@ export class MentoringService {
     if (!note) return { ok: true };
     await this.#store.mentoring.noteMilestone(milestone.id, note);
     const mentee = await this.#person(pair.menteeId);
-    await this.#coaching.notify(mentee, `milestone_note:${milestone.id}`, `${nameOf(me, 'Your mentor')} added a note to "${milestone.description}": ${note}`);
+    await this.#coaching.notify(
+      mentee,
+      `milestone_note:${milestone.id}`,
+      `${nameOf(me, 'Your mentor')} added a note to "${milestone.description}": ${note}`,
+    );
     return { ok: true };
   }
 
   // ---- curators ------------------------------------------------------------------------------------------
 
-  async alertView(alertId: string): Promise<{ alert: CuratorAlert; pair: Pair; mentor: Participant; mentee: Participant; threshold: number } | null> {
+  async alertView(alertId: string): Promise<{
+    alert: CuratorAlert;
+    pair: Pair;
+    mentor: Participant;
+    mentee: Participant;
+    threshold: number;
+  } | null> {
     const alert = await this.#store.mentoring.getAlert(alertId);
     const pair = alert ? await this.#store.mentoring.getPair(alert.pairId) : null;
     if (!alert || !pair) return null;
     const program = await this.#program(pair.programId);
-    return { alert, pair, mentor: await this.#person(pair.mentorId), mentee: await this.#person(pair.menteeId), threshold: program.settings.engagement.threshold };
+    return {
+      alert,
+      pair,
+      mentor: await this.#person(pair.mentorId),
+      mentee: await this.#person(pair.menteeId),
+      threshold: program.settings.engagement.threshold,
+    };
   }
 
   /** Opening a curator form: curators only, and only while the alert is still open. */
@@ -408,7 +571,12 @@ export class MentoringService {
    * A curator's decision on an alert. Exactly one decision per alert wins, even when two curators act at
    * once; every decision is written to the audit log. The bot never re-matches on its own.
    */
-  async curatorAct(identity: Identity, alertId: string, action: CuratorAction, raw: RawFormValues): Promise<{ ok: true; summary: string } | { ok: false; errors: Record<string, string> }> {
+  async curatorAct(
+    identity: Identity,
+    alertId: string,
+    action: CuratorAction,
+    raw: RawFormValues,
+  ): Promise<{ ok: true; summary: string } | { ok: false; errors: Record<string, string> }> {
     await this.#requireCurator(identity);
     const form = CURATOR_FORMS[action];
     const firstField = form.fields[0]!.id;
@@ -422,13 +590,24 @@ export class MentoringService {
     const now = this.#clock.now();
     let newMentor: Identity | null = null;
     if (action === 'rematch') {
-      newMentor = { platform: identity.platform, workspaceId: identity.workspaceId, userId: String(values.mentor) };
+      newMentor = {
+        platform: identity.platform,
+        workspaceId: identity.workspaceId,
+        userId: String(values.mentor),
+      };
       const existing = await this.#store.participants.findByIdentity(newMentor);
-      if (existing?.id === view.pair.menteeId) return { ok: false, errors: { mentor: 'The mentee cannot mentor themselves.' } };
-      if (existing?.id === view.pair.mentorId) return { ok: false, errors: { mentor: 'Pick someone other than the current mentor.' } };
+      if (existing?.id === view.pair.menteeId)
+        return { ok: false, errors: { mentor: 'The mentee cannot mentor themselves.' } };
+      if (existing?.id === view.pair.mentorId)
+        return { ok: false, errors: { mentor: 'Pick someone other than the current mentor.' } };
     }
     const snoozeUntil = action === 'snooze' ? now + Number(values.days) * DAY : undefined;
-    const detail: Record<string, unknown> = action === 'rematch' ? { newMentorUserId: newMentor?.userId } : action === 'snooze' ? { days: Number(values.days) } : {};
+    const detail: Record<string, unknown> =
+      action === 'rematch'
+        ? { newMentorUserId: newMentor?.userId }
+        : action === 'snooze'
+          ? { days: Number(values.days) }
+          : {};
     if (!(await this.#store.mentoring.handleAlert(alertId, action, curatorId, now, detail, snoozeUntil))) {
       const alert = (await this.#store.mentoring.getAlert(alertId))!;
       return { ok: false, errors: { [firstField]: await this.#handledText(alert) } };
@@ -439,17 +618,38 @@ export class MentoringService {
     switch (action) {
       case 'rematch': {
         await this.#store.mentoring.closePair(pair.id, 're-matched by a curator', now);
-        const fresh = await this.createPair('roster', newMentor!, { platform: mentee.platform, workspaceId: mentee.workspaceId, userId: mentee.userId }, pair.id);
+        const fresh = await this.createPair(
+          'roster',
+          newMentor!,
+          { platform: mentee.platform, workspaceId: mentee.workspaceId, userId: mentee.userId },
+          pair.id,
+        );
         const newMentorP = await this.#person(fresh.mentorId);
-        await this.#coaching.notify(mentee, `rematch:${pair.id}:mentee`, `Your program team has paired you with a new mentor, ${nameOf(newMentorP, 'a new mentor')}. Sometimes a fresh match suits the season you're in; thank you for the work so far. Your new charter starts from a clean page.`);
-        await this.#coaching.notify(mentor, `rematch:${pair.id}:mentor`, `Thank you for mentoring ${menteeName}. The program team has arranged a new pairing for them that fits their current goals better; nothing is needed from you.`);
+        await this.#coaching.notify(
+          mentee,
+          `rematch:${pair.id}:mentee`,
+          `Your program team has paired you with a new mentor, ${nameOf(newMentorP, 'a new mentor')}. Sometimes a fresh match suits the season you're in; thank you for the work so far. Your new charter starts from a clean page.`,
+        );
+        await this.#coaching.notify(
+          mentor,
+          `rematch:${pair.id}:mentor`,
+          `Thank you for mentoring ${menteeName}. The program team has arranged a new pairing for them that fits their current goals better; nothing is needed from you.`,
+        );
         summary = `New mentor: ${nameOf(newMentorP, newMentor!.userId)}.`;
         break;
       }
       case 'checkin': {
         const note = String(values.note);
-        await this.#coaching.notify(mentee, `curator_checkin:${alertId}:mentee`, `A note from your program team: ${note}`);
-        await this.#coaching.notify(mentor, `curator_checkin:${alertId}:mentor`, `A note from your program team: ${note}`);
+        await this.#coaching.notify(
+          mentee,
+          `curator_checkin:${alertId}:mentee`,
+          `A note from your program team: ${note}`,
+        );
+        await this.#coaching.notify(
+          mentor,
+          `curator_checkin:${alertId}:mentor`,
+          `A note from your program team: ${note}`,
+        );
         summary = 'A note went to both.';
         break;
       }
@@ -458,13 +658,31 @@ export class MentoringService {
         break;
       case 'close': {
         await this.#store.mentoring.closePair(pair.id, String(values.reason), now);
-        await this.#coaching.notify(mentee, `pair_closed:${pair.id}:mentee`, `Your mentoring pairing with ${nameOf(mentor, 'your mentor')} has come to a close. Thank you for the time you both gave it.`);
-        await this.#coaching.notify(mentor, `pair_closed:${pair.id}:mentor`, `Your mentoring pairing with ${menteeName} has come to a close. Thank you for the time you gave it.`);
+        await this.#coaching.notify(
+          mentee,
+          `pair_closed:${pair.id}:mentee`,
+          `Your mentoring pairing with ${nameOf(mentor, 'your mentor')} has come to a close. Thank you for the time you both gave it.`,
+        );
+        await this.#coaching.notify(
+          mentor,
+          `pair_closed:${pair.id}:mentor`,
+          `Your mentoring pairing with ${menteeName} has come to a close. Thank you for the time you gave it.`,
+        );
         summary = 'The pair is closed.';
         break;
       }
     }
-    await this.#store.audit.append({ at: now, actor: curatorId, action: `curator.${action}`, subject: pair.id, detail: { alertId, ...detail, ...(action === 'close' || action === 'rematch' ? { reason: values.reason } : {}) } });
+    await this.#store.audit.append({
+      at: now,
+      actor: curatorId,
+      action: `curator.${action}`,
+      subject: pair.id,
+      detail: {
+        alertId,
+        ...detail,
+        ...(action === 'close' || action === 'rematch' ? { reason: values.reason } : {}),
+      },
+    });
     this.#logger.info({ alertId, action, pairId: pair.id }, 'curator decision recorded');
     return { ok: true, summary };
   }
@@ -472,18 +690,30 @@ export class MentoringService {
   // ---- scheduled work ------------------------------------------------------------------------------------
 
   /** The daily pair-health look: score, then a friendly pair nudge, a grace period, and only then curators. */
-  async decidePairHealth(job: ScheduledJob, now: number): Promise<{ decision: Decision; outbox: NewOutboxRow[] }> {
+  async decidePairHealth(
+    job: ScheduledJob,
+    now: number,
+  ): Promise<{ decision: Decision; outbox: NewOutboxRow[] }> {
     const pair = await this.#store.mentoring.getPair(job.subjectId);
-    if (!pair || pair.status !== 'active') return { decision: { type: 'skip', reason: 'pair closed', effects: [], next: [] }, outbox: [] };
+    if (pair?.status !== 'active')
+      return { decision: { type: 'skip', reason: 'pair closed', effects: [], next: [] }, outbox: [] };
     const program = await this.#program(pair.programId);
     const settings = program.settings;
     const next = [nextPairHealthRun(pair.id, settings, effectiveAvailability(settings, {}), now)];
     const mentor = await this.#person(pair.mentorId);
     const mentee = await this.#person(pair.menteeId);
-    const charter = (await this.#store.mentoring.charterVersions(pair.id)).find((c) => c.status === 'active' || c.status === 'superseded');
-    const milestones = (await this.#store.mentoring.milestones(pair.id)).map((m) => ({ description: m.description, dueAt: m.dueAt, confirmedAt: m.confirmedAt }));
+    const charter = (await this.#store.mentoring.charterVersions(pair.id)).find(
+      (c) => c.status === 'active' || c.status === 'superseded',
+    );
+    const milestones = (await this.#store.mentoring.milestones(pair.id)).map((m) => ({
+      description: m.description,
+      dueAt: m.dueAt,
+      confirmedAt: m.confirmedAt,
+    }));
     const experiment = await this.#store.experiments.current(mentee.id);
-    const missedCheckins = experiment ? (await this.#store.surveys.forExperiment(experiment.id)).filter((s) => s.status === 'missed').length : 0;
+    const missedCheckins = experiment
+      ? (await this.#store.surveys.forExperiment(experiment.id)).filter((s) => s.status === 'missed').length
+      : 0;
     const score = scorePair(
       {
         now,
@@ -503,7 +733,12 @@ export class MentoringService {
       if ((open.snoozedUntil ?? 0) <= now) effects.push({ type: 'end_alert_snooze', alertId: open.id });
       else snoozedUntil = open.snoozedUntil;
     }
-    const step = escalationStep(score, { nudgedAt: pair.nudgedAt, openAlert: open?.status === 'open', snoozedUntil }, now, settings.engagement);
+    const step = escalationStep(
+      score,
+      { nudgedAt: pair.nudgedAt, openAlert: open?.status === 'open', snoozedUntil },
+      now,
+      settings.engagement,
+    );
     const outbox: NewOutboxRow[] = [];
     switch (step.type) {
       case 'healthy':
@@ -514,16 +749,37 @@ export class MentoringService {
           [mentee, mentor],
           [mentor, mentee],
         ] as const) {
-          const row = await this.#budgetedRow(to, settings, now, 'pair_nudge', `pair_nudge:${to.id}:${pair.id}/${localWeekKey(now, settings.timezone)}`, pairNudgeMessage(nameOf(other, 'your partner')));
+          const row = await this.#budgetedRow(
+            to,
+            settings,
+            now,
+            'pair_nudge',
+            `pair_nudge:${to.id}:${pair.id}/${localWeekKey(now, settings.timezone)}`,
+            pairNudgeMessage(nameOf(other, 'your partner')),
+          );
           if (row) outbox.push(row);
         }
         effects.push({ type: 'pair_nudged' });
-        return { decision: { type: 'skip', reason: `low engagement (${score.score}): pair nudged`, effects, next }, outbox };
+        return {
+          decision: { type: 'skip', reason: `low engagement (${score.score}): pair nudged`, effects, next },
+          outbox,
+        };
       }
       case 'alert_curators': {
         const target = this.#curators.channelFor(mentee.platform, mentee.workspaceId);
         const alertId = newAlertId();
-        const alert: CuratorAlert = { id: alertId, pairId: pair.id, status: 'open', score: score.score, reasons: score.reasons, createdAt: now, snoozedUntil: null, action: null, handledBy: null, handledAt: null };
+        const alert: CuratorAlert = {
+          id: alertId,
+          pairId: pair.id,
+          status: 'open',
+          score: score.score,
+          reasons: score.reasons,
+          createdAt: now,
+          snoozedUntil: null,
+          action: null,
+          handledBy: null,
+          handledAt: null,
+        };
         effects.push({ type: 'open_alert', alertId, score: score.score, reasons: score.reasons });
         if (target) {
           const channel = await this.#store.participants.ensureChannel(target, program.id, now);
@@ -533,49 +789,121 @@ export class MentoringService {
             kind: 'curator_alert',
             budgeted: false,
             budgetWeek: localWeekKey(now, settings.timezone),
-            message: curatorAlertMessage(alert, nameOf(mentor, 'mentor'), nameOf(mentee, 'mentee'), settings.engagement.threshold),
+            message: curatorAlertMessage(
+              alert,
+              nameOf(mentor, 'mentor'),
+              nameOf(mentee, 'mentee'),
+              settings.engagement.threshold,
+            ),
             dueAt: now,
             expiresAt: now + 7 * DAY,
           });
         } else {
           this.#logger.warn({ pairId: pair.id }, 'curator alert raised but no curator channel is configured');
         }
-        return { decision: { type: 'skip', reason: `low engagement (${score.score}): curators alerted`, effects, next }, outbox };
+        return {
+          decision: {
+            type: 'skip',
+            reason: `low engagement (${score.score}): curators alerted`,
+            effects,
+            next,
+          },
+          outbox,
+        };
       }
       default:
-        return { decision: { type: 'skip', reason: `low engagement (${score.score}): ${step.type}`, effects, next }, outbox };
+        return {
+          decision: { type: 'skip', reason: `low engagement (${score.score}): ${step.type}`, effects, next },
+          outbox,
+        };
     }
   }
 
-  async #budgetedRow(to: Participant, settings: ProgramSettings, now: number, kind: 'pair_nudge' | 'milestone_reminder', key: string, message: Message): Promise<NewOutboxRow | null> {
+  async #budgetedRow(
+    to: Participant,
+    settings: ProgramSettings,
+    now: number,
+    kind: 'pair_nudge' | 'milestone_reminder',
+    key: string,
+    message: Message,
+  ): Promise<NewOutboxRow | null> {
     if (to.consent !== 'accepted' || !to.reachable) return null;
     const who = availabilityOf(settings, to);
     const week = localWeekKey(now, who.timezone);
-    const budget = await this.#store.jobs.budget({ id: -1, kind: 'nudge', participantId: to.id, subjectId: '', occurrence: '', dueAt: now, version: 0 }, week, now, startOfNextWeek(now, who.timezone));
+    const budget = await this.#store.jobs.budget(
+      { id: -1, kind: 'nudge', participantId: to.id, subjectId: '', occurrence: '', dueAt: now, version: 0 },
+      week,
+      now,
+      startOfNextWeek(now, who.timezone),
+    );
     if (budget.used >= settings.weeklyBudget) return null;
     const at = nextAllowedInstant(now, who);
-    return { key, participantId: to.id, kind, budgeted: true, budgetWeek: week, message, dueAt: at, expiresAt: at + settings.catchUpGraceHours * 3_600_000 + DAY };
+    return {
+      key,
+      participantId: to.id,
+      kind,
+      budgeted: true,
+      budgetWeek: week,
+      message,
+      dueAt: at,
+      expiresAt: at + settings.catchUpGraceHours * 3_600_000 + DAY,
+    };
   }
 
   /** The mentor's milestone reminder, in their local time and inside the weekly budget. */
-  async decideMilestoneReminder(job: ScheduledJob, now: number): Promise<{ decision: Decision; outbox: NewOutboxRow[] }> {
+  async decideMilestoneReminder(
+    job: ScheduledJob,
+    now: number,
+  ): Promise<{ decision: Decision; outbox: NewOutboxRow[] }> {
     const milestone = await this.#store.mentoring.getMilestone(job.subjectId);
     const pair = milestone ? await this.#store.mentoring.getPair(milestone.pairId) : null;
     if (!milestone || !pair || pair.status !== 'active' || milestone.status !== 'pending') {
-      return { decision: { type: 'skip', reason: 'milestone no longer pending', effects: [], next: [] }, outbox: [] };
+      return {
+        decision: { type: 'skip', reason: 'milestone no longer pending', effects: [], next: [] },
+        outbox: [],
+      };
     }
     const program = await this.#program(pair.programId);
     const mentor = await this.#person(pair.mentorId);
     const mentee = await this.#person(pair.menteeId);
     const who = availabilityOf(program.settings, mentor);
     const allowedAt = nextAllowedInstant(now, who);
-    if (allowedAt !== now) return { decision: { type: 'reschedule', dueAt: allowedAt, reason: 'quiet hours or a non-working day' }, outbox: [] };
-    const row = await this.#budgetedRow(mentor, program.settings, now, 'milestone_reminder', `milestone_reminder:${mentor.id}:${milestone.id}`, milestoneReminderMessage(milestone, nameOf(mentee, 'your mentee')));
+    if (allowedAt !== now)
+      return {
+        decision: { type: 'reschedule', dueAt: allowedAt, reason: 'quiet hours or a non-working day' },
+        outbox: [],
+      };
+    const row = await this.#budgetedRow(
+      mentor,
+      program.settings,
+      now,
+      'milestone_reminder',
+      `milestone_reminder:${mentor.id}:${milestone.id}`,
+      milestoneReminderMessage(milestone, nameOf(mentee, 'your mentee')),
+    );
     if (!row) {
       if (milestone.dueAt > now + DAY && mentor.consent === 'accepted') {
-        return { decision: { type: 'reschedule', dueAt: nextAllowedInstant(Math.min(startOfNextWeek(now, who.timezone), milestone.dueAt - DAY), who), reason: 'weekly message budget reached' }, outbox: [] };
+        return {
+          decision: {
+            type: 'reschedule',
+            dueAt: nextAllowedInstant(
+              Math.min(startOfNextWeek(now, who.timezone), milestone.dueAt - DAY),
+              who,
+            ),
+            reason: 'weekly message budget reached',
+          },
+          outbox: [],
+        };
       }
-      return { decision: { type: 'skip', reason: 'weekly message budget reached or mentor unavailable', effects: [], next: [] }, outbox: [] };
+      return {
+        decision: {
+          type: 'skip',
+          reason: 'weekly message budget reached or mentor unavailable',
+          effects: [],
+          next: [],
+        },
+        outbox: [],
+      };
     }
     return { decision: { type: 'skip', reason: 'mentor reminded', effects: [], next: [] }, outbox: [row] };
   }

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { ManualClock, MINUTE } from '../core/clock.js';
-import { experimentEndDate, type ExperimentInput } from '../core/experiment.js';
+import { type ExperimentInput, experimentEndDate } from '../core/experiment.js';
+import { availabilityOf } from '../core/participant.js';
 import type { ProgramSettings } from '../core/program.js';
 import { planExperiment } from '../core/schedule.js';
-import { availabilityOf } from '../core/participant.js';
 import { Dispatcher } from '../scheduler/dispatcher.js';
 import { runSchedulerPass } from '../scheduler/pass.js';
 import { openSqliteStore } from '../store/sqlite.js';
@@ -31,15 +31,27 @@ class CollectingSender implements ChannelSender {
  * Every message one leader would receive, in order, when they answer nothing: the real scheduler and
  * dispatcher run against a throw-away database on a simulated clock.
  */
-export async function previewProgram(program: ProgramSettings, timezone: string, startDate: string, days: number): Promise<PreviewLine[]> {
+export async function previewProgram(
+  program: ProgramSettings,
+  timezone: string,
+  startDate: string,
+  days: number,
+): Promise<PreviewLine[]> {
   const start = DateTime.fromISO(startDate, { zone: timezone }).startOf('day');
   if (!start.isValid) throw new Error(`not a date: ${startDate}`);
   const clock = new ManualClock(start.toMillis());
   const store = openSqliteStore({ path: ':memory:' });
   try {
     const { record } = await store.programs.upsert(program, clock.now());
-    const person = await store.participants.create({ platform: 'slack', workspaceId: 'PREVIEW', userId: 'LEADER', programId: record.id }, clock.now());
-    const leader = await store.participants.update(person.id, { consent: 'accepted', consentAt: clock.now(), timezone });
+    const person = await store.participants.create(
+      { platform: 'slack', workspaceId: 'PREVIEW', userId: 'LEADER', programId: record.id },
+      clock.now(),
+    );
+    const leader = await store.participants.update(person.id, {
+      consent: 'accepted',
+      consentAt: clock.now(),
+      timezone,
+    });
     const lengthWeeks = Math.min(16, Math.max(8, program.lengthWeeks));
     const input: ExperimentInput = {
       behavior: 'your chosen behavior',
@@ -53,7 +65,12 @@ export async function previewProgram(program: ProgramSettings, timezone: string,
       lengthWeeks,
     };
     const endDate = experimentEndDate(startDate, lengthWeeks);
-    const plan = planExperiment(clock.now(), program, availabilityOf(program, leader), { id: 'exp_preview', startDate, endDate, lengthWeeks });
+    const plan = planExperiment(clock.now(), program, availabilityOf(program, leader), {
+      id: 'exp_preview',
+      startDate,
+      endDate,
+      lengthWeeks,
+    });
     await store.experiments.start('exp_preview', leader.id, input, endDate, plan, clock.now());
     const sender = new CollectingSender(clock);
     const dispatcher = new Dispatcher({ store, clock, senders: [sender] });

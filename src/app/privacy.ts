@@ -28,10 +28,19 @@ export class PrivacyService {
   }
 
   /** An admin erases a person (CLI). */
-  async forget(person: Participant, actor: string): Promise<{ experiments: number; pairsClosed: number; messagesCleared: number }> {
+  async forget(
+    person: Participant,
+    actor: string,
+  ): Promise<{ experiments: number; pairsClosed: number; messagesCleared: number }> {
     const now = this.#clock.now();
     const summary = await this.#store.privacy.erase(person.id, now);
-    await this.#store.audit.append({ at: now, actor, action: 'person.erased', subject: person.id, detail: summary });
+    await this.#store.audit.append({
+      at: now,
+      actor,
+      action: 'person.erased',
+      subject: person.id,
+      detail: summary,
+    });
     this.#logger.info({ participantId: person.id, ...summary }, 'personal data erased');
     return summary;
   }
@@ -48,11 +57,19 @@ export class PrivacyService {
     for (const program of await this.#store.programs.list()) {
       const { freeTextDays, aggregateMonths } = program.settings.retention;
       const freeTextBefore = now - freeTextDays * DAY;
-      const aggregatesBefore = DateTime.fromMillis(now, { zone: 'UTC' }).minus({ months: aggregateMonths }).toMillis();
+      const aggregatesBefore = DateTime.fromMillis(now, { zone: 'UTC' })
+        .minus({ months: aggregateMonths })
+        .toMillis();
       const summary = await this.#store.privacy.purge(program.id, freeTextBefore, aggregatesBefore);
       results[program.name] = summary;
       if (Object.values(summary).some((n) => n > 0)) {
-        await this.#store.audit.append({ at: now, actor: 'system', action: 'retention.purged', subject: program.name, detail: { ...summary } });
+        await this.#store.audit.append({
+          at: now,
+          actor: 'system',
+          action: 'retention.purged',
+          subject: program.name,
+          detail: { ...summary },
+        });
       }
     }
     await this.#store.meta.set(RETENTION_LAST_RUN, today);

@@ -43,7 +43,9 @@ function lineOf(root: unknown, path: string[], counter: LineCounter): number | n
   best = lineOfNode(node);
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => String((item.key as { value?: unknown })?.value ?? item.key) === segment);
+      const pair = node.items.find(
+        (item) => String((item.key as { value?: unknown })?.value ?? item.key) === segment,
+      );
       if (!pair) break;
       best = lineOfNode(pair.key) ?? best;
       node = pair.value;

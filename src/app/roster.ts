@@ -47,13 +47,19 @@ export function parseRosterCsv(text: string): RosterParse {
     }) as { record: Record<string, string>; info: { lines: number } }[];
   } catch (error) {
     const err = error as { message: string; lines?: number };
-    return { rows: [], problems: [`the file is not valid CSV${err.lines ? ` (line ${err.lines})` : ''}: ${err.message.split(':')[0]}`] };
+    return {
+      rows: [],
+      problems: [
+        `the file is not valid CSV${err.lines ? ` (line ${err.lines})` : ''}: ${err.message.split(':')[0]}`,
+      ],
+    };
   }
   const problems: string[] = [];
   if (records.length === 0) return { rows: [], problems: ['the file has no rows'] };
   const header = Object.keys(records[0]!.record);
   for (const required of ['email', 'role']) {
-    if (!header.includes(required)) problems.push(`the header has no "${required}" column (columns: ${header.join(', ')})`);
+    if (!header.includes(required))
+      problems.push(`the header has no "${required}" column (columns: ${header.join(', ')})`);
   }
   const known = new Set(Object.keys(rosterRowSchema.shape));
   const unknown = header.filter((h) => !known.has(h));
@@ -66,7 +72,8 @@ export function parseRosterCsv(text: string): RosterParse {
     const line = info.lines;
     const parsed = rosterRowSchema.safeParse(record);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push(`line ${line}: ${issue.path.join('.') || 'row'} ${issue.message}`);
+      for (const issue of parsed.error.issues)
+        problems.push(`line ${line}: ${issue.path.join('.') || 'row'} ${issue.message}`);
       continue;
     }
     const key = `${parsed.data.email}|${parsed.data.role}`;
@@ -84,13 +91,18 @@ export function parseRosterCsv(text: string): RosterParse {
   for (const [email, own] of byEmail) {
     for (const field of ['arm', 'timezone', 'platform'] as const) {
       const values = new Set(own.map((r) => r[field]).filter(Boolean));
-      if (values.size > 1) problems.push(`lines ${own.map((r) => r.line).join(', ')}: ${email} has conflicting ${field} values (${[...values].join(', ')})`);
+      if (values.size > 1)
+        problems.push(
+          `lines ${own.map((r) => r.line).join(', ')}: ${email} has conflicting ${field} values (${[...values].join(', ')})`,
+        );
     }
   }
   const mentors = new Set(rows.filter((r) => r.role === 'mentor').map((r) => r.email));
   for (const row of rows) {
-    if (row.mentor_email && row.role !== 'mentee') problems.push(`line ${row.line}: mentor_email is only for mentee rows`);
-    if (row.mentor_email && !mentors.has(row.mentor_email)) problems.push(`line ${row.line}: mentor ${row.mentor_email} is not in the roster as a mentor`);
+    if (row.mentor_email && row.role !== 'mentee')
+      problems.push(`line ${row.line}: mentor_email is only for mentee rows`);
+    if (row.mentor_email && !mentors.has(row.mentor_email))
+      problems.push(`line ${row.line}: mentor ${row.mentor_email} is not in the roster as a mentor`);
     if (row.mentor_email === row.email) problems.push(`line ${row.line}: a person cannot mentor themselves`);
   }
   return { rows, problems };
@@ -100,7 +112,13 @@ export interface RosterOutcome {
   ok: boolean;
   written: boolean;
   problems: string[];
-  people: { email: string; platform: Identity['platform']; roles: Role[]; arm: string; status: 'new' | 'updated' | 'unchanged' }[];
+  people: {
+    email: string;
+    platform: Identity['platform'];
+    roles: Role[];
+    arm: string;
+    status: 'new' | 'updated' | 'unchanged';
+  }[];
   pairs: { mentor: string; mentee: string; status: 'new' | 'exists' }[];
   counts?: { peopleCreated: number; peopleUpdated: number; pairsCreated: number };
 }
@@ -121,7 +139,13 @@ export async function importRoster(options: {
 }): Promise<RosterOutcome> {
   const { store, program, now } = options;
   const parsed = parseRosterCsv(options.csv);
-  const outcome: RosterOutcome = { ok: false, written: false, problems: [...parsed.problems], people: [], pairs: [] };
+  const outcome: RosterOutcome = {
+    ok: false,
+    written: false,
+    problems: [...parsed.problems],
+    people: [],
+    pairs: [],
+  };
   if (outcome.problems.length > 0) return outcome;
 
   const byEmail = new Map<string, RosterRow[]>();
@@ -136,7 +160,9 @@ export async function importRoster(options: {
       if (identity) break;
     }
     if (!identity) {
-      outcome.problems.push(`${rows.length > 1 ? 'lines' : 'line'} ${rows.map((r) => r.line).join(', ')}: no ${wanted ?? 'Slack or Teams'} user has the email ${email}`);
+      outcome.problems.push(
+        `${rows.length > 1 ? 'lines' : 'line'} ${rows.map((r) => r.line).join(', ')}: no ${wanted ?? 'Slack or Teams'} user has the email ${email}`,
+      );
       continue;
     }
     const existing = await store.participants.findByIdentity(identity);
@@ -144,7 +170,8 @@ export async function importRoster(options: {
     const arm = rows.find((r) => r.arm)?.arm ?? existing?.arm ?? 'coached';
     const timezone = rows.find((r) => r.timezone)?.timezone ?? null;
     const id = existing?.id ?? `ppl_${randomUUID()}`;
-    const needsConsent = !existing || (existing.consent === 'pending' && !(await store.outbox.byKey(`consent:${id}`)));
+    const needsConsent =
+      !existing || (existing.consent === 'pending' && !(await store.outbox.byKey(`consent:${id}`)));
     people.set(email, {
       id,
       exists: Boolean(existing),
@@ -171,7 +198,11 @@ export async function importRoster(options: {
           }
         : null,
     });
-    const status: 'new' | 'updated' | 'unchanged' = !existing ? 'new' : unchangedPerson(existing, program.id, roles, arm, timezone) ? 'unchanged' : 'updated';
+    const status: 'new' | 'updated' | 'unchanged' = !existing
+      ? 'new'
+      : unchangedPerson(existing, program.id, roles, arm, timezone)
+        ? 'unchanged'
+        : 'updated';
     outcome.people.push({ email, platform: identity.platform, roles, arm, status });
   }
   if (outcome.problems.length > 0) return outcome;
@@ -182,7 +213,11 @@ export async function importRoster(options: {
     if (!row.mentor_email) continue;
     const mentor = people.get(row.mentor_email)!;
     const mentee = people.get(row.email)!;
-    const active = mentee.exists ? (await store.mentoring.activePairsOf(mentee.id)).some((p) => p.mentorId === mentor.id && p.menteeId === mentee.id) : false;
+    const active = mentee.exists
+      ? (await store.mentoring.activePairsOf(mentee.id)).some(
+          (p) => p.mentorId === mentor.id && p.menteeId === mentee.id,
+        )
+      : false;
     outcome.pairs.push({ mentor: row.mentor_email, mentee: row.email, status: active ? 'exists' : 'new' });
     if (active) continue;
     const id = `pair_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
@@ -210,7 +245,13 @@ export async function importRoster(options: {
   return outcome;
 }
 
-function unchangedPerson(p: Participant, programId: string, roles: Role[], arm: string, timezone: string | null): boolean {
+function unchangedPerson(
+  p: Participant,
+  programId: string,
+  roles: Role[],
+  arm: string,
+  timezone: string | null,
+): boolean {
   return (
     p.programId === programId &&
     JSON.stringify([...p.roles].sort()) === JSON.stringify(roles) &&

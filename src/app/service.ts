@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { practiceSchema, type Survey, surveyDetailsSchema } from '../core/checkpoint.js';
 import { type Clock, DAY } from '../core/clock.js';
-import { type Survey, practiceSchema, surveyDetailsSchema } from '../core/checkpoint.js';
-import { checkinForm, consentRequestMessage, experimentForm, noticeMessage, surveyDetailsForm } from '../core/coaching.js';
-import { type Experiment, experimentEndDate, type ExperimentInput } from '../core/experiment.js';
+import {
+  checkinForm,
+  consentRequestMessage,
+  experimentForm,
+  noticeMessage,
+  surveyDetailsForm,
+} from '../core/coaching.js';
+import { type Experiment, type ExperimentInput, experimentEndDate } from '../core/experiment.js';
 import { type FormResult, type RawFormValues, validateForm } from '../core/forms.js';
 import type { Message } from '../core/messages.js';
 import { availabilityOf, type Identity, type Participant } from '../core/participant.js';
@@ -66,19 +72,29 @@ export class CoachingService {
     }
     const programs = await this.store.programs.list();
     if (programs.length === 1 && programs[0]) return programs[0];
-    throw new UserFacingError("You're not enrolled in a coaching program yet. Ask your program admin to add you.");
+    throw new UserFacingError(
+      "You're not enrolled in a coaching program yet. Ask your program admin to add you.",
+    );
   }
 
   /**
    * Finds the person, or enrolls them in the default program with consent pending and queues the
    * consent request. Until they accept, only their identity and the decision are stored.
    */
-  async ensureParticipant(identity: Identity, programName?: string): Promise<{ participant: Participant; created: boolean }> {
+  async ensureParticipant(
+    identity: Identity,
+    programName?: string,
+  ): Promise<{ participant: Participant; created: boolean }> {
     const existing = await this.store.participants.findByIdentity(identity);
     if (existing) return { participant: existing, created: false };
-    const program = programName ? await this.store.programs.getByName(programName) : await this.#defaultProgram();
+    const program = programName
+      ? await this.store.programs.getByName(programName)
+      : await this.#defaultProgram();
     if (!program) throw new UserFacingError(`No program named "${programName}".`);
-    const participant = await this.store.participants.create({ ...identity, programId: program.id }, this.clock.now());
+    const participant = await this.store.participants.create(
+      { ...identity, programId: program.id },
+      this.clock.now(),
+    );
     await this.queueConsentRequest(participant, program);
     return { participant, created: true };
   }
@@ -127,7 +143,12 @@ export class CoachingService {
     return queued;
   }
 
-  async #ledger(participant: Participant, decision: 'requested' | 'accepted' | 'declined' | 'opted_out', program: ProgramRecord, at: number) {
+  async #ledger(
+    participant: Participant,
+    decision: 'requested' | 'accepted' | 'declined' | 'opted_out',
+    program: ProgramRecord,
+    at: number,
+  ) {
     const { freeTextDays, aggregateMonths } = program.settings.retention;
     await this.store.privacy.recordConsent({
       participantId: participant.id,
@@ -149,7 +170,16 @@ export class CoachingService {
     const program = await this.#program(participant);
     const zone = availabilityOf(program.settings, participant).timezone;
     const inserted = await this.store.outbox.enqueue(
-      { key, participantId: participant.id, kind, budgeted: false, budgetWeek: localWeekKey(now, zone), message, dueAt: now, expiresAt: now + validForMs },
+      {
+        key,
+        participantId: participant.id,
+        kind,
+        budgeted: false,
+        budgetWeek: localWeekKey(now, zone),
+        message,
+        dueAt: now,
+        expiresAt: now + validForMs,
+      },
       now,
     );
     if (inserted) this.#options.onQueued?.();
@@ -158,12 +188,19 @@ export class CoachingService {
 
   /** A short confirmation or notice to a person, outside the weekly budget, through the outbox. */
   async notify(participant: Participant, key: string, text: string): Promise<void> {
-    await this.#queue(participant, 'notice', `notice:${participant.id}:${key}`, noticeMessage(text), this.clock.now());
+    await this.#queue(
+      participant,
+      'notice',
+      `notice:${participant.id}:${key}`,
+      noticeMessage(text),
+      this.clock.now(),
+    );
   }
 
   async #actor(identity: Identity): Promise<Participant> {
     const participant = await this.store.participants.findByIdentity(identity);
-    if (!participant) throw new UserFacingError("You're not enrolled yet. Send me any message to get started.");
+    if (!participant)
+      throw new UserFacingError("You're not enrolled yet. Send me any message to get started.");
     return participant;
   }
 
@@ -187,12 +224,18 @@ export class CoachingService {
   }
 
   /** Consent decision; the button's reference must be the clicking person's own record. */
-  async decideConsent(identity: Identity, participantRef: string, accept: boolean, profile: ProfileUpdate = {}): Promise<Participant> {
+  async decideConsent(
+    identity: Identity,
+    participantRef: string,
+    accept: boolean,
+    profile: ProfileUpdate = {},
+  ): Promise<Participant> {
     const participant = await this.#actor(identity);
     if (participant.id !== participantRef) throw new NotAllowedError();
     const now = this.clock.now();
     if (accept) {
-      const zone = profile.timezone && timeZoneSchema.safeParse(profile.timezone).success ? profile.timezone : null;
+      const zone =
+        profile.timezone && timeZoneSchema.safeParse(profile.timezone).success ? profile.timezone : null;
       const updated = await this.store.participants.update(participant.id, {
         consent: 'accepted',
         consentAt: now,
@@ -201,21 +244,35 @@ export class CoachingService {
         ...(profile.email !== undefined ? { email: profile.email } : {}),
         ...(profile.displayName !== undefined ? { displayName: profile.displayName } : {}),
       });
-      await this.store.audit.append({ at: now, actor: participant.id, action: 'consent.accepted', subject: participant.id });
+      await this.store.audit.append({
+        at: now,
+        actor: participant.id,
+        action: 'consent.accepted',
+        subject: participant.id,
+      });
       await this.#ledger(updated, 'accepted', await this.#program(updated), now);
       await this.onConsentAccepted(updated);
       return updated;
     }
     await this.store.participants.stopAll(participant.id, 'consent declined', now);
-    const updated = await this.store.participants.update(participant.id, { consent: 'declined', consentAt: now });
-    await this.store.audit.append({ at: now, actor: participant.id, action: 'consent.declined', subject: participant.id });
+    const updated = await this.store.participants.update(participant.id, {
+      consent: 'declined',
+      consentAt: now,
+    });
+    await this.store.audit.append({
+      at: now,
+      actor: participant.id,
+      action: 'consent.declined',
+      subject: participant.id,
+    });
     await this.#ledger(updated, 'declined', await this.#program(updated), now);
     return updated;
   }
 
   async updateProfile(participant: Participant, profile: ProfileUpdate): Promise<Participant> {
     if (participant.consent !== 'accepted') return participant;
-    const zone = profile.timezone && timeZoneSchema.safeParse(profile.timezone).success ? profile.timezone : undefined;
+    const zone =
+      profile.timezone && timeZoneSchema.safeParse(profile.timezone).success ? profile.timezone : undefined;
     return this.store.participants.update(participant.id, {
       ...(zone ? { timezone: zone } : {}),
       ...(profile.email !== undefined ? { email: profile.email } : {}),
@@ -226,7 +283,9 @@ export class CoachingService {
   /** On a roster, behavior experiments belong to leaders; people who joined on their own count as leaders. */
   #requireLeader(participant: Participant): void {
     if (participant.roles.length > 0 && !participant.roles.includes('leader')) {
-      throw new NotAllowedError('Behavior experiments are for the leaders in this program; your role here is different.');
+      throw new NotAllowedError(
+        'Behavior experiments are for the leaders in this program; your role here is different.',
+      );
     }
   }
 
@@ -250,7 +309,11 @@ export class CoachingService {
       };
     }
     const zone = availabilityOf(program.settings, participant).timezone;
-    return { startDate: localDateKey(this.clock.now(), zone), lengthWeeks: String(program.settings.lengthWeeks), kpiDirection: 'increase' };
+    return {
+      startDate: localDateKey(this.clock.now(), zone),
+      lengthWeeks: String(program.settings.lengthWeeks),
+      kpiDirection: 'increase',
+    };
   }
 
   /**
@@ -272,10 +335,21 @@ export class CoachingService {
     }
     const current = await this.store.experiments.current(participant.id);
     if (current && (current.status === 'active' || current.status === 'paused')) {
-      const answered = new Set((await this.store.surveys.forExperiment(current.id)).map((s) => s.checkpointDay));
-      const plan = planExperiment(now, program.settings, who, { ...input, id: current.id, endDate }, answered);
+      const answered = new Set(
+        (await this.store.surveys.forExperiment(current.id)).map((s) => s.checkpointDay),
+      );
+      const plan = planExperiment(
+        now,
+        program.settings,
+        who,
+        { ...input, id: current.id, endDate },
+        answered,
+      );
       const edited = await this.store.experiments.edit(current.id, input, endDate, participant.id, now, plan);
-      this.#logger.info({ participantId: participant.id, experimentId: edited.id, version: edited.version }, 'experiment edited');
+      this.#logger.info(
+        { participantId: participant.id, experimentId: edited.id, version: edited.version },
+        'experiment edited',
+      );
       return { ok: true, value: edited };
     }
     const id = `exp_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
@@ -297,7 +371,8 @@ export class CoachingService {
   async pause(identity: Identity): Promise<Experiment> {
     const participant = await this.#consented(identity);
     const experiment = await this.#runningExperiment(participant);
-    if (experiment.status === 'paused') throw new UserFacingError('Your experiment is already paused. Resume it with /coach resume.');
+    if (experiment.status === 'paused')
+      throw new UserFacingError('Your experiment is already paused. Resume it with /coach resume.');
     return this.store.experiments.setStatus(experiment.id, 'paused', this.clock.now());
   }
 
@@ -311,13 +386,20 @@ export class CoachingService {
     if (experiment.status === 'active') return experiment;
     const program = await this.#program(participant);
     const done = new Set((await this.store.surveys.forExperiment(experiment.id)).map((s) => s.checkpointDay));
-    const plan = planExperiment(now, program.settings, availabilityOf(program.settings, participant), experiment, done);
+    const plan = planExperiment(
+      now,
+      program.settings,
+      availabilityOf(program.settings, participant),
+      experiment,
+      done,
+    );
     return this.store.experiments.setStatus(experiment.id, 'active', now, plan);
   }
 
   /** Quiet for N days; messages resume by themselves afterwards. */
   async snooze(identity: Identity, days: number): Promise<number> {
-    if (!Number.isInteger(days) || days < 1 || days > 60) throw new UserFacingError('Snooze takes a number of days from 1 to 60, e.g. /coach snooze 7');
+    if (!Number.isInteger(days) || days < 1 || days > 60)
+      throw new UserFacingError('Snooze takes a number of days from 1 to 60, e.g. /coach snooze 7');
     const participant = await this.#consented(identity);
     const until = this.clock.now() + days * DAY;
     await this.store.participants.update(participant.id, { pausedUntil: until });
@@ -328,20 +410,38 @@ export class CoachingService {
     const participant = await this.#actor(identity);
     const now = this.clock.now();
     await this.store.participants.stopAll(participant.id, 'opted out', now);
-    const updated = await this.store.participants.update(participant.id, { consent: 'opted_out', consentAt: now });
-    await this.store.audit.append({ at: now, actor: participant.id, action: 'consent.opted_out', subject: participant.id });
+    const updated = await this.store.participants.update(participant.id, {
+      consent: 'opted_out',
+      consentAt: now,
+    });
+    await this.store.audit.append({
+      at: now,
+      actor: participant.id,
+      action: 'consent.opted_out',
+      subject: participant.id,
+    });
     await this.#ledger(updated, 'opted_out', await this.#program(updated), now);
     return updated;
   }
 
   /** Did it / Not this week / Snooze a week on a nudge. Returns false when this nudge was already answered. */
-  async answerNudge(identity: Identity, experimentId: string, occurrence: string, answer: 'did' | 'skip' | 'snooze'): Promise<{ recorded: boolean; snoozedUntil?: number }> {
+  async answerNudge(
+    identity: Identity,
+    experimentId: string,
+    occurrence: string,
+    answer: 'did' | 'skip' | 'snooze',
+  ): Promise<{ recorded: boolean; snoozedUntil?: number }> {
     const participant = await this.#consented(identity);
     const experiment = await this.store.experiments.get(experimentId);
     if (!experiment || experiment.participantId !== participant.id) throw new NotAllowedError();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(occurrence)) throw new UserFacingError('That button is out of date.');
     const now = this.clock.now();
-    const recorded = await this.store.experiments.recordNudgeResponse({ experimentId, occurrence, answer, at: now });
+    const recorded = await this.store.experiments.recordNudgeResponse({
+      experimentId,
+      occurrence,
+      answer,
+      at: now,
+    });
     await this.store.participants.update(participant.id, { lastInteractionAt: now });
     if (recorded && answer === 'snooze') {
       const until = now + 7 * DAY;
@@ -351,17 +451,25 @@ export class CoachingService {
     return { recorded };
   }
 
-  async #ownSurvey(participant: Participant, surveyId: string): Promise<{ survey: Survey; experiment: Experiment }> {
+  async #ownSurvey(
+    participant: Participant,
+    surveyId: string,
+  ): Promise<{ survey: Survey; experiment: Experiment }> {
     const survey = await this.store.surveys.get(surveyId);
     if (!survey || survey.participantId !== participant.id) throw new NotAllowedError();
     const experiment = await this.store.experiments.get(survey.experimentId);
     if (!experiment) throw new NotAllowedError();
-    if (survey.status === 'missed') throw new UserFacingError(`The day ${survey.checkpointDay} checkpoint has closed.`);
+    if (survey.status === 'missed')
+      throw new UserFacingError(`The day ${survey.checkpointDay} checkpoint has closed.`);
     return { survey, experiment };
   }
 
   /** First click of a checkpoint survey: practice frequency 1–5. */
-  async answerPractice(identity: Identity, surveyId: string, rawPractice: unknown): Promise<{ survey: Survey; experiment: Experiment }> {
+  async answerPractice(
+    identity: Identity,
+    surveyId: string,
+    rawPractice: unknown,
+  ): Promise<{ survey: Survey; experiment: Experiment }> {
     const participant = await this.#consented(identity);
     const practice = practiceSchema.safeParse(rawPractice);
     if (!practice.success) throw new UserFacingError(practice.error.issues[0]?.message ?? 'Choose 1 to 5.');
@@ -374,7 +482,11 @@ export class CoachingService {
   }
 
   /** Second step of a checkpoint survey: KPI value, confidence, note. Invalid input writes nothing. */
-  async answerSurveyDetails(identity: Identity, surveyId: string, raw: RawFormValues): Promise<FormResult<{ survey: Survey; experiment: Experiment }>> {
+  async answerSurveyDetails(
+    identity: Identity,
+    surveyId: string,
+    raw: RawFormValues,
+  ): Promise<FormResult<{ survey: Survey; experiment: Experiment }>> {
     const participant = await this.#consented(identity);
     await this.#ownSurvey(participant, surveyId);
     const validated = validateForm(surveyDetailsForm, raw);
@@ -386,14 +498,22 @@ export class CoachingService {
   }
 
   /** The whole check-in from one form (practice, KPI, confidence, note). Invalid input writes nothing. */
-  async answerCheckin(identity: Identity, surveyId: string, raw: RawFormValues): Promise<FormResult<{ survey: Survey; experiment: Experiment }>> {
+  async answerCheckin(
+    identity: Identity,
+    surveyId: string,
+    raw: RawFormValues,
+  ): Promise<FormResult<{ survey: Survey; experiment: Experiment }>> {
     const participant = await this.#consented(identity);
     await this.#ownSurvey(participant, surveyId);
     const validated = validateForm(checkinForm, raw);
     if (!validated.ok) return validated;
     const now = this.clock.now();
     await this.store.surveys.answerPractice(surveyId, validated.value.practice, now);
-    const survey = await this.store.surveys.answerDetails(surveyId, surveyDetailsSchema.parse(validated.value), now);
+    const survey = await this.store.surveys.answerDetails(
+      surveyId,
+      surveyDetailsSchema.parse(validated.value),
+      now,
+    );
     await this.store.participants.update(participant.id, { lastInteractionAt: now });
     const experiment = (await this.store.experiments.get(survey.experimentId))!;
     return { ok: true, value: { survey, experiment } };
@@ -427,7 +547,11 @@ export class CoachingService {
       experiment,
       surveys,
       nextMessage: next
-        ? { kind: next.kind, at: next.dueAt, local: DateTime.fromMillis(next.dueAt, { zone }).toFormat("ccc d LLL, HH:mm '('z')'") }
+        ? {
+            kind: next.kind,
+            at: next.dueAt,
+            local: DateTime.fromMillis(next.dueAt, { zone }).toFormat("ccc d LLL, HH:mm '('z')'"),
+          }
         : null,
     };
   }

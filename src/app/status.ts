@@ -16,9 +16,14 @@ function signed(value: number): string {
 export function kpiTrend(view: StatusView): string | null {
   const experiment = view.experiment;
   if (!experiment) return null;
-  const points = view.surveys.filter((s) => s.kpiValue !== null).map((s) => `${s.kpiValue} (d${s.checkpointDay})`);
+  const points = view.surveys
+    .filter((s) => s.kpiValue !== null)
+    .map((s) => `${s.kpiValue} (d${s.checkpointDay})`);
   const last = [...view.surveys].reverse().find((s) => s.kpiValue !== null);
-  const change = last?.kpiValue != null ? ` · ${signed(kpiImprovement(experiment, last.kpiValue))} ${experiment.kpiUnit} vs baseline` : '';
+  const change =
+    last?.kpiValue != null
+      ? ` · ${signed(kpiImprovement(experiment, last.kpiValue))} ${experiment.kpiUnit} vs baseline`
+      : '';
   return `${[String(experiment.kpiBaseline), ...points].join(' → ')} · target ${experiment.kpiTarget}${change}`;
 }
 

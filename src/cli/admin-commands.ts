@@ -25,7 +25,9 @@ export function registerAdminCommands(program: Command, fail: (error: unknown) =
               continue;
             }
             const at = DateTime.fromMillis(entry.at, { zone: 'UTC' }).toFormat("yyyy-LL-dd HH:mm:ss'Z'");
-            process.stdout.write(`${at}  ${entry.action.padEnd(20)} ${entry.subject.padEnd(40)} by ${entry.actor}${entry.detail ? `  ${JSON.stringify(entry.detail)}` : ''}\n`);
+            process.stdout.write(
+              `${at}  ${entry.action.padEnd(20)} ${entry.subject.padEnd(40)} by ${entry.actor}${entry.detail ? `  ${JSON.stringify(entry.detail)}` : ''}\n`,
+            );
           }
         } finally {
           await store.close();
@@ -42,25 +44,33 @@ export function registerAdminCommands(program: Command, fail: (error: unknown) =
     .option('--user <platform:workspace:user>', 'e.g. slack:T0123:U0456')
     .action(async (opts: { email?: string; user?: string }) => {
       try {
-        if (Boolean(opts.email) === Boolean(opts.user)) throw new Error('give exactly one of --email or --user');
+        if (Boolean(opts.email) === Boolean(opts.user))
+          throw new Error('give exactly one of --email or --user');
         const store = openSqliteStore({ path: loadConfig().DATABASE_PATH });
         try {
           let people = [];
           if (opts.email) {
-            for (const platform of PLATFORMS) people.push(...(await store.participants.findByEmail(platform, opts.email)));
+            for (const platform of PLATFORMS)
+              people.push(...(await store.participants.findByEmail(platform, opts.email)));
           } else {
             const [platform, workspaceId, userId] = opts.user!.split(':');
             if (!PLATFORMS.includes(platform as (typeof PLATFORMS)[number]) || !workspaceId || !userId) {
               throw new Error('--user must look like slack:T0123:U0456 or teams:<tenant>:<user>');
             }
-            const found = await store.participants.findByIdentity({ platform: platform as (typeof PLATFORMS)[number], workspaceId, userId });
+            const found = await store.participants.findByIdentity({
+              platform: platform as (typeof PLATFORMS)[number],
+              workspaceId,
+              userId,
+            });
             people = found ? [found] : [];
           }
           if (people.length === 0) throw new Error('no such person');
           const privacy = new PrivacyService({ store, clock: systemClock });
           for (const person of people) {
             const summary = await privacy.forget(person, 'cli');
-            process.stdout.write(`erased ${person.id}: ${summary.experiments} experiments, ${summary.pairsClosed} pairs closed, ${summary.messagesCleared} messages cleared\n`);
+            process.stdout.write(
+              `erased ${person.id}: ${summary.experiments} experiments, ${summary.pairsClosed} pairs closed, ${summary.messagesCleared} messages cleared\n`,
+            );
           }
         } finally {
           await store.close();

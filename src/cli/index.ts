@@ -23,12 +23,15 @@ function fail(error: unknown): never {
 
 const positiveInt = (value: string) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of days, 1 or more');
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError('must be a whole number of days, 1 or more');
   return n;
 };
 
 export function buildCli(): Command {
-  const program = new Command('coachloop').description('Leadership micro-coaching in Slack and Microsoft Teams');
+  const program = new Command('coachloop').description(
+    'Leadership micro-coaching in Slack and Microsoft Teams',
+  );
 
   program
     .command('serve')
@@ -74,16 +77,21 @@ export function buildCli(): Command {
       try {
         const settings = loadProgramFile(opts.program);
         const zone = opts.tz ?? settings.timezone;
-        if (!timeZoneSchema.safeParse(zone).success) throw new Error(`--tz: "${zone}" is not an IANA time zone`);
+        if (!timeZoneSchema.safeParse(zone).success)
+          throw new Error(`--tz: "${zone}" is not an IANA time zone`);
         const start = opts.start ?? DateTime.fromMillis(systemClock.now(), { zone }).toISODate()!;
         const lines = await previewProgram(settings, zone, start, opts.days);
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(lines, null, 2)}\n`);
           return;
         }
-        process.stdout.write(`Program ${settings.name}: a leader in ${zone} starting ${start}, answering nothing, for ${opts.days} days\n\n`);
+        process.stdout.write(
+          `Program ${settings.name}: a leader in ${zone} starting ${start}, answering nothing, for ${opts.days} days\n\n`,
+        );
         for (const line of lines) {
-          process.stdout.write(`${line.local.padEnd(30)} ${line.utc.padEnd(18)} ${line.kind.padEnd(20)} ${line.text.replace(/\s+/g, ' ').slice(0, 90)}\n`);
+          process.stdout.write(
+            `${line.local.padEnd(30)} ${line.utc.padEnd(18)} ${line.kind.padEnd(20)} ${line.text.replace(/\s+/g, ' ').slice(0, 90)}\n`,
+          );
         }
         process.stdout.write(`\n${lines.length} messages\n`);
       } catch (error) {
@@ -114,10 +122,20 @@ export function buildCli(): Command {
         const now = systemClock.now();
         const { record, changed } = await store.programs.upsert(settings, now);
         if (changed) {
-          await store.audit.append({ at: now, actor: 'cli', action: 'program.applied', subject: record.name, detail: { version: record.version, file } });
+          await store.audit.append({
+            at: now,
+            actor: 'cli',
+            action: 'program.applied',
+            subject: record.name,
+            detail: { version: record.version, file },
+          });
         }
         await store.close();
-        process.stdout.write(changed ? `program ${record.name} is now version ${record.version}\n` : `program ${record.name} is unchanged (version ${record.version})\n`);
+        process.stdout.write(
+          changed
+            ? `program ${record.name} is now version ${record.version}\n`
+            : `program ${record.name} is unchanged (version ${record.version})\n`,
+        );
       } catch (error) {
         fail(error);
       }

@@ -15,7 +15,9 @@ export function registerRosterCommand(program: Command, fail: (error: unknown) =
     .command('roster')
     .description('program rosters')
     .command('import <file>')
-    .description('enroll people from a CSV (email, role, mentor_email, arm, timezone, platform); all or nothing')
+    .description(
+      'enroll people from a CSV (email, role, mentor_email, arm, timezone, platform); all or nothing',
+    )
     .requiredOption('--program <name>', 'the program to enroll them in')
     .option('--dry-run', 'check and show what would change, write nothing')
     .action(async (file: string, opts: { program: string; dryRun?: boolean }) => {
@@ -24,31 +26,57 @@ export function registerRosterCommand(program: Command, fail: (error: unknown) =
         const store = openSqliteStore({ path: config.DATABASE_PATH });
         try {
           const record = await store.programs.getByName(opts.program);
-          if (!record) throw new Error(`no program named "${opts.program}"; apply its file first with: coachloop program apply FILE`);
+          if (!record)
+            throw new Error(
+              `no program named "${opts.program}"; apply its file first with: coachloop program apply FILE`,
+            );
           const lookups: DirectoryLookup[] = [];
           if (config.SLACK_BOT_TOKEN) {
-            const client = createSlackClient({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL, timeoutMs: config.SLACK_TIMEOUT_MS });
+            const client = createSlackClient({
+              token: config.SLACK_BOT_TOKEN,
+              apiUrl: config.SLACK_API_URL,
+              timeoutMs: config.SLACK_TIMEOUT_MS,
+            });
             const auth = (await client.auth.test()) as { team_id?: string };
             lookups.push(slackDirectory(client, auth.team_id ?? 'unknown'));
           }
           lookups.push(knownUsersLookup(store, 'teams'));
           const now = systemClock.now();
-          const outcome = await importRoster({ store, program: record, csv: readFileSync(file, 'utf8'), lookups, now, dryRun: opts.dryRun });
+          const outcome = await importRoster({
+            store,
+            program: record,
+            csv: readFileSync(file, 'utf8'),
+            lookups,
+            now,
+            dryRun: opts.dryRun,
+          });
           if (!outcome.ok) {
-            process.stderr.write(`${file}: nothing was imported.\n${outcome.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+            process.stderr.write(
+              `${file}: nothing was imported.\n${outcome.problems.map((p) => `  - ${p}`).join('\n')}\n`,
+            );
             process.exitCode = 1;
             return;
           }
           for (const person of outcome.people) {
-            process.stdout.write(`${person.status.padEnd(9)} ${person.email.padEnd(32)} ${person.platform.padEnd(6)} ${person.roles.join('+').padEnd(20)} ${person.arm}\n`);
+            process.stdout.write(
+              `${person.status.padEnd(9)} ${person.email.padEnd(32)} ${person.platform.padEnd(6)} ${person.roles.join('+').padEnd(20)} ${person.arm}\n`,
+            );
           }
-          for (const pair of outcome.pairs) process.stdout.write(`pair ${pair.status.padEnd(6)} ${pair.mentor} → ${pair.mentee}\n`);
+          for (const pair of outcome.pairs)
+            process.stdout.write(`pair ${pair.status.padEnd(6)} ${pair.mentor} → ${pair.mentee}\n`);
           if (outcome.written) {
             const coaching = new CoachingService({ store, clock: systemClock });
-            const mentoring = new MentoringService({ store, clock: systemClock, coaching, curators: { isCurator: async () => false, channelFor: () => null } });
+            const mentoring = new MentoringService({
+              store,
+              clock: systemClock,
+              coaching,
+              curators: { isCurator: async () => false, channelFor: () => null },
+            });
             for (const pair of await store.mentoring.activePairs(record.id)) await mentoring.sendIntros(pair);
             const c = outcome.counts!;
-            process.stdout.write(`\nimported: ${c.peopleCreated} new, ${c.peopleUpdated} updated, ${c.pairsCreated} new pairs; consent requests go out on the next scheduler tick\n`);
+            process.stdout.write(
+              `\nimported: ${c.peopleCreated} new, ${c.peopleUpdated} updated, ${c.pairsCreated} new pairs; consent requests go out on the next scheduler tick\n`,
+            );
           } else {
             process.stdout.write('\ndry run: nothing was written\n');
           }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CHARTER_FIELDS, CHARTER_PAGES, charterPageForm, checkCharterAnswer, defaultCharterDraft, nextCharterField, validateCharter } from './charter.js';
+import {
+  CHARTER_FIELDS,
+  CHARTER_PAGES,
+  charterPageForm,
+  checkCharterAnswer,
+  defaultCharterDraft,
+  nextCharterField,
+  validateCharter,
+} from './charter.js';
 
 const complete = {
   goals: 'Lead a cross-team project and grow my network',
@@ -29,7 +37,10 @@ describe('the charter', () => {
   });
 
   it('defaults milestones to 90 and 180 days after pairing', () => {
-    expect(defaultCharterDraft('2026-03-02')).toEqual({ milestone1Due: '2026-05-31', milestone2Due: '2026-08-29' });
+    expect(defaultCharterDraft('2026-03-02')).toEqual({
+      milestone1Due: '2026-05-31',
+      milestone2Due: '2026-08-29',
+    });
   });
 
   it('asks for the first field without a valid answer next', () => {
@@ -40,17 +51,28 @@ describe('the charter', () => {
 
   it('checks typed chat answers one by one, with friendly synonyms', () => {
     expect(checkCharterAnswer('kpi1Baseline', ' 3.5 ')).toEqual({ ok: true, value: '3.5' });
-    expect(checkCharterAnswer('kpi1Baseline', 'three')).toEqual({ ok: false, error: 'KPI 1 baseline must be a number' });
+    expect(checkCharterAnswer('kpi1Baseline', 'three')).toEqual({
+      ok: false,
+      error: 'KPI 1 baseline must be a number',
+    });
     expect(checkCharterAnswer('confidentiality', 'Yes')).toEqual({ ok: true, value: 'agree' });
     expect(checkCharterAnswer('cadence', 'Monthly')).toEqual({ ok: true, value: 'monthly' });
     expect(checkCharterAnswer('milestone1Due', '31.05.2026')).toMatchObject({ ok: false });
   });
 
   it('validates the whole charter, including rules across fields', () => {
-    expect(validateCharter(complete)).toMatchObject({ ok: true, charter: { kpi1Baseline: 3, cadence: 'biweekly' } });
-    expect(validateCharter({ ...complete, kpi2Name: 'stakeholder SCORE', milestone2Due: '2026-05-01' })).toEqual({
+    expect(validateCharter(complete)).toMatchObject({
+      ok: true,
+      charter: { kpi1Baseline: 3, cadence: 'biweekly' },
+    });
+    expect(
+      validateCharter({ ...complete, kpi2Name: 'stakeholder SCORE', milestone2Due: '2026-05-01' }),
+    ).toEqual({
       ok: false,
-      errors: { kpi2Name: 'the two KPIs need different names', milestone2Due: 'the second milestone must come after the first' },
+      errors: {
+        kpi2Name: 'the two KPIs need different names',
+        milestone2Due: 'the second milestone must come after the first',
+      },
     });
   });
 });

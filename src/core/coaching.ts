@@ -1,7 +1,13 @@
-import { CONFIDENCE_LABELS, PRACTICE_LABELS, practiceSchema, type Survey, surveyDetailsSchema } from './checkpoint.js';
+import {
+  CONFIDENCE_LABELS,
+  PRACTICE_LABELS,
+  practiceSchema,
+  type Survey,
+  surveyDetailsSchema,
+} from './checkpoint.js';
 import { type Experiment, experimentInputSchema, KPI_DIRECTIONS, kpiImprovement } from './experiment.js';
 import type { FormDefinition } from './forms.js';
-import { type Message, fillTemplate } from './messages.js';
+import { fillTemplate, type Message } from './messages.js';
 
 export const experimentForm: FormDefinition<typeof experimentInputSchema> = {
   id: 'experiment',
@@ -9,7 +15,13 @@ export const experimentForm: FormDefinition<typeof experimentInputSchema> = {
   submitLabel: 'Start experiment',
   schema: experimentInputSchema,
   fields: [
-    { id: 'behavior', label: 'Behavior to practise', type: 'text', maxLength: 200, placeholder: 'Ask before I tell in 1:1s' },
+    {
+      id: 'behavior',
+      label: 'Behavior to practise',
+      type: 'text',
+      maxLength: 200,
+      placeholder: 'Ask before I tell in 1:1s',
+    },
     {
       id: 'hypothesis',
       label: 'Hypothesis',
@@ -17,7 +29,13 @@ export const experimentForm: FormDefinition<typeof experimentInputSchema> = {
       maxLength: 500,
       placeholder: 'If I ask first, my team will bring more of their own solutions',
     },
-    { id: 'kpiName', label: 'KPI name', type: 'text', maxLength: 80, placeholder: 'Ideas raised by the team per week' },
+    {
+      id: 'kpiName',
+      label: 'KPI name',
+      type: 'text',
+      maxLength: 80,
+      placeholder: 'Ideas raised by the team per week',
+    },
     { id: 'kpiUnit', label: 'KPI unit', type: 'text', maxLength: 20, placeholder: 'ideas' },
     { id: 'kpiBaseline', label: 'Baseline', type: 'number' },
     { id: 'kpiTarget', label: 'Target', type: 'number' },
@@ -25,7 +43,10 @@ export const experimentForm: FormDefinition<typeof experimentInputSchema> = {
       id: 'kpiDirection',
       label: 'Which way is better?',
       type: 'select',
-      options: KPI_DIRECTIONS.map((d) => ({ value: d, label: d === 'increase' ? 'Higher is better' : 'Lower is better' })),
+      options: KPI_DIRECTIONS.map((d) => ({
+        value: d,
+        label: d === 'increase' ? 'Higher is better' : 'Lower is better',
+      })),
     },
     { id: 'startDate', label: 'Start date', type: 'date' },
     {
@@ -50,12 +71,20 @@ export const surveyDetailsForm: FormDefinition<typeof surveyDetailsSchema> = {
       type: 'select',
       options: CONFIDENCE_LABELS.map((label, i) => ({ value: String(i + 1), label })),
     },
-    { id: 'note', label: 'Anything to note? (only you and your coach see it)', type: 'multiline', optional: true, maxLength: 1000 },
+    {
+      id: 'note',
+      label: 'Anything to note? (only you and your coach see it)',
+      type: 'multiline',
+      optional: true,
+      maxLength: 1000,
+    },
   ],
 };
 
 /** The whole check-in in one form, for people who answer from a command rather than the survey message. */
-export const checkinForm: FormDefinition<ReturnType<typeof surveyDetailsSchema.extend<{ practice: typeof practiceSchema }>>> = {
+export const checkinForm: FormDefinition<
+  ReturnType<typeof surveyDetailsSchema.extend<{ practice: typeof practiceSchema }>>
+> = {
   id: 'checkin',
   title: 'Checkpoint check-in',
   submitLabel: 'Save',
@@ -78,8 +107,7 @@ export interface ConsentFacts {
 }
 
 export function consentRequestMessage(participantId: string, facts: ConsentFacts): Message {
-  const text =
-    `Hi! I'm the coaching companion for *${facts.programTitle}*. Before anything starts, here is what I keep and who sees it.`;
+  const text = `Hi! I'm the coaching companion for *${facts.programTitle}*. Before anything starts, here is what I keep and who sees it.`;
   return {
     text,
     blocks: [
@@ -87,7 +115,11 @@ export function consentRequestMessage(participantId: string, facts: ConsentFacts
       {
         type: 'fields',
         fields: [
-          { label: 'What I collect', value: 'Your experiment, your check-in answers, and when you reply to me. I never read your other chats.' },
+          {
+            label: 'What I collect',
+            value:
+              'Your experiment, your check-in answers, and when you reply to me. I never read your other chats.',
+          },
           {
             label: 'Who sees it',
             value:
@@ -99,7 +131,10 @@ export function consentRequestMessage(participantId: string, facts: ConsentFacts
           },
         ],
       },
-      { type: 'context', text: 'You can stop at any time with /coach optout, or erase your data with /coach forget-me.' },
+      {
+        type: 'context',
+        text: 'You can stop at any time with /coach optout, or erase your data with /coach forget-me.',
+      },
       {
         type: 'actions',
         actions: [
@@ -129,7 +164,11 @@ export function nudgeMessage(experiment: Experiment, template: string, occurrenc
   };
 }
 
-function practiceQuestion(experiment: Experiment, survey: Pick<Survey, 'id' | 'checkpointDay'>, lead: string): Message {
+function practiceQuestion(
+  experiment: Experiment,
+  survey: Pick<Survey, 'id' | 'checkpointDay'>,
+  lead: string,
+): Message {
   const text = `${lead} Day ${survey.checkpointDay} checkpoint for *${experiment.behavior}*: how often did you practise it lately?`;
   return {
     text,
@@ -149,11 +188,17 @@ function practiceQuestion(experiment: Experiment, survey: Pick<Survey, 'id' | 'c
   };
 }
 
-export function checkpointSurveyMessage(experiment: Experiment, survey: Pick<Survey, 'id' | 'checkpointDay'>): Message {
+export function checkpointSurveyMessage(
+  experiment: Experiment,
+  survey: Pick<Survey, 'id' | 'checkpointDay'>,
+): Message {
   return practiceQuestion(experiment, survey, 'Time for a two-click check-in.');
 }
 
-export function checkpointReminderMessage(experiment: Experiment, survey: Pick<Survey, 'id' | 'checkpointDay'>): Message {
+export function checkpointReminderMessage(
+  experiment: Experiment,
+  survey: Pick<Survey, 'id' | 'checkpointDay'>,
+): Message {
   return practiceQuestion(experiment, survey, 'A gentle reminder:');
 }
 
@@ -162,21 +207,33 @@ export function surveyAnsweredMessage(experiment: Experiment, survey: Survey): M
   const parts = [`Day ${survey.checkpointDay} checkpoint saved: practice ${survey.practice}/5`];
   if (survey.kpiValue !== null) {
     const gain = kpiImprovement(experiment, survey.kpiValue);
-    parts.push(`${experiment.kpiName} ${survey.kpiValue} ${experiment.kpiUnit} (${gain >= 0 ? '+' : ''}${round(gain)} vs baseline)`);
+    parts.push(
+      `${experiment.kpiName} ${survey.kpiValue} ${experiment.kpiUnit} (${gain >= 0 ? '+' : ''}${round(gain)} vs baseline)`,
+    );
   }
   if (survey.confidence !== null) parts.push(`confidence ${survey.confidence}/5`);
   const text = `${parts.join(', ')}. Thank you!`;
   return { text, blocks: [{ type: 'text', text }] };
 }
 
-export function nudgeAnsweredMessage(original: string, answer: 'did' | 'skip' | 'snooze', until?: string): Message {
+export function nudgeAnsweredMessage(
+  original: string,
+  answer: 'did' | 'skip' | 'snooze',
+  until?: string,
+): Message {
   const tail =
     answer === 'did'
       ? 'Nice work — logged as done.'
       : answer === 'skip'
         ? 'Noted: not this week. No judgement; next week is a fresh start.'
         : `Snoozed until ${until ?? 'next week'}. I'll be quiet until then.`;
-  return { text: `${original}\n${tail}`, blocks: [{ type: 'text', text: original }, { type: 'context', text: tail }] };
+  return {
+    text: `${original}\n${tail}`,
+    blocks: [
+      { type: 'text', text: original },
+      { type: 'context', text: tail },
+    ],
+  };
 }
 
 export function noticeMessage(text: string): Message {

@@ -40,8 +40,16 @@ describe('scorePair', () => {
     );
     expect(result.reasons).toEqual([
       { signal: 'charter_unfinished', points: 30, text: 'charter not finished 40 days after pairing' },
-      { signal: 'milestone_late', points: 20, text: 'milestone "Kickoff" unconfirmed 10 days after its due date' },
-      { signal: 'person_quiet', points: 20, text: 'mentor Maria has not interacted with the bot for 30 days' },
+      {
+        signal: 'milestone_late',
+        points: 20,
+        text: 'milestone "Kickoff" unconfirmed 10 days after its due date',
+      },
+      {
+        signal: 'person_quiet',
+        points: 20,
+        text: 'mentor Maria has not interacted with the bot for 30 days',
+      },
       { signal: 'checkin_missed', points: 20, text: 'mentee missed 2 checkpoint check-ins' },
     ]);
     expect(result).toMatchObject({ score: 10, low: true });
@@ -55,8 +63,13 @@ describe('scorePair', () => {
   });
 
   it('counts a person who never interacted from the day the pair formed', () => {
-    const result = scorePair(signals({ now: start + 22 * DAY, mentee: { name: 'Theo', lastInteractionAt: null } }), settings);
-    expect(result.reasons.map((r) => r.text)).toEqual(['mentee Theo has not interacted with the bot for 22 days']);
+    const result = scorePair(
+      signals({ now: start + 22 * DAY, mentee: { name: 'Theo', lastInteractionAt: null } }),
+      settings,
+    );
+    expect(result.reasons.map((r) => r.text)).toEqual([
+      'mentee Theo has not interacted with the bot for 22 days',
+    ]);
   });
 });
 
@@ -64,11 +77,33 @@ describe('escalationStep', () => {
   const low = { score: 30, reasons: [], low: true };
   const now = start + 30 * DAY;
   it('nudges the pair first, waits out the grace period, then alerts curators once', () => {
-    expect(escalationStep({ ...low, low: false }, { nudgedAt: null, openAlert: false, snoozedUntil: null }, now, settings)).toEqual({ type: 'healthy' });
-    expect(escalationStep(low, { nudgedAt: null, openAlert: false, snoozedUntil: null }, now, settings)).toEqual({ type: 'nudge_pair' });
-    expect(escalationStep(low, { nudgedAt: now - 6 * DAY, openAlert: false, snoozedUntil: null }, now, settings)).toEqual({ type: 'wait', until: now + DAY });
-    expect(escalationStep(low, { nudgedAt: now - 7 * DAY, openAlert: false, snoozedUntil: null }, now, settings)).toEqual({ type: 'alert_curators' });
-    expect(escalationStep(low, { nudgedAt: now - 7 * DAY, openAlert: true, snoozedUntil: null }, now, settings)).toEqual({ type: 'alert_open' });
-    expect(escalationStep(low, { nudgedAt: now - 9 * DAY, openAlert: false, snoozedUntil: now + DAY }, now, settings)).toEqual({ type: 'wait', until: now + DAY });
+    expect(
+      escalationStep(
+        { ...low, low: false },
+        { nudgedAt: null, openAlert: false, snoozedUntil: null },
+        now,
+        settings,
+      ),
+    ).toEqual({ type: 'healthy' });
+    expect(
+      escalationStep(low, { nudgedAt: null, openAlert: false, snoozedUntil: null }, now, settings),
+    ).toEqual({ type: 'nudge_pair' });
+    expect(
+      escalationStep(low, { nudgedAt: now - 6 * DAY, openAlert: false, snoozedUntil: null }, now, settings),
+    ).toEqual({ type: 'wait', until: now + DAY });
+    expect(
+      escalationStep(low, { nudgedAt: now - 7 * DAY, openAlert: false, snoozedUntil: null }, now, settings),
+    ).toEqual({ type: 'alert_curators' });
+    expect(
+      escalationStep(low, { nudgedAt: now - 7 * DAY, openAlert: true, snoozedUntil: null }, now, settings),
+    ).toEqual({ type: 'alert_open' });
+    expect(
+      escalationStep(
+        low,
+        { nudgedAt: now - 9 * DAY, openAlert: false, snoozedUntil: now + DAY },
+        now,
+        settings,
+      ),
+    ).toEqual({ type: 'wait', until: now + DAY });
   });
 });

@@ -64,7 +64,8 @@ export function scorePair(signals: PairSignals, settings: EngagementSettings): E
     });
   }
   for (const milestone of signals.milestones) {
-    const late = milestone.confirmedAt === null ? now - milestone.dueAt : milestone.confirmedAt - milestone.dueAt;
+    const late =
+      milestone.confirmedAt === null ? now - milestone.dueAt : milestone.confirmedAt - milestone.dueAt;
     if (late > DAY) {
       reasons.push({
         signal: 'milestone_late',
@@ -79,7 +80,11 @@ export function scorePair(signals: PairSignals, settings: EngagementSettings): E
   ] as const) {
     const since = now - (person.lastInteractionAt ?? signals.pairedAt);
     if (since > settings.quietDays * DAY) {
-      reasons.push({ signal: 'person_quiet', points: w.personQuiet, text: `${role} ${person.name} has not interacted with the bot for ${days(since)} days` });
+      reasons.push({
+        signal: 'person_quiet',
+        points: w.personQuiet,
+        text: `${role} ${person.name} has not interacted with the bot for ${days(since)} days`,
+      });
     }
   }
   if (signals.missedCheckins > 0) {
@@ -112,7 +117,8 @@ export function escalationStep(
 ): EscalationStep {
   if (!score.low) return { type: 'healthy' };
   if (state.openAlert) return { type: 'alert_open' };
-  if (state.snoozedUntil !== null && state.snoozedUntil > now) return { type: 'wait', until: state.snoozedUntil };
+  if (state.snoozedUntil !== null && state.snoozedUntil > now)
+    return { type: 'wait', until: state.snoozedUntil };
   if (state.nudgedAt === null) return { type: 'nudge_pair' };
   const graceEnds = state.nudgedAt + settings.graceDays * DAY;
   if (now < graceEnds) return { type: 'wait', until: graceEnds };

@@ -15,7 +15,11 @@ const finiteNumber = (label: string) =>
 /** What a leader enters to start (or edit) a behavior experiment. */
 export const experimentInputSchema = z
   .object({
-    behavior: z.string().trim().min(3, 'describe the behavior in a few words').max(200, 'keep it under 200 characters'),
+    behavior: z
+      .string()
+      .trim()
+      .min(3, 'describe the behavior in a few words')
+      .max(200, 'keep it under 200 characters'),
     hypothesis: z
       .string()
       .trim()
@@ -35,10 +39,18 @@ export const experimentInputSchema = z
   })
   .superRefine((input, ctx) => {
     if (input.kpiDirection === 'increase' && input.kpiTarget <= input.kpiBaseline) {
-      ctx.addIssue({ code: 'custom', path: ['kpiTarget'], message: 'target must be above the baseline when higher is better' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kpiTarget'],
+        message: 'target must be above the baseline when higher is better',
+      });
     }
     if (input.kpiDirection === 'decrease' && input.kpiTarget >= input.kpiBaseline) {
-      ctx.addIssue({ code: 'custom', path: ['kpiTarget'], message: 'target must be below the baseline when lower is better' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kpiTarget'],
+        message: 'target must be below the baseline when lower is better',
+      });
     }
   });
 
@@ -67,7 +79,10 @@ export function checkpointDaysFor(programDays: readonly number[], lengthWeeks: n
  * Progress from baseline toward target as a fraction (0 = baseline, 1 = target reached),
  * with the KPI's direction taken into account.
  */
-export function kpiProgress(experiment: Pick<ExperimentInput, 'kpiBaseline' | 'kpiTarget'>, value: number): number {
+export function kpiProgress(
+  experiment: Pick<ExperimentInput, 'kpiBaseline' | 'kpiTarget'>,
+  value: number,
+): number {
   const span = experiment.kpiTarget - experiment.kpiBaseline;
   if (span === 0) return 0;
   return (value - experiment.kpiBaseline) / span;

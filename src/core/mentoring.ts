@@ -74,17 +74,43 @@ export function milestoneDueAt(dueDate: string, zone: string): number {
 }
 
 /** The mentor's reminder: some days before the due date, at the program's checkpoint time, in the mentor's own time. */
-export function milestoneReminderRun(milestone: Pick<Milestone, 'id' | 'dueDate'>, program: ProgramSettings, mentor: Availability, now: number): NextRun {
-  const day = DateTime.fromISO(milestone.dueDate, { zone: mentor.timezone }).minus({ days: program.milestoneReminderDaysBefore });
-  const planned = nextAllowedInstant(atLocalTime(day, program.checkpointTime, mentor.timezone).toMillis(), mentor);
-  return { kind: 'milestone_reminder', dueAt: Math.max(planned, nextAllowedInstant(now, mentor)), occurrence: `${milestone.id}` };
+export function milestoneReminderRun(
+  milestone: Pick<Milestone, 'id' | 'dueDate'>,
+  program: ProgramSettings,
+  mentor: Availability,
+  now: number,
+): NextRun {
+  const day = DateTime.fromISO(milestone.dueDate, { zone: mentor.timezone }).minus({
+    days: program.milestoneReminderDaysBefore,
+  });
+  const planned = nextAllowedInstant(
+    atLocalTime(day, program.checkpointTime, mentor.timezone).toMillis(),
+    mentor,
+  );
+  return {
+    kind: 'milestone_reminder',
+    dueAt: Math.max(planned, nextAllowedInstant(now, mentor)),
+    occurrence: `${milestone.id}`,
+  };
 }
 
 /** Pair health is looked at once a day, at the program's checkpoint time in the program's zone. */
-export function nextPairHealthRun(pairId: string, program: ProgramSettings, programAvailability: Availability, after: number): NextRun {
+export function nextPairHealthRun(
+  pairId: string,
+  program: ProgramSettings,
+  programAvailability: Availability,
+  after: number,
+): NextRun {
   const tomorrow = DateTime.fromMillis(after, { zone: programAvailability.timezone }).plus({ days: 1 });
-  const dueAt = nextAllowedInstant(atLocalTime(tomorrow, program.checkpointTime, programAvailability.timezone).toMillis(), programAvailability);
-  return { kind: 'pair_health', dueAt, occurrence: `${pairId}/${DateTime.fromMillis(dueAt, { zone: programAvailability.timezone }).toISODate()}` };
+  const dueAt = nextAllowedInstant(
+    atLocalTime(tomorrow, program.checkpointTime, programAvailability.timezone).toMillis(),
+    programAvailability,
+  );
+  return {
+    kind: 'pair_health',
+    dueAt,
+    occurrence: `${pairId}/${DateTime.fromMillis(dueAt, { zone: programAvailability.timezone }).toISODate()}`,
+  };
 }
 
 // ---- forms -------------------------------------------------------------------------------------------
@@ -94,14 +120,24 @@ export const changeRequestForm: FormDefinition = {
   title: 'Ask for changes',
   submitLabel: 'Send',
   fields: [{ id: 'comment', label: 'What should change?', type: 'multiline', maxLength: 1000 }],
-  schema: z.object({ comment: z.string().trim().min(3, 'say what should change').max(1000, 'keep it under 1000 characters') }),
+  schema: z.object({
+    comment: z.string().trim().min(3, 'say what should change').max(1000, 'keep it under 1000 characters'),
+  }),
 };
 
 export const milestoneNoteForm: FormDefinition = {
   id: 'milestone-note',
   title: 'Milestone note',
   submitLabel: 'Save',
-  fields: [{ id: 'note', label: 'Note for your mentee (optional)', type: 'multiline', optional: true, maxLength: 1000 }],
+  fields: [
+    {
+      id: 'note',
+      label: 'Note for your mentee (optional)',
+      type: 'multiline',
+      optional: true,
+      maxLength: 1000,
+    },
+  ],
   schema: z.object({ note: z.string().trim().max(1000, 'keep it under 1000 characters').optional() }),
 };
 
@@ -111,7 +147,12 @@ export const rematchForm: FormDefinition = {
   submitLabel: 'Re-match',
   fields: [
     { id: 'mentor', label: 'New mentor', type: 'person' },
-    { id: 'reason', label: 'Reason (kept in the audit log, not shown to the pair)', type: 'text', maxLength: 300 },
+    {
+      id: 'reason',
+      label: 'Reason (kept in the audit log, not shown to the pair)',
+      type: 'text',
+      maxLength: 300,
+    },
   ],
   schema: z.object({
     mentor: z.string().min(1, 'pick the new mentor'),
@@ -124,7 +165,9 @@ export const pairCheckinForm: FormDefinition = {
   title: 'Check in with the pair',
   submitLabel: 'Send to both',
   fields: [{ id: 'note', label: 'A short note to both of them', type: 'multiline', maxLength: 1000 }],
-  schema: z.object({ note: z.string().trim().min(3, 'write a short note').max(1000, 'keep it under 1000 characters') }),
+  schema: z.object({
+    note: z.string().trim().min(3, 'write a short note').max(1000, 'keep it under 1000 characters'),
+  }),
 };
 
 export const snoozeForm: FormDefinition = {
@@ -139,7 +182,9 @@ export const snoozeForm: FormDefinition = {
       options: [7, 14, 30].map((d) => ({ value: String(d), label: `${d} days` })),
     },
   ],
-  schema: z.object({ days: z.coerce.number().int().min(1, 'pick a number of days').max(90, 'at most 90 days') }),
+  schema: z.object({
+    days: z.coerce.number().int().min(1, 'pick a number of days').max(90, 'at most 90 days'),
+  }),
 };
 
 export const closeForm: FormDefinition = {
@@ -147,7 +192,9 @@ export const closeForm: FormDefinition = {
   title: 'Close the pair',
   submitLabel: 'Close pair',
   fields: [{ id: 'reason', label: 'Reason (kept in the audit log)', type: 'text', maxLength: 300 }],
-  schema: z.object({ reason: z.string().trim().min(3, 'give a short reason').max(300, 'keep it under 300 characters') }),
+  schema: z.object({
+    reason: z.string().trim().min(3, 'give a short reason').max(300, 'keep it under 300 characters'),
+  }),
 };
 
 export const CURATOR_FORMS: Record<CuratorAction, FormDefinition> = {
@@ -190,8 +237,19 @@ export function charterReviewMessage(pair: Pair, version: CharterVersion, mentee
       {
         type: 'actions',
         actions: [
-          { action: 'charter.confirm', ref: pair.id, value: String(version.version), label: 'Confirm charter', style: 'primary' },
-          { action: 'charter.changes', ref: pair.id, value: String(version.version), label: 'Ask for changes' },
+          {
+            action: 'charter.confirm',
+            ref: pair.id,
+            value: String(version.version),
+            label: 'Confirm charter',
+            style: 'primary',
+          },
+          {
+            action: 'charter.changes',
+            ref: pair.id,
+            value: String(version.version),
+            label: 'Ask for changes',
+          },
         ],
       },
     ],
@@ -233,7 +291,11 @@ export function milestoneReminderMessage(milestone: Milestone, menteeName: strin
   };
 }
 
-export const MILESTONE_WORDS: Record<MilestoneAnswer, string> = { met: 'met', partly: 'partly met', not_yet: 'not met yet' };
+export const MILESTONE_WORDS: Record<MilestoneAnswer, string> = {
+  met: 'met',
+  partly: 'partly met',
+  not_yet: 'not met yet',
+};
 
 export function milestoneConfirmedMessage(milestone: Milestone): Message {
   const answer = MILESTONE_WORDS[milestone.status as MilestoneAnswer] ?? milestone.status;
@@ -242,7 +304,14 @@ export function milestoneConfirmedMessage(milestone: Milestone): Message {
     text,
     blocks: [
       { type: 'text', text },
-      ...(milestone.note ? [] : [{ type: 'actions' as const, actions: [{ action: 'milestone.note' as const, ref: milestone.id, label: 'Add a note' }] }]),
+      ...(milestone.note
+        ? []
+        : [
+            {
+              type: 'actions' as const,
+              actions: [{ action: 'milestone.note' as const, ref: milestone.id, label: 'Add a note' }],
+            },
+          ]),
     ],
   };
 }
@@ -252,14 +321,25 @@ export function pairNudgeMessage(otherName: string): Message {
   return { text, blocks: [{ type: 'text', text }] };
 }
 
-export function curatorAlertMessage(alert: CuratorAlert, mentorName: string, menteeName: string, threshold: number): Message {
+export function curatorAlertMessage(
+  alert: CuratorAlert,
+  mentorName: string,
+  menteeName: string,
+  threshold: number,
+): Message {
   const text = `Engagement is low for the pair *${menteeName}* (mentee) and *${mentorName}* (mentor): ${alert.score}/100, under the threshold of ${threshold}.`;
   return {
     text,
     blocks: [
       { type: 'text', text },
-      { type: 'text', text: alert.reasons.map((r) => `• ${r.text} (−${r.points})`).join('\n') || '• no signals' },
-      { type: 'context', text: 'The pair already had a friendly nudge and a grace period. Nothing changes until a curator decides.' },
+      {
+        type: 'text',
+        text: alert.reasons.map((r) => `• ${r.text} (−${r.points})`).join('\n') || '• no signals',
+      },
+      {
+        type: 'context',
+        text: 'The pair already had a friendly nudge and a grace period. Nothing changes until a curator decides.',
+      },
       {
         type: 'actions',
         actions: [
@@ -280,8 +360,21 @@ const ACTION_WORDS: Record<CuratorAction, string> = {
   close: 'closed the pair',
 };
 
-export function curatorAlertHandledMessage(alert: CuratorAlert, mentorName: string, menteeName: string, curatorName: string, at: string, detail: string): Message {
+export function curatorAlertHandledMessage(
+  alert: CuratorAlert,
+  mentorName: string,
+  menteeName: string,
+  curatorName: string,
+  at: string,
+  detail: string,
+): Message {
   const action = ACTION_WORDS[alert.action as CuratorAction] ?? alert.action ?? 'handled this alert';
   const text = `Pair *${menteeName}* (mentee) and *${mentorName}* (mentor), ${alert.score}/100: *${curatorName}* ${action} on ${at}.${detail ? ` ${detail}` : ''}`;
-  return { text, blocks: [{ type: 'text', text }, { type: 'text', text: alert.reasons.map((r) => `• ${r.text}`).join('\n') || '• no signals' }] };
+  return {
+    text,
+    blocks: [
+      { type: 'text', text },
+      { type: 'text', text: alert.reasons.map((r) => `• ${r.text}`).join('\n') || '• no signals' },
+    ],
+  };
 }

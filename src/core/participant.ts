@@ -1,6 +1,6 @@
-import type { Availability, QuietHours, Weekday } from './time.js';
 import { effectiveAvailability, type ProgramSettings } from './program.js';
 import type { ConsentState, PersonState } from './schedule.js';
+import type { Availability, QuietHours, Weekday } from './time.js';
 
 export const PLATFORMS = ['slack', 'teams'] as const;
 export type Platform = (typeof PLATFORMS)[number];

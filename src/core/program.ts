@@ -25,18 +25,29 @@ export const programSettingsSchema = z
       .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a short slug: lowercase letters, digits and dashes'),
     title: z.string().min(1).max(120).optional(),
     timezone: timeZoneSchema.default('UTC'),
-    lengthWeeks: z.number().int().min(8, 'must be at least 8 weeks').max(16, 'must be at most 16 weeks').default(13),
+    lengthWeeks: z
+      .number()
+      .int()
+      .min(8, 'must be at least 8 weeks')
+      .max(16, 'must be at most 16 weeks')
+      .default(13),
     checkpointDays: z
       .array(z.number().int().min(1))
       .min(1)
       .default([30, 60, 90])
-      .refine((days) => days.every((d, i) => i === 0 || d > (days[i - 1] ?? 0)), 'must be in increasing order'),
+      .refine(
+        (days) => days.every((d, i) => i === 0 || d > (days[i - 1] ?? 0)),
+        'must be in increasing order',
+      ),
     checkpointTime: localTimeSchema.default('10:00'),
     nudges: z
       .object({
         weekdays: weekdayListSchema.default(['tue', 'thu']),
         time: localTimeSchema.default('09:30'),
-        templates: z.array(z.string().min(1).max(500)).min(1).default([...DEFAULT_NUDGE_TEMPLATES]),
+        templates: z
+          .array(z.string().min(1).max(500))
+          .min(1)
+          .default([...DEFAULT_NUDGE_TEMPLATES]),
       })
       .prefault({}),
     workingDays: weekdayListSchema.default(['mon', 'tue', 'wed', 'thu', 'fri']),
@@ -44,9 +55,19 @@ export const programSettingsSchema = z
     weeklyBudget: z.number().int().min(1).max(20).default(3),
     reminders: z
       .object({
-        afterHours: z.number().int().min(1).max(24 * 14).default(48),
+        afterHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 14)
+          .default(48),
         count: z.number().int().min(0).max(3).default(1),
-        missedAfterHours: z.number().int().min(1).max(24 * 14).default(48),
+        missedAfterHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 14)
+          .default(48),
       })
       .prefault({}),
     catchUpGraceHours: z.number().min(0).max(48).default(4),

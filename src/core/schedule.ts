@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { type Survey, surveyIdFor } from './checkpoint.js';
-import type { Experiment } from './experiment.js';
 import { HOUR } from './clock.js';
+import type { Experiment } from './experiment.js';
 import type { MessageKind } from './messages.js';
 import type { ProgramSettings } from './program.js';
 import {
@@ -88,7 +88,12 @@ export type Effect =
   /** Mentoring: the pair got its friendly nudge / is healthy again / its curator alert opens or its snooze ends. */
   | { type: 'pair_nudged' }
   | { type: 'pair_healthy' }
-  | { type: 'open_alert'; alertId: string; score: number; reasons: { signal: string; points: number; text: string }[] }
+  | {
+      type: 'open_alert';
+      alertId: string;
+      score: number;
+      reasons: { signal: string; points: number; text: string }[];
+    }
   | { type: 'end_alert_snooze'; alertId: string };
 
 export type Decision =
@@ -103,7 +108,15 @@ export type Decision =
       next: NextRun[];
     }
   /** Too late to send: record the occurrence as expired (with its key, so it can never go out later). */
-  | { type: 'expire'; messageKind: MessageKind; key: string; budgetWeek: string; reason: string; effects: Effect[]; next: NextRun[] }
+  | {
+      type: 'expire';
+      messageKind: MessageKind;
+      key: string;
+      budgetWeek: string;
+      reason: string;
+      effects: Effect[];
+      next: NextRun[];
+    }
   /** Same occurrence, later. */
   | { type: 'reschedule'; dueAt: number; reason: string }
   /** Drop this occurrence without a message. */
@@ -148,7 +161,7 @@ export function nextNudgeRun(
   const start = DateTime.fromISO(experiment.startDate, { zone });
   const end = DateTime.fromISO(experiment.endDate, { zone });
   const afterLocal = localDateTime(after, zone).startOf('day');
-  let day = afterLocal > start ? afterLocal : start;
+  let day = DateTime.max(afterLocal, start);
   const days = nudgeWeekdays(program);
   for (let guard = 0; guard < 140 && day < end; guard += 1, day = day.plus({ days: 1 })) {
     if (!days.includes(day.weekday) || !isWorkingDay(day, who.workingDays)) continue;
@@ -236,10 +249,16 @@ export function decideDueJob(input: DecisionInput): Decision {
 
   if (job.kind === 'experiment_end') {
     const live = experiment && (experiment.status === 'active' || experiment.status === 'paused');
-    return { type: 'skip', reason: 'experiment window ended', effects: live ? [{ type: 'complete_experiment' }] : [], next: [] };
+    return {
+      type: 'skip',
+      reason: 'experiment window ended',
+      effects: live ? [{ type: 'complete_experiment' }] : [],
+      next: [],
+    };
   }
 
-  const surveyOpen = input.survey !== null && (input.survey.status === 'open' || input.survey.status === 'reminded');
+  const surveyOpen =
+    input.survey !== null && (input.survey.status === 'open' || input.survey.status === 'reminded');
 
   // Closing a survey sends nothing, so it happens even after the experiment has ended.
   if (job.kind === 'checkpoint_missed') {
@@ -272,8 +291,14 @@ export function decideDueJob(input: DecisionInput): Decision {
       const next = nextNudgeRun(now, program, who, experiment);
       return { type: 'skip', reason, effects: [], next: next ? [next] : [] };
     }
-    if (job.kind === 'checkpoint') return { type: 'reschedule', dueAt: nextAllowedInstant(now + 24 * HOUR, who), reason };
-    return { type: 'skip', reason, effects: [], next: [surveyFollowUp(input, now, reminderNumberOf(job.occurrence) + 1)] };
+    if (job.kind === 'checkpoint')
+      return { type: 'reschedule', dueAt: nextAllowedInstant(now + 24 * HOUR, who), reason };
+    return {
+      type: 'skip',
+      reason,
+      effects: [],
+      next: [surveyFollowUp(input, now, reminderNumberOf(job.occurrence) + 1)],
+    };
   }
 
   const snoozedUntil = person.pausedUntil !== null && person.pausedUntil > now ? person.pausedUntil : null;
@@ -286,22 +311,48 @@ export function decideDueJob(input: DecisionInput): Decision {
       return next ? [next] : [];
     };
     if (now - job.dueAt > grace) {
-      return { type: 'expire', messageKind: 'nudge', key, budgetWeek: weekKey, reason: 'missed its slot by more than the catch-up grace window', effects: [], next: nextAfter(now) };
+      return {
+        type: 'expire',
+        messageKind: 'nudge',
+        key,
+        budgetWeek: weekKey,
+        reason: 'missed its slot by more than the catch-up grace window',
+        effects: [],
+        next: nextAfter(now),
+      };
     }
-    if (person.arm === 'control') return { type: 'skip', reason: 'control arm: measured, not nudged', effects: [], next: nextAfter(now) };
-    if (snoozedUntil !== null) return { type: 'skip', reason: 'snoozed', effects: [], next: nextAfter(snoozedUntil) };
+    if (person.arm === 'control')
+      return { type: 'skip', reason: 'control arm: measured, not nudged', effects: [], next: nextAfter(now) };
+    if (snoozedUntil !== null)
+      return { type: 'skip', reason: 'snoozed', effects: [], next: nextAfter(snoozedUntil) };
     if (paused) return { type: 'skip', reason: 'experiment paused', effects: [], next: nextAfter(now) };
     const allowedAt = nextAllowedInstant(now, who);
     if (allowedAt !== now) {
       if (allowedAt - job.dueAt > grace) {
-        return { type: 'expire', messageKind: 'nudge', key, budgetWeek: weekKey, reason: 'the next allowed time falls outside the catch-up grace window', effects: [], next: nextAfter(allowedAt) };
+        return {
+          type: 'expire',
+          messageKind: 'nudge',
+          key,
+          budgetWeek: weekKey,
+          reason: 'the next allowed time falls outside the catch-up grace window',
+          effects: [],
+          next: nextAfter(allowedAt),
+        };
       }
       return { type: 'reschedule', dueAt: allowedAt, reason: 'quiet hours or a non-working day' };
     }
     if (input.budgetUsed + input.budgetReservedLater >= program.weeklyBudget) {
       return { type: 'skip', reason: 'weekly message budget reached', effects: [], next: nextAfter(now) };
     }
-    return { type: 'send', messageKind: 'nudge', key, budgetWeek: weekKey, expiresAt: job.dueAt + grace, effects: [], next: nextAfter(now) };
+    return {
+      type: 'send',
+      messageKind: 'nudge',
+      key,
+      budgetWeek: weekKey,
+      expiresAt: job.dueAt + grace,
+      effects: [],
+      next: nextAfter(now),
+    };
   }
 
   // Checkpoint survey or its reminder.
@@ -309,7 +360,10 @@ export function decideDueJob(input: DecisionInput): Decision {
   const day = checkpointDayOf(job.occurrence);
   const messageKind: MessageKind = job.kind === 'checkpoint' ? 'checkpoint' : 'checkpoint_reminder';
   const key = outboxKey(messageKind, job.participantId, job.occurrence);
-  if (job.kind === 'checkpoint_reminder' && (!survey || survey.status === 'answered' || survey.status === 'missed')) {
+  if (
+    job.kind === 'checkpoint_reminder' &&
+    (!survey || survey.status === 'answered' || survey.status === 'missed')
+  ) {
     return { type: 'skip', reason: 'checkpoint survey already closed', effects: [], next: [] };
   }
   if (job.kind === 'checkpoint' && survey && survey.status !== 'open') {
@@ -321,21 +375,49 @@ export function decideDueJob(input: DecisionInput): Decision {
     const reason = 'missed its slot by more than the catch-up grace window';
     if (job.kind === 'checkpoint') {
       const again = lateOccurrence(job.occurrence);
-      const next: NextRun[] = again ? [{ kind: 'checkpoint', dueAt: nextAllowedInstant(now, who), occurrence: again }] : [];
-      return { type: 'expire', messageKind, key, budgetWeek: weekKey, reason, effects: again ? [] : [{ type: 'survey_missed' }], next };
+      const next: NextRun[] = again
+        ? [{ kind: 'checkpoint', dueAt: nextAllowedInstant(now, who), occurrence: again }]
+        : [];
+      return {
+        type: 'expire',
+        messageKind,
+        key,
+        budgetWeek: weekKey,
+        reason,
+        effects: again ? [] : [{ type: 'survey_missed' }],
+        next,
+      };
     }
-    return { type: 'expire', messageKind, key, budgetWeek: weekKey, reason, effects: [], next: [surveyFollowUp(input, now, reminderNumber + 1)] };
+    return {
+      type: 'expire',
+      messageKind,
+      key,
+      budgetWeek: weekKey,
+      reason,
+      effects: [],
+      next: [surveyFollowUp(input, now, reminderNumber + 1)],
+    };
   }
   if (snoozedUntil !== null || paused) {
     const resumeFrom = snoozedUntil ?? now + 24 * HOUR;
-    return { type: 'reschedule', dueAt: nextAllowedInstant(resumeFrom, who), reason: snoozedUntil ? 'snoozed' : 'experiment paused' };
+    return {
+      type: 'reschedule',
+      dueAt: nextAllowedInstant(resumeFrom, who),
+      reason: snoozedUntil ? 'snoozed' : 'experiment paused',
+    };
   }
   const allowedAt = nextAllowedInstant(now, who);
-  if (allowedAt !== now) return { type: 'reschedule', dueAt: allowedAt, reason: 'quiet hours or a non-working day' };
+  if (allowedAt !== now)
+    return { type: 'reschedule', dueAt: allowedAt, reason: 'quiet hours or a non-working day' };
 
   if (input.budgetUsed >= program.weeklyBudget) {
     if (job.kind === 'checkpoint_reminder') {
-      return { type: 'skip', reason: 'weekly message budget reached', effects: [], next: [surveyFollowUp(input, now, reminderNumber + 1)] };
+      return {
+        type: 'skip',
+        reason: 'weekly message budget reached',
+        effects: [],
+        next: [surveyFollowUp(input, now, reminderNumber + 1)],
+      };
     }
     return {
       type: 'reschedule',

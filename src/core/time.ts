@@ -30,7 +30,9 @@ export const timeZoneSchema = z
   });
 
 /** "HH:MM" in 24-hour form. */
-export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM (24-hour)');
+export const localTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM (24-hour)');
 
 export const isoDateSchema = z
   .string()
@@ -77,7 +79,13 @@ export function isWorkingDay(local: DateTime, workingDays: readonly Weekday[]): 
 export function atLocalTime(date: DateTime, hhmm: string, zone: string): DateTime {
   const minutes = minutesOf(hhmm);
   return DateTime.fromObject(
-    { year: date.year, month: date.month, day: date.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+    {
+      year: date.year,
+      month: date.month,
+      day: date.day,
+      hour: Math.floor(minutes / 60),
+      minute: minutes % 60,
+    },
     { zone },
   );
 }
@@ -128,5 +136,5 @@ export function addLocalDays(isoDate: string, days: number): string {
 }
 
 export function formatLocal(instant: number, zone: string): string {
-  return localDateTime(instant, zone).toFormat("ccc yyyy-LL-dd HH:mm ZZZZ");
+  return localDateTime(instant, zone).toFormat('ccc yyyy-LL-dd HH:mm ZZZZ');
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { ChannelSender, Delivery, SendReceipt } from '../app/ports.js';
+import { SendError } from '../app/ports.js';
 import { type Clock, systemTimer, type Timer } from '../core/clock.js';
 import { BUDGETED_KINDS } from '../core/messages.js';
 import { availabilityOf, type Platform } from '../core/participant.js';
 import { nextAllowedInstant } from '../core/time.js';
-import type { ChannelSender, Delivery, SendReceipt } from '../app/ports.js';
-import { SendError } from '../app/ports.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import type { OutboxRow, Store } from '../store/types.js';
@@ -137,7 +137,12 @@ export class Dispatcher {
       } catch (error) {
         // Still unknown: try again later, looking first. One failed lookup must not stop the whole drain.
         const retryAt = this.#clock.now() + this.#backoff(Math.max(1, row.attempts));
-        await this.#store.outbox.release(row.id, token, retryAt, `${UNKNOWN_OUTCOME}: ${(error as Error).message}`);
+        await this.#store.outbox.release(
+          row.id,
+          token,
+          retryAt,
+          `${UNKNOWN_OUTCOME}: ${(error as Error).message}`,
+        );
         stats.retried += 1;
         continue;
       }
@@ -145,7 +150,12 @@ export class Dispatcher {
         await this.#store.outbox.markSent(row.id, token, found.providerRef, this.#clock.now());
         stats.sent += 1;
       } else {
-        await this.#store.outbox.release(row.id, token, this.#clock.now(), 'interrupted send not found on the platform; will send');
+        await this.#store.outbox.release(
+          row.id,
+          token,
+          this.#clock.now(),
+          'interrupted send not found on the platform; will send',
+        );
       }
     }
   }
@@ -155,7 +165,11 @@ export class Dispatcher {
       return (await sender.findDelivered?.(delivery)) ?? null;
     } catch (error) {
       // The earlier attempt is still unaccounted for: the retry must look again before it sends.
-      throw new SendError(`could not check an earlier attempt: ${(error as Error).message}`, { kind: 'transient' }, true);
+      throw new SendError(
+        `could not check an earlier attempt: ${(error as Error).message}`,
+        { kind: 'transient' },
+        true,
+      );
     }
   }
 
@@ -196,7 +210,14 @@ export class Dispatcher {
       try {
         earlier = await this.#lookup(entry.sender, delivery);
       } catch (error) {
-        return this.#settleFailure(row, token, participant.id, participant.workspaceId, error as SendError, stats);
+        return this.#settleFailure(
+          row,
+          token,
+          participant.id,
+          participant.workspaceId,
+          error as SendError,
+          stats,
+        );
       }
       if (earlier) {
         await store.outbox.markSent(row.id, token, earlier.providerRef, this.#clock.now());
@@ -204,8 +225,10 @@ export class Dispatcher {
         return;
       }
     }
-    if (row.kind !== 'consent' && participant.consent !== 'accepted') return finish('cancelled', `consent is ${participant.consent}`);
-    if (row.kind === 'consent' && participant.consent === 'accepted') return finish('cancelled', 'consent already given');
+    if (row.kind !== 'consent' && participant.consent !== 'accepted')
+      return finish('cancelled', `consent is ${participant.consent}`);
+    if (row.kind === 'consent' && participant.consent === 'accepted')
+      return finish('cancelled', 'consent already given');
     if (!participant.reachable) return finish('failed', 'person cannot be reached on their channel');
     if (now > row.expiresAt) return finish('expired', 'not sent within the catch-up grace window');
     if (BUDGETED_KINDS.has(row.kind)) {
@@ -213,9 +236,12 @@ export class Dispatcher {
       if (program) {
         const allowedAt = nextAllowedInstant(now, availabilityOf(program.settings, participant));
         if (allowedAt !== now) {
-          if (allowedAt > row.expiresAt) return finish('expired', 'quiet hours last beyond the catch-up grace window');
+          if (allowedAt > row.expiresAt)
+            return finish('expired', 'quiet hours last beyond the catch-up grace window');
           // Keep the unknown-outcome mark, so that the attempt after the wait still looks before sending.
-          const reason = uncertain ? `${UNKNOWN_OUTCOME} earlier; waiting for the end of quiet hours` : 'waiting for the end of quiet hours';
+          const reason = uncertain
+            ? `${UNKNOWN_OUTCOME} earlier; waiting for the end of quiet hours`
+            : 'waiting for the end of quiet hours';
           await store.outbox.release(row.id, token, allowedAt, reason);
           return;
         }
@@ -227,7 +253,10 @@ export class Dispatcher {
       // Waiting for the rate limit can outlast the lease: renew the claim, and send only while still holding it,
       // so a row that recovery has handed to someone else is not sent from here as well.
       if (!(await store.outbox.reclaim(row.id, token, token, this.#clock.now()))) {
-        this.#logger.warn({ outboxId: row.id, kind: row.kind }, 'claim lost while waiting to send; leaving the row to its new holder');
+        this.#logger.warn(
+          { outboxId: row.id, kind: row.kind },
+          'claim lost while waiting to send; leaving the row to its new holder',
+        );
         return;
       }
       const receipt = await entry.sender.send(delivery);
@@ -237,7 +266,10 @@ export class Dispatcher {
       }
       stats.sent += 1;
     } catch (error) {
-      const failure = error instanceof SendError ? error : new SendError((error as Error).message, { kind: 'transient' }, true);
+      const failure =
+        error instanceof SendError
+          ? error
+          : new SendError((error as Error).message, { kind: 'transient' }, true);
       await this.#settleFailure(row, token, participant.id, participant.workspaceId, failure, stats);
     }
   }
@@ -253,7 +285,16 @@ export class Dispatcher {
     const store = this.#store;
     const now = this.#clock.now();
     const { failure } = error;
-    this.#logger.warn({ outboxId: row.id, kind: row.kind, attempt: row.attempts, failure: failure.kind, error: error.message }, 'send failed');
+    this.#logger.warn(
+      {
+        outboxId: row.id,
+        kind: row.kind,
+        attempt: row.attempts,
+        failure: failure.kind,
+        error: error.message,
+      },
+      'send failed',
+    );
     if (failure.kind === 'unreachable') {
       await store.outbox.finish(row.id, token, 'failed', `unreachable: ${error.message}`, now);
       await store.participants.update(participantId, { reachable: false });
@@ -262,12 +303,24 @@ export class Dispatcher {
     }
     if (error.outcomeUnknown && !this.#senders.get(row.platform)?.sender.findDelivered) {
       // Without a way to look on the platform a retry could deliver twice: such sends are at most once.
-      await store.outbox.finish(row.id, token, 'failed', `${UNKNOWN_OUTCOME}: ${error.message}; not sent again so it cannot arrive twice`, now);
+      await store.outbox.finish(
+        row.id,
+        token,
+        'failed',
+        `${UNKNOWN_OUTCOME}: ${error.message}; not sent again so it cannot arrive twice`,
+        now,
+      );
       stats.failed += 1;
       return;
     }
     if (failure.kind === 'permanent' || row.attempts >= this.#maxAttempts) {
-      await store.outbox.finish(row.id, token, 'failed', `${failure.kind}: ${error.message} (after ${row.attempts} attempts)`, now);
+      await store.outbox.finish(
+        row.id,
+        token,
+        'failed',
+        `${failure.kind}: ${error.message} (after ${row.attempts} attempts)`,
+        now,
+      );
       stats.failed += 1;
       return;
     }

@@ -1,9 +1,9 @@
+import { composeJobMessage } from '../app/compose.js';
 import type { Clock } from '../core/clock.js';
 import { BUDGETED_KINDS } from '../core/messages.js';
 import { personStateOf } from '../core/participant.js';
 import { type Decision, decideDueJob, JOB_PRIORITY, type ScheduledJob } from '../core/schedule.js';
 import { localWeekKey, startOfNextWeek } from '../core/time.js';
-import { composeJobMessage } from '../app/compose.js';
 import type { NewOutboxRow, Store } from '../store/types.js';
 
 export interface PassStats {
@@ -21,7 +21,10 @@ export const LAST_PASS_KEY = 'scheduler.last_pass_at';
 /** Deciders for the mentoring jobs (pair health, milestone reminders), supplied by the mentoring use cases. */
 export interface MentoringJobs {
   decidePairHealth(job: ScheduledJob, now: number): Promise<{ decision: Decision; outbox: NewOutboxRow[] }>;
-  decideMilestoneReminder(job: ScheduledJob, now: number): Promise<{ decision: Decision; outbox: NewOutboxRow[] }>;
+  decideMilestoneReminder(
+    job: ScheduledJob,
+    now: number,
+  ): Promise<{ decision: Decision; outbox: NewOutboxRow[] }>;
 }
 
 /**
@@ -70,16 +73,33 @@ async function decideAny(
   mentoring: MentoringJobs | undefined,
 ): Promise<{ decision: Decision; outbox: NewOutboxRow | NewOutboxRow[] | null }> {
   if (job.kind === 'pair_health' || job.kind === 'milestone_reminder') {
-    if (!mentoring) return { decision: { type: 'reschedule', dueAt: now + 3_600_000, reason: 'mentoring is not wired in this process' }, outbox: null };
-    return job.kind === 'pair_health' ? mentoring.decidePairHealth(job, now) : mentoring.decideMilestoneReminder(job, now);
+    if (!mentoring)
+      return {
+        decision: {
+          type: 'reschedule',
+          dueAt: now + 3_600_000,
+          reason: 'mentoring is not wired in this process',
+        },
+        outbox: null,
+      };
+    return job.kind === 'pair_health'
+      ? mentoring.decidePairHealth(job, now)
+      : mentoring.decideMilestoneReminder(job, now);
   }
   return decide(store, job, now);
 }
 
-async function decide(store: Store, job: ScheduledJob, now: number): Promise<{ decision: Decision; outbox: NewOutboxRow | null }> {
+async function decide(
+  store: Store,
+  job: ScheduledJob,
+  now: number,
+): Promise<{ decision: Decision; outbox: NewOutboxRow | null }> {
   const context = await store.jobs.context(job);
   if (!context) {
-    return { decision: { type: 'skip', reason: 'participant or program no longer exists', effects: [], next: [] }, outbox: null };
+    return {
+      decision: { type: 'skip', reason: 'participant or program no longer exists', effects: [], next: [] },
+      outbox: null,
+    };
   }
   const program = context.program.settings;
   const person = personStateOf(program, context.participant);
@@ -95,7 +115,8 @@ async function decide(store: Store, job: ScheduledJob, now: number): Promise<{ d
     budgetUsed: budget.used,
     budgetReservedLater: budget.reservedLater,
   });
-  if ((decision.type !== 'send' && decision.type !== 'expire') || !context.experiment) return { decision, outbox: null };
+  if ((decision.type !== 'send' && decision.type !== 'expire') || !context.experiment)
+    return { decision, outbox: null };
   const outbox: NewOutboxRow = {
     key: decision.key,
     participantId: job.participantId,

@@ -40,7 +40,10 @@ export class RateLimiter {
           await this.timer.sleep(bucket.pausedUntil - now);
           continue;
         }
-        bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.ratePerSecond);
+        bucket.tokens = Math.min(
+          this.burst,
+          bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.ratePerSecond,
+        );
         bucket.updatedAt = now;
         if (bucket.tokens >= 1) {
           bucket.tokens -= 1;

@@ -93,7 +93,11 @@ export class SqliteMentoringStore implements MentoringStore {
 
   async createPair(pair: NewPair, jobs: readonly NextRun[], now: number): Promise<Pair | null> {
     return this.tx(() => {
-      const existing = this.one(`SELECT id FROM pairs WHERE mentor_id = ? AND mentee_id = ? AND status = 'active'`, pair.mentorId, pair.menteeId);
+      const existing = this.one(
+        `SELECT id FROM pairs WHERE mentor_id = ? AND mentee_id = ? AND status = 'active'`,
+        pair.mentorId,
+        pair.menteeId,
+      );
       if (existing) return null;
       this.run(
         `INSERT INTO pairs (id, program_id, mentor_id, mentee_id, status, created_by, created_at, replaces_pair_id)
@@ -125,9 +129,13 @@ export class SqliteMentoringStore implements MentoringStore {
   }
 
   async activePairs(programId?: string) {
-    return (programId
-      ? this.all(`SELECT * FROM pairs WHERE status = 'active' AND program_id = ? ORDER BY created_at`, programId)
-      : this.all(`SELECT * FROM pairs WHERE status = 'active' ORDER BY created_at`)
+    return (
+      programId
+        ? this.all(
+            `SELECT * FROM pairs WHERE status = 'active' AND program_id = ? ORDER BY created_at`,
+            programId,
+          )
+        : this.all(`SELECT * FROM pairs WHERE status = 'active' ORDER BY created_at`)
     ).map(toPair);
   }
 
@@ -140,18 +148,38 @@ export class SqliteMentoringStore implements MentoringStore {
   }
 
   async markIntroSent(pairId: string, now: number) {
-    return this.run('UPDATE pairs SET intro_sent_at = ? WHERE id = ? AND intro_sent_at IS NULL', now, pairId).changes === 1;
+    return (
+      this.run('UPDATE pairs SET intro_sent_at = ? WHERE id = ? AND intro_sent_at IS NULL', now, pairId)
+        .changes === 1
+    );
   }
 
   async closePair(pairId: string, reason: string, now: number) {
     return this.tx(() => {
-      const closed = this.run(`UPDATE pairs SET status = 'closed', closed_at = ?, close_reason = ? WHERE id = ? AND status = 'active'`, now, reason, pairId);
+      const closed = this.run(
+        `UPDATE pairs SET status = 'closed', closed_at = ?, close_reason = ? WHERE id = ? AND status = 'active'`,
+        now,
+        reason,
+        pairId,
+      );
       if (closed.changes !== 1) return false;
-      this.run(`UPDATE jobs SET state = 'cancelled', result = ?, version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`, `pair closed: ${reason}`, pairId);
-      const milestoneIds = this.all('SELECT id FROM milestones WHERE pair_id = ?', pairId).map((r) => str(r.id));
-      const cancel = this.db.prepare(`UPDATE jobs SET state = 'cancelled', result = 'pair closed', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`);
+      this.run(
+        `UPDATE jobs SET state = 'cancelled', result = ?, version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`,
+        `pair closed: ${reason}`,
+        pairId,
+      );
+      const milestoneIds = this.all('SELECT id FROM milestones WHERE pair_id = ?', pairId).map((r) =>
+        str(r.id),
+      );
+      const cancel = this.db.prepare(
+        `UPDATE jobs SET state = 'cancelled', result = 'pair closed', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`,
+      );
       for (const id of milestoneIds) cancel.run(id);
-      this.run(`UPDATE curator_alerts SET status = 'handled', action = COALESCE(action, 'closed'), handled_at = COALESCE(handled_at, ?) WHERE pair_id = ? AND status IN ('open', 'snoozed')`, now, pairId);
+      this.run(
+        `UPDATE curator_alerts SET status = 'handled', action = COALESCE(action, 'closed'), handled_at = COALESCE(handled_at, ?) WHERE pair_id = ? AND status IN ('open', 'snoozed')`,
+        now,
+        pairId,
+      );
       return true;
     });
   }
@@ -159,11 +187,21 @@ export class SqliteMentoringStore implements MentoringStore {
   async getDraft(pairId: string): Promise<CharterDraftRecord | null> {
     const row = this.one('SELECT * FROM charter_drafts WHERE pair_id = ?', pairId);
     return row
-      ? { pairId, data: JSON.parse(str(row.data)) as CharterDraft, mode: str(row.mode) as CharterDraftRecord['mode'], updatedAt: Number(row.updated_at) }
+      ? {
+          pairId,
+          data: JSON.parse(str(row.data)) as CharterDraft,
+          mode: str(row.mode) as CharterDraftRecord['mode'],
+          updatedAt: Number(row.updated_at),
+        }
       : null;
   }
 
-  async saveDraft(pairId: string, data: CharterDraft, mode: CharterDraftRecord['mode'], now: number): Promise<CharterDraftRecord> {
+  async saveDraft(
+    pairId: string,
+    data: CharterDraft,
+    mode: CharterDraftRecord['mode'],
+    now: number,
+  ): Promise<CharterDraftRecord> {
     this.run(
       `INSERT INTO charter_drafts (pair_id, data, mode, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (pair_id) DO UPDATE SET data = excluded.data, mode = excluded.mode, updated_at = excluded.updated_at`,
@@ -177,7 +215,10 @@ export class SqliteMentoringStore implements MentoringStore {
 
   async submitCharter(pairId: string, charter: Charter, now: number): Promise<CharterVersion | null> {
     return this.tx(() => {
-      const latest = this.one('SELECT * FROM charter_versions WHERE pair_id = ? ORDER BY version DESC LIMIT 1', pairId);
+      const latest = this.one(
+        'SELECT * FROM charter_versions WHERE pair_id = ? ORDER BY version DESC LIMIT 1',
+        pairId,
+      );
       if (latest && str(latest.status) === 'submitted') return null;
       const version = latest ? Number(latest.version) + 1 : 1;
       this.run(
@@ -188,17 +229,24 @@ export class SqliteMentoringStore implements MentoringStore {
         now,
       );
       this.run(`UPDATE charter_drafts SET mode = 'paused', updated_at = ? WHERE pair_id = ?`, now, pairId);
-      return toCharter(this.one('SELECT * FROM charter_versions WHERE pair_id = ? AND version = ?', pairId, version)!);
+      return toCharter(
+        this.one('SELECT * FROM charter_versions WHERE pair_id = ? AND version = ?', pairId, version)!,
+      );
     });
   }
 
   async currentCharter(pairId: string) {
-    const row = this.one('SELECT * FROM charter_versions WHERE pair_id = ? ORDER BY version DESC LIMIT 1', pairId);
+    const row = this.one(
+      'SELECT * FROM charter_versions WHERE pair_id = ? ORDER BY version DESC LIMIT 1',
+      pairId,
+    );
     return row ? toCharter(row) : null;
   }
 
   async charterVersions(pairId: string) {
-    return this.all('SELECT * FROM charter_versions WHERE pair_id = ? ORDER BY version', pairId).map(toCharter);
+    return this.all('SELECT * FROM charter_versions WHERE pair_id = ? ORDER BY version', pairId).map(
+      toCharter,
+    );
   }
 
   async requestCharterChanges(pairId: string, version: number, comment: string, now: number) {
@@ -211,7 +259,9 @@ export class SqliteMentoringStore implements MentoringStore {
       );
       if (changed.changes !== 1) return null;
       this.run(`UPDATE charter_drafts SET updated_at = ? WHERE pair_id = ?`, now, pairId);
-      return toCharter(this.one('SELECT * FROM charter_versions WHERE pair_id = ? AND version = ?', pairId, version)!);
+      return toCharter(
+        this.one('SELECT * FROM charter_versions WHERE pair_id = ? AND version = ?', pairId, version)!,
+      );
     });
   }
 
@@ -232,22 +282,38 @@ export class SqliteMentoringStore implements MentoringStore {
       );
       if (confirmed.changes !== 1) return null;
       // The earlier active version and its open milestones give way to the new one.
-      this.run(`UPDATE charter_versions SET status = 'superseded' WHERE pair_id = ? AND status = 'active' AND version != ?`, pairId, version);
-      for (const old of this.all(`SELECT id FROM milestones WHERE pair_id = ? AND status = 'pending'`, pairId)) {
-        this.run(`UPDATE jobs SET state = 'cancelled', result = 'charter superseded', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`, str(old.id));
+      this.run(
+        `UPDATE charter_versions SET status = 'superseded' WHERE pair_id = ? AND status = 'active' AND version != ?`,
+        pairId,
+        version,
+      );
+      for (const old of this.all(
+        `SELECT id FROM milestones WHERE pair_id = ? AND status = 'pending'`,
+        pairId,
+      )) {
+        this.run(
+          `UPDATE jobs SET state = 'cancelled', result = 'charter superseded', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`,
+          str(old.id),
+        );
       }
       this.run(`DELETE FROM milestones WHERE pair_id = ? AND status = 'pending'`, pairId);
       const insert = this.db.prepare(
         `INSERT INTO milestones (id, pair_id, charter_version, position, description, due_date, due_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       );
-      for (const m of milestones) insert.run(m.id, pairId, version, m.position, m.description, m.dueDate, m.dueAt);
+      for (const m of milestones)
+        insert.run(m.id, pairId, version, m.position, m.description, m.dueDate, m.dueAt);
       for (const job of jobs) this.insertJobs(jobOwnerId, job.occurrence, [job]);
-      return toCharter(this.one('SELECT * FROM charter_versions WHERE pair_id = ? AND version = ?', pairId, version)!);
+      return toCharter(
+        this.one('SELECT * FROM charter_versions WHERE pair_id = ? AND version = ?', pairId, version)!,
+      );
     });
   }
 
   async milestones(pairId: string) {
-    return this.all('SELECT * FROM milestones WHERE pair_id = ? ORDER BY charter_version, position', pairId).map(toMilestone);
+    return this.all(
+      'SELECT * FROM milestones WHERE pair_id = ? ORDER BY charter_version, position',
+      pairId,
+    ).map(toMilestone);
   }
 
   async getMilestone(id: string) {
@@ -265,7 +331,10 @@ export class SqliteMentoringStore implements MentoringStore {
         id,
       );
       if (done.changes === 1) {
-        this.run(`UPDATE jobs SET state = 'cancelled', result = 'milestone confirmed', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`, id);
+        this.run(
+          `UPDATE jobs SET state = 'cancelled', result = 'milestone confirmed', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`,
+          id,
+        );
       }
       return done.changes === 1;
     });
@@ -281,18 +350,29 @@ export class SqliteMentoringStore implements MentoringStore {
   }
 
   async openAlertFor(pairId: string) {
-    const row = this.one(`SELECT * FROM curator_alerts WHERE pair_id = ? AND status IN ('open', 'snoozed')`, pairId);
+    const row = this.one(
+      `SELECT * FROM curator_alerts WHERE pair_id = ? AND status IN ('open', 'snoozed')`,
+      pairId,
+    );
     return row ? toAlert(row) : null;
   }
 
   async alerts(filter: { pairId?: string } = {}) {
-    return (filter.pairId
-      ? this.all('SELECT * FROM curator_alerts WHERE pair_id = ? ORDER BY created_at', filter.pairId)
-      : this.all('SELECT * FROM curator_alerts ORDER BY created_at')
+    return (
+      filter.pairId
+        ? this.all('SELECT * FROM curator_alerts WHERE pair_id = ? ORDER BY created_at', filter.pairId)
+        : this.all('SELECT * FROM curator_alerts ORDER BY created_at')
     ).map(toAlert);
   }
 
-  async handleAlert(id: string, action: string, by: string, now: number, detail: Record<string, unknown>, snoozeUntil?: number) {
+  async handleAlert(
+    id: string,
+    action: string,
+    by: string,
+    now: number,
+    detail: Record<string, unknown>,
+    snoozeUntil?: number,
+  ) {
     const status = action === 'snooze' ? 'snoozed' : 'handled';
     return (
       this.run(

@@ -31,7 +31,10 @@ export class SqlitePrivacyStore implements PrivacyStore {
   }
 
   async consentHistory(participantId: string): Promise<ConsentEntry[]> {
-    return this.all('SELECT * FROM consent_ledger WHERE participant_id = ? ORDER BY at, id', participantId).map((row) => ({
+    return this.all(
+      'SELECT * FROM consent_ledger WHERE participant_id = ? ORDER BY at, id',
+      participantId,
+    ).map((row) => ({
       participantId: String(row.participant_id),
       at: Number(row.at),
       decision: String(row.decision) as ConsentEntry['decision'],
@@ -56,10 +59,22 @@ export class SqlitePrivacyStore implements PrivacyStore {
         now,
         participantId,
       );
-      this.run(`UPDATE jobs SET state = 'cancelled', result = 'erased on request', version = version + 1 WHERE participant_id = ? AND state = 'scheduled'`, participantId);
-      this.run(`UPDATE outbox SET status = 'cancelled', reason = 'erased on request', claim_token = NULL WHERE participant_id = ? AND status IN ('pending', 'sending')`, participantId);
-      const messagesCleared = this.run('UPDATE outbox SET message = ? WHERE participant_id = ?', EMPTY_MESSAGE, participantId).changes;
-      const experiments = this.all('SELECT id FROM experiments WHERE participant_id = ?', participantId).map((r) => String(r.id));
+      this.run(
+        `UPDATE jobs SET state = 'cancelled', result = 'erased on request', version = version + 1 WHERE participant_id = ? AND state = 'scheduled'`,
+        participantId,
+      );
+      this.run(
+        `UPDATE outbox SET status = 'cancelled', reason = 'erased on request', claim_token = NULL WHERE participant_id = ? AND status IN ('pending', 'sending')`,
+        participantId,
+      );
+      const messagesCleared = this.run(
+        'UPDATE outbox SET message = ? WHERE participant_id = ?',
+        EMPTY_MESSAGE,
+        participantId,
+      ).changes;
+      const experiments = this.all('SELECT id FROM experiments WHERE participant_id = ?', participantId).map(
+        (r) => String(r.id),
+      );
       for (const id of experiments) {
         this.run(
           `UPDATE experiments SET behavior = ?, hypothesis = ?, kpi_name = ?, status = CASE WHEN status IN ('active', 'paused') THEN 'abandoned' ELSE status END
@@ -71,28 +86,54 @@ export class SqlitePrivacyStore implements PrivacyStore {
         );
         this.run('DELETE FROM experiment_versions WHERE experiment_id = ?', id);
         this.run('UPDATE surveys SET note = NULL WHERE experiment_id = ?', id);
-        this.run(`DELETE FROM survey_changes WHERE field = 'note' AND survey_id IN (SELECT id FROM surveys WHERE experiment_id = ?)`, id);
-        this.run(`UPDATE jobs SET state = 'cancelled', result = 'erased on request', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`, id);
+        this.run(
+          `DELETE FROM survey_changes WHERE field = 'note' AND survey_id IN (SELECT id FROM surveys WHERE experiment_id = ?)`,
+          id,
+        );
+        this.run(
+          `UPDATE jobs SET state = 'cancelled', result = 'erased on request', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`,
+          id,
+        );
       }
-      const pairs = this.all('SELECT id, status FROM pairs WHERE mentor_id = ? OR mentee_id = ?', participantId, participantId);
+      const pairs = this.all(
+        'SELECT id, status FROM pairs WHERE mentor_id = ? OR mentee_id = ?',
+        participantId,
+        participantId,
+      );
       let pairsClosed = 0;
       for (const pair of pairs) {
         const id = String(pair.id);
         if (pair.status === 'active') {
-          this.run(`UPDATE pairs SET status = 'closed', closed_at = ?, close_reason = 'a member asked to be forgotten' WHERE id = ?`, now, id);
-          this.run(`UPDATE jobs SET state = 'cancelled', result = 'erased on request', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`, id);
+          this.run(
+            `UPDATE pairs SET status = 'closed', closed_at = ?, close_reason = 'a member asked to be forgotten' WHERE id = ?`,
+            now,
+            id,
+          );
+          this.run(
+            `UPDATE jobs SET state = 'cancelled', result = 'erased on request', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`,
+            id,
+          );
           pairsClosed += 1;
         }
         this.run('DELETE FROM charter_drafts WHERE pair_id = ?', id);
         this.run(`UPDATE charter_versions SET data = '{}', comment = NULL WHERE pair_id = ?`, id);
         for (const m of this.all('SELECT id FROM milestones WHERE pair_id = ?', id)) {
-          this.run(`UPDATE jobs SET state = 'cancelled', result = 'erased on request', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`, String(m.id));
+          this.run(
+            `UPDATE jobs SET state = 'cancelled', result = 'erased on request', version = version + 1 WHERE subject_id = ? AND state = 'scheduled'`,
+            String(m.id),
+          );
         }
         this.run('UPDATE milestones SET description = ?, note = NULL WHERE pair_id = ?', ERASED, id);
         for (const alert of this.all('SELECT id, reasons FROM curator_alerts WHERE pair_id = ?', id)) {
-          const reasons = (JSON.parse(String(alert.reasons)) as { signal: string; points: number }[]).map((r) => ({ signal: r.signal, points: r.points, text: r.signal.replaceAll('_', ' ') }));
-          this.run(`UPDATE curator_alerts SET reasons = ?, status = CASE WHEN status = 'handled' THEN status ELSE 'handled' END,
-             action = COALESCE(action, 'closed') WHERE id = ?`, JSON.stringify(reasons), String(alert.id));
+          const reasons = (JSON.parse(String(alert.reasons)) as { signal: string; points: number }[]).map(
+            (r) => ({ signal: r.signal, points: r.points, text: r.signal.replaceAll('_', ' ') }),
+          );
+          this.run(
+            `UPDATE curator_alerts SET reasons = ?, status = CASE WHEN status = 'handled' THEN status ELSE 'handled' END,
+             action = COALESCE(action, 'closed') WHERE id = ?`,
+            JSON.stringify(reasons),
+            String(alert.id),
+          );
         }
       }
       this.run(
@@ -109,21 +150,43 @@ export class SqlitePrivacyStore implements PrivacyStore {
       const people = `SELECT id FROM participants WHERE program_id = @program`;
       const p = { program: programId, text: freeTextBefore, all: aggregatesBefore };
       const notesCleared =
-        this.db.prepare(`UPDATE surveys SET note = NULL WHERE note IS NOT NULL AND answered_at < @text AND participant_id IN (${people})`).run(p).changes +
         this.db
-          .prepare(`UPDATE milestones SET note = NULL WHERE note IS NOT NULL AND confirmed_at < @text AND pair_id IN (SELECT id FROM pairs WHERE program_id = @program)`)
+          .prepare(
+            `UPDATE surveys SET note = NULL WHERE note IS NOT NULL AND answered_at < @text AND participant_id IN (${people})`,
+          )
+          .run(p).changes +
+        this.db
+          .prepare(
+            `UPDATE milestones SET note = NULL WHERE note IS NOT NULL AND confirmed_at < @text AND pair_id IN (SELECT id FROM pairs WHERE program_id = @program)`,
+          )
           .run(p).changes;
-      this.db.prepare(`DELETE FROM survey_changes WHERE at < @text AND survey_id IN (SELECT id FROM surveys WHERE participant_id IN (${people}))`).run(p);
+      this.db
+        .prepare(
+          `DELETE FROM survey_changes WHERE at < @text AND survey_id IN (SELECT id FROM surveys WHERE participant_id IN (${people}))`,
+        )
+        .run(p);
       const messageBodiesCleared = this.db
-        .prepare(`UPDATE outbox SET message = '${EMPTY_MESSAGE}' WHERE status IN ('sent', 'failed', 'expired', 'cancelled') AND created_at < @text AND message != '${EMPTY_MESSAGE}' AND participant_id IN (${people})`)
+        .prepare(
+          `UPDATE outbox SET message = '${EMPTY_MESSAGE}' WHERE status IN ('sent', 'failed', 'expired', 'cancelled') AND created_at < @text AND message != '${EMPTY_MESSAGE}' AND participant_id IN (${people})`,
+        )
         .run(p).changes;
       const interactionEventsDeleted = this.db
-        .prepare(`DELETE FROM nudge_responses WHERE at < @text AND experiment_id IN (SELECT id FROM experiments WHERE participant_id IN (${people}))`)
+        .prepare(
+          `DELETE FROM nudge_responses WHERE at < @text AND experiment_id IN (SELECT id FROM experiments WHERE participant_id IN (${people}))`,
+        )
         .run(p).changes;
-      this.db.prepare('DELETE FROM inbound_deliveries WHERE received_at < @text').run({ text: freeTextBefore });
-      this.db.prepare(`DELETE FROM charter_drafts WHERE updated_at < @text AND pair_id IN (SELECT id FROM pairs WHERE program_id = @program AND status = 'closed')`).run(p);
+      this.db
+        .prepare('DELETE FROM inbound_deliveries WHERE received_at < @text')
+        .run({ text: freeTextBefore });
+      this.db
+        .prepare(
+          `DELETE FROM charter_drafts WHERE updated_at < @text AND pair_id IN (SELECT id FROM pairs WHERE program_id = @program AND status = 'closed')`,
+        )
+        .run(p);
       const outboxRowsDeleted = this.db
-        .prepare(`DELETE FROM outbox WHERE created_at < @all AND status NOT IN ('pending', 'sending') AND participant_id IN (${people})`)
+        .prepare(
+          `DELETE FROM outbox WHERE created_at < @all AND status NOT IN ('pending', 'sending') AND participant_id IN (${people})`,
+        )
         .run(p).changes;
       const experimentsDeleted = this.db
         .prepare(
@@ -132,9 +195,18 @@ export class SqlitePrivacyStore implements PrivacyStore {
         )
         .run(p).changes;
       const pairsDeleted = this.db
-        .prepare(`DELETE FROM pairs WHERE status = 'closed' AND closed_at < @all AND program_id = @program AND id NOT IN (SELECT replaces_pair_id FROM pairs WHERE replaces_pair_id IS NOT NULL)`)
+        .prepare(
+          `DELETE FROM pairs WHERE status = 'closed' AND closed_at < @all AND program_id = @program AND id NOT IN (SELECT replaces_pair_id FROM pairs WHERE replaces_pair_id IS NOT NULL)`,
+        )
         .run(p).changes;
-      return { notesCleared, messageBodiesCleared, interactionEventsDeleted, experimentsDeleted, pairsDeleted, outboxRowsDeleted };
+      return {
+        notesCleared,
+        messageBodiesCleared,
+        interactionEventsDeleted,
+        experimentsDeleted,
+        pairsDeleted,
+        outboxRowsDeleted,
+      };
     });
   }
 }

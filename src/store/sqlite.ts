@@ -165,7 +165,9 @@ export function openSqliteStore(options: SqliteOptions): SqliteStore {
 }
 
 export function migrate(db: Database.Database): number[] {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((r) => Number(r.version)),
   );
@@ -202,7 +204,9 @@ export class SqliteStore implements Store {
     this.db = db;
     this.reports = new SqliteReportStore(db);
     this.privacy = new SqlitePrivacyStore(db);
-    this.mentoring = new SqliteMentoringStore(db, (participantId, subjectId, runs) => this.insertJobs(participantId, subjectId, runs));
+    this.mentoring = new SqliteMentoringStore(db, (participantId, subjectId, runs) =>
+      this.insertJobs(participantId, subjectId, runs),
+    );
   }
 
   /** Synchronous work inside one IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlock). */
@@ -240,8 +244,16 @@ export class SqliteStore implements Store {
           return { record: toProgram(this.one('SELECT * FROM programs WHERE id = ?', id)!), changed: true };
         }
         if (existing.settings === json) return { record: toProgram(existing), changed: false };
-        this.run('UPDATE programs SET settings = ?, version = version + 1, updated_at = ? WHERE id = ?', json, now, existing.id);
-        return { record: toProgram(this.one('SELECT * FROM programs WHERE id = ?', existing.id)!), changed: true };
+        this.run(
+          'UPDATE programs SET settings = ?, version = version + 1, updated_at = ? WHERE id = ?',
+          json,
+          now,
+          existing.id,
+        );
+        return {
+          record: toProgram(this.one('SELECT * FROM programs WHERE id = ?', existing.id)!),
+          changed: true,
+        };
       }),
     get: async (id) => {
       const row = this.one('SELECT * FROM programs WHERE id = ?', id);
@@ -317,10 +329,17 @@ export class SqliteStore implements Store {
           const value = patch[field];
           sets.push(`${column} = ?`);
           values.push(
-            typeof value === 'boolean' ? (value ? 1 : 0) : value !== null && typeof value === 'object' ? JSON.stringify(value) : (value ?? null),
+            typeof value === 'boolean'
+              ? value
+                ? 1
+                : 0
+              : value !== null && typeof value === 'object'
+                ? JSON.stringify(value)
+                : (value ?? null),
           );
         }
-        if (sets.length > 0) this.run(`UPDATE participants SET ${sets.join(', ')} WHERE id = ?`, ...values, id);
+        if (sets.length > 0)
+          this.run(`UPDATE participants SET ${sets.join(', ')} WHERE id = ?`, ...values, id);
         const row = this.one('SELECT * FROM participants WHERE id = ?', id);
         if (!row) throw new Error(`no participant ${id}`);
         return toParticipant(row);
@@ -377,7 +396,11 @@ export class SqliteStore implements Store {
           if (person.consentRequest) this.insertOutbox(person.consentRequest, now);
         }
         for (const pair of plan.pairs) {
-          const exists = this.one(`SELECT id FROM pairs WHERE mentor_id = ? AND mentee_id = ? AND status = 'active'`, pair.mentorId, pair.menteeId);
+          const exists = this.one(
+            `SELECT id FROM pairs WHERE mentor_id = ? AND mentee_id = ? AND status = 'active'`,
+            pair.mentorId,
+            pair.menteeId,
+          );
           if (exists) continue;
           this.run(
             `INSERT INTO pairs (id, program_id, mentor_id, mentee_id, status, created_by, created_at) VALUES (?, ?, ?, ?, 'active', 'roster', ?)`,
@@ -388,7 +411,12 @@ export class SqliteStore implements Store {
             now,
           );
           this.insertJobs(pair.menteeId, pair.id, pair.jobs);
-          this.run(`INSERT INTO charter_drafts (pair_id, data, mode, updated_at) VALUES (?, ?, 'paused', ?)`, pair.id, JSON.stringify(pair.draft), now);
+          this.run(
+            `INSERT INTO charter_drafts (pair_id, data, mode, updated_at) VALUES (?, ?, 'paused', ?)`,
+            pair.id,
+            JSON.stringify(pair.draft),
+            now,
+          );
           pairsCreated += 1;
         }
         return { peopleCreated, peopleUpdated, pairsCreated };
@@ -450,14 +478,35 @@ export class SqliteStore implements Store {
   }
 
   private snapshotExperiment(experiment: Experiment, changedBy: string, now: number): void {
-    const { behavior, hypothesis, kpiName, kpiUnit, kpiBaseline, kpiTarget, kpiDirection, startDate, lengthWeeks, status } =
-      experiment;
+    const {
+      behavior,
+      hypothesis,
+      kpiName,
+      kpiUnit,
+      kpiBaseline,
+      kpiTarget,
+      kpiDirection,
+      startDate,
+      lengthWeeks,
+      status,
+    } = experiment;
     this.run(
       `INSERT INTO experiment_versions (experiment_id, version, data, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (experiment_id, version) DO NOTHING`,
       experiment.id,
       experiment.version,
-      JSON.stringify({ behavior, hypothesis, kpiName, kpiUnit, kpiBaseline, kpiTarget, kpiDirection, startDate, lengthWeeks, status }),
+      JSON.stringify({
+        behavior,
+        hypothesis,
+        kpiName,
+        kpiUnit,
+        kpiBaseline,
+        kpiTarget,
+        kpiDirection,
+        startDate,
+        lengthWeeks,
+        status,
+      }),
       now,
       changedBy,
     );
@@ -539,7 +588,12 @@ export class SqliteStore implements Store {
     setStatus: async (id, status, now, replan) =>
       this.tx(() => {
         const before = this.experimentById(id);
-        this.run('UPDATE experiments SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', status, now, id);
+        this.run(
+          'UPDATE experiments SET status = ?, version = version + 1, updated_at = ? WHERE id = ?',
+          status,
+          now,
+          id,
+        );
         const after = this.experimentById(id);
         this.snapshotExperiment(after, before.participantId, now);
         if (status === 'completed' || status === 'abandoned') {
@@ -554,12 +608,14 @@ export class SqliteStore implements Store {
         return after;
       }),
     history: async (id) =>
-      this.all('SELECT * FROM experiment_versions WHERE experiment_id = ? ORDER BY version', id).map((row) => ({
-        version: Number(row.version),
-        data: JSON.parse(str(row.data)),
-        changedAt: Number(row.changed_at),
-        changedBy: str(row.changed_by),
-      })),
+      this.all('SELECT * FROM experiment_versions WHERE experiment_id = ? ORDER BY version', id).map(
+        (row) => ({
+          version: Number(row.version),
+          data: JSON.parse(str(row.data)),
+          changedAt: Number(row.changed_at),
+          changedBy: str(row.changed_by),
+        }),
+      ),
     recordNudgeResponse: async (response: NudgeResponse) =>
       this.tx(() => {
         const result = this.run(
@@ -596,7 +652,9 @@ export class SqliteStore implements Store {
       return row ? toSurvey(row) : null;
     },
     forExperiment: async (experimentId) =>
-      this.all('SELECT * FROM surveys WHERE experiment_id = ? ORDER BY checkpoint_day', experimentId).map(toSurvey),
+      this.all('SELECT * FROM surveys WHERE experiment_id = ? ORDER BY checkpoint_day', experimentId).map(
+        toSurvey,
+      ),
     answerPractice: async (id, practice, now) =>
       this.tx(() => {
         const before = this.one('SELECT * FROM surveys WHERE id = ?', id);
@@ -623,7 +681,14 @@ export class SqliteStore implements Store {
           ['note', before.note, details.note ?? null],
         ];
         for (const [field, old, next] of fields) {
-          if (old !== null && old !== next) this.logSurveyChange(id, now, field, field === 'note' ? '(text)' : old, field === 'note' ? '(text)' : next);
+          if (old !== null && old !== next)
+            this.logSurveyChange(
+              id,
+              now,
+              field,
+              field === 'note' ? '(text)' : old,
+              field === 'note' ? '(text)' : next,
+            );
         }
         this.run(
           `UPDATE surveys SET kpi_value = ?, confidence = ?, note = ?, status = 'answered', answered_at = ? WHERE id = ?`,
@@ -674,7 +739,11 @@ export class SqliteStore implements Store {
 
   jobs: Store['jobs'] = {
     due: async (now, limit) =>
-      this.all(`SELECT * FROM jobs WHERE state = 'scheduled' AND due_at <= ? ORDER BY due_at LIMIT ?`, now, limit).map(toJob),
+      this.all(
+        `SELECT * FROM jobs WHERE state = 'scheduled' AND due_at <= ? ORDER BY due_at LIMIT ?`,
+        now,
+        limit,
+      ).map(toJob),
     context: async (job): Promise<JobContext | null> => {
       const participantRow = this.one('SELECT * FROM participants WHERE id = ?', job.participantId);
       if (!participantRow) return null;
@@ -684,7 +753,11 @@ export class SqliteStore implements Store {
       const experimentRow = this.one('SELECT * FROM experiments WHERE id = ?', job.subjectId);
       const day = job.occurrence.match(/\/day-(\d+)/)?.[1];
       const surveyRow = day
-        ? this.one('SELECT * FROM surveys WHERE experiment_id = ? AND checkpoint_day = ?', job.subjectId, Number(day))
+        ? this.one(
+            'SELECT * FROM surveys WHERE experiment_id = ? AND checkpoint_day = ?',
+            job.subjectId,
+            Number(day),
+          )
         : undefined;
       return {
         program: toProgram(programRow),
@@ -716,11 +789,16 @@ export class SqliteStore implements Store {
     apply: async (job, decision: Decision, outbox, now): Promise<ApplyResult> =>
       this.tx(() => {
         const current = this.one('SELECT state, version FROM jobs WHERE id = ?', job.id);
-        if (!current || current.state !== 'scheduled' || Number(current.version) !== job.version) {
+        if (current?.state !== 'scheduled' || Number(current.version) !== job.version) {
           return { applied: false, outboxInserted: false };
         }
         if (decision.type === 'reschedule') {
-          this.run('UPDATE jobs SET due_at = ?, version = version + 1, result = ? WHERE id = ?', decision.dueAt, decision.reason, job.id);
+          this.run(
+            'UPDATE jobs SET due_at = ?, version = version + 1, result = ? WHERE id = ?',
+            decision.dueAt,
+            decision.reason,
+            job.id,
+          );
           return { applied: true, outboxInserted: false };
         }
         let outboxInserted = false;
@@ -791,13 +869,25 @@ export class SqliteStore implements Store {
               break;
           }
         }
-        const result = decision.type === 'send' ? `sent as ${decision.key}` : decision.type === 'expire' ? `expired: ${decision.reason}` : `skipped: ${decision.reason}`;
-        this.run(`UPDATE jobs SET state = 'done', version = version + 1, result = ? WHERE id = ?`, result, job.id);
+        const result =
+          decision.type === 'send'
+            ? `sent as ${decision.key}`
+            : decision.type === 'expire'
+              ? `expired: ${decision.reason}`
+              : `skipped: ${decision.reason}`;
+        this.run(
+          `UPDATE jobs SET state = 'done', version = version + 1, result = ? WHERE id = ?`,
+          result,
+          job.id,
+        );
         this.insertJobs(job.participantId, job.subjectId, decision.next);
         return { applied: true, outboxInserted };
       }),
     scheduled: async (participantId) =>
-      this.all(`SELECT * FROM jobs WHERE participant_id = ? AND state = 'scheduled' ORDER BY due_at`, participantId).map(toJob),
+      this.all(
+        `SELECT * FROM jobs WHERE participant_id = ? AND state = 'scheduled' ORDER BY due_at`,
+        participantId,
+      ).map(toJob),
     nextFor: async (participantId) => {
       const row = this.one(
         `SELECT * FROM jobs WHERE participant_id = ? AND state = 'scheduled' AND kind IN ('nudge', 'checkpoint', 'checkpoint_reminder')
@@ -871,7 +961,10 @@ export class SqliteStore implements Store {
         token,
       ).changes === 1,
     stale: async (now, leaseMs) =>
-      this.all(`${OUTBOX_SELECT} WHERE o.status = 'sending' AND o.claimed_at <= ? ORDER BY o.claimed_at`, now - leaseMs).map(toOutbox),
+      this.all(
+        `${OUTBOX_SELECT} WHERE o.status = 'sending' AND o.claimed_at <= ? ORDER BY o.claimed_at`,
+        now - leaseMs,
+      ).map(toOutbox),
     reclaim: async (id, oldToken, newToken, now) =>
       this.run(
         `UPDATE outbox SET claim_token = ?, claimed_at = ? WHERE id = ? AND status = 'sending' AND claim_token IS ?`,
@@ -899,19 +992,26 @@ export class SqliteStore implements Store {
       return this.all(`${OUTBOX_SELECT}${clause} ORDER BY o.id`, ...params).map(toOutbox);
     },
     counts: async () => {
-      const counts = { pending: 0, sending: 0, sent: 0, failed: 0, expired: 0, cancelled: 0 } as Record<OutboxStatus, number>;
+      const counts = { pending: 0, sending: 0, sent: 0, failed: 0, expired: 0, cancelled: 0 } as Record<
+        OutboxStatus,
+        number
+      >;
       for (const row of this.all('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status')) {
         counts[str(row.status) as OutboxStatus] = Number(row.n);
       }
       return counts;
     },
-    nextAttemptAt: async () => numOrNull(this.one(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'`)?.t),
+    nextAttemptAt: async () =>
+      numOrNull(this.one(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'`)?.t),
   };
 
   inbound: Store['inbound'] = {
     firstSeen: async (deliveryId, now) =>
-      this.run('INSERT INTO inbound_deliveries (delivery_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING', deliveryId, now)
-        .changes === 1,
+      this.run(
+        'INSERT INTO inbound_deliveries (delivery_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING',
+        deliveryId,
+        now,
+      ).changes === 1,
   };
 
   audit: Store['audit'] = {
@@ -938,7 +1038,11 @@ export class SqliteStore implements Store {
   meta: Store['meta'] = {
     get: async (key) => strOrNull(this.one('SELECT value FROM meta WHERE key = ?', key)?.value),
     set: async (key, value) => {
-      this.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, value);
+      this.run(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        key,
+        value,
+      );
     },
   };
 
@@ -960,4 +1064,3 @@ export class ExperimentAlreadyRunningError extends Error {
 function checkpointDayOf(occurrence: string): number {
   return Number(occurrence.match(/\/day-(\d+)/)?.[1] ?? Number.NaN);
 }
-

@@ -1,10 +1,17 @@
+import type { Charter, CharterDraft } from '../core/charter.js';
 import type { Survey, SurveyDetails } from '../core/checkpoint.js';
 import type { Experiment, ExperimentInput, ExperimentStatus } from '../core/experiment.js';
+import type {
+  CharterVersion,
+  CuratorAction,
+  CuratorAlert,
+  Milestone,
+  MilestoneAnswer,
+  Pair,
+} from '../core/mentoring.js';
 import type { Message, MessageKind } from '../core/messages.js';
 import type { Identity, Participant, Platform } from '../core/participant.js';
 import type { ProgramSettings } from '../core/program.js';
-import type { Charter, CharterDraft } from '../core/charter.js';
-import type { CharterVersion, CuratorAction, CuratorAlert, Milestone, MilestoneAnswer, Pair } from '../core/mentoring.js';
 import type { ConsentState, Decision, NextRun, ScheduledJob } from '../core/schedule.js';
 
 export interface ProgramRecord {
@@ -117,7 +124,10 @@ export interface Store {
     /** People already known on a platform by email (e.g. Teams users who installed the bot). */
     findByEmail(platform: Identity['platform'], email: string): Promise<Participant[]>;
     /** Applies a whole roster in one transaction: people, roles, arms, pairs and consent requests. */
-    importRoster(plan: RosterPlan, now: number): Promise<{ peopleCreated: number; peopleUpdated: number; pairsCreated: number }>;
+    importRoster(
+      plan: RosterPlan,
+      now: number,
+    ): Promise<{ peopleCreated: number; peopleUpdated: number; pairsCreated: number }>;
     /** A channel (e.g. the curators' channel) as a delivery target, so its messages travel through the outbox too. */
     ensureChannel(identity: Identity, programId: string, now: number): Promise<Participant>;
     /** Cancel every scheduled job and pending message of a person (opt-out, decline). */
@@ -125,13 +135,34 @@ export interface Store {
   };
   experiments: {
     /** Creates the experiment and its planned jobs in one transaction. Fails if one is already running. */
-    start(id: string, participantId: string, input: ExperimentInput, endDate: string, jobs: NextRun[], now: number): Promise<Experiment>;
+    start(
+      id: string,
+      participantId: string,
+      input: ExperimentInput,
+      endDate: string,
+      jobs: NextRun[],
+      now: number,
+    ): Promise<Experiment>;
     get(id: string): Promise<Experiment | null>;
     current(participantId: string): Promise<Experiment | null>;
     /** Edits keep history: the previous version is stored before the change. */
-    edit(id: string, input: ExperimentInput, endDate: string, changedBy: string, now: number, replan: NextRun[]): Promise<Experiment>;
+    edit(
+      id: string,
+      input: ExperimentInput,
+      endDate: string,
+      changedBy: string,
+      now: number,
+      replan: NextRun[],
+    ): Promise<Experiment>;
     setStatus(id: string, status: ExperimentStatus, now: number, replan?: NextRun[]): Promise<Experiment>;
-    history(id: string): Promise<{ version: number; data: ExperimentInput & { status: ExperimentStatus }; changedAt: number; changedBy: string }[]>;
+    history(id: string): Promise<
+      {
+        version: number;
+        data: ExperimentInput & { status: ExperimentStatus };
+        changedAt: number;
+        changedBy: string;
+      }[]
+    >;
     recordNudgeResponse(response: NudgeResponse): Promise<boolean>;
   };
   surveys: {
@@ -145,8 +176,18 @@ export interface Store {
     due(now: number, limit: number): Promise<ScheduledJob[]>;
     context(job: ScheduledJob): Promise<JobContext | null>;
     /** Budgeted messages queued or sent in the week, and checkpoint jobs still due later that week. */
-    budget(job: ScheduledJob, week: string, now: number, weekEnd: number): Promise<{ used: number; reservedLater: number }>;
-    apply(job: ScheduledJob, decision: Decision, outbox: NewOutboxRow | readonly NewOutboxRow[] | null, now: number): Promise<ApplyResult>;
+    budget(
+      job: ScheduledJob,
+      week: string,
+      now: number,
+      weekEnd: number,
+    ): Promise<{ used: number; reservedLater: number }>;
+    apply(
+      job: ScheduledJob,
+      decision: Decision,
+      outbox: NewOutboxRow | readonly NewOutboxRow[] | null,
+      now: number,
+    ): Promise<ApplyResult>;
     scheduled(participantId: string): Promise<ScheduledJob[]>;
     nextFor(participantId: string): Promise<ScheduledJob | null>;
   };
@@ -155,7 +196,13 @@ export interface Store {
     claim(now: number, limit: number, token: string): Promise<OutboxRow[]>;
     markSent(id: number, token: string, providerRef: string | null, now: number): Promise<boolean>;
     release(id: number, token: string, nextAttemptAt: number, reason: string): Promise<boolean>;
-    finish(id: number, token: string, status: 'failed' | 'expired' | 'cancelled', reason: string, now: number): Promise<boolean>;
+    finish(
+      id: number,
+      token: string,
+      status: 'failed' | 'expired' | 'cancelled',
+      reason: string,
+      now: number,
+    ): Promise<boolean>;
     /** Rows left in `sending` longer than the lease (a crash or a hung call). */
     stale(now: number, leaseMs: number): Promise<OutboxRow[]>;
     reclaim(id: number, oldToken: string | null, newToken: string, now: number): Promise<boolean>;
@@ -214,13 +261,23 @@ export interface MentoringStore {
   closePair(pairId: string, reason: string, now: number): Promise<boolean>;
 
   getDraft(pairId: string): Promise<CharterDraftRecord | null>;
-  saveDraft(pairId: string, data: CharterDraft, mode: CharterDraftRecord['mode'], now: number): Promise<CharterDraftRecord>;
+  saveDraft(
+    pairId: string,
+    data: CharterDraft,
+    mode: CharterDraftRecord['mode'],
+    now: number,
+  ): Promise<CharterDraftRecord>;
   /** A new charter version from the mentee (their confirmation); false when one is already waiting for the mentor. */
   submitCharter(pairId: string, charter: Charter, now: number): Promise<CharterVersion | null>;
   currentCharter(pairId: string): Promise<CharterVersion | null>;
   charterVersions(pairId: string): Promise<CharterVersion[]>;
   /** Mentor's answer to a submitted version; null when that version is no longer waiting (a second click). */
-  requestCharterChanges(pairId: string, version: number, comment: string, now: number): Promise<CharterVersion | null>;
+  requestCharterChanges(
+    pairId: string,
+    version: number,
+    comment: string,
+    now: number,
+  ): Promise<CharterVersion | null>;
   confirmCharter(
     pairId: string,
     version: number,
@@ -240,7 +297,14 @@ export interface MentoringStore {
   openAlertFor(pairId: string): Promise<CuratorAlert | null>;
   alerts(filter?: { pairId?: string }): Promise<CuratorAlert[]>;
   /** Marks an open alert handled by one curator; false when someone else got there first. */
-  handleAlert(id: string, action: CuratorAction, by: string, now: number, detail: Record<string, unknown>, snoozeUntil?: number): Promise<boolean>;
+  handleAlert(
+    id: string,
+    action: CuratorAction,
+    by: string,
+    now: number,
+    detail: Record<string, unknown>,
+    snoozeUntil?: number,
+  ): Promise<boolean>;
 }
 
 export interface RosterPersonPlan {
@@ -297,7 +361,10 @@ export interface PrivacyStore {
    * Erases a person's personal data and free text in one transaction; numbers stay, attached to an
    * anonymous record, so totals still add up.
    */
-  erase(participantId: string, now: number): Promise<{ experiments: number; pairsClosed: number; messagesCleared: number }>;
+  erase(
+    participantId: string,
+    now: number,
+  ): Promise<{ experiments: number; pairsClosed: number; messagesCleared: number }>;
   /** Free text and raw interaction events before `freeTextBefore`, and everything before `aggregatesBefore`, for one program. */
   purge(programId: string, freeTextBefore: number, aggregatesBefore: number): Promise<PurgeSummary>;
 }

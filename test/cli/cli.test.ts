@@ -11,10 +11,18 @@ const root = join(import.meta.dirname, '..', '..');
 
 describe('the coachloop command', () => {
   let dir: string;
-  const env = () => ({ ...process.env, DATABASE_PATH: join(dir, 'db', 'coachloop.db'), LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: '' });
+  const env = () => ({
+    ...process.env,
+    DATABASE_PATH: join(dir, 'db', 'coachloop.db'),
+    LOG_LEVEL: 'silent',
+    SLACK_BOT_TOKEN: '',
+  });
   const coachloop = async (...args: string[]) => {
     try {
-      const { stdout, stderr } = await run('node', [join(root, 'bin/coachloop.js'), ...args], { cwd: dir, env: env() });
+      const { stdout, stderr } = await run('node', [join(root, 'bin/coachloop.js'), ...args], {
+        cwd: dir,
+        env: env(),
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -33,7 +41,10 @@ describe('the coachloop command', () => {
   });
 
   it('validates a program file and names each bad field with its line', async () => {
-    writeFileSync(join(dir, 'broken.yaml'), 'name: broken\nlengthWeeks: 8\ntimezone: Mars/Base\nnudges:\n  time: "9:30"\ncheckpointDays: [30, 60, 90]\n');
+    writeFileSync(
+      join(dir, 'broken.yaml'),
+      'name: broken\nlengthWeeks: 8\ntimezone: Mars/Base\nnudges:\n  time: "9:30"\ncheckpointDays: [30, 60, 90]\n',
+    );
     const result = await coachloop('program', 'validate', 'broken.yaml');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('timezone (line 3): must be an IANA time zone');
@@ -51,7 +62,17 @@ describe('the coachloop command', () => {
   });
 
   it('previews the messages of one leader with local and UTC times', async () => {
-    const result = await coachloop('preview', '--program', join(root, 'programs', 'pilot.yaml'), '--tz', 'America/New_York', '--start', '2026-03-02', '--days', '14');
+    const result = await coachloop(
+      'preview',
+      '--program',
+      join(root, 'programs', 'pilot.yaml'),
+      '--tz',
+      'America/New_York',
+      '--start',
+      '2026-03-02',
+      '--days',
+      '14',
+    );
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n').filter((l) => / nudge /.test(l));
     expect(lines.map((l) => l.slice(0, 30).trim())).toEqual([
@@ -67,7 +88,16 @@ describe('the coachloop command', () => {
   it('erases a person by email and says so in the audit log', async () => {
     const store = openSqliteStore({ path: env().DATABASE_PATH });
     const program = (await store.programs.getByName('pilot'))!;
-    const p = await store.participants.create({ platform: 'slack', workspaceId: 'T1', userId: 'U1', programId: program.id, email: 'gone@example.com' }, Date.now());
+    const p = await store.participants.create(
+      {
+        platform: 'slack',
+        workspaceId: 'T1',
+        userId: 'U1',
+        programId: program.id,
+        email: 'gone@example.com',
+      },
+      Date.now(),
+    );
     await store.close();
     const result = await coachloop('forget', '--email', 'gone@example.com');
     expect(result.stdout).toContain(`erased ${p.id}`);

@@ -13,7 +13,10 @@ describe('Slack delivery through the outbox under platform faults', () => {
   let h: SlackHarness;
   let participantId: string;
   const nudgeKey = () => `nudge:${participantId}:2026-03-03`;
-  const nudgePosts = () => h.sim.messages(`D${ANA.id}`).filter((m) => (m.metadata as { event_payload?: { key?: string } })?.event_payload?.key === nudgeKey());
+  const nudgePosts = () =>
+    h.sim
+      .messages(`D${ANA.id}`)
+      .filter((m) => (m.metadata as { event_payload?: { key?: string } })?.event_payload?.key === nudgeKey());
 
   beforeEach(async () => {
     h = await startSlackHarness({
@@ -24,9 +27,15 @@ describe('Slack delivery through the outbox under platform faults', () => {
     });
     await h.slack.command('/coach', 'help', ANA.id);
     const consent = await waitFor(() => h.sim.messages(`D${ANA.id}`)[0]);
-    await h.slack.blockAction(ANA.id, buttons(consent.blocks)[0]!, { channelId: `D${ANA.id}`, messageTs: consent.ts });
+    await h.slack.blockAction(ANA.id, buttons(consent.blocks)[0]!, {
+      channelId: `D${ANA.id}`,
+      messageTs: consent.ts,
+    });
     await waitFor(async () => (await h.app.store.participants.findByIdentity(me))?.consent === 'accepted');
-    await h.slack.viewSubmission(ANA.id, { callback_id: 'form:experiment', state: { values: experimentValues() } });
+    await h.slack.viewSubmission(ANA.id, {
+      callback_id: 'form:experiment',
+      state: { values: experimentValues() },
+    });
     participantId = (await h.app.store.participants.findByIdentity(me))!.id;
     await waitFor(() => h.app.store.experiments.current(participantId));
     await h.runUntil('2026-03-03T08:00:00Z');

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Identity } from '../../src/core/participant.js';
-import { numberInput, plainInput, staticSelect } from '../support/slack-requests.js';
-import { type SlackHarness, startSlackHarness, waitFor } from '../support/slack-harness.js';
 import { experimentValues } from '../support/slack-fixtures.js';
+import { type SlackHarness, startSlackHarness, waitFor } from '../support/slack-harness.js';
+import { numberInput, plainInput, staticSelect } from '../support/slack-requests.js';
 
 const LEADER = { id: 'U300', tz: 'America/New_York', email: 'lee@example.com', realName: 'Lee Leader' };
 const me: Identity = { platform: 'slack', workspaceId: 'T0001', userId: LEADER.id };
@@ -11,7 +11,9 @@ const DM = `D${LEADER.id}`;
 
 type Button = { action_id: string; value: string };
 function buttons(blocks: unknown): Button[] {
-  return ((blocks as { elements?: Button[] }[]) ?? []).flatMap((b) => b.elements ?? []).filter((e) => e.action_id);
+  return ((blocks as { elements?: Button[] }[]) ?? [])
+    .flatMap((b) => b.elements ?? [])
+    .filter((e) => e.action_id);
 }
 
 describe('Slack: a whole 13-week experiment with nudges and three checkpoints', () => {
@@ -22,11 +24,19 @@ describe('Slack: a whole 13-week experiment with nudges and three checkpoints', 
     h = await startSlackHarness({ start: '2026-03-02T12:00:00Z', users: [LEADER] });
     await h.slack.event({ type: 'app_home_opened', user: LEADER.id, channel: DM, tab: 'home' });
     const consent = await waitFor(() => h.sim.messages(DM)[0]);
-    await h.slack.blockAction(LEADER.id, buttons(consent.blocks)[0]!, { channelId: DM, messageTs: consent.ts });
+    await h.slack.blockAction(LEADER.id, buttons(consent.blocks)[0]!, {
+      channelId: DM,
+      messageTs: consent.ts,
+    });
     await waitFor(async () => (await h.app.store.participants.findByIdentity(me))?.timezone === LEADER.tz);
-    const res = await h.slack.viewSubmission(LEADER.id, { callback_id: 'form:experiment', state: { values: experimentValues() } });
+    const res = await h.slack.viewSubmission(LEADER.id, {
+      callback_id: 'form:experiment',
+      state: { values: experimentValues() },
+    });
     expect(res.status).toBe(200);
-    await waitFor(async () => h.app.store.experiments.current((await h.app.store.participants.findByIdentity(me))!.id));
+    await waitFor(async () =>
+      h.app.store.experiments.current((await h.app.store.participants.findByIdentity(me))!.id),
+    );
   });
   afterAll(async () => {
     await h.close();
@@ -34,7 +44,9 @@ describe('Slack: a whole 13-week experiment with nudges and three checkpoints', 
 
   async function sentRows() {
     const participant = await h.app.store.participants.findByIdentity(me);
-    return (await h.app.store.outbox.list({ participantId: participant!.id, status: 'sent' })).filter((r) => r.kind !== 'notice');
+    return (await h.app.store.outbox.list({ participantId: participant!.id, status: 'sent' })).filter(
+      (r) => r.kind !== 'notice',
+    );
   }
 
   it('sends nudges at 09:30 New York time on both sides of the DST change', async () => {
@@ -46,16 +58,28 @@ describe('Slack: a whole 13-week experiment with nudges and three checkpoints', 
       'Tue 2026-03-10 09:30',
       'Thu 2026-03-12 09:30',
     ]);
-    expect(nudges.map((r) => DateTime.fromMillis(r.sentAt!, { zone: 'UTC' }).toFormat('HH:mm'))).toEqual(['14:30', '14:30', '13:30', '13:30']);
-    const slackNudges = h.sim.messages(DM).filter((m) => buttons(m.blocks).some((b) => b.action_id.startsWith('cl:nudge.')));
+    expect(nudges.map((r) => DateTime.fromMillis(r.sentAt!, { zone: 'UTC' }).toFormat('HH:mm'))).toEqual([
+      '14:30',
+      '14:30',
+      '13:30',
+      '13:30',
+    ]);
+    const slackNudges = h.sim
+      .messages(DM)
+      .filter((m) => buttons(m.blocks).some((b) => b.action_id.startsWith('cl:nudge.')));
     expect(slackNudges).toHaveLength(4);
   });
 
   it('records a nudge answer once and updates the message so a second click cannot count', async () => {
-    const nudge = h.sim.messages(DM).filter((m) => buttons(m.blocks).some((b) => b.action_id.startsWith('cl:nudge.'))).at(-1)!;
+    const nudge = h.sim
+      .messages(DM)
+      .filter((m) => buttons(m.blocks).some((b) => b.action_id.startsWith('cl:nudge.')))
+      .at(-1)!;
     const did = buttons(nudge.blocks).find((b) => b.action_id.startsWith('cl:nudge.did'))!;
     await h.slack.blockAction(LEADER.id, did, { channelId: DM, messageTs: nudge.ts });
-    await waitFor(() => h.sim.messages(DM).find((m) => m.ts === nudge.ts && String(m.text).includes('logged as done')));
+    await waitFor(() =>
+      h.sim.messages(DM).find((m) => m.ts === nudge.ts && String(m.text).includes('logged as done')),
+    );
     expect(buttons(h.sim.messages(DM).find((m) => m.ts === nudge.ts)!.blocks)).toHaveLength(0);
     const updatesBefore = h.sim.callsTo('chat.update').length;
     await h.slack.blockAction(LEADER.id, did, { channelId: DM, messageTs: nudge.ts });
@@ -64,7 +88,11 @@ describe('Slack: a whole 13-week experiment with nudges and three checkpoints', 
   });
 
   async function answerCheckpoint(day: number, practice: number, kpi: string, confidence: string) {
-    const survey = await waitFor(() => h.sim.messages(DM).find((m) => String(m.text).includes(`Day ${day} checkpoint`) && buttons(m.blocks).length === 5));
+    const survey = await waitFor(() =>
+      h.sim
+        .messages(DM)
+        .find((m) => String(m.text).includes(`Day ${day} checkpoint`) && buttons(m.blocks).length === 5),
+    );
     const choices = buttons(survey.blocks);
     const choice = choices[practice - 1]!;
     const trigger = h.slack.newTriggerId();
@@ -84,7 +112,9 @@ describe('Slack: a whole 13-week experiment with nudges and three checkpoints', 
       },
     });
     expect(submit.status).toBe(200);
-    await waitFor(() => String(h.sim.messages(DM).find((m) => m.ts === survey.ts)?.text).includes('Thank you'));
+    await waitFor(() =>
+      String(h.sim.messages(DM).find((m) => m.ts === survey.ts)?.text).includes('Thank you'),
+    );
     return { ts: survey.ts, choices };
   }
 
@@ -122,7 +152,8 @@ describe('Slack: a whole 13-week experiment with nudges and three checkpoints', 
     expect(sent.filter((r) => r.kind === 'checkpoint_reminder')).toHaveLength(0);
     // Never more than the weekly budget of 3 in any local week.
     const perWeek = new Map<string, number>();
-    for (const row of sent.filter((r) => r.budgeted)) perWeek.set(row.budgetWeek, (perWeek.get(row.budgetWeek) ?? 0) + 1);
+    for (const row of sent.filter((r) => r.budgeted))
+      perWeek.set(row.budgetWeek, (perWeek.get(row.budgetWeek) ?? 0) + 1);
     expect(Math.max(...perWeek.values())).toBeLessThanOrEqual(3);
 
     await h.slack.event({ type: 'app_home_opened', user: LEADER.id, channel: DM, tab: 'home' });

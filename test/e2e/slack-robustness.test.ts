@@ -13,9 +13,17 @@ const buttons = (blocks: unknown): Button[] =>
 async function onboard(h: SlackHarness, userId: string): Promise<string> {
   await h.slack.command('/coach', 'help', userId);
   const consent = await waitFor(() => h.sim.messages(`D${userId}`)[0]);
-  await h.slack.blockAction(userId, buttons(consent.blocks)[0]!, { channelId: `D${userId}`, messageTs: consent.ts });
-  await waitFor(async () => (await h.app.store.participants.findByIdentity(identity(userId)))?.consent === 'accepted');
-  await h.slack.viewSubmission(userId, { callback_id: 'form:experiment', state: { values: experimentValues() } });
+  await h.slack.blockAction(userId, buttons(consent.blocks)[0]!, {
+    channelId: `D${userId}`,
+    messageTs: consent.ts,
+  });
+  await waitFor(
+    async () => (await h.app.store.participants.findByIdentity(identity(userId)))?.consent === 'accepted',
+  );
+  await h.slack.viewSubmission(userId, {
+    callback_id: 'form:experiment',
+    state: { values: experimentValues() },
+  });
   const participant = (await h.app.store.participants.findByIdentity(identity(userId)))!;
   const experiment = await waitFor(() => h.app.store.experiments.current(participant.id));
   return experiment.id;
@@ -31,9 +39,13 @@ describe('Slack: request verification, duplicates, forged payloads and commands'
   });
 
   it('answers 401 to a bad signature and to a stale timestamp, and acts on neither', async () => {
-    const bad = await h.slack.command('/coach', 'help', ANA.id, undefined, { sign: { signature: 'v0=deadbeef' } });
+    const bad = await h.slack.command('/coach', 'help', ANA.id, undefined, {
+      sign: { signature: 'v0=deadbeef' },
+    });
     expect(bad.status).toBe(401);
-    const stale = await h.slack.command('/coach', 'help', ANA.id, undefined, { sign: { timestamp: Math.floor(Date.now() / 1000) - 600 } });
+    const stale = await h.slack.command('/coach', 'help', ANA.id, undefined, {
+      sign: { timestamp: Math.floor(Date.now() / 1000) - 600 },
+    });
     expect(stale.status).toBe(401);
     const unsigned = await h.slack.command('/coach', 'help', ANA.id, undefined, { sign: { omit: true } });
     expect(unsigned.status).toBe(401);
@@ -42,24 +54,42 @@ describe('Slack: request verification, duplicates, forged payloads and commands'
   });
 
   it('handles a duplicated event delivery once (same event_id, with Slack retry headers)', async () => {
-    const event = { type: 'message', channel_type: 'im', channel: `D${ANA.id}`, user: ANA.id, text: 'hello', ts: '1772435000.000100' };
+    const event = {
+      type: 'message',
+      channel_type: 'im',
+      channel: `D${ANA.id}`,
+      user: ANA.id,
+      text: 'hello',
+      ts: '1772435000.000100',
+    };
     const first = await h.slack.event(event, { eventId: 'Ev0001' });
     expect(first.status).toBe(200);
     await waitFor(() => h.sim.messages(`D${ANA.id}`).length === 1);
     const retry = await h.slack.event(event, { eventId: 'Ev0001', retryNum: 1, retryReason: 'http_timeout' });
     expect(retry.status).toBe(200);
     const consent = h.sim.messages(`D${ANA.id}`)[0]!;
-    await h.slack.blockAction(ANA.id, buttons(consent.blocks)[0]!, { channelId: `D${ANA.id}`, messageTs: consent.ts });
-    await waitFor(async () => (await h.app.store.participants.findByIdentity(identity(ANA.id)))?.consent === 'accepted');
+    await h.slack.blockAction(ANA.id, buttons(consent.blocks)[0]!, {
+      channelId: `D${ANA.id}`,
+      messageTs: consent.ts,
+    });
+    await waitFor(
+      async () => (await h.app.store.participants.findByIdentity(identity(ANA.id)))?.consent === 'accepted',
+    );
 
     const status = { ...event, text: 'status', ts: '1772435100.000100' };
     await h.slack.event(status, { eventId: 'Ev0002' });
     await h.slack.event(status, { eventId: 'Ev0002', retryNum: 1, retryReason: 'http_timeout' });
     await h.slack.event(status, { eventId: 'Ev0002', retryNum: 2, retryReason: 'http_timeout' });
-    await waitFor(() => h.sim.messages(`D${ANA.id}`).some((m) => String(m.text).includes('No experiment yet')));
+    await waitFor(() =>
+      h.sim.messages(`D${ANA.id}`).some((m) => String(m.text).includes('No experiment yet')),
+    );
     await new Promise((r) => setTimeout(r, 150));
-    expect(h.sim.messages(`D${ANA.id}`).filter((m) => String(m.text).includes('No experiment yet'))).toHaveLength(1);
-    const consentPosts = h.sim.callsTo('chat.postMessage').filter((c) => String(c.args.text).includes('Before anything starts'));
+    expect(
+      h.sim.messages(`D${ANA.id}`).filter((m) => String(m.text).includes('No experiment yet')),
+    ).toHaveLength(1);
+    const consentPosts = h.sim
+      .callsTo('chat.postMessage')
+      .filter((c) => String(c.args.text).includes('Before anything starts'));
     expect(consentPosts).toHaveLength(1);
   });
 
@@ -67,7 +97,9 @@ describe('Slack: request verification, duplicates, forged payloads and commands'
     const anaExperiment = await onboard(h, ANA.id);
     await onboard(h, BEN.id);
     await h.runUntil('2026-03-03T09:00:00Z');
-    const anaNudge = h.sim.messages(`D${ANA.id}`).find((m) => buttons(m.blocks).some((b) => b.action_id.startsWith('cl:nudge.did')))!;
+    const anaNudge = h.sim
+      .messages(`D${ANA.id}`)
+      .find((m) => buttons(m.blocks).some((b) => b.action_id.startsWith('cl:nudge.did')))!;
     expect(anaNudge).toBeDefined();
     const did = buttons(anaNudge.blocks).find((b) => b.action_id.startsWith('cl:nudge.did'))!;
 
@@ -77,7 +109,10 @@ describe('Slack: request verification, duplicates, forged payloads and commands'
     expect(refusal.text).toContain("isn't yours");
 
     // A forged survey id and a forged pause from the Home tab are refused too.
-    const forgedSurvey = { action_id: 'cl:survey.practice:0', value: JSON.stringify({ r: `svy_${anaExperiment}_d30`, v: '5' }) };
+    const forgedSurvey = {
+      action_id: 'cl:survey.practice:0',
+      value: JSON.stringify({ r: `svy_${anaExperiment}_d30`, v: '5' }),
+    };
     await h.slack.blockAction(BEN.id, forgedSurvey, { channelId: `D${BEN.id}`, messageTs: '2.000' });
     await waitFor(() => h.sim.ephemerals().filter((e) => e.user === BEN.id).length === 2);
     const forgedPause = { action_id: 'cl:experiment.pause:1', value: JSON.stringify({ r: anaExperiment }) };
@@ -86,16 +121,28 @@ describe('Slack: request verification, duplicates, forged payloads and commands'
 
     const experiment = await h.app.store.experiments.get(anaExperiment);
     expect(experiment?.status).toBe('active');
-    expect(await h.app.store.experiments.recordNudgeResponse({ experimentId: anaExperiment, occurrence: '2026-03-03', answer: 'did', at: 0 })).toBe(true);
+    expect(
+      await h.app.store.experiments.recordNudgeResponse({
+        experimentId: anaExperiment,
+        occurrence: '2026-03-03',
+        answer: 'did',
+        at: 0,
+      }),
+    ).toBe(true);
 
     // A malformed button value is refused without a crash.
-    const garbage = await h.slack.blockAction(BEN.id, { action_id: 'cl:nudge.did:0', value: '{"r":' }, { channelId: `D${BEN.id}`, messageTs: '3.000' });
+    const garbage = await h.slack.blockAction(
+      BEN.id,
+      { action_id: 'cl:nudge.did:0', value: '{"r":' },
+      { channelId: `D${BEN.id}`, messageTs: '3.000' },
+    );
     expect(garbage.status).toBe(200);
   });
 
   it('runs /coach pause, resume, snooze, status, optout and answers an unknown subcommand with help', async () => {
     const experimentId = await onboard(h, ANA.id);
-    const reply = async (text: string) => JSON.stringify((await h.slack.command('/coach', text, ANA.id)).json());
+    const reply = async (text: string) =>
+      JSON.stringify((await h.slack.command('/coach', text, ANA.id)).json());
 
     expect(await reply('pause')).toContain('Paused');
     expect((await h.app.store.experiments.get(experimentId))?.status).toBe('paused');
@@ -114,9 +161,13 @@ describe('Slack: request verification, duplicates, forged payloads and commands'
     // Snoozed: nothing is sent for three days, then nudges resume by themselves.
     await h.runUntil('2026-03-05T07:00:00Z');
     const participantId = snoozed!.id;
-    expect((await h.app.store.outbox.list({ participantId })).filter((r) => r.kind === 'nudge')).toHaveLength(0);
+    expect((await h.app.store.outbox.list({ participantId })).filter((r) => r.kind === 'nudge')).toHaveLength(
+      0,
+    );
     await h.runUntil('2026-03-10T12:00:00Z');
-    const nudges = (await h.app.store.outbox.list({ participantId, status: 'sent' })).filter((r) => r.kind === 'nudge');
+    const nudges = (await h.app.store.outbox.list({ participantId, status: 'sent' })).filter(
+      (r) => r.kind === 'nudge',
+    );
     expect(nudges.map((r) => r.key.split(':').at(-1))).toEqual(['2026-03-05', '2026-03-10']);
 
     expect(await reply('optout')).toContain('no more coaching messages');
@@ -124,7 +175,9 @@ describe('Slack: request verification, duplicates, forged payloads and commands'
     expect(after?.consent).toBe('opted_out');
     expect(await h.app.store.jobs.scheduled(participantId)).toHaveLength(0);
     await h.runUntil('2026-03-20T12:00:00Z');
-    expect((await h.app.store.outbox.list({ participantId, status: 'sent' })).filter((r) => r.kind === 'nudge')).toHaveLength(2);
+    expect(
+      (await h.app.store.outbox.list({ participantId, status: 'sent' })).filter((r) => r.kind === 'nudge'),
+    ).toHaveLength(2);
   });
 });
 
@@ -139,21 +192,37 @@ describe('Slack: /coach checkin answers the open checkpoint in one form', () => 
 
   it('says when nothing is open, shows inline errors, then records practice, KPI and confidence together', async () => {
     const experimentId = await onboard(h, ANA.id);
-    expect(JSON.stringify((await h.slack.command('/coach', 'checkin', ANA.id)).json())).toContain('No checkpoint is open');
+    expect(JSON.stringify((await h.slack.command('/coach', 'checkin', ANA.id)).json())).toContain(
+      'No checkpoint is open',
+    );
 
     await h.runUntil('2026-04-01T09:00:00Z');
     const trigger = h.slack.newTriggerId();
     const opened = await h.slack.command('/coach', 'checkin', ANA.id, { trigger_id: trigger });
     expect(opened.status).toBe(200);
     const call = await waitFor(() => h.sim.callsTo('views.open').find((c) => c.args.trigger_id === trigger));
-    const view = call.args.view as { callback_id: string; private_metadata: string; blocks: { block_id?: string }[] };
+    const view = call.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id?: string }[];
+    };
     expect(view.callback_id).toBe('form:checkin');
-    expect(view.blocks.map((b) => b.block_id).filter(Boolean)).toEqual(['practice', 'kpiValue', 'confidence', 'note']);
+    expect(view.blocks.map((b) => b.block_id).filter(Boolean)).toEqual([
+      'practice',
+      'kpiValue',
+      'confidence',
+      'note',
+    ]);
 
     const invalid = await h.slack.viewSubmission(ANA.id, {
       callback_id: 'form:checkin',
       private_metadata: view.private_metadata,
-      state: { values: { kpiValue: { value: { type: 'number_input', value: 'lots' } }, confidence: { value: { type: 'static_select', selected_option: { value: '4' } } } } },
+      state: {
+        values: {
+          kpiValue: { value: { type: 'number_input', value: 'lots' } },
+          confidence: { value: { type: 'static_select', selected_option: { value: '4' } } },
+        },
+      },
     });
     expect(invalid.json()).toEqual({
       response_action: 'errors',
@@ -176,7 +245,14 @@ describe('Slack: /coach checkin answers the open checkpoint in one form', () => 
     });
     expect(valid.status).toBe(200);
     const answered = (await h.app.store.surveys.forExperiment(experimentId))[0];
-    expect(answered).toMatchObject({ checkpointDay: 30, status: 'answered', practice: 3, kpiValue: 4.5, confidence: 4, note: 'Harder in busy weeks' });
+    expect(answered).toMatchObject({
+      checkpointDay: 30,
+      status: 'answered',
+      practice: 3,
+      kpiValue: 4.5,
+      confidence: 4,
+      note: 'Harder in busy weeks',
+    });
   });
 });
 
@@ -207,7 +283,9 @@ describe('HTTP edges: health, body size, malformed bodies', () => {
     const badJson = await h.slack.raw('{"type":"event_callback",', { 'content-type': 'application/json' });
     expect(badJson.status).toBeGreaterThanOrEqual(400);
     expect(badJson.status).toBeLessThan(500);
-    const badPayload = await h.slack.raw('payload=%7Bnot-json', { 'content-type': 'application/x-www-form-urlencoded' });
+    const badPayload = await h.slack.raw('payload=%7Bnot-json', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(badPayload.status).toBeGreaterThanOrEqual(400);
     expect(badPayload.status).toBeLessThan(500);
     expect(await h.app.store.participants.findByIdentity(identity(ANA.id))).toBeNull();

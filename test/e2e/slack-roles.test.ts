@@ -37,7 +37,9 @@ describe('roles: every action for every role, with payloads that name other peop
         'curator_alerts',
       ]
         .map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all())
-        .concat([db.prepare('SELECT id, consent, paused_until, roles FROM participants ORDER BY rowid').all()]),
+        .concat([
+          db.prepare('SELECT id, consent, paused_until, roles FROM participants ORDER BY rowid').all(),
+        ]),
     );
   };
 
@@ -49,12 +51,24 @@ describe('roles: every action for every role, with payloads that name other peop
     });
     for (const person of Object.values(PEOPLE)) {
       const { participant } = await h.app.service.ensureParticipant(who(person.id));
-      await h.app.service.decideConsent(who(person.id), participant.id, true, { displayName: person.realName, timezone: person.tz });
+      await h.app.service.decideConsent(who(person.id), participant.id, true, {
+        displayName: person.realName,
+        timezone: person.tz,
+      });
     }
     const leader = (await h.app.store.participants.findByIdentity(who(PEOPLE.leader.id)))!;
     refs.leaderParticipant = leader.id;
     const started = await h.app.service.saveExperiment(who(PEOPLE.leader.id), {
-      ...Object.fromEntries(Object.entries(experimentValues()).map(([k, v]) => [k, String(Object.values(v.value as object).find((x) => typeof x === 'string' || (x && typeof x === 'object')) ?? '')])),
+      ...Object.fromEntries(
+        Object.entries(experimentValues()).map(([k, v]) => [
+          k,
+          String(
+            Object.values(v.value as object).find(
+              (x) => typeof x === 'string' || (x && typeof x === 'object'),
+            ) ?? '',
+          ),
+        ]),
+      ),
       behavior: 'Ask before I tell',
       hypothesis: 'My team brings more ideas',
       kpiName: 'Ideas',
@@ -91,7 +105,12 @@ describe('roles: every action for every role, with payloads that name other peop
       [1, ['milestone1', 'milestone1Due', 'milestone2', 'milestone2Due', 'cadence']],
       [2, ['confidentiality', 'mentorWill', 'mentorWillNot']],
     ] as const) {
-      const step = await h.app.mentoring.saveCharterPage(who(PEOPLE.mentee.id), pair.id, page, Object.fromEntries(fields.map((f) => [f, draft[f]])));
+      const step = await h.app.mentoring.saveCharterPage(
+        who(PEOPLE.mentee.id),
+        pair.id,
+        page,
+        Object.fromEntries(fields.map((f) => [f, draft[f]])),
+      );
       if (!step.ok) throw new Error(JSON.stringify(step.errors));
     }
     // Run to the day-30 checkpoint; the charter stays unconfirmed and the mentor silent, so an alert comes up.
@@ -109,9 +128,27 @@ describe('roles: every action for every role, with payloads that name other peop
 
   const ACTIONS: { action: ActionName; ref: () => string; value?: string; owner: Role; refusal: RegExp }[] = [
     { action: 'experiment.pause', ref: () => refs.experiment!, owner: 'leader', refusal: /isn't yours/ },
-    { action: 'experiment.snooze', ref: () => refs.experiment!, value: '7', owner: 'leader', refusal: /isn't yours/ },
-    { action: 'nudge.did', ref: () => refs.experiment!, value: '2026-03-03', owner: 'leader', refusal: /isn't yours/ },
-    { action: 'survey.practice', ref: () => refs.survey!, value: '4', owner: 'leader', refusal: /isn't yours/ },
+    {
+      action: 'experiment.snooze',
+      ref: () => refs.experiment!,
+      value: '7',
+      owner: 'leader',
+      refusal: /isn't yours/,
+    },
+    {
+      action: 'nudge.did',
+      ref: () => refs.experiment!,
+      value: '2026-03-03',
+      owner: 'leader',
+      refusal: /isn't yours/,
+    },
+    {
+      action: 'survey.practice',
+      ref: () => refs.survey!,
+      value: '4',
+      owner: 'leader',
+      refusal: /isn't yours/,
+    },
     { action: 'survey.details', ref: () => refs.survey!, owner: 'leader', refusal: /isn't yours/ },
     { action: 'charter.form', ref: () => refs.pair!, owner: 'mentee', refusal: /isn't yours/ },
     { action: 'charter.chat', ref: () => refs.pair!, owner: 'mentee', refusal: /isn't yours/ },
@@ -124,7 +161,12 @@ describe('roles: every action for every role, with payloads that name other peop
     { action: 'milestone.note', ref: () => refs.milestone!, owner: 'mentor', refusal: /isn't yours/ },
     { action: 'milestone.met', ref: () => refs.milestone!, owner: 'mentor', refusal: /isn't yours/ },
     // Last: the leader's own decline stops their experiment.
-    { action: 'consent.decline', ref: () => refs.leaderParticipant!, owner: 'leader', refusal: /isn't yours/ },
+    {
+      action: 'consent.decline',
+      ref: () => refs.leaderParticipant!,
+      owner: 'leader',
+      refusal: /isn't yours/,
+    },
   ];
 
   for (const spec of ACTIONS) {
@@ -133,21 +175,35 @@ describe('roles: every action for every role, with payloads that name other peop
         const actor = PEOPLE[role].id;
         const before = snapshot();
         const seen = h.sim.ephemerals().filter((e) => e.user === actor).length;
-        const value = JSON.stringify(spec.value === undefined ? { r: spec.ref() } : { r: spec.ref(), v: spec.value });
-        const res = await h.slack.blockAction(actor, { action_id: `cl:${spec.action}:0`, value }, { channelId: `D${actor}`, messageTs: '1.000', triggerId: `t-${role}-${spec.action}` });
+        const value = JSON.stringify(
+          spec.value === undefined ? { r: spec.ref() } : { r: spec.ref(), v: spec.value },
+        );
+        const res = await h.slack.blockAction(
+          actor,
+          { action_id: `cl:${spec.action}:0`, value },
+          { channelId: `D${actor}`, messageTs: '1.000', triggerId: `t-${role}-${spec.action}` },
+        );
         expect(res.status).toBe(200);
         const refusal = await waitFor(() => h.sim.ephemerals().filter((e) => e.user === actor)[seen]);
         expect(refusal.text, `${role} trying ${spec.action}`).toMatch(spec.refusal);
         expect(snapshot(), `${role} trying ${spec.action} changed data`).toBe(before);
-        expect(h.sim.callsTo('views.open').some((c) => c.args.trigger_id === `t-${role}-${spec.action}`)).toBe(false);
+        expect(
+          h.sim.callsTo('views.open').some((c) => c.args.trigger_id === `t-${role}-${spec.action}`),
+        ).toBe(false);
       }
       // The owner is let through: a form opens, the data changes, or the answer is about the object's state.
       const owner = PEOPLE[spec.owner].id;
       const before = snapshot();
       const opens = h.sim.callsTo('views.open').length;
       const ownerSeen = h.sim.ephemerals().filter((e) => e.user === owner).length;
-      const value = JSON.stringify(spec.value === undefined ? { r: spec.ref() } : { r: spec.ref(), v: spec.value });
-      await h.slack.blockAction(owner, { action_id: `cl:${spec.action}:0`, value }, { channelId: `D${owner}`, messageTs: '2.000', triggerId: `t-owner-${spec.action}` });
+      const value = JSON.stringify(
+        spec.value === undefined ? { r: spec.ref() } : { r: spec.ref(), v: spec.value },
+      );
+      await h.slack.blockAction(
+        owner,
+        { action_id: `cl:${spec.action}:0`, value },
+        { channelId: `D${owner}`, messageTs: '2.000', triggerId: `t-owner-${spec.action}` },
+      );
       await waitFor(
         async () =>
           snapshot() !== before ||
@@ -161,11 +217,19 @@ describe('roles: every action for every role, with payloads that name other peop
 
   it('/coach pair: curators only', async () => {
     for (const role of ROLES.filter((r) => r !== 'curator')) {
-      const res = await h.slack.command('/coach', `pair <@${PEOPLE.admin.id}> <@${PEOPLE.leader.id}>`, PEOPLE[role].id);
+      const res = await h.slack.command(
+        '/coach',
+        `pair <@${PEOPLE.admin.id}> <@${PEOPLE.leader.id}>`,
+        PEOPLE[role].id,
+      );
       expect(JSON.stringify(res.json())).toContain('Only curators');
     }
     expect(await h.app.store.mentoring.activePairs()).toHaveLength(1);
-    const ok = await h.slack.command('/coach', `pair <@${PEOPLE.admin.id}> <@${PEOPLE.leader.id}>`, PEOPLE.curator.id);
+    const ok = await h.slack.command(
+      '/coach',
+      `pair <@${PEOPLE.admin.id}> <@${PEOPLE.leader.id}>`,
+      PEOPLE.curator.id,
+    );
     expect(JSON.stringify(ok.json())).toContain('Paired');
   });
 

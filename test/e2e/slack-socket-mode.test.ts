@@ -44,7 +44,15 @@ describe('Slack Socket Mode', () => {
         envelope_id: 'env-1',
         type: 'slash_commands',
         accepts_response_payload: true,
-        payload: { command: '/coach', text: 'help', user_id: 'U900', team_id: 'T0001', channel_id: 'DU900', trigger_id: 't1', response_url: `${h.sim.responseUrlBase}cmd` },
+        payload: {
+          command: '/coach',
+          text: 'help',
+          user_id: 'U900',
+          team_id: 'T0001',
+          channel_id: 'DU900',
+          trigger_id: 't1',
+          response_url: `${h.sim.responseUrlBase}cmd`,
+        },
       }),
     );
     const ack = await waitFor(() => acks.find((a) => a.envelope_id === 'env-1'));

@@ -14,7 +14,9 @@ function sources(dir: string): string[] {
     return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
   });
 }
-const code = sources(join(root, 'src/channels/slack')).map((file) => readFileSync(file, 'utf8')).join('\n');
+const code = sources(join(root, 'src/channels/slack'))
+  .map((file) => readFileSync(file, 'utf8'))
+  .join('\n');
 
 /** The bot scopes each Web API method needs (for the conversation types coachloop uses: DMs). */
 const SCOPES_FOR_METHOD: Record<string, string[]> = {
@@ -50,20 +52,36 @@ describe('the Slack manifest matches the code', () => {
     const listened = [...code.matchAll(/app\.event\('([^']+)'/g)].map((m) => m[1]!);
     expect(listened.sort()).toEqual(['app_home_opened', 'message']);
     for (const event of listened) {
-      const declared = event === 'message' ? events.filter((e) => e.startsWith('message.')) : events.filter((e) => e === event);
+      const declared =
+        event === 'message'
+          ? events.filter((e) => e.startsWith('message.'))
+          : events.filter((e) => e === event);
       expect(declared.length, `event ${event}`).toBeGreaterThan(0);
-      for (const name of declared) for (const scope of SCOPES_FOR_EVENT[name] ?? ['unknown']) expect(scopes).toContain(scope);
+      for (const name of declared)
+        for (const scope of SCOPES_FOR_EVENT[name] ?? ['unknown']) expect(scopes).toContain(scope);
     }
   });
 
   it('covers every Web API method the code calls with a declared scope', () => {
-    const methods = new Set([...code.matchAll(/client\.([a-z]+\.[a-zA-Z]+(?:\.[a-zA-Z]+)?)\(/g)].map((m) => m[1]!));
+    const methods = new Set(
+      [...code.matchAll(/client\.([a-z]+\.[a-zA-Z]+(?:\.[a-zA-Z]+)?)\(/g)].map((m) => m[1]!),
+    );
     expect(methods.size).toBeGreaterThan(5);
     for (const method of methods) {
       expect(SCOPES_FOR_METHOD, `no scope mapping for ${method}`).toHaveProperty([method]);
-      for (const scope of SCOPES_FOR_METHOD[method]!) expect(scopes, `${method} needs ${scope}`).toContain(scope);
+      for (const scope of SCOPES_FOR_METHOD[method]!)
+        expect(scopes, `${method} needs ${scope}`).toContain(scope);
     }
-    expect(scopes).toEqual(expect.arrayContaining(['chat:write', 'im:write', 'im:history', 'users:read', 'users:read.email', 'commands']));
+    expect(scopes).toEqual(
+      expect.arrayContaining([
+        'chat:write',
+        'im:write',
+        'im:history',
+        'users:read',
+        'users:read.email',
+        'commands',
+      ]),
+    );
   });
 
   it('turns on interactivity when the code handles buttons or modals, and points every URL at /slack/events', () => {

@@ -20,7 +20,16 @@ describe('erasure', () => {
 
   it("also removes the channels' address-book entries about the person, and only theirs", async () => {
     const { record } = await store.programs.upsert(parseProgramSettings({ name: 'pilot' }), clock.now());
-    const eve = await store.participants.create({ platform: 'teams', workspaceId: 'tenant-1', userId: 'aad-eve', programId: record.id, email: 'eve@example.com' }, clock.now());
+    const eve = await store.participants.create(
+      {
+        platform: 'teams',
+        workspaceId: 'tenant-1',
+        userId: 'aad-eve',
+        programId: record.id,
+        email: 'eve@example.com',
+      },
+      clock.now(),
+    );
     await store.meta.set('teams.reference:tenant-1:aad-eve', '{"conversation":{"id":"a:1"}}');
     await store.meta.set('teams.member:tenant-1:aad-eve', '{"name":"Eve"}');
     await store.meta.set('teams.reference:tenant-1:aad-eve2', '{"conversation":{"id":"a:2"}}');

@@ -37,12 +37,16 @@ describe('roster CSV checks', () => {
   });
 
   it('reports malformed CSV and missing columns instead of guessing', () => {
-    expect(parseRosterCsv('email,role\n"ana@example.com,leader\n').problems[0]).toMatch(/^the file is not valid CSV/);
+    expect(parseRosterCsv('email,role\n"ana@example.com,leader\n').problems[0]).toMatch(
+      /^the file is not valid CSV/,
+    );
     expect(parseRosterCsv('mail,role\nana@example.com,leader\n').problems).toEqual([
       'the header has no "email" column (columns: mail, role)',
       'unknown columns: mail',
     ]);
-    expect(parseRosterCsv('email,role,shoe_size\nana@example.com,leader,9\n').problems).toEqual(['unknown columns: shoe_size']);
+    expect(parseRosterCsv('email,role,shoe_size\nana@example.com,leader,9\n').problems).toEqual([
+      'unknown columns: shoe_size',
+    ]);
     expect(parseRosterCsv('').problems).toEqual(['the file has no rows']);
   });
 });
@@ -52,7 +56,10 @@ describe('roster import', () => {
   let store: SqliteStore;
   let dir: string;
   let program: ProgramRecord;
-  const lookups = () => [slackDirectory(createSlackClient({ token: sim.token, apiUrl: sim.apiUrl }), sim.teamId), knownUsersLookup(store, 'teams')];
+  const lookups = () => [
+    slackDirectory(createSlackClient({ token: sim.token, apiUrl: sim.apiUrl }), sim.teamId),
+    knownUsersLookup(store, 'teams'),
+  ];
 
   beforeEach(async () => {
     sim = await startSlackSimulator();
@@ -61,12 +68,24 @@ describe('roster import', () => {
       ['U2', 'ben@example.com'],
       ['U3', 'cy@example.com'],
       ['U4', 'dee@example.com'],
-    ]) sim.addUser({ id: id!, email });
+    ])
+      sim.addUser({ id: id!, email });
     dir = mkdtempSync(join(tmpdir(), 'coachloop-roster-'));
     store = openSqliteStore({ path: join(dir, 'db.sqlite') });
-    program = (await store.programs.upsert(parseProgramSettings({ name: 'pilot', timezone: 'Europe/Berlin' }), NOW)).record;
+    program = (
+      await store.programs.upsert(parseProgramSettings({ name: 'pilot', timezone: 'Europe/Berlin' }), NOW)
+    ).record;
     // A Teams user known from an install.
-    const teams = await store.participants.create({ platform: 'teams', workspaceId: 'tenant-1', userId: 'aad-eve', programId: program.id, email: 'eve@example.com' }, NOW);
+    const teams = await store.participants.create(
+      {
+        platform: 'teams',
+        workspaceId: 'tenant-1',
+        userId: 'aad-eve',
+        programId: program.id,
+        email: 'eve@example.com',
+      },
+      NOW,
+    );
     await store.participants.update(teams.id, { consent: 'accepted' });
   });
   afterEach(async () => {
@@ -89,27 +108,45 @@ describe('roster import', () => {
     const outcome = await importRoster({ store, program, csv, lookups: lookups(), now: NOW });
     expect(outcome.problems).toEqual([]);
     expect(outcome.counts).toEqual({ peopleCreated: 4, peopleUpdated: 1, pairsCreated: 2 });
-    const ana = await store.participants.findByIdentity({ platform: 'slack', workspaceId: 'T0001', userId: 'U1' });
-    expect(ana).toMatchObject({ roles: ['leader', 'mentee'], arm: 'coached', timezone: 'America/New_York', consent: 'pending', invitedAt: NOW });
-    const ben = await store.participants.findByIdentity({ platform: 'slack', workspaceId: 'T0001', userId: 'U2' });
+    const ana = await store.participants.findByIdentity({
+      platform: 'slack',
+      workspaceId: 'T0001',
+      userId: 'U1',
+    });
+    expect(ana).toMatchObject({
+      roles: ['leader', 'mentee'],
+      arm: 'coached',
+      timezone: 'America/New_York',
+      consent: 'pending',
+      invitedAt: NOW,
+    });
+    const ben = await store.participants.findByIdentity({
+      platform: 'slack',
+      workspaceId: 'T0001',
+      userId: 'U2',
+    });
     expect(ben?.arm).toBe('control');
     const eve = (await store.participants.findByEmail('teams', 'EVE@example.com'))[0]!;
     expect(eve.roles).toEqual(['mentor']);
     const pairs = await store.mentoring.activePairs(program.id);
-    expect(pairs.map((p) => [p.mentorId === eve.id ? 'eve' : 'cy', p.menteeId === ana!.id ? 'ana' : 'dee']).sort()).toEqual([
+    expect(
+      pairs.map((p) => [p.mentorId === eve.id ? 'eve' : 'cy', p.menteeId === ana!.id ? 'ana' : 'dee']).sort(),
+    ).toEqual([
       ['cy', 'dee'],
       ['eve', 'ana'],
     ]);
     const consent = (await store.outbox.list({ status: 'pending' })).filter((r) => r.kind === 'consent');
     expect(consent).toHaveLength(4);
-    expect(sim.callsTo('users.lookupByEmail').map((c) => c.args.email).sort()).toEqual([
-      'ana@example.com',
-      'ben@example.com',
-      'cy@example.com',
-      'dee@example.com',
-      'eve@example.com',
-    ]);
-    expect((await store.audit.since(0)).find((e) => e.action === 'roster.imported')?.detail).toMatchObject({ rows: 6, pairsCreated: 2 });
+    expect(
+      sim
+        .callsTo('users.lookupByEmail')
+        .map((c) => c.args.email)
+        .sort(),
+    ).toEqual(['ana@example.com', 'ben@example.com', 'cy@example.com', 'dee@example.com', 'eve@example.com']);
+    expect((await store.audit.since(0)).find((e) => e.action === 'roster.imported')?.detail).toMatchObject({
+      rows: 6,
+      pairsCreated: 2,
+    });
   });
 
   it('is idempotent: a second import of the same file changes nothing and queues nothing again', async () => {
@@ -128,7 +165,9 @@ describe('roster import', () => {
     const outcome = await importRoster({ store, program, csv: withUnknown, lookups: lookups(), now: NOW });
     expect(outcome).toMatchObject({ ok: false, written: false });
     expect(outcome.problems).toEqual(['line 8: no Slack or Teams user has the email zoe@example.com']);
-    expect(await store.participants.findByIdentity({ platform: 'slack', workspaceId: 'T0001', userId: 'U1' })).toBeNull();
+    expect(
+      await store.participants.findByIdentity({ platform: 'slack', workspaceId: 'T0001', userId: 'U1' }),
+    ).toBeNull();
     expect(await store.mentoring.activePairs()).toHaveLength(0);
     expect(await store.outbox.list()).toHaveLength(0);
   });
@@ -137,6 +176,8 @@ describe('roster import', () => {
     const outcome = await importRoster({ store, program, csv, lookups: lookups(), now: NOW, dryRun: true });
     expect(outcome).toMatchObject({ ok: true, written: false });
     expect(outcome.people.filter((p) => p.status === 'new')).toHaveLength(4);
-    expect(await store.participants.findByIdentity({ platform: 'slack', workspaceId: 'T0001', userId: 'U1' })).toBeNull();
+    expect(
+      await store.participants.findByIdentity({ platform: 'slack', workspaceId: 'T0001', userId: 'U1' }),
+    ).toBeNull();
   });
 });

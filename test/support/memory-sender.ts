@@ -65,6 +65,10 @@ export class MemorySender implements ChannelSender {
 
   duplicates(): string[] {
     const seen = new Set<string>();
-    return this.keys().filter((key) => (seen.has(key) ? true : (seen.add(key), false)));
+    return this.keys().filter((key) => {
+      if (seen.has(key)) return true;
+      seen.add(key);
+      return false;
+    });
   }
 }

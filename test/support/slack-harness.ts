@@ -8,7 +8,12 @@ import type { ProgramSettingsInput } from '../../src/core/program.js';
 import type { Logger } from '../../src/logger.js';
 import { silentLogger } from '../../src/logger.js';
 import { type Coachloop, type CoachloopOptions, startCoachloop } from '../../src/main.js';
-import { type AddUserInput, type SlackSimulator, type SlackSimulatorOptions, startSlackSimulator } from '../simulators/slack-api.js';
+import {
+  type AddUserInput,
+  type SlackSimulator,
+  type SlackSimulatorOptions,
+  startSlackSimulator,
+} from '../simulators/slack-api.js';
 import { SlackInbound } from './slack-requests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -39,13 +44,17 @@ export interface HarnessOptions {
 }
 
 /** Polls until the check passes (or throws its last error after the timeout). */
-export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000): Promise<NonNullable<Exclude<T, false>>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  timeoutMs = 5000,
+): Promise<NonNullable<Exclude<T, false>>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
     try {
       const value = await check();
-      if (value !== false && value !== undefined && value !== null) return value as NonNullable<Exclude<T, false>>;
+      if (value !== false && value !== undefined && value !== null)
+        return value as NonNullable<Exclude<T, false>>;
       lastError = new Error('condition not met');
     } catch (error) {
       lastError = error;
@@ -100,7 +109,12 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     async restart(extra = {}) {
       await harness.app.close();
       harness.app = await startCoachloop(config, { ...coachloopOptions(), ...extra });
-      harness.slack = new SlackInbound({ url: `${harness.app.url}/slack/events`, signingSecret: SIGNING_SECRET, responseUrlBase: sim.responseUrlBase, teamId: sim.teamId });
+      harness.slack = new SlackInbound({
+        url: `${harness.app.url}/slack/events`,
+        signingSecret: SIGNING_SECRET,
+        responseUrlBase: sim.responseUrlBase,
+        teamId: sim.teamId,
+      });
     },
     async close() {
       await harness.app.close();
@@ -108,6 +122,11 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  harness.slack = new SlackInbound({ url: `${harness.app.url}/slack/events`, signingSecret: SIGNING_SECRET, responseUrlBase: sim.responseUrlBase, teamId: sim.teamId });
+  harness.slack = new SlackInbound({
+    url: `${harness.app.url}/slack/events`,
+    signingSecret: SIGNING_SECRET,
+    responseUrlBase: sim.responseUrlBase,
+    teamId: sim.teamId,
+  });
   return harness;
 }

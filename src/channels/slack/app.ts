@@ -7,8 +7,14 @@ import type { MentoringService } from '../../app/mentoring.js';
 import type { PrivacyService } from '../../app/privacy.js';
 import type { CoachingService } from '../../app/service.js';
 import { statusLines } from '../../app/status.js';
-import { checkinForm, experimentForm, nudgeAnsweredMessage, surveyAnsweredMessage, surveyDetailsForm } from '../../core/coaching.js';
 import { CHARTER_PAGES, charterPageForm } from '../../core/charter.js';
+import {
+  checkinForm,
+  experimentForm,
+  nudgeAnsweredMessage,
+  surveyAnsweredMessage,
+  surveyDetailsForm,
+} from '../../core/coaching.js';
 import type { FormDefinition, RawFormValues } from '../../core/forms.js';
 import { CURATOR_FORMS, changeRequestForm, milestoneNoteForm } from '../../core/mentoring.js';
 import type { ActionName, Message } from '../../core/messages.js';
@@ -16,7 +22,14 @@ import type { Identity } from '../../core/participant.js';
 import type { Logger } from '../../logger.js';
 import { renderHome } from './home.js';
 import { registerMentoring } from './mentoring.js';
-import { ACTION_ID_PATTERN, buttonValueSchema, decodeActionId, readModalValues, renderMessage, renderModal } from './render.js';
+import {
+  ACTION_ID_PATTERN,
+  buttonValueSchema,
+  decodeActionId,
+  readModalValues,
+  renderMessage,
+  renderModal,
+} from './render.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -40,7 +53,9 @@ export interface SlackChannel {
   app: App;
   client: WebClient;
   /** The HTTP handler for POST /slack/events (HTTP mode only). */
-  requestListener: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | null;
+  requestListener:
+    | ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void)
+    | null;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Whether a user is a member of a Slack user group (for the curator role). */
@@ -63,11 +78,19 @@ const blockActionSchema = z.object({
   user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
   team: z.object({ id: z.string().min(1) }).nullish(),
   trigger_id: z.string().optional(),
-  container: z.object({ type: z.string().optional(), channel_id: z.string().optional(), message_ts: z.string().optional() }).optional(),
+  container: z
+    .object({
+      type: z.string().optional(),
+      channel_id: z.string().optional(),
+      message_ts: z.string().optional(),
+    })
+    .optional(),
   channel: z.object({ id: z.string() }).optional(),
   message: z.object({ ts: z.string(), text: z.string().optional() }).optional(),
   actions: z
-    .array(z.object({ action_id: z.string().regex(ACTION_ID_PATTERN), value: z.string().max(2000).optional() }))
+    .array(
+      z.object({ action_id: z.string().regex(ACTION_ID_PATTERN), value: z.string().max(2000).optional() }),
+    )
     .length(1),
 });
 
@@ -82,7 +105,11 @@ const viewSubmissionSchema = z.object({
   }),
 });
 
-const surveyMetadataSchema = z.object({ s: z.string().min(1), c: z.string().optional(), t: z.string().optional() });
+const surveyMetadataSchema = z.object({
+  s: z.string().min(1),
+  c: z.string().optional(),
+  t: z.string().optional(),
+});
 
 const imMessageSchema = z.object({
   type: z.literal('message'),
@@ -95,7 +122,11 @@ const imMessageSchema = z.object({
   subtype: z.string().optional(),
 });
 
-const homeOpenedSchema = z.object({ type: z.literal('app_home_opened'), user: z.string().min(1), tab: z.string().optional() });
+const homeOpenedSchema = z.object({
+  type: z.literal('app_home_opened'),
+  user: z.string().min(1),
+  tab: z.string().optional(),
+});
 
 const userInfoSchema = z.object({
   user: z.object({
@@ -124,7 +155,8 @@ const GENERIC_FAILURE = 'Something went wrong on our side; nothing was saved. Pl
 function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
   let level = LogLevel.WARN;
-  const text = (msgs: unknown[]) => msgs.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : '[object]')).join(' ');
+  const text = (msgs: unknown[]) =>
+    msgs.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : '[object]')).join(' ');
   return {
     debug: () => undefined,
     info: () => undefined,
@@ -162,7 +194,11 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
 
   const log = logger.child({ channel: 'slack' });
 
-  const identityOf = (teamId: string, userId: string): Identity => ({ platform: 'slack', workspaceId: teamId, userId });
+  const identityOf = (teamId: string, userId: string): Identity => ({
+    platform: 'slack',
+    workspaceId: teamId,
+    userId,
+  });
 
   async function tell(channel: string | undefined, user: string, text: string): Promise<void> {
     if (!channel) return;
@@ -183,13 +219,20 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
     const participant = await service.store.participants.findByIdentity(identity);
     const view = participant ? await service.statusOf(participant) : null;
     try {
-      await client.views.publish({ user_id: identity.userId, view: renderHome(view, service.clock.now(), notice) as never });
+      await client.views.publish({
+        user_id: identity.userId,
+        view: renderHome(view, service.clock.now(), notice) as never,
+      });
     } catch (error) {
       log.warn({ err: (error as Error).message }, 'could not publish the home tab');
     }
   }
 
-  async function update(channel: string | undefined, ts: string | undefined, message: Message): Promise<void> {
+  async function update(
+    channel: string | undefined,
+    ts: string | undefined,
+    message: Message,
+  ): Promise<void> {
     if (!channel || !ts) return;
     const rendered = renderMessage(message);
     try {
@@ -200,7 +243,11 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
     }
   }
 
-  async function openForm(triggerId: string | undefined, form: FormDefinition, opts: Parameters<typeof renderModal>[1]): Promise<void> {
+  async function openForm(
+    triggerId: string | undefined,
+    form: FormDefinition,
+    opts: Parameters<typeof renderModal>[1],
+  ): Promise<void> {
     if (!triggerId) throw new UserFacingError('Slack did not send a way to open the form; please try again.');
     await client.views.open({ trigger_id: triggerId, view: renderModal(form, opts) as never });
   }
@@ -215,7 +262,10 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
   // ---- Events: dedupe every delivery by event_id before anything else runs --------------------------
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !(await service.store.inbound.firstSeen(`slack:${eventId}`, service.clock.now()))) {
+    if (
+      typeof eventId === 'string' &&
+      !(await service.store.inbound.firstSeen(`slack:${eventId}`, service.clock.now()))
+    ) {
       log.info({ eventId }, 'duplicate event delivery ignored');
       return;
     }
@@ -244,7 +294,9 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
       if (await firstContact(identity)) return;
       const participant = (await service.store.participants.findByIdentity(identity))!;
       await service.touch(participant);
-      const charterReply = options.mentoring ? await options.mentoring.answerCharterChat(identity, parsed.data.text) : null;
+      const charterReply = options.mentoring
+        ? await options.mentoring.answerCharterChat(identity, parsed.data.text)
+        : null;
       if (charterReply === '') return;
       const reply = charterReply ?? (await answerTyped(identity, parsed.data.text));
       await service.notify(participant, `dm:${parsed.data.ts}`, reply);
@@ -268,7 +320,10 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
     }
   }
 
-  async function runTextCommand(identity: Identity, command: ReturnType<typeof parseCommand>): Promise<string> {
+  async function runTextCommand(
+    identity: Identity,
+    command: ReturnType<typeof parseCommand>,
+  ): Promise<string> {
     switch (command.name) {
       case 'help':
         return helpText('/coach ');
@@ -327,13 +382,19 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
       if (sub.name === 'start') {
         const initial = await service.experimentFormDefaults(identity);
         await ack();
-        await openForm(triggerId, experimentForm, { initial, ...(initial.behavior ? { submitLabel: 'Save changes' } : {}) });
+        await openForm(triggerId, experimentForm, {
+          initial,
+          ...(initial.behavior ? { submitLabel: 'Save changes' } : {}),
+        });
         return;
       }
       if (sub.name === 'checkin') {
         const current = await service.currentSurvey(identity);
         if (!current) {
-          await ack({ response_type: 'ephemeral', text: 'No checkpoint is open right now. I will message you at the next one.' });
+          await ack({
+            response_type: 'ephemeral',
+            text: 'No checkpoint is open right now. I will message you at the next one.',
+          });
           return;
         }
         await ack();
@@ -343,7 +404,10 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
         });
         return;
       }
-      const reply = sub.name === 'unknown' ? `I don't know "${sub.word}".\n${helpText('/coach ')}` : await runTextCommand(identity, sub);
+      const reply =
+        sub.name === 'unknown'
+          ? `I don't know "${sub.word}".\n${helpText('/coach ')}`
+          : await runTextCommand(identity, sub);
       await ack({ response_type: 'ephemeral', text: reply });
     } catch (error) {
       await ack({ response_type: 'ephemeral', text: explain(error) }).catch(() => undefined);
@@ -370,7 +434,15 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
       return;
     }
     const identity = identityOf(teamId, payload.user.id);
-    const context = { identity, ref: value.data.r, value: value.data.v, channel, ts, triggerId: payload.trigger_id, fromHome: payload.container?.type === 'view' };
+    const context = {
+      identity,
+      ref: value.data.r,
+      value: value.data.v,
+      channel,
+      ts,
+      triggerId: payload.trigger_id,
+      fromHome: payload.container?.type === 'view',
+    };
     try {
       await handleAction(name, context);
     } catch (error) {
@@ -406,16 +478,34 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
           blocks: accept
             ? [
                 { type: 'text', text: 'Thank you — you are in. Next: pick one behavior to experiment with.' },
-                { type: 'actions', actions: [{ action: 'experiment.start', ref: ctx.ref, label: 'Start my experiment', style: 'primary' }] },
+                {
+                  type: 'actions',
+                  actions: [
+                    {
+                      action: 'experiment.start',
+                      ref: ctx.ref,
+                      label: 'Start my experiment',
+                      style: 'primary',
+                    },
+                  ],
+                },
               ]
-            : [{ type: 'text', text: 'Understood — I will not message you about coaching. Nothing else about you is kept.' }],
+            : [
+                {
+                  type: 'text',
+                  text: 'Understood — I will not message you about coaching. Nothing else about you is kept.',
+                },
+              ],
         });
         await publishHome(identity);
         return;
       }
       case 'experiment.start': {
         const initial = await service.experimentFormDefaults(identity);
-        await openForm(ctx.triggerId, experimentForm, { initial, ...(initial.behavior ? { submitLabel: 'Save changes' } : {}) });
+        await openForm(ctx.triggerId, experimentForm, {
+          initial,
+          ...(initial.behavior ? { submitLabel: 'Save changes' } : {}),
+        });
         return;
       }
       case 'experiment.pause':
@@ -436,8 +526,15 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
         const answer = name === 'nudge.did' ? 'did' : name === 'nudge.skip' ? 'skip' : 'snooze';
         const result = await service.answerNudge(identity, ctx.ref, ctx.value ?? '', answer);
         const experiment = await service.store.experiments.get(ctx.ref);
-        const until = result.snoozedUntil ? new Date(result.snoozedUntil).toISOString().slice(0, 10) : undefined;
-        if (result.recorded) await update(ctx.channel, ctx.ts, nudgeAnsweredMessage(experiment?.behavior ?? 'Your experiment', answer, until));
+        const until = result.snoozedUntil
+          ? new Date(result.snoozedUntil).toISOString().slice(0, 10)
+          : undefined;
+        if (result.recorded)
+          await update(
+            ctx.channel,
+            ctx.ts,
+            nudgeAnsweredMessage(experiment?.behavior ?? 'Your experiment', answer, until),
+          );
         return;
       }
       case 'survey.practice': {
@@ -445,8 +542,21 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
         await update(ctx.channel, ctx.ts, {
           text: `Day ${survey.checkpointDay} checkpoint: practice ${survey.practice}/5 saved.`,
           blocks: [
-            { type: 'text', text: `Day ${survey.checkpointDay} checkpoint: practice ${survey.practice}/5 saved. One more step:` },
-            { type: 'actions', actions: [{ action: 'survey.details', ref: survey.id, label: `Add ${experiment.kpiName}`, style: 'primary' }] },
+            {
+              type: 'text',
+              text: `Day ${survey.checkpointDay} checkpoint: practice ${survey.practice}/5 saved. One more step:`,
+            },
+            {
+              type: 'actions',
+              actions: [
+                {
+                  action: 'survey.details',
+                  ref: survey.id,
+                  label: `Add ${experiment.kpiName}`,
+                  style: 'primary',
+                },
+              ],
+            },
           ],
         });
         await openSurveyDetails(ctx, survey.id, experiment.kpiName, experiment.kpiUnit);
@@ -466,12 +576,26 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
     }
   }
 
-  async function openSurveyDetails(ctx: ActionContext, surveyId: string, kpiName: string, kpiUnit: string): Promise<void> {
-    const metadata = JSON.stringify({ s: surveyId, ...(ctx.channel ? { c: ctx.channel } : {}), ...(ctx.ts ? { t: ctx.ts } : {}) });
-    await openForm(ctx.triggerId, surveyDetailsForm, { privateMetadata: metadata, intro: `*${kpiName}* today, in ${kpiUnit}` });
+  async function openSurveyDetails(
+    ctx: ActionContext,
+    surveyId: string,
+    kpiName: string,
+    kpiUnit: string,
+  ): Promise<void> {
+    const metadata = JSON.stringify({
+      s: surveyId,
+      ...(ctx.channel ? { c: ctx.channel } : {}),
+      ...(ctx.ts ? { t: ctx.ts } : {}),
+    });
+    await openForm(ctx.triggerId, surveyDetailsForm, {
+      privateMetadata: metadata,
+      intro: `*${kpiName}* today, in ${kpiUnit}`,
+    });
   }
 
-  async function lookUpProfile(userId: string): Promise<{ timezone?: string; email?: string | null; displayName?: string | null }> {
+  async function lookUpProfile(
+    userId: string,
+  ): Promise<{ timezone?: string; email?: string | null; displayName?: string | null }> {
     try {
       const info = userInfoSchema.parse(await client.users.info({ user: userId }));
       return {
@@ -487,7 +611,10 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
 
   // ---- Modals -------------------------------------------------------------------------------------------
   type ViewAck = (
-    response?: { response_action: 'errors'; errors: Record<string, string> } | { response_action: 'push' | 'update'; view: unknown } | { response_action: 'clear' },
+    response?:
+      | { response_action: 'errors'; errors: Record<string, string> }
+      | { response_action: 'push' | 'update'; view: unknown }
+      | { response_action: 'clear' },
   ) => Promise<void>;
 
   async function submitForm(
@@ -497,12 +624,19 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
       identity: Identity,
       values: RawFormValues,
       metadata: string,
-    ) => Promise<{ errors?: Record<string, string>; after?: () => Promise<void>; response?: Parameters<ViewAck>[0] }>,
+    ) => Promise<{
+      errors?: Record<string, string>;
+      after?: () => Promise<void>;
+      response?: Parameters<ViewAck>[0];
+    }>,
     form: FormDefinition,
   ): Promise<void> {
     const parsed = viewSubmissionSchema.safeParse(body);
     if (!parsed.success) {
-      await ack({ response_action: 'errors', errors: { [form.fields[0]?.id ?? 'form']: 'That form could not be read; please reopen it.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [form.fields[0]?.id ?? 'form']: 'That form could not be read; please reopen it.' },
+      });
       return;
     }
     const teamId = parsed.data.team?.id ?? parsed.data.user.team_id;
@@ -510,7 +644,10 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
     try {
       values = readModalValues(form, parsed.data.view.state);
     } catch {
-      await ack({ response_action: 'errors', errors: { [form.fields[0]?.id ?? 'form']: 'That form could not be read; please reopen it.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [form.fields[0]?.id ?? 'form']: 'That form could not be read; please reopen it.' },
+      });
       return;
     }
     if (!teamId) return ack();
@@ -524,7 +661,10 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
       await ack(result.response);
       await result.after?.();
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { [form.fields[0]?.id ?? 'form']: explain(error) } }).catch(() => undefined);
+      await ack({
+        response_action: 'errors',
+        errors: { [form.fields[0]?.id ?? 'form']: explain(error) },
+      }).catch(() => undefined);
     }
   }
 
@@ -557,7 +697,11 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
     );
   });
 
-  async function finishSurvey(identity: Identity, metadata: string, record: (surveyId: string) => Promise<{ errors?: Record<string, string> } | null>) {
+  async function finishSurvey(
+    identity: Identity,
+    metadata: string,
+    record: (surveyId: string) => Promise<{ errors?: Record<string, string> } | null>,
+  ) {
     const meta = surveyMetadataSchema.safeParse(safeJson(metadata));
     if (!meta.success) throw new UserFacingError('That form is out of date; please reopen it.');
     const failed = await record(meta.data.s);
@@ -566,7 +710,8 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
       after: async () => {
         const survey = await service.store.surveys.get(meta.data.s);
         const experiment = survey ? await service.store.experiments.get(survey.experimentId) : null;
-        if (survey && experiment) await update(meta.data.c, meta.data.t, surveyAnsweredMessage(experiment, survey));
+        if (survey && experiment)
+          await update(meta.data.c, meta.data.t, surveyAnsweredMessage(experiment, survey));
         await publishHome(identity);
       },
     };

@@ -1,5 +1,5 @@
-import { statusLines } from '../../app/status.js';
 import type { StatusView } from '../../app/service.js';
+import { statusLines } from '../../app/status.js';
 import type { Action } from '../../core/messages.js';
 import { renderBlocks, type SlackBlock } from './render.js';
 
@@ -10,7 +10,14 @@ export function renderHome(view: StatusView | null, now: number, notice?: string
   ];
   if (notice) blocks.push(...renderBlocks([{ type: 'context', text: notice }]));
   if (!view) {
-    blocks.push(...renderBlocks([{ type: 'text', text: "You're not enrolled in a coaching program yet. Send me a message to get started." }]));
+    blocks.push(
+      ...renderBlocks([
+        {
+          type: 'text',
+          text: "You're not enrolled in a coaching program yet. Send me a message to get started.",
+        },
+      ]),
+    );
     return { type: 'home', blocks };
   }
   blocks.push(...renderBlocks([{ type: 'text', text: statusLines(view, now).join('\n') }]));
@@ -19,7 +26,12 @@ export function renderHome(view: StatusView | null, now: number, notice?: string
     const running = experiment && (experiment.status === 'active' || experiment.status === 'paused');
     const ref = running ? experiment.id : view.participant.id;
     const actions: Action[] = [
-      { action: 'experiment.start', ref, label: running ? 'Edit experiment' : 'Start experiment', style: 'primary' },
+      {
+        action: 'experiment.start',
+        ref,
+        label: running ? 'Edit experiment' : 'Start experiment',
+        style: 'primary',
+      },
     ];
     if (running) {
       actions.push(

@@ -6,7 +6,6 @@ import type { MentoringService } from '../../app/mentoring.js';
 import type { CoachingService } from '../../app/service.js';
 import { CHARTER_PAGES, charterPageForm } from '../../core/charter.js';
 import type { FormDefinition, RawFormValues } from '../../core/forms.js';
-import type { ActionName, Message } from '../../core/messages.js';
 import {
   CURATOR_FORMS,
   type CuratorAction,
@@ -16,6 +15,7 @@ import {
   milestoneConfirmedMessage,
   milestoneNoteForm,
 } from '../../core/mentoring.js';
+import type { ActionName, Message } from '../../core/messages.js';
 import type { Identity, Participant } from '../../core/participant.js';
 import type { Logger } from '../../logger.js';
 import { renderModal } from './render.js';
@@ -37,7 +37,11 @@ export interface SlackKit {
   tell(channel: string | undefined, user: string, text: string): Promise<void>;
   explain(error: unknown): string;
   update(channel: string | undefined, ts: string | undefined, message: Message): Promise<void>;
-  openForm(triggerId: string | undefined, form: FormDefinition, opts: Parameters<typeof renderModal>[1]): Promise<void>;
+  openForm(
+    triggerId: string | undefined,
+    form: FormDefinition,
+    opts: Parameters<typeof renderModal>[1],
+  ): Promise<void>;
   submitForm(
     body: unknown,
     ack: unknown,
@@ -55,10 +59,27 @@ export interface ActionContext {
   triggerId: string | undefined;
 }
 
-const charterMeta = z.object({ p: z.string().min(1), g: z.number().int().min(0).max(CHARTER_PAGES.length - 1) });
-const versionMeta = z.object({ p: z.string().min(1), v: z.number().int().min(1), c: z.string().optional(), t: z.string().optional() });
+const charterMeta = z.object({
+  p: z.string().min(1),
+  g: z
+    .number()
+    .int()
+    .min(0)
+    .max(CHARTER_PAGES.length - 1),
+});
+const versionMeta = z.object({
+  p: z.string().min(1),
+  v: z.number().int().min(1),
+  c: z.string().optional(),
+  t: z.string().optional(),
+});
 const milestoneMeta = z.object({ m: z.string().min(1) });
-const alertMeta = z.object({ a: z.string().min(1), x: z.enum(['rematch', 'checkin', 'snooze', 'close']), c: z.string().optional(), t: z.string().optional() });
+const alertMeta = z.object({
+  a: z.string().min(1),
+  x: z.enum(['rematch', 'checkin', 'snooze', 'close']),
+  c: z.string().optional(),
+  t: z.string().optional(),
+});
 
 function parseMeta<T>(schema: z.ZodType<T>, raw: string): T {
   let json: unknown = null;
@@ -86,9 +107,16 @@ export function registerMentoring(app: App, kit: SlackKit) {
     const ids = [...text.matchAll(MENTION)].map((m) => m[1]!);
     if (ids.length !== 2) return 'Usage: `/coach pair @mentor @mentee` (mention both people).';
     try {
-      const pair = await mentoring.createPair(identity, kit.identityOf(identity.workspaceId, ids[0]!), kit.identityOf(identity.workspaceId, ids[1]!));
+      const pair = await mentoring.createPair(
+        identity,
+        kit.identityOf(identity.workspaceId, ids[0]!),
+        kit.identityOf(identity.workspaceId, ids[1]!),
+      );
       kit.kick();
-      const intro = pair.introSentAt === null ? ' Introductions go out as soon as both have accepted the consent message.' : '';
+      const intro =
+        pair.introSentAt === null
+          ? ' Introductions go out as soon as both have accepted the consent message.'
+          : '';
       return `Paired <@${ids[0]}> (mentor) with <@${ids[1]}> (mentee).${intro}`;
     } catch (error) {
       return kit.explain(error);
@@ -97,7 +125,10 @@ export function registerMentoring(app: App, kit: SlackKit) {
 
   async function openCharterPage(ctx: ActionContext) {
     const { page, form, initial } = await mentoring.charterForm(ctx.identity, ctx.ref);
-    await kit.openForm(ctx.triggerId, form, { initial, privateMetadata: JSON.stringify({ p: ctx.ref, g: page }) });
+    await kit.openForm(ctx.triggerId, form, {
+      initial,
+      privateMetadata: JSON.stringify({ p: ctx.ref, g: page }),
+    });
   }
 
   const MILESTONE_ACTIONS: Partial<Record<ActionName, MilestoneAnswer>> = {
@@ -123,7 +154,12 @@ export function registerMentoring(app: App, kit: SlackKit) {
         const confirmed = await mentoring.confirmCharter(ctx.identity, ctx.ref, version);
         await kit.update(ctx.channel, ctx.ts, {
           text: `You confirmed the charter (version ${confirmed.version}). It is active now.`,
-          blocks: [{ type: 'text', text: `You confirmed the charter (version ${confirmed.version}). It is active now.` }],
+          blocks: [
+            {
+              type: 'text',
+              text: `You confirmed the charter (version ${confirmed.version}). It is active now.`,
+            },
+          ],
         });
         kit.kick();
         return true;
@@ -131,12 +167,19 @@ export function registerMentoring(app: App, kit: SlackKit) {
       case 'charter.changes':
         await mentoring.changeRequestFormFor(ctx.identity, ctx.ref, Number(ctx.value));
         await kit.openForm(ctx.triggerId, changeRequestForm, {
-          privateMetadata: JSON.stringify({ p: ctx.ref, v: Number(ctx.value), ...(ctx.channel ? { c: ctx.channel } : {}), ...(ctx.ts ? { t: ctx.ts } : {}) }),
+          privateMetadata: JSON.stringify({
+            p: ctx.ref,
+            v: Number(ctx.value),
+            ...(ctx.channel ? { c: ctx.channel } : {}),
+            ...(ctx.ts ? { t: ctx.ts } : {}),
+          }),
         });
         return true;
       case 'milestone.note':
         await mentoring.milestoneNoteFormFor(ctx.identity, ctx.ref);
-        await kit.openForm(ctx.triggerId, milestoneNoteForm, { privateMetadata: JSON.stringify({ m: ctx.ref }) });
+        await kit.openForm(ctx.triggerId, milestoneNoteForm, {
+          privateMetadata: JSON.stringify({ m: ctx.ref }),
+        });
         return true;
       case 'alert.rematch':
       case 'alert.checkin':
@@ -145,7 +188,12 @@ export function registerMentoring(app: App, kit: SlackKit) {
         const action = name.slice('alert.'.length) as CuratorAction;
         const form = await mentoring.curatorForm(ctx.identity, ctx.ref, action);
         await kit.openForm(ctx.triggerId, form, {
-          privateMetadata: JSON.stringify({ a: ctx.ref, x: action, ...(ctx.channel ? { c: ctx.channel } : {}), ...(ctx.ts ? { t: ctx.ts } : {}) }),
+          privateMetadata: JSON.stringify({
+            a: ctx.ref,
+            x: action,
+            ...(ctx.channel ? { c: ctx.channel } : {}),
+            ...(ctx.ts ? { t: ctx.ts } : {}),
+          }),
         });
         return true;
       }
@@ -175,7 +223,10 @@ export function registerMentoring(app: App, kit: SlackKit) {
             return {
               response: {
                 response_action: 'push',
-                view: renderModal(step.next, { initial: step.initial, privateMetadata: JSON.stringify({ p: meta.p, g: page + 1 }) }),
+                view: renderModal(step.next, {
+                  initial: step.initial,
+                  privateMetadata: JSON.stringify({ p: meta.p, g: page + 1 }),
+                }),
               },
             };
           }
@@ -240,7 +291,14 @@ export function registerMentoring(app: App, kit: SlackKit) {
               await kit.update(
                 meta.c,
                 meta.t,
-                curatorAlertHandledMessage(view.alert, nameOf(view.mentor, 'mentor'), nameOf(view.mentee, 'mentee'), curator?.displayName ?? `<@${identity.userId}>`, `${at} UTC`, result.summary),
+                curatorAlertHandledMessage(
+                  view.alert,
+                  nameOf(view.mentor, 'mentor'),
+                  nameOf(view.mentee, 'mentee'),
+                  curator?.displayName ?? `<@${identity.userId}>`,
+                  `${at} UTC`,
+                  result.summary,
+                ),
               );
             },
           };

@@ -33,7 +33,10 @@ export const ACTION_ID_PREFIX = 'cl:';
 export const ACTION_ID_PATTERN = /^cl:[a-z]+\.[a-z]+:\d+$/;
 
 /** What a button carries: which object and which choice. Parsed with zod when it comes back. */
-export const buttonValueSchema = z.object({ r: z.string().min(1).max(200), v: z.string().max(200).optional() });
+export const buttonValueSchema = z.object({
+  r: z.string().min(1).max(200),
+  v: z.string().max(200).optional(),
+});
 
 export function encodeActionId(action: ActionName, index: number): string {
   return `${ACTION_ID_PREFIX}${action}:${index}`;
@@ -46,7 +49,9 @@ export function decodeActionId(actionId: string): ActionName | null {
 }
 
 function renderButton(action: Action, index: number): SlackBlock {
-  const value = JSON.stringify(action.value === undefined ? { r: action.ref } : { r: action.ref, v: action.value });
+  const value = JSON.stringify(
+    action.value === undefined ? { r: action.ref } : { r: action.ref, v: action.value },
+  );
   if (value.length > SLACK_LIMITS.buttonValue) throw new RangeError('button value too long for Slack');
   return {
     type: 'button',
@@ -57,12 +62,18 @@ function renderButton(action: Action, index: number): SlackBlock {
   };
 }
 
-export function renderBlocks(blocks: readonly Block[], maxBlocks: number = SLACK_LIMITS.messageBlocks): SlackBlock[] {
+export function renderBlocks(
+  blocks: readonly Block[],
+  maxBlocks: number = SLACK_LIMITS.messageBlocks,
+): SlackBlock[] {
   const out: SlackBlock[] = [];
   blocks.forEach((block, index) => {
     switch (block.type) {
       case 'text':
-        out.push({ type: 'section', text: { type: 'mrkdwn', text: clip(block.text, SLACK_LIMITS.sectionText) } });
+        out.push({
+          type: 'section',
+          text: { type: 'mrkdwn', text: clip(block.text, SLACK_LIMITS.sectionText) },
+        });
         break;
       case 'fields':
         for (let i = 0; i < block.fields.length; i += SLACK_LIMITS.fields) {
@@ -80,12 +91,17 @@ export function renderBlocks(blocks: readonly Block[], maxBlocks: number = SLACK
           out.push({
             type: 'actions',
             block_id: `actions-${index}-${i}`,
-            elements: block.actions.slice(i, i + SLACK_LIMITS.actionsElements).map((a, j) => renderButton(a, i + j)),
+            elements: block.actions
+              .slice(i, i + SLACK_LIMITS.actionsElements)
+              .map((a, j) => renderButton(a, i + j)),
           });
         }
         break;
       case 'context':
-        out.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(block.text, SLACK_LIMITS.contextText) }] });
+        out.push({
+          type: 'context',
+          elements: [{ type: 'mrkdwn', text: clip(block.text, SLACK_LIMITS.contextText) }],
+        });
         break;
       case 'divider':
         out.push({ type: 'divider' });
@@ -104,12 +120,23 @@ export const INPUT_ACTION_ID = 'value';
 
 export function renderModal(
   form: FormDefinition,
-  options: { privateMetadata?: string; initial?: RawFormValues; title?: string; submitLabel?: string; intro?: string } = {},
+  options: {
+    privateMetadata?: string;
+    initial?: RawFormValues;
+    title?: string;
+    submitLabel?: string;
+    intro?: string;
+  } = {},
 ): SlackBlock {
   const metadata = options.privateMetadata ?? '';
-  if (metadata.length > SLACK_LIMITS.privateMetadata) throw new RangeError('private_metadata too long for Slack');
+  if (metadata.length > SLACK_LIMITS.privateMetadata)
+    throw new RangeError('private_metadata too long for Slack');
   const blocks: SlackBlock[] = [];
-  if (options.intro) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(options.intro, SLACK_LIMITS.sectionText) } });
+  if (options.intro)
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: clip(options.intro, SLACK_LIMITS.sectionText) },
+    });
   for (const field of form.fields) {
     const initial = options.initial?.[field.id];
     let element: SlackBlock;
@@ -134,10 +161,18 @@ export function renderModal(
         };
         break;
       case 'date':
-        element = { type: 'datepicker', action_id: INPUT_ACTION_ID, ...(initial ? { initial_date: initial } : {}) };
+        element = {
+          type: 'datepicker',
+          action_id: INPUT_ACTION_ID,
+          ...(initial ? { initial_date: initial } : {}),
+        };
         break;
       case 'person':
-        element = { type: 'users_select', action_id: INPUT_ACTION_ID, ...(initial ? { initial_user: initial } : {}) };
+        element = {
+          type: 'users_select',
+          action_id: INPUT_ACTION_ID,
+          ...(initial ? { initial_user: initial } : {}),
+        };
         break;
       case 'select': {
         const options = (field.options ?? []).slice(0, SLACK_LIMITS.options).map((o) => ({
@@ -193,7 +228,8 @@ export function readModalValues(form: FormDefinition, state: unknown): RawFormVa
   for (const field of form.fields) {
     const input = parsed.values[field.id]?.[INPUT_ACTION_ID];
     if (!input) continue;
-    values[field.id] = input.value ?? input.selected_date ?? input.selected_option?.value ?? input.selected_user ?? undefined;
+    values[field.id] =
+      input.value ?? input.selected_date ?? input.selected_option?.value ?? input.selected_user ?? undefined;
   }
   return values;
 }

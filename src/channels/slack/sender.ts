@@ -1,13 +1,34 @@
 import { ErrorCode, type KnownBlock, WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { type ChannelLimits, type ChannelSender, type Delivery, type SendReceipt, SendError } from '../../app/ports.js';
+import {
+  type ChannelLimits,
+  type ChannelSender,
+  type Delivery,
+  SendError,
+  type SendReceipt,
+} from '../../app/ports.js';
 import { renderMessage } from './render.js';
 
 /** The message metadata event type that carries the outbox key, so a send can be found again. */
 export const OUTBOX_METADATA_EVENT = 'coachloop_outbox';
 
-const UNREACHABLE = new Set(['channel_not_found', 'user_not_found', 'account_inactive', 'user_disabled', 'cannot_dm_bot', 'is_archived', 'not_in_channel', 'users_not_found']);
-const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+const UNREACHABLE = new Set([
+  'channel_not_found',
+  'user_not_found',
+  'account_inactive',
+  'user_disabled',
+  'cannot_dm_bot',
+  'is_archived',
+  'not_in_channel',
+  'users_not_found',
+]);
+const TRANSIENT = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+  'ratelimited',
+]);
 
 export interface SlackClientOptions {
   token: string;
@@ -30,10 +51,19 @@ export function createSlackClient(options: SlackClientOptions): WebClient {
 
 /** Turns a Web API failure into the dispatcher's terms. */
 export function classifySlackError(error: unknown): SendError {
-  const err = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  const err = error as {
+    code?: string;
+    retryAfter?: number;
+    data?: { error?: string };
+    statusCode?: number;
+    message?: string;
+  };
   switch (err.code) {
     case ErrorCode.RateLimitedError:
-      return new SendError('rate limited by Slack', { kind: 'rate_limited', retryAfterMs: Math.max(1, err.retryAfter ?? 1) * 1000 });
+      return new SendError('rate limited by Slack', {
+        kind: 'rate_limited',
+        retryAfterMs: Math.max(1, err.retryAfter ?? 1) * 1000,
+      });
     case ErrorCode.PlatformError: {
       const code = err.data?.error ?? 'unknown_error';
       if (UNREACHABLE.has(code)) return new SendError(code, { kind: 'unreachable' });
@@ -42,7 +72,11 @@ export function classifySlackError(error: unknown): SendError {
     }
     case ErrorCode.HTTPError:
       // A 5xx may come after Slack stored the message: settle it by looking before sending again.
-      return new SendError(`HTTP ${err.statusCode ?? '?'}`, { kind: 'transient' }, (err.statusCode ?? 500) >= 500);
+      return new SendError(
+        `HTTP ${err.statusCode ?? '?'}`,
+        { kind: 'transient' },
+        (err.statusCode ?? 500) >= 500,
+      );
     case ErrorCode.RequestError:
       return new SendError('no answer from Slack', { kind: 'transient' }, true);
     default:
@@ -57,7 +91,9 @@ const historyResult = z.object({
     .array(
       z.object({
         ts: z.string(),
-        metadata: z.object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() }).optional(),
+        metadata: z
+          .object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() })
+          .optional(),
       }),
     )
     .default([]),
@@ -73,16 +109,22 @@ export class SlackSender implements ChannelSender {
     options: { messagesPerMinute?: number } = {},
   ) {
     const perMinute = options.messagesPerMinute ?? 300;
-    this.limits = { perWorkspacePerSecond: perMinute / 60, burst: Math.max(1, Math.min(20, Math.floor(perMinute / 30))) };
+    this.limits = {
+      perWorkspacePerSecond: perMinute / 60,
+      burst: Math.max(1, Math.min(20, Math.floor(perMinute / 30))),
+    };
   }
 
   async #channel(delivery: Delivery): Promise<string> {
     if (delivery.recipient.address) return delivery.recipient.address;
     try {
-      const opened = openResult.parse(await this.client.conversations.open({ users: delivery.recipient.userId }));
+      const opened = openResult.parse(
+        await this.client.conversations.open({ users: delivery.recipient.userId }),
+      );
       return opened.channel.id;
     } catch (error) {
-      if (error instanceof z.ZodError) throw new SendError('unexpected answer to conversations.open', { kind: 'transient' });
+      if (error instanceof z.ZodError)
+        throw new SendError('unexpected answer to conversations.open', { kind: 'transient' });
       throw classifySlackError(error);
     }
   }
@@ -102,7 +144,8 @@ export class SlackSender implements ChannelSender {
       );
       return { providerRef: `${result.channel}/${result.ts}`, address: result.channel };
     } catch (error) {
-      if (error instanceof z.ZodError) throw new SendError('unexpected answer to chat.postMessage', { kind: 'transient' }, true);
+      if (error instanceof z.ZodError)
+        throw new SendError('unexpected answer to chat.postMessage', { kind: 'transient' }, true);
       throw classifySlackError(error);
     }
   }
@@ -112,12 +155,15 @@ export class SlackSender implements ChannelSender {
     const channel = await this.#channel(delivery);
     let history: z.output<typeof historyResult>;
     try {
-      history = historyResult.parse(await this.client.conversations.history({ channel, limit: 100, include_all_metadata: true }));
+      history = historyResult.parse(
+        await this.client.conversations.history({ channel, limit: 100, include_all_metadata: true }),
+      );
     } catch (error) {
       throw classifySlackError(error);
     }
     const match = history.messages.find(
-      (m) => m.metadata?.event_type === OUTBOX_METADATA_EVENT && m.metadata.event_payload?.key === delivery.key,
+      (m) =>
+        m.metadata?.event_type === OUTBOX_METADATA_EVENT && m.metadata.event_payload?.key === delivery.key,
     );
     return match ? { providerRef: `${channel}/${match.ts}`, address: channel } : null;
   }
