@@ -188,11 +188,7 @@ export async function importRoster(options: {
             kind: 'consent',
             budgeted: false,
             budgetWeek: localWeekKey(now, timezone ?? program.settings.timezone),
-            message: consentRequestMessage(id, {
-              programTitle: program.settings.title ?? program.settings.name,
-              freeTextRetentionDays: program.settings.retention.freeTextDays,
-              aggregateRetentionMonths: program.settings.retention.aggregateMonths,
-            }),
+            message: consentRequestMessage(id, program.settings),
             dueAt: now,
             expiresAt: now + 14 * 86_400_000,
           }

@@ -102,11 +102,7 @@ export class CoachingService {
   async queueConsentRequest(participant: Participant, program?: ProgramRecord): Promise<void> {
     const record = program ?? (await this.#program(participant));
     const now = this.clock.now();
-    const message = consentRequestMessage(participant.id, {
-      programTitle: record.settings.title ?? record.settings.name,
-      freeTextRetentionDays: record.settings.retention.freeTextDays,
-      aggregateRetentionMonths: record.settings.retention.aggregateMonths,
-    });
+    const message = consentRequestMessage(participant.id, record.settings);
     if (await this.#queue(participant, 'consent', `consent:${participant.id}`, message, now, 7 * DAY)) {
       await this.#ledger(participant, 'requested', record, now);
     }
@@ -117,29 +113,17 @@ export class CoachingService {
     if (participant.consent !== 'declined' && participant.consent !== 'opted_out') return false;
     const record = await this.#program(participant);
     const now = this.clock.now();
-    const message = consentRequestMessage(participant.id, {
-      programTitle: record.settings.title ?? record.settings.name,
-      freeTextRetentionDays: record.settings.retention.freeTextDays,
-      aggregateRetentionMonths: record.settings.retention.aggregateMonths,
-    });
-    const zone = availabilityOf(record.settings, participant).timezone;
-    const queued = await this.store.outbox.enqueue(
-      {
-        key: `consent:${participant.id}:again:${localDateKey(now, zone)}`,
-        participantId: participant.id,
-        kind: 'consent',
-        budgeted: false,
-        budgetWeek: localWeekKey(now, zone),
-        message,
-        dueAt: now,
-        expiresAt: now + 7 * DAY,
-      },
+    const day = localDateKey(now, availabilityOf(record.settings, participant).timezone);
+    const message = consentRequestMessage(participant.id, record.settings);
+    const queued = await this.#queue(
+      participant,
+      'consent',
+      `consent:${participant.id}:again:${day}`,
+      message,
       now,
+      7 * DAY,
     );
-    if (queued) {
-      await this.#ledger(participant, 'requested', record, now);
-      this.#options.onQueued?.();
-    }
+    if (queued) await this.#ledger(participant, 'requested', record, now);
     return queued;
   }
 
@@ -254,18 +238,31 @@ export class CoachingService {
       await this.onConsentAccepted(updated);
       return updated;
     }
-    await this.store.participants.stopAll(participant.id, 'consent declined', now);
+    return this.#stop(participant, 'declined', now);
+  }
+
+  /** Decline and opt-out: every planned job and queued message stops at once, and the decision is recorded. */
+  async #stop(
+    participant: Participant,
+    decision: 'declined' | 'opted_out',
+    now: number,
+  ): Promise<Participant> {
+    await this.store.participants.stopAll(
+      participant.id,
+      decision === 'declined' ? 'consent declined' : 'opted out',
+      now,
+    );
     const updated = await this.store.participants.update(participant.id, {
-      consent: 'declined',
+      consent: decision,
       consentAt: now,
     });
     await this.store.audit.append({
       at: now,
       actor: participant.id,
-      action: 'consent.declined',
+      action: `consent.${decision}`,
       subject: participant.id,
     });
-    await this.#ledger(updated, 'declined', await this.#program(updated), now);
+    await this.#ledger(updated, decision, await this.#program(updated), now);
     return updated;
   }
 
@@ -408,20 +405,7 @@ export class CoachingService {
 
   async optOut(identity: Identity): Promise<Participant> {
     const participant = await this.#actor(identity);
-    const now = this.clock.now();
-    await this.store.participants.stopAll(participant.id, 'opted out', now);
-    const updated = await this.store.participants.update(participant.id, {
-      consent: 'opted_out',
-      consentAt: now,
-    });
-    await this.store.audit.append({
-      at: now,
-      actor: participant.id,
-      action: 'consent.opted_out',
-      subject: participant.id,
-    });
-    await this.#ledger(updated, 'opted_out', await this.#program(updated), now);
-    return updated;
+    return this.#stop(participant, 'opted_out', this.clock.now());
   }
 
   /** Did it / Not this week / Snooze a week on a nudge. Returns false when this nudge was already answered. */

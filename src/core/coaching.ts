@@ -8,6 +8,7 @@ import {
 import { type Experiment, experimentInputSchema, KPI_DIRECTIONS, kpiImprovement } from './experiment.js';
 import type { FormDefinition } from './forms.js';
 import { fillTemplate, type Message } from './messages.js';
+import type { ProgramSettings } from './program.js';
 
 export const experimentForm: FormDefinition<typeof experimentInputSchema> = {
   id: 'experiment',
@@ -100,13 +101,13 @@ export const checkinForm: FormDefinition<
   ],
 };
 
-export interface ConsentFacts {
-  programTitle: string;
-  freeTextRetentionDays: number;
-  aggregateRetentionMonths: number;
-}
-
-export function consentRequestMessage(participantId: string, facts: ConsentFacts): Message {
+/** The first message anyone gets: what is kept, who sees it, for how long; Accept or Decline. */
+export function consentRequestMessage(participantId: string, program: ProgramSettings): Message {
+  const facts = {
+    programTitle: program.title ?? program.name,
+    freeTextRetentionDays: program.retention.freeTextDays,
+    aggregateRetentionMonths: program.retention.aggregateMonths,
+  };
   const text = `Hi! I'm the coaching companion for *${facts.programTitle}*. Before anything starts, here is what I keep and who sees it.`;
   return {
     text,

@@ -4,12 +4,8 @@ import type { Charter, CharterDraft } from '../core/charter.js';
 import type { EngagementReason } from '../core/engagement.js';
 import type { CharterVersion, CuratorAlert, Milestone, Pair } from '../core/mentoring.js';
 import type { NextRun } from '../core/schedule.js';
+import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
 import type { CharterDraftRecord, MentoringStore, NewPair } from './types.js';
-
-type Row = Record<string, unknown>;
-const str = (v: unknown) => String(v);
-const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
-const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 function toPair(row: Row): Pair {
   return {
@@ -72,23 +68,12 @@ function toAlert(row: Row): CuratorAlert {
 }
 
 /** The SQL of mentoring, on the same connection as the rest of the store. */
-export class SqliteMentoringStore implements MentoringStore {
+export class SqliteMentoringStore extends SqlRepository implements MentoringStore {
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly insertJobs: (participantId: string, subjectId: string, runs: readonly NextRun[]) => void,
-  ) {}
-
-  private tx<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
-  }
-  private one(sql: string, ...params: unknown[]): Row | undefined {
-    return this.db.prepare(sql).get(...params) as Row | undefined;
-  }
-  private all(sql: string, ...params: unknown[]): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
-  }
-  private run(sql: string, ...params: unknown[]) {
-    return this.db.prepare(sql).run(...params);
+  ) {
+    super(db);
   }
 
   async createPair(pair: NewPair, jobs: readonly NextRun[], now: number): Promise<Pair | null> {

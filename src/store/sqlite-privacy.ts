@@ -1,24 +1,11 @@
-import type Database from 'better-sqlite3';
+import { SqlRepository } from './sql.js';
 import type { ConsentEntry, PrivacyStore, PurgeSummary } from './types.js';
 
-type Row = Record<string, unknown>;
 const ERASED = '[erased]';
 const EMPTY_MESSAGE = JSON.stringify({ text: '', blocks: [] });
 
 /** Consent ledger, erasure and retention: the SQL that removes data. */
-export class SqlitePrivacyStore implements PrivacyStore {
-  constructor(private readonly db: Database.Database) {}
-
-  private tx<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
-  }
-  private all(sql: string, ...params: unknown[]): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
-  }
-  private run(sql: string, ...params: unknown[]) {
-    return this.db.prepare(sql).run(...params);
-  }
-
+export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
   async recordConsent(entry: ConsentEntry): Promise<void> {
     this.run(
       'INSERT INTO consent_ledger (participant_id, at, decision, scope, channel) VALUES (?, ?, ?, ?, ?)',

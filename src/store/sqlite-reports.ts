@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { ConsentState } from '../core/schedule.js';
+import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
 import type {
   ReportAlertRow,
   ReportBudgetRow,
@@ -13,11 +13,6 @@ import type {
   ReportSurveyRow,
 } from './types.js';
 
-type Row = Record<string, unknown>;
-const str = (v: unknown) => String(v);
-const strOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
-const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-
 /** Where the per-database pseudonym secret of report exports is kept. */
 export const PSEUDONYM_SECRET_KEY = 'reports.pseudonym_secret';
 
@@ -28,13 +23,7 @@ const PEOPLE = `SELECT id FROM participants WHERE program_id = ? AND kind = 'per
  * The SQL of the outcome report. Every query reads; each selects only the columns the report needs,
  * so names, email addresses, platform ids and typed text never leave the database through it.
  */
-export class SqliteReportStore implements ReportStore {
-  constructor(private readonly db: Database.Database) {}
-
-  private all(sql: string, ...params: unknown[]): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
-  }
-
+export class SqliteReportStore extends SqlRepository implements ReportStore {
   async dataset(programId: string): Promise<ReportDataset> {
     // One deferred transaction: in WAL mode every query below sees the same snapshot.
     return this.db.transaction(() => ({

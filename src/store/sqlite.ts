@@ -9,6 +9,7 @@ import type { Identity, Participant, Platform } from '../core/participant.js';
 import type { ProgramSettings } from '../core/program.js';
 import type { ConsentState, Decision, JobKind, NextRun, ScheduledJob } from '../core/schedule.js';
 import { MIGRATIONS } from './migrations.js';
+import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
 import { SqliteMentoringStore } from './sqlite-mentoring.js';
 import { SqlitePrivacyStore } from './sqlite-privacy.js';
 import { SqliteReportStore } from './sqlite-reports.js';
@@ -24,12 +25,6 @@ import type {
   ProgramRecord,
   Store,
 } from './types.js';
-
-type Row = Record<string, unknown>;
-
-const str = (v: unknown): string => String(v);
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 function toProgram(row: Row): ProgramRecord {
   return {
@@ -193,37 +188,18 @@ export function migrate(db: Database.Database): number[] {
   return ran;
 }
 
-export class SqliteStore implements Store {
-  readonly db: Database.Database;
-
+export class SqliteStore extends SqlRepository implements Store {
   readonly mentoring: SqliteMentoringStore;
   readonly reports: SqliteReportStore;
   readonly privacy: SqlitePrivacyStore;
 
   constructor(db: Database.Database) {
-    this.db = db;
+    super(db);
     this.reports = new SqliteReportStore(db);
     this.privacy = new SqlitePrivacyStore(db);
     this.mentoring = new SqliteMentoringStore(db, (participantId, subjectId, runs) =>
       this.insertJobs(participantId, subjectId, runs),
     );
-  }
-
-  /** Synchronous work inside one IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlock). */
-  private tx<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
-  }
-
-  private one(sql: string, ...params: unknown[]): Row | undefined {
-    return this.db.prepare(sql).get(...params) as Row | undefined;
-  }
-
-  private all(sql: string, ...params: unknown[]): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
-  }
-
-  private run(sql: string, ...params: unknown[]): Database.RunResult {
-    return this.db.prepare(sql).run(...params);
   }
 
   programs: Store['programs'] = {

@@ -39,6 +39,7 @@ import {
   pairNudgeMessage,
 } from '../../src/core/mentoring.js';
 import type { Message } from '../../src/core/messages.js';
+import { parseProgramSettings } from '../../src/core/program.js';
 import { validateAdaptiveCard } from '../support/adaptive-cards.js';
 import { FakeTimer } from '../support/foundation.js';
 import { startTeamsHarness, type TeamsHarness } from '../support/teams-harness.js';
@@ -127,11 +128,7 @@ const alert: CuratorAlert = {
 };
 
 const MESSAGES: Record<string, Message> = {
-  consent: consentRequestMessage('ppl_1', {
-    programTitle: 'Pilot',
-    freeTextRetentionDays: 90,
-    aggregateRetentionMonths: 12,
-  }),
+  consent: consentRequestMessage('ppl_1', parseProgramSettings({ name: 'pilot', title: 'Pilot' })),
   nudge: nudgeMessage(experiment, 'Try *{behavior}* today', '2026-03-03'),
   nudgeAnswered: nudgeAnsweredMessage('Ask before I tell', 'snooze', '2026-03-10'),
   checkpoint: checkpointSurveyMessage(experiment, { id: 'svy_1', checkpointDay: 30 }),

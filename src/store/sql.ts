@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3';
+
+/** A row as better-sqlite3 returns it. */
+export type Row = Record<string, unknown>;
+
+export const str = (v: unknown): string => String(v);
+export const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** The small helpers every SQLite repository here uses over one connection. */
+export class SqlRepository {
+  constructor(readonly db: Database.Database) {}
+
+  /** Synchronous work inside one IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlock). */
+  protected tx<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  protected one(sql: string, ...params: unknown[]): Row | undefined {
+    return this.db.prepare(sql).get(...params) as Row | undefined;
+  }
+
+  protected all(sql: string, ...params: unknown[]): Row[] {
+    return this.db.prepare(sql).all(...params) as Row[];
+  }
+
+  protected run(sql: string, ...params: unknown[]): Database.RunResult {
+    return this.db.prepare(sql).run(...params);
+  }
+}
