@@ -133,6 +133,7 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
     senders.push(
       new SlackSender(
         createSlackClient({
+          logger,
           token: config.SLACK_BOT_TOKEN,
           apiUrl: config.SLACK_API_URL,
           timeoutMs: config.SLACK_TIMEOUT_MS,

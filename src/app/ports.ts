@@ -49,6 +49,8 @@ export interface ChannelLimits {
   perWorkspacePerSecond: number;
   /** Short burst allowed above the sustained rate. */
   burst: number;
+  /** Sustained pace of `findDelivered` look-ups per workspace (they hit a stricter API tier than sends). */
+  lookupsPerSecond?: number;
 }
 
 /** The outbound port: a channel adapter renders the neutral message and delivers it. */

@@ -45,6 +45,9 @@ export const defaultBackoff = (attempt: number): number => {
 /** Reason prefix of a row whose last attempt may have reached the platform: the next attempt looks before sending. */
 const UNKNOWN_OUTCOME = 'unknown outcome';
 
+/** How long past its expiry a row whose earlier attempt is unaccounted for keeps trying to look. */
+const LOOKUP_PATIENCE_MS = 24 * 60 * 60_000;
+
 function emptyStats(): DispatchStats {
   return { sent: 0, retried: 0, failed: 0, expired: 0, cancelled: 0, recovered: 0 };
 }
@@ -56,7 +59,7 @@ function emptyStats(): DispatchStats {
 export class Dispatcher {
   readonly #store: Store;
   readonly #clock: Clock;
-  readonly #senders: Map<Platform, { sender: ChannelSender; limiter: RateLimiter }>;
+  readonly #senders: Map<Platform, { sender: ChannelSender; limiter: RateLimiter; lookups: RateLimiter }>;
   readonly #logger: Logger;
   readonly #maxAttempts: number;
   readonly #leaseMs: number;
@@ -78,7 +81,15 @@ export class Dispatcher {
     this.#senders = new Map(
       options.senders.map((sender) => [
         sender.platform,
-        { sender, limiter: new RateLimiter(sender.limits.perWorkspacePerSecond, sender.limits.burst, timer) },
+        {
+          sender,
+          limiter: new RateLimiter(sender.limits.perWorkspacePerSecond, sender.limits.burst, timer),
+          lookups: new RateLimiter(
+            sender.limits.lookupsPerSecond ?? sender.limits.perWorkspacePerSecond,
+            5,
+            timer,
+          ),
+        },
       ]),
     );
   }
@@ -101,13 +112,20 @@ export class Dispatcher {
       const rows = await this.#store.outbox.claim(this.#clock.now(), this.#batchSize, token);
       if (rows.length === 0) break;
       let next = 0;
+      let failure: unknown = null;
       const workers = Array.from({ length: Math.min(this.#concurrency, rows.length) }, async () => {
-        while (next < rows.length) {
+        // After the first failure no new row is started; the rows already in flight finish first.
+        while (next < rows.length && failure === null) {
           const row = rows[next++]!;
-          await this.#deliver(row, token, stats);
+          try {
+            await this.#deliver(row, token, stats);
+          } catch (error) {
+            failure ??= error;
+          }
         }
       });
       await Promise.all(workers);
+      if (failure !== null) throw failure;
     }
     return stats;
   }
@@ -118,6 +136,16 @@ export class Dispatcher {
       const token = randomUUID();
       if (!(await this.#store.outbox.reclaim(row.id, row.claimToken, token, this.#clock.now()))) continue;
       stats.recovered += 1;
+      if (row.attempts === 0 && !row.reason?.startsWith(UNKNOWN_OUTCOME)) {
+        // Claimed but never sent (attempts count sends): nothing can have reached the platform.
+        await this.#store.outbox.release(
+          row.id,
+          token,
+          this.#clock.now(),
+          'claimed by a process that stopped before sending',
+        );
+        continue;
+      }
       const entry = this.#senders.get(row.platform);
       const delivery = await this.#delivery(row);
       if (!entry?.sender.findDelivered || !delivery) {
@@ -133,17 +161,10 @@ export class Dispatcher {
       }
       let found: SendReceipt | null;
       try {
-        found = await this.#lookup(entry.sender, delivery);
+        found = await this.#lookup(entry, delivery, row.workspaceId);
       } catch (error) {
-        // Still unknown: try again later, looking first. One failed lookup must not stop the whole drain.
-        const retryAt = this.#clock.now() + this.#backoff(Math.max(1, row.attempts));
-        await this.#store.outbox.release(
-          row.id,
-          token,
-          retryAt,
-          `${UNKNOWN_OUTCOME}: ${(error as Error).message}`,
-        );
-        stats.retried += 1;
+        // Still unknown: look again later. One failed lookup must not stop the whole drain.
+        await this.#lookupFailed(row, token, error as SendError, stats);
         continue;
       }
       if (found) {
@@ -160,17 +181,46 @@ export class Dispatcher {
     }
   }
 
-  async #lookup(sender: ChannelSender, delivery: Delivery): Promise<SendReceipt | null> {
+  /** Looks on the platform for an earlier attempt, paced by its own limiter (look-ups use a stricter API tier). */
+  async #lookup(
+    entry: { sender: ChannelSender; lookups: RateLimiter },
+    delivery: Delivery,
+    workspaceId: string,
+  ): Promise<SendReceipt | null> {
+    const key = `${delivery.recipient.platform}:${workspaceId}`;
+    await entry.lookups.acquire(key);
     try {
-      return (await sender.findDelivered?.(delivery)) ?? null;
+      return (await entry.sender.findDelivered?.(delivery)) ?? null;
     } catch (error) {
-      // The earlier attempt is still unaccounted for: the retry must look again before it sends.
-      throw new SendError(
-        `could not check an earlier attempt: ${(error as Error).message}`,
-        { kind: 'transient' },
-        true,
-      );
+      // The earlier attempt is still unaccounted for: whatever happens next must look again before it sends.
+      const failure = error instanceof SendError ? error.failure : ({ kind: 'transient' } as const);
+      if (failure.kind === 'rate_limited') entry.lookups.pause(key, failure.retryAfterMs);
+      throw new SendError(`could not check an earlier attempt: ${(error as Error).message}`, failure, true);
     }
+  }
+
+  /**
+   * A look-up failed, so the earlier attempt stays unaccounted for. Look-ups are not sends and use no attempt:
+   * the row waits (honouring Retry-After) and looks again, until a day past its expiry, when it is closed as
+   * failed with its unknown outcome rather than risk a second copy.
+   */
+  async #lookupFailed(row: OutboxRow, token: string, error: SendError, stats: DispatchStats): Promise<void> {
+    const now = this.#clock.now();
+    if (now > row.expiresAt + LOOKUP_PATIENCE_MS) {
+      await this.#store.outbox.finish(
+        row.id,
+        token,
+        'failed',
+        `${UNKNOWN_OUTCOME}: ${error.message}; gave up looking`,
+        now,
+      );
+      stats.failed += 1;
+      return;
+    }
+    const retryAfter = error.failure.kind === 'rate_limited' ? error.failure.retryAfterMs : 0;
+    const delay = Math.max(this.#backoff(Math.max(1, row.attempts)), retryAfter);
+    await this.#store.outbox.release(row.id, token, now + delay, `${UNKNOWN_OUTCOME}: ${error.message}`);
+    stats.retried += 1;
   }
 
   async #delivery(row: OutboxRow): Promise<Delivery | null> {
@@ -202,27 +252,23 @@ export class Dispatcher {
     if (!participant) return finish('cancelled', 'participant no longer exists');
     const entry = this.#senders.get(participant.platform);
     const delivery = (await this.#delivery(row))!;
-    const uncertain = row.attempts > 1 && row.reason?.startsWith(UNKNOWN_OUTCOME) === true;
+    const uncertain = row.attempts >= 1 && row.reason?.startsWith(UNKNOWN_OUTCOME) === true;
     if (uncertain && entry) {
       // An earlier attempt may have landed although its reply was lost. Look before anything else: if it did,
       // the row is sent, whatever changed since (quiet hours, expiry), and it must never go out a second time.
       let earlier: SendReceipt | null;
       try {
-        earlier = await this.#lookup(entry.sender, delivery);
+        earlier = await this.#lookup(entry, delivery, participant.workspaceId);
       } catch (error) {
-        return this.#settleFailure(
-          row,
-          token,
-          participant.id,
-          participant.workspaceId,
-          error as SendError,
-          stats,
-        );
+        return this.#lookupFailed(row, token, error as SendError, stats);
       }
       if (earlier) {
         await store.outbox.markSent(row.id, token, earlier.providerRef, this.#clock.now());
         stats.sent += 1;
         return;
+      }
+      if (row.attempts >= this.#maxAttempts) {
+        return finish('failed', `not delivered after ${row.attempts} attempts (the last one's outcome checked: not there)`);
       }
     }
     if (row.kind !== 'consent' && participant.consent !== 'accepted')
@@ -248,17 +294,19 @@ export class Dispatcher {
       }
     }
     if (!entry) return finish('failed', `no ${participant.platform} channel is configured`);
+    let sending = row;
     try {
       await entry.limiter.acquire(`${participant.platform}:${participant.workspaceId}`);
       // Waiting for the rate limit can outlast the lease: renew the claim, and send only while still holding it,
       // so a row that recovery has handed to someone else is not sent from here as well.
-      if (!(await store.outbox.reclaim(row.id, token, token, this.#clock.now()))) {
+      if (!(await store.outbox.beginSend(row.id, token, this.#clock.now()))) {
         this.#logger.warn(
           { outboxId: row.id, kind: row.kind },
           'claim lost while waiting to send; leaving the row to its new holder',
         );
         return;
       }
+      sending = { ...row, attempts: row.attempts + 1 };
       const receipt = await entry.sender.send(delivery);
       await store.outbox.markSent(row.id, token, receipt.providerRef, this.#clock.now());
       if (receipt.address && receipt.address !== participant.address) {
@@ -270,7 +318,7 @@ export class Dispatcher {
         error instanceof SendError
           ? error
           : new SendError((error as Error).message, { kind: 'transient' }, true);
-      await this.#settleFailure(row, token, participant.id, participant.workspaceId, failure, stats);
+      await this.#settleFailure(sending, token, participant.id, participant.workspaceId, failure, stats);
     }
   }
 
@@ -311,6 +359,12 @@ export class Dispatcher {
         now,
       );
       stats.failed += 1;
+      return;
+    }
+    if (row.attempts >= this.#maxAttempts && error.outcomeUnknown) {
+      // Out of attempts, but the last one may have landed: look once more before calling it failed.
+      await store.outbox.release(row.id, token, now + this.#backoff(row.attempts), `${UNKNOWN_OUTCOME}: ${error.message}`);
+      stats.retried += 1;
       return;
     }
     if (failure.kind === 'permanent' || row.attempts >= this.#maxAttempts) {

@@ -415,11 +415,15 @@ describe('jobs and outbox', () => {
     expect(claimed).toMatchObject({
       key: row.key,
       status: 'sending',
-      attempts: 1,
+      attempts: 0,
       claimToken: 'token-a',
       platform: 'slack',
     });
     expect(await store.outbox.claim(clock.now(), 10, 'token-b')).toEqual([]);
+    // Attempts count sends: only the holder may begin one, and beginning it counts it.
+    expect(await store.outbox.beginSend(claimed!.id, 'token-b', clock.now())).toBe(false);
+    expect(await store.outbox.beginSend(claimed!.id, 'token-a', clock.now())).toBe(true);
+    expect((await store.outbox.byKey(row.key))?.attempts).toBe(1);
     expect(await store.outbox.markSent(claimed!.id, 'token-b', 'ref', clock.now())).toBe(false);
 
     // Left in `sending` past the lease, it can be taken over, and then the old holder can no longer settle it.

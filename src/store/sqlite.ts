@@ -905,7 +905,7 @@ export class SqliteStore extends SqlRepository implements Store {
         ).map((r) => Number(r.id));
         if (ids.length === 0) return [];
         const claim = this.db.prepare(
-          `UPDATE outbox SET status = 'sending', claim_token = ?, claimed_at = ?, attempts = attempts + 1
+          `UPDATE outbox SET status = 'sending', claim_token = ?, claimed_at = ?
            WHERE id = ? AND status = 'pending'`,
         );
         const claimed = ids.filter((id) => claim.run(token, now, id).changes === 1);
@@ -941,6 +941,13 @@ export class SqliteStore extends SqlRepository implements Store {
         `${OUTBOX_SELECT} WHERE o.status = 'sending' AND o.claimed_at <= ? ORDER BY o.claimed_at`,
         now - leaseMs,
       ).map(toOutbox),
+    beginSend: async (id, token, now) =>
+      this.run(
+        `UPDATE outbox SET claimed_at = ?, attempts = attempts + 1 WHERE id = ? AND claim_token = ? AND status = 'sending'`,
+        now,
+        id,
+        token,
+      ).changes === 1,
     reclaim: async (id, oldToken, newToken, now) =>
       this.run(
         `UPDATE outbox SET claim_token = ?, claimed_at = ? WHERE id = ? AND status = 'sending' AND claim_token IS ?`,

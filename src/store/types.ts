@@ -206,6 +206,11 @@ export interface Store {
     /** Rows left in `sending` longer than the lease (a crash or a hung call). */
     stale(now: number, leaseMs: number): Promise<OutboxRow[]>;
     reclaim(id: number, oldToken: string | null, newToken: string, now: number): Promise<boolean>;
+    /**
+     * Right before a send: renews the claim and counts the attempt. False when the claim was lost (recovery handed
+     * the row to someone else), and then nothing may be sent. Attempts count sends, not claims.
+     */
+    beginSend(id: number, token: string, now: number): Promise<boolean>;
     byKey(key: string): Promise<OutboxRow | null>;
     list(filter?: { participantId?: string; status?: OutboxStatus }): Promise<OutboxRow[]>;
     counts(): Promise<Record<OutboxStatus, number>>;

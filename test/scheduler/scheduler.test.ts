@@ -467,25 +467,28 @@ describe('crashes', () => {
     expect(await after.outbox.counts()).toMatchObject({ sent: 2, pending: 0, sending: 0 });
   });
 
-  async function claimedAndAbandoned(w: World) {
+  /** A dispatcher claimed the row and (when `started`) began sending it, then died. */
+  async function claimedAndAbandoned(w: World, started = true) {
     const person = await setupPerson(w.store, w.clock, { startDate: '2026-03-02' });
     w.clock.set(at('2026-03-03T09:30', NY));
     await runSchedulerPass(w.store, w.clock);
     const [row] = await w.store.outbox.claim(w.clock.now(), 10, 'dead-token');
     expect(row?.status).toBe('sending');
+    if (started) expect(await w.store.outbox.beginSend(row!.id, 'dead-token', w.clock.now())).toBe(true);
     return { person, row: row! };
   }
 
   it('recovers a row a crashed dispatcher left in sending, and sends it once', async () => {
     const w = world(at('2026-03-02T12:00', NY), { dispatcher: { leaseMs: MINUTE } });
-    const { row } = await claimedAndAbandoned(w);
+    const { row } = await claimedAndAbandoned(w, false);
     // Still inside the lease: the row may be in flight elsewhere, so it is left alone.
     expect(await w.dispatcher.drain()).toMatchObject({ recovered: 0, sent: 0 });
     w.clock.advance(2 * MINUTE);
     expect(await w.dispatcher.drain()).toMatchObject({ recovered: 1, sent: 1 });
     expect(await w.dispatcher.drain()).toMatchObject({ recovered: 0, sent: 0 });
     expect(w.sender.keys()).toEqual([row.key]);
-    expect(await w.store.outbox.byKey(row.key)).toMatchObject({ status: 'sent', attempts: 2 });
+    // Attempts count sends, not claims: the crashed claim never sent.
+    expect(await w.store.outbox.byKey(row.key)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('settles a crashed send that did land without sending it again', async () => {
@@ -545,7 +548,8 @@ describe('crashes', () => {
       reason: 'unknown outcome: scripted failure',
     });
     await runTicks(w.store, w.clock, w.dispatcher, at('2026-03-03T10:00', NY));
-    expect(await w.store.outbox.byKey(key)).toMatchObject({ status: 'sent', attempts: 2 });
+    // One send: the second time the earlier attempt was found on the platform instead of sending again.
+    expect(await w.store.outbox.byKey(key)).toMatchObject({ status: 'sent', attempts: 1 });
     expect(w.sender.attempts).toHaveLength(1);
     expect(w.sender.keys()).toEqual([key]);
   });
@@ -580,7 +584,10 @@ describe('crashes', () => {
     const a = await setupPerson(store, clock, { userId: 'U1', startDate: '2026-03-02' });
     clock.set(at('2026-03-03T09:30', NY));
     await runSchedulerPass(store, clock);
-    await store.outbox.claim(clock.now(), 10, 'dead-token'); // the crashed process took this one
+    // The crashed process took this one and had started sending it.
+    for (const row of await store.outbox.claim(clock.now(), 10, 'dead-token')) {
+      await store.outbox.beginSend(row.id, 'dead-token', clock.now());
+    }
     const b = await setupPerson(store, clock, {
       userId: 'U2',
       timezone: 'America/Chicago',

@@ -30,6 +30,7 @@ import {
   renderMessage,
   renderModal,
 } from './render.js';
+import { slackLibraryLogger } from './sender.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -153,21 +154,7 @@ const GENERIC_FAILURE = 'Something went wrong on our side; nothing was saved. Pl
 
 /** Bolt's own messages: only warnings and errors pass (its debug output can carry request payloads). */
 function boltLogger(logger: Logger): BoltLogger {
-  const child = logger.child({ component: 'bolt' });
-  let level = LogLevel.WARN;
-  const text = (msgs: unknown[]) =>
-    msgs.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : '[object]')).join(' ');
-  return {
-    debug: () => undefined,
-    info: () => undefined,
-    warn: (...msgs) => child.warn(text(msgs)),
-    error: (...msgs) => child.error(text(msgs)),
-    setLevel: (next) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
+  return slackLibraryLogger(logger, 'bolt');
 }
 
 export function createSlackChannel(options: SlackAppOptions): SlackChannel {

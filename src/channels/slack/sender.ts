@@ -1,4 +1,4 @@
-import { ErrorCode, type KnownBlock, WebClient } from '@slack/web-api';
+import { ErrorCode, type KnownBlock, LogLevel, type Logger as SlackLogger, WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import {
   type ChannelLimits,
@@ -7,6 +7,7 @@ import {
   SendError,
   type SendReceipt,
 } from '../../app/ports.js';
+import type { Logger } from '../../logger.js';
 import { renderMessage } from './render.js';
 
 /** The message metadata event type that carries the outbox key, so a send can be found again. */
@@ -34,6 +35,27 @@ export interface SlackClientOptions {
   token: string;
   apiUrl: string;
   timeoutMs?: number;
+  /** Where the client's own warnings go (instead of the console); only warnings and errors, as text. */
+  logger?: Logger;
+}
+
+/** The Web API client's logger: warnings and errors into pino, nothing at lower levels (it can print payloads). */
+export function slackLibraryLogger(logger: Logger, component: string): SlackLogger {
+  const child = logger.child({ component });
+  let level = LogLevel.WARN;
+  const text = (msgs: unknown[]) =>
+    msgs.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : '[object]')).join(' ');
+  return {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (...msgs) => child.warn(text(msgs)),
+    error: (...msgs) => child.error(text(msgs)),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
 }
 
 /**
@@ -46,6 +68,9 @@ export function createSlackClient(options: SlackClientOptions): WebClient {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: options.timeoutMs ?? 10_000,
+    ...(options.logger
+      ? { logger: slackLibraryLogger(options.logger, 'slack-web-api') }
+      : { logLevel: LogLevel.ERROR }),
   });
 }
 
@@ -112,6 +137,8 @@ export class SlackSender implements ChannelSender {
     this.limits = {
       perWorkspacePerSecond: perMinute / 60,
       burst: Math.max(1, Math.min(20, Math.floor(perMinute / 30))),
+      // conversations.history is Tier 3 (50+ per minute).
+      lookupsPerSecond: 45 / 60,
     };
   }
 
