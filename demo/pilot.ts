@@ -1,185 +1,497 @@
 /**
- * A whole simulated pilot, no credentials and no network: the real bot (Bolt receiver, store, scheduler,
- * outbox dispatcher, Slack sender) runs against the local Slack Web API simulator. Only the clock and the
- * people are simulated; every message goes through the same code as in production.
+ * A whole simulated pilot, no credentials and no network: the real bot (Bolt receiver, Bot Framework
+ * CloudAdapter, store, scheduler, outbox dispatcher, Slack and Teams senders) runs against the local Slack
+ * Web API simulator and the local Bot Framework connector simulator. Only the clock and the people are
+ * simulated; every message goes through the same code as in production.
+ *
+ *   npm run demo
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DateTime } from 'luxon';
+import type { OutcomeReport } from '../src/app/reports/compute.js';
+import { exportReport } from '../src/app/reports/export.js';
+import { importRoster, knownUsersLookup } from '../src/app/roster.js';
+import { slackDirectory } from '../src/channels/slack/directory.js';
+import { createSlackClient } from '../src/channels/slack/sender.js';
 import { loadConfig } from '../src/config.js';
 import { ManualClock } from '../src/core/clock.js';
+import type { Identity, Platform } from '../src/core/participant.js';
 import { silentLogger } from '../src/logger.js';
-import { startCoachloop } from '../src/main.js';
-import { type StoredMessage, startSlackSimulator } from '../test/simulators/slack-api.js';
-import { datePicker, numberInput, plainInput, SlackInbound, staticSelect } from '../test/support/slack-requests.js';
+import { type Coachloop, startCoachloop } from '../src/main.js';
+import { startConnectorSimulator } from '../test/simulators/botframework.js';
+import { startSlackSimulator } from '../test/simulators/slack-api.js';
+import { SlackInbound } from '../test/support/slack-requests.js';
+import { Agenda } from './agenda.js';
+import { CAST, type Person } from './cast.js';
+import { Narrator, type Output } from './narrator.js';
+import { People } from './people.js';
+import { SlackSide, slackUserId } from './slack-side.js';
+import { TENANT, TeamsSide, teamsIdentity } from './teams-side.js';
 
-type Style = 'engaged' | 'busy' | 'quiet' | 'declines';
-interface Person {
-  id: string;
-  name: string;
-  tz: string;
-  style: Style;
-  behavior: string;
-  kpi: { name: string; unit: string; baseline: number; target: number; direction: 'increase' | 'decrease' };
+const ROOT = resolve(import.meta.dirname, '..');
+const PROGRAMS_DIR = join(ROOT, 'programs');
+const ROSTER = join(PROGRAMS_DIR, 'demo-roster.csv');
+const PROGRAM = 'pilot';
+
+/** The kick-off call: Friday afternoon in Europe, morning in the Americas. */
+const KICKOFF = Date.parse('2026-02-27T15:00:00Z');
+/** Experiments start on Monday 2 March; pilot week 1 begins then. */
+const WEEK_ONE = Date.parse('2026-03-02T00:00:00Z');
+const START_DATE = '2026-03-02';
+const CURATOR_CHANNEL = 'C0CURATORS';
+const SIGNING_SECRET = 'demo-signing-secret';
+const STEP = 15 * 60_000;
+const DAY = 86_400_000;
+
+export interface DemoOptions {
+  /** Where the transcript goes (default: stdout). */
+  out?: Output;
+  /**
+   * How many pilot weeks to play. Default: the program's whole length plus the days its last checkpoint
+   * stays open (reminder, then marked missed).
+   */
+  weeks?: number;
+  /** Where the report is written (default: reports/ in the current folder). */
+  reportDir?: string;
+  /** Seed of the people's random choices (default 7). */
+  seed?: number;
 }
 
-const PEOPLE: Person[] = [
-  { id: 'U_ANA', name: 'Ana', tz: 'America/New_York', style: 'engaged', behavior: 'Ask before I tell in 1:1s', kpi: { name: 'Ideas raised by the team per week', unit: 'ideas', baseline: 3, target: 8, direction: 'increase' } },
-  { id: 'U_JONAS', name: 'Jonas', tz: 'Europe/Berlin', style: 'busy', behavior: 'Give specific praise within a day', kpi: { name: 'Regretted attrition risk flags', unit: 'flags', baseline: 4, target: 1, direction: 'decrease' } },
-  { id: 'U_MEI', name: 'Mei', tz: 'Asia/Tokyo', style: 'quiet', behavior: 'Delegate one decision a week', kpi: { name: 'Decisions escalated to me', unit: 'per week', baseline: 12, target: 6, direction: 'decrease' } },
-  { id: 'U_SAM', name: 'Sam', tz: 'Europe/London', style: 'declines', behavior: '-', kpi: { name: '-', unit: '-', baseline: 0, target: 1, direction: 'increase' } },
-];
-
-/** A small seeded random source, so every run tells the same story. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
+export interface DemoFacts {
+  /** Enrolled people per platform. */
+  people: Record<Platform, number>;
+  /** Leaders per arm whose consent stands. */
+  leaders: { coached: number; control: number };
+  checkpointsAnswered: number;
+  checkpointsMissed: number;
+  nudgesSent: { coached: number; control: number };
+  nudgesAnswered: number;
+  alerts: { status: string; action: string | null }[];
+  pairs: { active: number; closed: number; rematched: number; chartersActive: number };
+  milestonesConfirmed: number;
+  slackApiCalls: number;
+  teamsConnectorRequests: number;
+  clicks: number;
+  formsSubmitted: number;
+  typedMessages: number;
+  transcriptLines: number;
+  /** Answers only the clicking person saw (refusals, errors): a healthy run has none. */
+  notices: string[];
 }
 
-type Button = { action_id: string; value: string; text?: { text: string } };
-const buttonsOf = (blocks: unknown): Button[] =>
-  ((blocks as { elements?: Button[] }[]) ?? []).flatMap((b) => b.elements ?? []).filter((e) => e.action_id);
+export interface DemoResult {
+  htmlPath: string;
+  jsonPath: string;
+  report: OutcomeReport;
+  facts: DemoFacts;
+  /** Simulated span. */
+  from: string;
+  to: string;
+  wallMs: number;
+}
 
-async function main(): Promise<void> {
-  const started = Date.now();
-  const random = seeded(7);
+/** Plays the pilot and writes its report; everything it starts is stopped again before it returns. */
+export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
+  const started = performance.now();
+  const out = options.out ?? process.stdout;
+  const seed = options.seed ?? 7;
   const dir = mkdtempSync(join(tmpdir(), 'coachloop-demo-'));
-  const sim = await startSlackSimulator();
-  for (const p of PEOPLE) sim.addUser({ id: p.id, name: p.name.toLowerCase(), realName: p.name, tz: p.tz, email: `${p.name.toLowerCase()}@example.com` });
-  const clock = new ManualClock('2026-03-01T22:00:00Z');
-  const signingSecret = 'demo-signing-secret';
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_PATH: join(dir, 'coachloop.db'),
-    PROGRAMS_DIR: join(import.meta.dirname, '..', 'programs'),
-    DEFAULT_PROGRAM: 'pilot',
-    SLACK_BOT_TOKEN: sim.token,
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_API_URL: sim.apiUrl,
-    LOG_LEVEL: 'silent',
-  });
-  const app = await startCoachloop(config, { clock, cron: false, logger: silentLogger, slackBotIds: { botId: sim.botId, botUserId: sim.botUserId } });
-  const slack = new SlackInbound({ url: `${app.url}/slack/events`, signingSecret, teamId: sim.teamId, responseUrlBase: sim.responseUrlBase });
-  const byChannel = new Map(PEOPLE.map((p) => [`D${p.id}`, p]));
-  const seen = new Map<string, string>();
-  const stamp = (p: Person) => DateTime.fromMillis(clock.now(), { zone: p.tz }).toFormat('ccc dd LLL HH:mm');
-  const say = (p: Person, who: string, text: string) =>
-    process.stdout.write(`${stamp(p).padEnd(16)} ${p.name.padEnd(6)} ${who} ${text.replace(/\s+/g, ' ').slice(0, 110)}\n`);
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 15));
+  const clock = new ManualClock(KICKOFF);
+  const slackSim = await startSlackSimulator();
+  const connector = await startConnectorSimulator();
+  let app: Coachloop | null = null;
+  try {
+    const cora = CAST.find((p) => p.curator === 'env')!;
+    const config = loadConfig({
+      NODE_ENV: 'development',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_PATH: join(dir, 'coachloop.db'),
+      PROGRAMS_DIR,
+      DEFAULT_PROGRAM: PROGRAM,
+      LOG_LEVEL: 'silent',
+      SLACK_BOT_TOKEN: slackSim.token,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slackSim.apiUrl,
+      // The pace limits count real time: with twelve weeks played in seconds, the default pace would be
+      // the bottleneck (the simulators do not rate-limit).
+      SLACK_MESSAGES_PER_MINUTE: '10000',
+      TEAMS_MESSAGES_PER_SECOND: '30',
+      CURATOR_CHANNEL,
+      CURATORS: slackUserId(cora),
+      // Teams in local development mode: no app id, so /api/messages takes activities without tokens and
+      // replies go to the serviceUrl they name (the connector simulator).
+      TEAMS_ENABLED: 'true',
+      TEAMS_TIMEOUT_MS: '3000',
+    });
+    app = await startCoachloop(config, {
+      clock,
+      cron: false,
+      logger: silentLogger,
+      slackBotIds: { botId: slackSim.botId, botUserId: slackSim.botUserId },
+    });
+    const bot = app;
+    const program = (await bot.store.programs.getByName(PROGRAM))!;
+    const lengthWeeks = program.settings.lengthWeeks;
+    const lastDay = Math.max(...program.settings.checkpointDays);
+    const closing =
+      (program.settings.reminders.afterHours + program.settings.reminders.missedAfterHours) / 24 + 1;
+    const end =
+      options.weeks !== undefined
+        ? WEEK_ONE + options.weeks * 7 * DAY
+        : WEEK_ONE + (lastDay + closing) * DAY + 12 * 3_600_000;
 
-  process.stdout.write('coachloop demo: a 13-week pilot with four leaders, simulated clock, local Slack simulator\n\n');
+    const slackPeople = CAST.filter((p) => p.platform === 'slack');
+    const teamsPeople = CAST.filter((p) => p.platform === 'teams');
+    const inbound = new SlackInbound({
+      url: `${bot.url}/slack/events`,
+      signingSecret: SIGNING_SECRET,
+      teamId: slackSim.teamId,
+      responseUrlBase: slackSim.responseUrlBase,
+    });
+    const slack = new SlackSide(slackSim, inbound, bot, slackPeople, CURATOR_CHANNEL);
+    slack.addUsers(slackPeople);
+    const teams = new TeamsSide(connector, bot, teamsPeople);
+    const narrator = new Narrator(out, clock, WEEK_ONE, lengthWeeks, cora.tz);
+    const agenda = new Agenda();
+    let rosterImported = false;
+    const nia = CAST.find((p) => p.key === 'nia')!;
+    const people = new People({
+      clock,
+      agenda,
+      narrator,
+      sides: { slack, teams },
+      cast: CAST,
+      seed,
+      kickoff: KICKOFF,
+      startDate: START_DATE,
+      lengthWeeks,
+      rematch: {
+        mentor: nia,
+        userId: slackUserId(nia),
+        reason: 'No contact for a month; schedules never lined up',
+      },
+      rosterImported: () => rosterImported,
+    });
 
-  // Each person opens the app once: the bot asks for consent before it keeps anything.
-  for (const p of PEOPLE) await slack.event({ type: 'app_home_opened', user: p.id, channel: `D${p.id}`, tab: 'home' });
-  await settle();
-
-  async function react(p: Person, message: StoredMessage): Promise<void> {
-    const buttons = buttonsOf(message.blocks);
-    const find = (prefix: string) => buttons.find((b) => b.action_id.startsWith(prefix));
-    const click = async (button: Button | undefined, label: string) => {
-      if (!button) return;
-      say(p, '  →', `clicks "${label}"`);
-      await slack.blockAction(p.id, button, { channelId: message.channel, messageTs: message.ts });
-      await settle();
+    const observe = async () => {
+      for (let round = 0; round < 50; round += 1) {
+        await bot.dispatcher.drain();
+        // In the order of the cast (then the curators' channel): sends of one tick go out concurrently, and
+        // this keeps the transcript the same on every run. Each person's own messages keep their order.
+        const rank = (m: { to: Person | 'curators' }) =>
+          m.to === 'curators' ? CAST.length : CAST.indexOf(m.to);
+        const fresh = [...slack.collect(), ...teams.collect()].sort((a, b) => rank(a) - rank(b));
+        if (fresh.length === 0) return;
+        for (const message of fresh) people.onMessage(message);
+      }
     };
-    if (find('cl:consent.accept')) {
-      if (p.style === 'declines') return click(find('cl:consent.decline'), 'Decline');
-      await click(find('cl:consent.accept'), 'Accept');
-      say(p, '  →', `fills in the experiment form: "${p.behavior}"`);
-      await slack.viewSubmission(p.id, {
-        callback_id: 'form:experiment',
-        state: {
-          values: {
-            behavior: { value: plainInput(p.behavior) },
-            hypothesis: { value: plainInput('If I keep this up, my team will feel the difference') },
-            kpiName: { value: plainInput(p.kpi.name) },
-            kpiUnit: { value: plainInput(p.kpi.unit) },
-            kpiBaseline: { value: numberInput(String(p.kpi.baseline)) },
-            kpiTarget: { value: numberInput(String(p.kpi.target)) },
-            kpiDirection: { value: staticSelect(p.kpi.direction) },
-            startDate: { value: datePicker('2026-03-02') },
-            lengthWeeks: { value: staticSelect('13') },
-          },
-        },
-      });
-      await settle();
-      return;
-    }
-    if (p.style === 'quiet') return;
-    if (find('cl:nudge.did')) {
-      const roll = random();
-      if (p.style === 'busy' && roll < 0.5) return;
-      return roll < 0.75 ? click(find('cl:nudge.did'), 'Did it') : click(find('cl:nudge.skip'), 'Not this week');
-    }
-    if (find('cl:survey.practice')) {
-      const isReminder = message.text.startsWith('A gentle reminder');
-      if (p.style === 'busy' && !isReminder) return; // busy people answer after the reminder
-      const practice = Math.min(5, 2 + Math.floor(random() * 4));
-      const trigger = slack.newTriggerId();
-      say(p, '  →', `answers practice ${practice}/5`);
-      await slack.blockAction(p.id, buttonsOf(message.blocks)[practice - 1]!, { channelId: message.channel, messageTs: message.ts, triggerId: trigger });
-      await settle();
-      const open = sim.callsTo('views.open').find((c) => c.args.trigger_id === trigger);
-      const view = open?.args.view as { private_metadata: string } | undefined;
-      if (!view) return;
-      const day = Number(/Day (\d+)/.exec(message.text)?.[1] ?? 30);
-      const progress = Math.min(1, day / 90 + random() * 0.2);
-      const kpi = Math.round((p.kpi.baseline + (p.kpi.target - p.kpi.baseline) * progress) * 10) / 10;
-      say(p, '  →', `reports ${p.kpi.name} = ${kpi} ${p.kpi.unit}`);
-      await slack.viewSubmission(p.id, {
-        callback_id: 'form:survey',
-        private_metadata: view.private_metadata,
-        state: { values: { kpiValue: { value: numberInput(String(kpi)) }, confidence: { value: staticSelect(String(3 + Math.floor(random() * 3))) }, note: { value: plainInput('') } } },
-      });
-      await settle();
-    }
-  }
+    /** Simulated time moves in 15-minute scheduler ticks; people act at their own moments in between. */
+    const runUntil = async (until: number) => {
+      while (clock.now() < until) {
+        const boundary = Math.min(until, clock.now() + STEP);
+        for (let item = agenda.take(boundary); item; item = agenda.take(boundary)) {
+          if (item.at > clock.now()) clock.set(item.at);
+          await item.run();
+          await observe();
+        }
+        clock.set(boundary);
+        await bot.tick();
+        await observe();
+      }
+    };
 
-  async function observe(): Promise<void> {
-    for (const message of sim.messages()) {
-      const p = byChannel.get(message.channel);
-      if (!p) continue;
-      const version = `${message.text}|${buttonsOf(message.blocks).length}`;
-      if (seen.get(message.ts) === version) continue;
-      const isNew = !seen.has(message.ts);
-      seen.set(message.ts, version);
-      if (!isNew) continue;
-      say(p, 'bot:', message.text);
-      await react(p, message);
-    }
-  }
-
-  await observe();
-  const end = new Date('2026-06-06T00:00:00Z').getTime();
-  while (clock.now() < end) {
-    clock.advance(15 * 60_000);
-    await app.tick();
-    await observe();
-  }
-
-  process.stdout.write('\nWhere everyone ended up\n');
-  for (const p of PEOPLE) {
-    const participant = await app.store.participants.findByIdentity({ platform: 'slack', workspaceId: sim.teamId, userId: p.id });
-    if (!participant) continue;
-    const view = await app.service.statusOf(participant);
-    const rows = await app.store.outbox.list({ participantId: participant.id });
-    const sent = rows.filter((r) => r.status === 'sent');
-    const count = (kind: string) => sent.filter((r) => r.kind === kind).length;
-    const surveys = view.surveys.map((s) => `d${s.checkpointDay} ${s.status}${s.kpiValue !== null ? ` (${s.kpiValue})` : ''}`).join(', ') || '-';
-    process.stdout.write(
-      `  ${p.name.padEnd(6)} consent ${participant.consent.padEnd(9)} nudges ${String(count('nudge')).padStart(2)}  surveys ${count('checkpoint')}  reminders ${count('checkpoint_reminder')}  checkpoints: ${surveys}\n`,
+    const span = `${DateTime.fromMillis(KICKOFF, { zone: 'UTC' }).toFormat('d LLL')} to ${DateTime.fromMillis(end, { zone: 'UTC' }).toFormat('d LLL yyyy')}`;
+    out.write(
+      `coachloop demo: a ${lengthWeeks}-week leadership pilot, ${span}, simulated clock\n` +
+        `${CAST.length} people: ${slackPeople.length} in Slack, ${teamsPeople.length} in Microsoft Teams; the bot is the real one, Slack and Teams are local simulators.\n` +
+        'Times are each person\'s local time. "bot:" is what the bot sent them, "→" what they did.\n',
     );
+
+    // ---- Kick-off: Teams people add the app during the call; the admin imports the roster. ---------------
+    narrator.admin('kick-off call: the Teams people add the coachloop app in Teams');
+    for (const [i, p] of teamsPeople.entries()) {
+      agenda.add(KICKOFF + i * 20_000, async () => {
+        narrator.act(p, 'teams', 'adds the coachloop app in Teams');
+        await teams.install(p);
+      });
+    }
+    await runUntil(KICKOFF + 30 * 60_000);
+
+    const csv = readFileSync(ROSTER, 'utf8');
+    const client = createSlackClient({ token: slackSim.token, apiUrl: slackSim.apiUrl });
+    const outcome = await importRoster({
+      store: bot.store,
+      program,
+      csv,
+      lookups: [slackDirectory(client, slackSim.teamId), knownUsersLookup(bot.store, 'teams')],
+      now: clock.now(),
+      actor: 'demo-admin',
+    });
+    if (!outcome.ok) {
+      throw new Error(`the roster was not imported:\n${outcome.problems.map((p) => `  - ${p}`).join('\n')}`);
+    }
+    rosterImported = true;
+    const counts = outcome.counts!;
+    const arms = outcome.people.filter((p) => p.roles.includes('leader'));
+    narrator.admin(
+      `imports ${relative(ROOT, ROSTER)}: ${outcome.people.length} people (${counts.peopleCreated} new, ${counts.peopleUpdated} already in Teams), ` +
+        `${arms.filter((p) => p.arm === 'coached').length} coached and ${arms.filter((p) => p.arm === 'control').length} control leaders, ${outcome.pairs.length} mentor pairs`,
+    );
+    for (const pair of outcome.pairs) {
+      const mentor = CAST.find((p) => p.email === pair.mentor)!;
+      const mentee = CAST.find((p) => p.email === pair.mentee)!;
+      narrator.admin(
+        `  pair: ${mentor.name} (${mentor.platform}) mentors ${mentee.name} (${mentee.platform})`,
+      );
+    }
+    narrator.admin(
+      `curators: ${cora.name} (CURATORS), ${CAST.filter((p) => p.curator === 'roster')
+        .map((p) => p.name)
+        .join(', ')} (roster role); alerts go to #curators in Slack`,
+    );
+    for (const pair of await bot.store.mentoring.activePairs(program.id))
+      await bot.mentoring.sendIntros(pair);
+    await bot.tick();
+    await observe();
+
+    // ---- The pilot -------------------------------------------------------------------------------------
+    await runUntil(end);
+
+    // ---- The report ------------------------------------------------------------------------------------
+    const reportDir = resolve(options.reportDir ?? join(process.cwd(), 'reports'));
+    const date = DateTime.fromMillis(clock.now(), { zone: program.settings.timezone }).toISODate();
+    const html = await exportReport(bot.store, clock, {
+      program: PROGRAM,
+      format: 'html',
+      out: join(reportDir, `${PROGRAM}-demo-${date}.html`),
+      actor: 'demo-admin',
+    });
+    const json = await exportReport(bot.store, clock, {
+      program: PROGRAM,
+      format: 'json',
+      out: join(reportDir, `${PROGRAM}-demo-${date}.json`),
+      actor: 'demo-admin',
+    });
+    const who = (p: Person) => identityOf(p, slackSim.teamId);
+    const facts = await factsOf(
+      bot,
+      who,
+      program.id,
+      slackSim.calls.length,
+      teams.requests,
+      people,
+      narrator.lines,
+    );
+    await summarize(out, bot, who, html.report, facts);
+
+    const wallMs = performance.now() - started;
+    out.write(
+      `\nReport: ${html.path}\n        ${json.path} (the same figures as JSON)\n` +
+        `Took ${(wallMs / 1000).toFixed(1)} s of wall time for ${Math.round((end - KICKOFF) / DAY)} simulated days.\n`,
+    );
+    return {
+      htmlPath: html.path,
+      jsonPath: json.path,
+      report: html.report,
+      facts,
+      from: new Date(KICKOFF).toISOString(),
+      to: new Date(end).toISOString(),
+      wallMs,
+    };
+  } finally {
+    await app?.close();
+    await slackSim.close();
+    await connector.close();
+    rmSync(dir, { recursive: true, force: true });
   }
-  const counts = await app.store.outbox.counts();
-  process.stdout.write(`\nOutbox: ${JSON.stringify(counts)}; Slack API calls: ${sim.calls.length}; took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  await app.close();
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
 }
 
-await main();
+type IdentityOf = (p: Person) => Identity;
+
+async function factsOf(
+  app: Coachloop,
+  identityOf: IdentityOf,
+  programId: string,
+  slackApiCalls: number,
+  teamsConnectorRequests: number,
+  people: People,
+  transcriptLines: number,
+): Promise<DemoFacts> {
+  const store = app.store;
+  const facts: DemoFacts = {
+    people: { slack: 0, teams: 0 },
+    leaders: { coached: 0, control: 0 },
+    checkpointsAnswered: 0,
+    checkpointsMissed: 0,
+    nudgesSent: { coached: 0, control: 0 },
+    nudgesAnswered: 0,
+    alerts: [],
+    pairs: { active: 0, closed: 0, rematched: 0, chartersActive: 0 },
+    milestonesConfirmed: 0,
+    slackApiCalls,
+    teamsConnectorRequests,
+    clicks: people.stats.clicks,
+    formsSubmitted: people.stats.forms,
+    typedMessages: people.stats.typed,
+    transcriptLines,
+    notices: people.stats.notices,
+  };
+  const sent = await store.outbox.list({ status: 'sent' });
+  for (const person of CAST) {
+    const participant = await store.participants.findByIdentity(identityOf(person));
+    if (!participant) continue;
+    facts.people[participant.platform] += 1;
+    if (participant.roles.includes('leader') && participant.consent === 'accepted')
+      facts.leaders[participant.arm] += 1;
+    const nudges = sent.filter((r) => r.participantId === participant.id && r.kind === 'nudge').length;
+    facts.nudgesSent[participant.arm] += nudges;
+    const experiment = await store.experiments.current(participant.id);
+    if (!experiment) continue;
+    for (const survey of await store.surveys.forExperiment(experiment.id)) {
+      if (survey.status === 'answered') facts.checkpointsAnswered += 1;
+      if (survey.status === 'missed') facts.checkpointsMissed += 1;
+    }
+  }
+  const data = await store.reports.dataset(programId);
+  facts.nudgesAnswered = data.nudges.reduce((sum, r) => sum + r.answered, 0);
+  facts.alerts = (await store.mentoring.alerts()).map((a) => ({
+    status: a.status,
+    action: a.action ?? null,
+  }));
+  facts.pairs = {
+    active: data.pairs.filter((p) => p.status === 'active').length,
+    closed: data.pairs.filter((p) => p.status === 'closed').length,
+    rematched: data.pairs.filter((p) => p.replacesPairId !== null).length,
+    chartersActive: data.pairs.filter((p) => p.status === 'active' && p.charterConfirmedAt !== null).length,
+  };
+  facts.milestonesConfirmed = data.milestones.filter((m) => m.confirmedAt !== null).length;
+  return facts;
+}
+
+function identityOf(p: Person, slackTeam: string): Identity {
+  return p.platform === 'slack'
+    ? { platform: 'slack', workspaceId: slackTeam, userId: slackUserId(p) }
+    : { platform: 'teams', workspaceId: TENANT, userId: teamsIdentity(p).aadObjectId };
+}
+
+const pct = (rate: { rate: number | null; suppressed: boolean }) =>
+  rate.suppressed ? 'suppressed (n<5)' : rate.rate === null ? '–' : `${Math.round(rate.rate * 100)}%`;
+const num = (figure: { value: number | null; suppressed: boolean }, digits = 0) =>
+  figure.suppressed ? 'suppressed (n<5)' : figure.value === null ? '–' : figure.value.toFixed(digits);
+
+async function summarize(
+  out: Output,
+  app: Coachloop,
+  identityOf: IdentityOf,
+  report: OutcomeReport,
+  facts: DemoFacts,
+) {
+  const store = app.store;
+  out.write('\nWhere everyone ended up\n');
+  for (const person of CAST) {
+    const participant = await store.participants.findByIdentity(identityOf(person));
+    const head = `  ${person.name.padEnd(15)} ${person.platform.padEnd(5)}`;
+    if (!participant) {
+      out.write(
+        `${head}  not enrolled (${person.curator === 'env' ? 'curator named in CURATORS' : 'not on the roster'})\n`,
+      );
+      continue;
+    }
+    const role = participant.roles.length ? participant.roles.join('+') : 'leader';
+    const parts = [
+      `${role}${participant.roles.includes('leader') ? ` (${participant.arm})` : ''}`.padEnd(26),
+      participant.consent.padEnd(8),
+    ];
+    const rows = (await store.outbox.list({ participantId: participant.id })).filter(
+      (r) => r.status === 'sent',
+    );
+    const nudges = rows.filter((r) => r.kind === 'nudge').length;
+    const experiment = await store.experiments.current(participant.id);
+    if (experiment) {
+      const surveys = await store.surveys.forExperiment(experiment.id);
+      const checkpoints = surveys
+        .map(
+          (s) =>
+            `d${s.checkpointDay} ${s.status === 'answered' ? `${s.practice}/5 ${s.kpiValue ?? ''}`.trim() : s.status}`,
+        )
+        .join(', ');
+      parts.push(
+        `nudges ${String(nudges).padStart(2)}`,
+        checkpoints ? `checkpoints: ${checkpoints}` : 'no checkpoint yet',
+      );
+    }
+    const pairs = await store.mentoring.activePairsOf(participant.id);
+    for (const pair of pairs) {
+      const other = await store.participants.get(
+        pair.menteeId === participant.id ? pair.mentorId : pair.menteeId,
+      );
+      const charter = await store.mentoring.currentCharter(pair.id);
+      const otherName = other?.displayName ?? other?.email ?? '?';
+      parts.push(
+        `${pair.menteeId === participant.id ? 'mentored by' : 'mentors'} ${otherName.split(' ')[0]}, charter ${charter ? `v${charter.version} ${charter.status}` : 'not started'}`,
+      );
+    }
+    out.write(`${head}  ${parts.join('  ')}\n`);
+  }
+
+  const f = report.funnel;
+  const cmp = report.comparison;
+  out.write('\nThe pilot in numbers (from the report; groups under 5 people are suppressed there)\n');
+  out.write(
+    `  people        ${facts.people.slack} in Slack, ${facts.people.teams} in Teams; leaders invited ${num(f.invited)}, consented ${num(f.consented)}, experiment set ${num(f.experimentSet)}\n`,
+  );
+  out.write(
+    `  checkpoints   ${report.responses.checkpoints.map((c) => `day ${c.day} ${pct(c.rate)}`).join(', ')} answered (${facts.checkpointsAnswered} answers, ${facts.checkpointsMissed} missed)\n`,
+  );
+  out.write(
+    `  nudges        ${facts.nudgesSent.coached} to coached leaders, ${facts.nudgesSent.control} to control leaders; ${pct(report.responses.nudges.responseRate)} answered, ${pct(report.responses.nudges.didRate)} "did it"\n`,
+  );
+  if (cmp) {
+    const last = cmp.difference
+      .filter((d) => !d.pctOfTargetMean.suppressed && d.pctOfTargetMean.value !== null)
+      .at(-1);
+    const at = (arm: typeof cmp.coached, day: number) => arm.checkpoints.find((c) => c.day === day);
+    if (last) {
+      out.write(
+        `  coached/ctrl  day ${last.day}: ${num(at(cmp.coached, last.day)!.pctOfTargetMean)}% vs ${num(at(cmp.control, last.day)!.pctOfTargetMean)}% of the way to target ` +
+          `(difference ${num(last.pctOfTargetMean, 1)} points); practice ${num(at(cmp.coached, last.day)!.practiceMean, 1)} vs ${num(at(cmp.control, last.day)!.practiceMean, 1)} of 5\n`,
+      );
+    } else {
+      out.write(
+        `  coached/ctrl  ${facts.leaders.coached} coached and ${facts.leaders.control} control leaders; no checkpoint with both arms showable yet\n`,
+      );
+    }
+  }
+  const alerts =
+    facts.alerts.map((a) => `${a.status}${a.action ? ` (${a.action})` : ''}`).join(', ') || 'none';
+  out.write(
+    `  mentoring     ${facts.pairs.active} active pairs (${facts.pairs.chartersActive} with an active charter), ${facts.pairs.closed} closed, ${facts.pairs.rematched} re-matched; ` +
+      `${facts.milestonesConfirmed} milestones confirmed; curator alerts: ${alerts}\n`,
+  );
+  const roi = report.roi;
+  if (roi.status === 'complete' && roi.steps && roi.assumptions) {
+    const s = roi.steps;
+    out.write(
+      `  ROI           ${s.baseline} → ${s.current} ${roi.assumptions.unit}, ${s.attributionPercent}% credited = ${s.attributableUnits} × ${s.valuePerUnit} ${roi.assumptions.currency} ` +
+        `= ${Math.round(s.attributableValue)} against a cost of ${s.programCost}: ROI ${Math.round(s.roi * 100)}%\n`,
+    );
+  } else {
+    out.write(`  ROI           ${roi.message ?? roi.status}\n`);
+  }
+  out.write(
+    `  traffic       ${facts.slackApiCalls} Slack Web API calls, ${facts.teamsConnectorRequests} Bot Framework connector requests; ` +
+      `${facts.clicks} clicks, ${facts.formsSubmitted} forms, ${facts.typedMessages} typed answers by the simulated people\n`,
+  );
+  if (facts.notices.length > 0)
+    out.write(`  answers seen by the clicking person only: ${facts.notices.slice(0, 5).join(' | ')}\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  // Loopback only: keep any HTTP proxy in the environment away from the local simulators.
+  process.env.NO_PROXY = ['127.0.0.1', 'localhost', process.env.NO_PROXY].filter(Boolean).join(',');
+  await runDemo();
+}

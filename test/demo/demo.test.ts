@@ -1,0 +1,84 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoResult, runDemo } from '../../demo/pilot.js';
+import type { OutcomeReport } from '../../src/app/reports/compute.js';
+
+describe('npm run demo: a simulated pilot through the real bot, Slack and Teams simulators', () => {
+  let dir: string;
+  let result: DemoResult;
+  let transcript = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'coachloop-demo-test-'));
+    // Six pilot weeks: past the day-30 checkpoints and the quiet pair's curator alert.
+    result = await runDemo({
+      weeks: 6,
+      reportDir: join(dir, 'reports'),
+      out: { write: (text: string) => (transcript += text) },
+    });
+  }, 60_000);
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a self-contained HTML report with the funnel and the coached-against-control section', () => {
+    expect(result.htmlPath.startsWith(join(dir, 'reports'))).toBe(true);
+    expect(existsSync(result.htmlPath)).toBe(true);
+    const html = readFileSync(result.htmlPath, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).not.toMatch(/\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i);
+    expect(html).not.toMatch(/url\(\s*["']?\s*(?:https?:)?\/\//i);
+    expect(html).toContain('<section id="funnel">');
+    expect(html).toContain('<section id="comparison">');
+    expect(html).toContain('Coached against control');
+    expect(html).not.toContain('The roster has no control arm');
+  });
+
+  it('reports participants on both platforms, answered checkpoints and an un-nudged control arm', () => {
+    const report = JSON.parse(readFileSync(result.jsonPath, 'utf8')) as OutcomeReport;
+    expect(report.program.name).toBe('pilot');
+    expect(result.facts.people.slack).toBeGreaterThan(0);
+    expect(result.facts.people.teams).toBeGreaterThan(0);
+    expect(report.funnel.invited.value).toBeGreaterThanOrEqual(10);
+    expect(report.funnel.consent.declined.suppressed).toBe(true); // one person declined: fewer than five
+
+    expect(result.facts.checkpointsAnswered).toBeGreaterThan(0);
+    const day30 = report.responses.checkpoints.find((c) => c.day === 30)!;
+    expect(day30.rate.suppressed).toBe(false);
+    expect(day30.rate.numerator).toBeGreaterThan(0);
+
+    expect(report.comparison).not.toBeNull();
+    expect(report.comparison!.control.people.value).toBeGreaterThanOrEqual(5);
+    expect(report.comparison!.control.checkpoints[0]!.respondents.value).toBeGreaterThanOrEqual(5);
+    expect(result.facts.leaders.control).toBeGreaterThanOrEqual(5);
+    expect(result.facts.nudgesSent.control).toBe(0);
+    expect(result.facts.nudgesSent.coached).toBeGreaterThan(0);
+    expect(report.roi.status).toBe('complete');
+  });
+
+  it('plays the quiet pair through a curator alert to a re-match', () => {
+    expect(result.facts.alerts).toEqual([{ status: 'handled', action: 'rematch' }]);
+    expect(result.facts.pairs.rematched).toBe(1);
+    expect(result.facts.pairs.closed).toBe(1);
+    // The report counts pairs, and suppresses the alert figures: one alert concerns fewer than five people.
+    const report = JSON.parse(readFileSync(result.jsonPath, 'utf8')) as OutcomeReport;
+    expect(report.mentoring.pairs.total.value).toBe(5);
+    expect(report.mentoring.alerts.raised.suppressed).toBe(true);
+    expect(transcript).toMatch(/#curators bot: Engagement is low for the pair Rae Lindqvist/);
+    expect(transcript).toMatch(/Cora +→ picks Nia Costa as the new mentor/);
+  });
+
+  it('shows the conversations on both platforms, one line per message or click, and nothing went wrong', () => {
+    const lines = transcript.split('\n');
+    expect(lines.some((l) => /^\w{3} \d\d \w{3} \d\d:\d\d {2}slack {2}\S+ +bot: /.test(l))).toBe(true);
+    expect(lines.some((l) => /^\w{3} \d\d \w{3} \d\d:\d\d {2}teams {2}\S+ +bot: /.test(l))).toBe(true);
+    expect(transcript).toMatch(/Tom +→ asks for changes/);
+    expect(transcript).toMatch(/Kofi +→ types: /);
+    expect(transcript).toContain(`Report: ${result.htmlPath}`);
+    const problems = result.facts.notices.filter((n) => !n.includes("I've asked the first question"));
+    expect(problems).toEqual([]);
+    expect(result.wallMs).toBeLessThan(30_000);
+  });
+});
