@@ -5,16 +5,28 @@ import type { Experiment } from '../core/experiment.js';
 import type { Message, MessageKind } from '../core/messages.js';
 import type { ProgramSettings } from '../core/program.js';
 import type { ScheduledJob } from '../core/schedule.js';
+import { type Weekday, weekdayNumber } from '../core/time.js';
 
-/** Picks the nudge text for a day: the program's templates in turn, one step per day of the experiment. */
+/**
+ * Picks the nudge text for a day: the program's templates in turn, one step per nudge day of the experiment,
+ * so every template is used before any repeats, whatever the nudge weekdays.
+ */
 export function nudgeTemplateFor(
   program: ProgramSettings,
   experiment: Experiment,
   occurrence: string,
 ): string {
   const templates = program.nudges.templates;
-  const days = DateTime.fromISO(occurrence).diff(DateTime.fromISO(experiment.startDate), 'days').days;
-  const index = Number.isFinite(days) ? Math.abs(Math.round(days)) : 0;
+  const nudgeDays = new Set(program.nudges.weekdays.map(weekdayNumber));
+  const target = DateTime.fromISO(occurrence, { zone: 'UTC' });
+  let index = 0;
+  for (
+    let day = DateTime.fromISO(experiment.startDate, { zone: 'UTC' });
+    day < target && index < 1000;
+    day = day.plus({ days: 1 })
+  ) {
+    if (nudgeDays.has(day.weekday as Weekday)) index += 1;
+  }
   return templates[index % templates.length] ?? templates[0] ?? '';
 }
 

@@ -117,17 +117,19 @@ export class MentoringService {
   ): Promise<void> {
     const now = this.#clock.now();
     const program = await this.#program(to.programId);
-    const zone = availabilityOf(program.settings, to).timezone;
+    const who = availabilityOf(program.settings, to);
+    // Someone else's action: it waits for the recipient's working hours.
+    const dueAt = nextAllowedInstant(now, who);
     const inserted = await this.#store.outbox.enqueue(
       {
         key,
         participantId: to.id,
         kind,
         budgeted: false,
-        budgetWeek: localWeekKey(now, zone),
+        budgetWeek: localWeekKey(dueAt, who.timezone),
         message,
-        dueAt: now,
-        expiresAt: now + validForMs,
+        dueAt,
+        expiresAt: dueAt + validForMs,
       },
       now,
     );
@@ -315,6 +317,7 @@ export class MentoringService {
       mentee,
       `charter_sent:${pair.id}:v${version.version}`,
       `Thanks! Your charter (version ${version.version}) is with ${nameOf(mentor, 'your mentor')} to confirm.`,
+      { reply: true },
     );
     return version;
   }

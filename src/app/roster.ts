@@ -7,7 +7,7 @@ import { consentRequestMessage } from '../core/coaching.js';
 import { nextPairHealthRun } from '../core/mentoring.js';
 import { ARMS, type Identity, type Participant, PLATFORMS, ROLES, type Role } from '../core/participant.js';
 import { effectiveAvailability } from '../core/program.js';
-import { localWeekKey, timeZoneSchema } from '../core/time.js';
+import { localWeekKey, nextAllowedInstant, timeZoneSchema } from '../core/time.js';
 import type { ProgramRecord, RosterPairPlan, RosterPersonPlan, RosterPlan, Store } from '../store/types.js';
 
 /** Finds a chat user by email on one platform. */
@@ -172,6 +172,9 @@ export async function importRoster(options: {
     const id = existing?.id ?? `ppl_${randomUUID()}`;
     const needsConsent =
       !existing || (existing.consent === 'pending' && !(await store.outbox.byKey(`consent:${id}`)));
+    // The program team's invitation arrives in the person's working hours (their roster zone, else the program's).
+    const who = effectiveAvailability(program.settings, { timezone: timezone ?? existing?.timezone ?? null });
+    const consentAt = nextAllowedInstant(now, who);
     people.set(email, {
       id,
       exists: Boolean(existing),
@@ -187,10 +190,10 @@ export async function importRoster(options: {
             participantId: id,
             kind: 'consent',
             budgeted: false,
-            budgetWeek: localWeekKey(now, timezone ?? program.settings.timezone),
+            budgetWeek: localWeekKey(consentAt, who.timezone),
             message: consentRequestMessage(id, program.settings),
-            dueAt: now,
-            expiresAt: now + 14 * 86_400_000,
+            dueAt: consentAt,
+            expiresAt: consentAt + 14 * 86_400_000,
           }
         : null,
     });

@@ -15,7 +15,7 @@ import type { Message } from '../core/messages.js';
 import { availabilityOf, type Identity, type Participant } from '../core/participant.js';
 import type { ProgramSettings } from '../core/program.js';
 import { planExperiment, type ScheduledJob } from '../core/schedule.js';
-import { localDateKey, localWeekKey, timeZoneSchema } from '../core/time.js';
+import { localDateKey, localWeekKey, nextAllowedInstant, timeZoneSchema } from '../core/time.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 import type { ProgramRecord, Store } from '../store/types.js';
@@ -143,6 +143,11 @@ export class CoachingService {
     });
   }
 
+  /**
+   * Queues an unbudgeted message. A reply to something the person just did goes out at once; anything else
+   * (someone else's action, a roster, the program team) waits for the end of their quiet hours and their next
+   * working day, like every coaching message.
+   */
   async #queue(
     participant: Participant,
     kind: 'consent' | 'notice',
@@ -150,19 +155,21 @@ export class CoachingService {
     message: Message,
     now: number,
     validForMs = DAY,
+    reply = true,
   ): Promise<boolean> {
     const program = await this.#program(participant);
-    const zone = availabilityOf(program.settings, participant).timezone;
+    const who = availabilityOf(program.settings, participant);
+    const dueAt = reply ? now : nextAllowedInstant(now, who);
     const inserted = await this.store.outbox.enqueue(
       {
         key,
         participantId: participant.id,
         kind,
         budgeted: false,
-        budgetWeek: localWeekKey(now, zone),
+        budgetWeek: localWeekKey(dueAt, who.timezone),
         message,
-        dueAt: now,
-        expiresAt: now + validForMs,
+        dueAt,
+        expiresAt: dueAt + validForMs,
       },
       now,
     );
@@ -170,14 +177,24 @@ export class CoachingService {
     return inserted;
   }
 
-  /** A short confirmation or notice to a person, outside the weekly budget, through the outbox. */
-  async notify(participant: Participant, key: string, text: string): Promise<void> {
+  /**
+   * A short notice to a person, outside the weekly budget, through the outbox. `reply: true` when it answers
+   * the person's own action (it goes out at once); otherwise it waits for their working hours.
+   */
+  async notify(
+    participant: Participant,
+    key: string,
+    text: string,
+    options: { reply?: boolean } = {},
+  ): Promise<void> {
     await this.#queue(
       participant,
       'notice',
       `notice:${participant.id}:${key}`,
       noticeMessage(text),
       this.clock.now(),
+      3 * DAY,
+      options.reply ?? false,
     );
   }
 
@@ -523,7 +540,13 @@ export class CoachingService {
     const program = await this.#program(participant);
     const experiment = await this.store.experiments.current(participant.id);
     const surveys = experiment ? await this.store.surveys.forExperiment(experiment.id) : [];
-    const next = participant.consent === 'accepted' ? await this.store.jobs.nextFor(participant.id) : null;
+    // Control-arm leaders get checkpoint surveys only: their next message is never a nudge.
+    const kinds: ScheduledJob['kind'][] =
+      participant.arm === 'control'
+        ? ['checkpoint', 'checkpoint_reminder']
+        : ['nudge', 'checkpoint', 'checkpoint_reminder'];
+    const next =
+      participant.consent === 'accepted' ? await this.store.jobs.nextFor(participant.id, kinds) : null;
     const zone = availabilityOf(program.settings, participant).timezone;
     return {
       participant,

@@ -268,7 +268,10 @@ export class Dispatcher {
         return;
       }
       if (row.attempts >= this.#maxAttempts) {
-        return finish('failed', `not delivered after ${row.attempts} attempts (the last one's outcome checked: not there)`);
+        return finish(
+          'failed',
+          `not delivered after ${row.attempts} attempts (the last one's outcome checked: not there)`,
+        );
       }
     }
     if (row.kind !== 'consent' && participant.consent !== 'accepted')
@@ -363,7 +366,12 @@ export class Dispatcher {
     }
     if (row.attempts >= this.#maxAttempts && error.outcomeUnknown) {
       // Out of attempts, but the last one may have landed: look once more before calling it failed.
-      await store.outbox.release(row.id, token, now + this.#backoff(row.attempts), `${UNKNOWN_OUTCOME}: ${error.message}`);
+      await store.outbox.release(
+        row.id,
+        token,
+        now + this.#backoff(row.attempts),
+        `${UNKNOWN_OUTCOME}: ${error.message}`,
+      );
       stats.retried += 1;
       return;
     }

@@ -864,11 +864,13 @@ export class SqliteStore extends SqlRepository implements Store {
         `SELECT * FROM jobs WHERE participant_id = ? AND state = 'scheduled' ORDER BY due_at`,
         participantId,
       ).map(toJob),
-    nextFor: async (participantId) => {
+    nextFor: async (participantId, kinds = ['nudge', 'checkpoint', 'checkpoint_reminder']) => {
+      if (kinds.length === 0) return null;
       const row = this.one(
-        `SELECT * FROM jobs WHERE participant_id = ? AND state = 'scheduled' AND kind IN ('nudge', 'checkpoint', 'checkpoint_reminder')
+        `SELECT * FROM jobs WHERE participant_id = ? AND state = 'scheduled' AND kind IN (${kinds.map(() => '?').join(', ')})
          ORDER BY due_at LIMIT 1`,
         participantId,
+        ...kinds,
       );
       return row ? toJob(row) : null;
     },

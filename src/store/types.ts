@@ -189,7 +189,8 @@ export interface Store {
       now: number,
     ): Promise<ApplyResult>;
     scheduled(participantId: string): Promise<ScheduledJob[]>;
-    nextFor(participantId: string): Promise<ScheduledJob | null>;
+    /** The person's next message-bearing job (default kinds: nudge, checkpoint, checkpoint reminder). */
+    nextFor(participantId: string, kinds?: readonly ScheduledJob['kind'][]): Promise<ScheduledJob | null>;
   };
   outbox: {
     enqueue(row: NewOutboxRow, now: number): Promise<boolean>;

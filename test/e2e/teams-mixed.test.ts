@@ -50,7 +50,9 @@ describe('One program, two platforms: a Teams mentor and a Slack mentee', () => 
     const mentee = (await h.app.store.participants.get(pair.menteeId))!;
     expect([mentor.platform, mentee.platform]).toEqual(['teams', 'slack']);
 
-    // Tom's introduction arrives in Teams; Sam's, with the charter buttons, in Slack.
+    // Tom's introduction arrives in Teams once his working day starts in New York (08:00 there); Sam's, with
+    // the charter buttons, in Slack right away (09:00 in Berlin).
+    await h.runUntil('2026-03-02T13:15:00Z');
     expect((await h.waitForText(tom.conversationId, "You're now mentoring")).text).toContain('**Sam Slack**');
     const intro = await waitFor(() =>
       h.slackSim!.messages(dm).find((m) => String(m.text).includes('paired with')),

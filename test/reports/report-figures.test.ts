@@ -362,37 +362,12 @@ describe('the outcome report of a seeded program, checked against hand-computed 
     });
   });
 
-  it('gives KPI deltas in units that at least five leaders share', () => {
-    // "ideas": L1, L3, L4 ("Ideas "), L5, L6 = 5 leaders; "hours": L2 alone → counted in other units (1: suppressed).
-    // Baseline mean (2+0+50+3+8)/5 = 63/5 = 12.6; target mean (6+10+70+5+4)/5 = 95/5 = 19.
-    // Day 30 values 4, 1, 70, 2, 9 → mean 86/5 = 17.2; improvements +2, +1, +20, −1, −1 (L6 decreasing, rose by 1)
-    //   → 21/5 = 4.2. Day 60: 4 values (L6 did not answer) → suppressed. Day 90: 3 values → suppressed.
-    expect(report.outcomes.kpiByUnit).toEqual([
-      {
-        unit: 'ideas',
-        people: shown(5),
-        baselineMean: { value: 12.6, people: 5, suppressed: false },
-        targetMean: { value: 19, people: 5, suppressed: false },
-        checkpoints: [
-          {
-            day: 30,
-            valueMean: { value: 17.2, people: 5, suppressed: false },
-            improvementMean: { value: 4.2, people: 5, suppressed: false },
-          },
-          {
-            day: 60,
-            valueMean: { value: null, people: null, suppressed: true },
-            improvementMean: { value: null, people: null, suppressed: true },
-          },
-          {
-            day: 90,
-            valueMean: { value: null, people: null, suppressed: true },
-            improvementMean: { value: null, people: null, suppressed: true },
-          },
-        ],
-      },
-    ]);
-    expect(report.outcomes.otherUnits).toEqual(hidden);
+  it('gives KPI deltas only in groups of five or more that share a unit and a direction', () => {
+    // "ideas": L1, L3, L4 ("Ideas "), L5 where higher is better = 4 leaders, and L6 where lower is better = 1;
+    // "hours": L2 alone. No group reaches 5 (mixing L6's "lower is better" into the others would average
+    // opposite directions), so no unit table; the 6 leaders all count under other units.
+    expect(report.outcomes.kpiByUnit).toEqual([]);
+    expect(report.outcomes.otherUnits).toEqual(shown(6));
   });
 
   it('sets coached and control side by side, with the difference', () => {

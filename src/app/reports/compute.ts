@@ -59,6 +59,8 @@ export interface ArmOutcome {
 
 export interface KpiUnitGroup {
   unit: string;
+  /** Groups never mix KPIs where higher is better with ones where lower is better. */
+  direction: ReportExperimentRow['kpiDirection'];
   people: Figure;
   baselineMean: Stat;
   targetMean: Stat;
@@ -211,21 +213,29 @@ function kpiByUnit(
   people: readonly ReportPersonRow[],
   ctx: Context,
 ): { groups: KpiUnitGroup[]; other: Figure } {
-  type UnitGroup = { labels: Map<string, number>; experiments: ReportExperimentRow[] };
+  type UnitGroup = {
+    labels: Map<string, number>;
+    direction: ReportExperimentRow['kpiDirection'];
+    experiments: ReportExperimentRow[];
+  };
   const byUnit = new Map<string, UnitGroup>();
   for (const person of people) {
     const experiment = ctx.experimentOf.get(person.id);
     if (!experiment) continue;
     const label = experiment.kpiUnit.trim();
-    const key = label.toLowerCase();
-    const group: UnitGroup = byUnit.get(key) ?? { labels: new Map(), experiments: [] };
+    const key = `${label.toLowerCase()}|${experiment.kpiDirection}`;
+    const group: UnitGroup = byUnit.get(key) ?? {
+      labels: new Map(),
+      direction: experiment.kpiDirection,
+      experiments: [],
+    };
     group.labels.set(label, (group.labels.get(label) ?? 0) + 1);
     group.experiments.push(experiment);
     byUnit.set(key, group);
   }
   const groups: KpiUnitGroup[] = [];
   let other = 0;
-  for (const { labels, experiments } of [...byUnit.values()].sort(
+  for (const { labels, direction, experiments } of [...byUnit.values()].sort(
     (a, b) => b.experiments.length - a.experiments.length,
   )) {
     // A unit is typed by the leaders: it is shown only when at least MIN_GROUP people share it.
@@ -236,6 +246,7 @@ function kpiByUnit(
     const unit = [...labels.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
     groups.push({
       unit,
+      direction,
       people: countFigure(experiments.length),
       baselineMean: statFigure(
         experiments.map((e) => e.kpiBaseline),

@@ -156,7 +156,7 @@ export function renderFiguresCsv(report: OutcomeReport): CsvExport {
     fig('comparison', 'pct_of_target_mean_difference', 'coached_minus_control', d.day, d.pctOfTargetMean);
   }
   for (const u of report.outcomes.kpiByUnit) {
-    const group = `unit:${u.unit}`;
+    const group = `unit:${u.unit}:${u.direction}`;
     fig('kpi_by_unit', 'people', group, null, u.people);
     stat('kpi_by_unit', 'baseline_mean', group, null, u.baselineMean);
     stat('kpi_by_unit', 'target_mean', group, null, u.targetMean);

@@ -204,7 +204,7 @@ function outcomesSection(r: OutcomeReport): string {
   const unitRows = o.kpiByUnit
     .map(
       (u) =>
-        `<tr><td>${esc(u.unit)}</td><td>${count(u.people)}</td><td>${stat(u.baselineMean)} → ${stat(u.targetMean)}</td>${u.checkpoints
+        `<tr><td>${esc(u.unit)}<span class="of"> · ${u.direction === 'increase' ? 'higher' : 'lower'} is better</span></td><td>${count(u.people)}</td><td>${stat(u.baselineMean)} → ${stat(u.targetMean)}</td>${u.checkpoints
           .map(
             (c) =>
               `<td>${stat(c.improvementMean, (v) => signed(v))}<span class="of"> → ${stat(c.valueMean)}</span></td>`,

@@ -286,7 +286,7 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
         : null;
       if (charterReply === '') return;
       const reply = charterReply ?? (await answerTyped(identity, parsed.data.text));
-      await service.notify(participant, `dm:${parsed.data.ts}`, reply);
+      await service.notify(participant, `dm:${parsed.data.ts}`, reply, { reply: true });
       kick();
     } catch (error) {
       log.warn({ err: explain(error) }, 'direct message not handled');
@@ -674,6 +674,7 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
               experiment.version === 1
                 ? `Your experiment is set: *${experiment.behavior}*, ${experiment.startDate} to ${experiment.endDate}.${next}`
                 : `Your experiment is updated (version ${experiment.version}).${next}`,
+              { reply: true },
             );
             kick();
             await publishHome(identity);

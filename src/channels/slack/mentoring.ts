@@ -145,7 +145,7 @@ export function registerMentoring(app: App, kit: SlackKit) {
       case 'charter.chat': {
         const question = await mentoring.startCharterChat(ctx.identity, ctx.ref);
         const me = (await service.store.participants.findByIdentity(ctx.identity))!;
-        await service.notify(me, `charter_chat:${ctx.ref}:${service.clock.now()}`, question);
+        await service.notify(me, `charter_chat:${ctx.ref}:${service.clock.now()}`, question, { reply: true });
         kit.kick();
         return true;
       }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Experiment } from '../core/experiment.js';
+import { parseProgramSettings } from '../core/program.js';
+import { nudgeTemplateFor } from './compose.js';
+
+const experiment = { startDate: '2026-03-02' } as Experiment; // a Monday
+
+describe('nudgeTemplateFor', () => {
+  it('uses every template in turn across the nudge days before any repeats', () => {
+    const program = parseProgramSettings({
+      name: 'pilot',
+      nudges: { weekdays: ['tue', 'thu'], templates: ['a', 'b', 'c', 'd', 'e'] },
+    });
+    const days = [
+      '2026-03-03',
+      '2026-03-05',
+      '2026-03-10',
+      '2026-03-12',
+      '2026-03-17',
+      '2026-03-19',
+      '2026-03-24',
+    ];
+    expect(days.map((d) => nudgeTemplateFor(program, experiment, d))).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'a',
+      'b',
+    ]);
+  });
+
+  it('works with a single template', () => {
+    const program = parseProgramSettings({ name: 'pilot', nudges: { templates: ['only'] } });
+    expect(nudgeTemplateFor(program, experiment, '2026-04-02')).toBe('only');
+  });
+});
