@@ -260,7 +260,10 @@ function unchangedPerson(
   );
 }
 
-/** Teams users are known from their installs: the email stored when they first talked to the bot. */
+/**
+ * Teams users the bot already knows: an install carries no email, and the profile (with the email) is read only
+ * once the person accepts consent, so a Teams person can be found by email after they installed and accepted.
+ */
 export function knownUsersLookup(store: Store, platform: Identity['platform']): DirectoryLookup {
   return {
     platform,
