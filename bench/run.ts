@@ -1,0 +1,379 @@
+/**
+ * coachloop benchmarks. Usage:
+ *
+ *   npm run bench                                  everything (about 5 minutes on 2 cores)
+ *   npm run bench -- --quick                       smaller sizes, a smoke run (under a minute)
+ *   npm run bench -- --only scheduler,memory       a subset: scheduler, dispatch, limits, interaction, memory
+ *
+ * Each step runs in fresh Node processes; temporary databases live under one directory in the system temp
+ * directory, removed at the end. Prints a table and writes bench/results.json.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { benchPath, type Figure, otherCpu, readCpuTicks, round, runChild } from './lib/common.js';
+import type { MemoryOutput } from './steps/memory.js';
+import type { SeedOutput } from './steps/memory-seed.js';
+
+const STEPS = ['scheduler', 'dispatch', 'limits', 'interaction', 'memory'] as const;
+type Step = (typeof STEPS)[number];
+const ALIASES: Record<string, Step> = {
+  scheduler: 'scheduler',
+  pass: 'scheduler',
+  dispatch: 'dispatch',
+  throughput: 'dispatch',
+  limits: 'limits',
+  ratelimit: 'limits',
+  'rate-limit': 'limits',
+  interaction: 'interaction',
+  latency: 'interaction',
+  memory: 'memory',
+  rss: 'memory',
+};
+
+interface Cli {
+  quick: boolean;
+  only: Step[];
+}
+
+function usage(): string {
+  return [
+    'usage: npm run bench -- [--quick] [--only <steps>]',
+    `  steps (comma-separated): ${STEPS.join(', ')}`,
+    '  --quick   smaller sizes and shorter runs (a smoke test; size-bound targets are not judged)',
+  ].join('\n');
+}
+
+function parseCli(argv: string[]): Cli {
+  const cli: Cli = { quick: false, only: [...STEPS] };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--quick') cli.quick = true;
+    else if (arg === '--only' || arg.startsWith('--only=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (!value) throw new Error(`--only needs a list of steps\n${usage()}`);
+      const steps = value.split(',').map((name) => {
+        const step = ALIASES[name.trim().toLowerCase()];
+        if (!step) throw new Error(`unknown step "${name}"\n${usage()}`);
+        return step;
+      });
+      cli.only = STEPS.filter((s) => steps.includes(s));
+    } else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(`${usage()}\n`);
+      process.exit(0);
+    } else throw new Error(`unknown argument "${arg}"\n${usage()}`);
+  }
+  return cli;
+}
+
+const SIZES = {
+  full: {
+    scheduler: [1_000, 10_000, 100_000],
+    idleRuns: 50,
+    dispatch: 10_000,
+    dispatchWarmup: 500,
+    limits: 360,
+    interaction: { rate: 200, seconds: 30, warmup: 2, leaders: 2_000 },
+    memory: 100_000,
+  },
+  quick: {
+    scheduler: [1_000, 10_000],
+    idleRuns: 20,
+    dispatch: 1_000,
+    dispatchWarmup: 200,
+    limits: 60,
+    interaction: { rate: 200, seconds: 5, warmup: 1, leaders: 500 },
+    memory: 10_000,
+  },
+};
+
+const MB = 1_000_000;
+
+function errorFigure(step: string, error: unknown): Figure {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    step,
+    figure: `${step}: the step failed`,
+    value: null,
+    unit: '',
+    result: `error: ${message.split('\n')[0]}`,
+    target: '—',
+    met: false,
+    detail: { error: message },
+  };
+}
+
+async function runStep(step: Step, cli: Cli, tmpRoot: string): Promise<Figure[]> {
+  const size = cli.quick ? SIZES.quick : SIZES.full;
+  const base = { quick: cli.quick, tmpRoot };
+  const memoryDb = join(tmpRoot, 'memory.db');
+  switch (step) {
+    case 'scheduler':
+      return runChild<Figure[]>(
+        'steps/scheduler.ts',
+        {
+          ...base,
+          sizes: size.scheduler,
+          idleRuns: size.idleRuns,
+          ...(cli.only.includes('memory') && size.scheduler.includes(size.memory)
+            ? { keepCopy: { size: size.memory, path: memoryDb } }
+            : {}),
+        },
+        240_000,
+      );
+    case 'dispatch': {
+      const figures = await runChild<Figure[]>(
+        'steps/dispatch.ts',
+        {
+          ...base,
+          mode: 'throughput',
+          messages: size.dispatch,
+          warmup: size.dispatchWarmup,
+          senderPerMinute: 1_000_000,
+          keepAliveMs: 65_000,
+          maxSeconds: 90,
+        },
+        150_000,
+      );
+      // The same with the simulator's own keep-alive (1 s), which makes every Web API call a new connection.
+      const fresh = await runChild<Figure[]>(
+        'steps/dispatch.ts',
+        {
+          ...base,
+          mode: 'throughput',
+          messages: size.dispatch,
+          warmup: size.dispatchWarmup,
+          senderPerMinute: 1_000_000,
+          maxSeconds: 90,
+        },
+        150_000,
+      );
+      const cpu = fresh.find((f) => f.figure.startsWith('Dispatch CPU'));
+      const rate = fresh.find((f) => f.figure.startsWith('Dispatch throughput'));
+      const extra: Figure[] = [];
+      if (cpu && rate) {
+        extra.push({
+          ...cpu,
+          figure:
+            "Dispatch CPU per message, a new TCP connection per call (the simulator's own 1 s keep-alive)",
+          result: `${cpu.result}; ${rate.result}`,
+          target: '—',
+          met: null,
+          note: 'for comparison only: fetch drops connections whose keep-alive hint is ≤ 2 s, so against the unmodified simulator every call reconnects',
+          detail: { ...(rate.detail ?? {}) },
+        });
+      }
+      return [...figures, ...extra];
+    }
+    case 'limits': {
+      const messages = size.limits;
+      const runs: { sender: number; label: string }[] = [{ sender: 300, label: 'sender 300/min' }];
+      if (!cli.quick) runs.push({ sender: 290, label: 'sender 290/min (cap − burst)' });
+      const figures: Figure[] = [];
+      for (const run of runs) {
+        figures.push(
+          ...(await runChild<Figure[]>(
+            'steps/dispatch.ts',
+            {
+              ...base,
+              mode: 'limits',
+              messages,
+              senderPerMinute: run.sender,
+              workspacePerMinute: 300,
+              label: run.label,
+              maxSeconds: 150,
+            },
+            200_000,
+          )),
+        );
+      }
+      figures.push({
+        step: 'limits',
+        figure: 'Microsoft Teams limits',
+        value: null,
+        unit: '',
+        result: 'n/a (Teams channel not built yet)',
+        target: '—',
+        met: null,
+      });
+      return figures;
+    }
+    case 'interaction':
+      return runChild<Figure[]>(
+        'steps/interaction.ts',
+        {
+          ...base,
+          ratePerSecond: size.interaction.rate,
+          seconds: size.interaction.seconds,
+          warmupSeconds: size.interaction.warmup,
+          leaders: size.interaction.leaders,
+        },
+        (size.interaction.seconds + size.interaction.warmup) * 2000 + 90_000,
+      );
+    case 'memory': {
+      let seed: SeedOutput;
+      if (existsSync(memoryDb) && existsSync(`${memoryDb}.json`)) {
+        seed = JSON.parse(readFileSync(`${memoryDb}.json`, 'utf8')) as SeedOutput;
+      } else {
+        seed = await runChild<SeedOutput>(
+          'steps/memory-seed.ts',
+          { ...base, size: size.memory, path: memoryDb },
+          150_000,
+        );
+      }
+      const probe = await runChild<MemoryOutput>('steps/memory.ts', { ...base, path: memoryDb }, 150_000);
+      const atTarget = probe.participants === 100_000;
+      const label = probe.participants.toLocaleString('en-US');
+      const busiest = Math.max(...probe.passes.map((p) => p.due));
+      return [
+        {
+          step: 'memory',
+          figure: `RSS of the bot with ${label} participants, after ${probe.passes.length} scheduler passes (peak)`,
+          value: round(probe.peakRssBytes / MB, 0),
+          unit: 'MB',
+          result: `${(probe.peakRssBytes / MB).toFixed(0)} MB (bot up: ${(probe.rssBotUpBytes / MB).toFixed(0)} MB, after passes: ${(probe.rssAfterPassesBytes / MB).toFixed(0)} MB)`,
+          target: atTarget ? '≤ 250 MB' : '—',
+          met: atTarget ? probe.peakRssBytes <= 250 * MB : null,
+          note: `passes of up to ${busiest.toLocaleString('en-US')} due jobs; RSS of a bare process after module load: ${(probe.rssAtStartBytes / MB).toFixed(0)} MB`,
+          detail: { ...probe },
+        },
+        {
+          step: 'memory',
+          figure: `Database size per participant (${label} seeded, WAL checkpointed)`,
+          value: round(seed.dbBytes.total / seed.size, 0),
+          unit: 'bytes',
+          result: `${Math.round(seed.dbBytes.total / seed.size).toLocaleString('en-US')} bytes (${(seed.dbBytes.total / MB).toFixed(1)} MB total, WAL ${seed.dbBytes.wal} bytes)`,
+          target: '—',
+          met: null,
+          note: 'per person: participant, experiment + version, 5 planned jobs (1 nudge, 3 checkpoints, end) with indexes',
+          detail: { ...seed },
+        },
+      ];
+    }
+  }
+}
+
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|');
+}
+
+/** Share of the machine's CPU used by other processes above which a step's figures are flagged. */
+const CONTENDED = 0.2;
+
+function table(figures: Figure[], contended: ReadonlySet<string>): string {
+  const lines = ['| Figure | Result | Target | Met? |', '|---|---|---|---|'];
+  for (const f of figures) {
+    const met = f.met === null ? '–' : f.met ? 'yes' : '**no**';
+    const flag = contended.has(f.step) && f.value !== null ? ' ⚠' : '';
+    lines.push(`| ${cell(f.figure)} | ${cell(f.result)}${flag} | ${cell(f.target)} | ${met} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  const cli = parseCli(process.argv.slice(2));
+  const started = performance.now();
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    totalMemoryBytes: os.totalmem(),
+    totalMemoryGB: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  };
+  const machineLine = `${machine.cpu}, ${machine.cores} cores, ${machine.totalMemoryGB} GiB RAM, Node ${machine.node}, ${machine.platform}`;
+  process.stderr.write(
+    `coachloop bench (${cli.quick ? 'quick' : 'full'}): ${cli.only.join(', ')}\n${machineLine}\n`,
+  );
+  const tmpRoot = mkdtempSync(join(os.tmpdir(), 'coachloop-bench-'));
+  const figures: Figure[] = [];
+  const stepInfo: Record<
+    string,
+    { seconds: number; otherCpuSeconds: number | null; otherCpuShare: number | null }
+  > = {};
+  try {
+    for (const step of cli.only) {
+      process.stderr.write(`▶ ${step}\n`);
+      const t0 = performance.now();
+      const cpu0 = readCpuTicks();
+      try {
+        figures.push(...(await runStep(step, cli, tmpRoot)));
+      } catch (error) {
+        process.stderr.write(
+          `  ✗ ${step} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        figures.push(errorFigure(step, error));
+      }
+      const other = otherCpu(cpu0, readCpuTicks());
+      stepInfo[step] = {
+        seconds: round((performance.now() - t0) / 1000, 1),
+        otherCpuSeconds: other ? round(other.seconds, 1) : null,
+        otherCpuShare: other ? round(other.share, 3) : null,
+      };
+      if (other && other.share > 0.05) {
+        process.stderr.write(
+          `  ! other processes used ${(other.share * 100).toFixed(0)}% of the machine's CPU during this step\n`,
+        );
+      }
+    }
+  } finally {
+    rmSync(tmpRoot, { recursive: true, force: true });
+  }
+  const seconds = round((performance.now() - started) / 1000, 1);
+  const contended = new Set(
+    Object.entries(stepInfo)
+      .filter(([, info]) => (info.otherCpuShare ?? 0) > CONTENDED)
+      .map(([step]) => step),
+  );
+  const output = [
+    '',
+    `Machine: ${machineLine}`,
+    `Mode: ${cli.quick ? 'quick (smoke sizes; size-bound targets not judged)' : 'full'}; steps: ${cli.only.join(', ')}; took ${seconds} s`,
+    '',
+    table(figures, contended),
+    '',
+  ].join('\n');
+  process.stdout.write(output);
+  for (const f of figures.filter((x) => x.note)) process.stdout.write(`  - ${f.figure}: ${f.note}\n`);
+  const contention = Object.entries(stepInfo)
+    .map(
+      ([step, info]) =>
+        `${step} ${info.seconds} s${info.otherCpuShare === null ? '' : ` (other processes: ${(info.otherCpuShare * 100).toFixed(0)}% of CPU)`}`,
+    )
+    .join('; ');
+  process.stdout.write(`\nSteps: ${contention}\n`);
+  if (contended.size > 0) {
+    process.stdout.write(
+      `⚠ other processes used more than ${CONTENDED * 100}% of the CPU during: ${[...contended].join(', ')}; ` +
+        'those figures are not representative of an idle machine\n',
+    );
+  }
+  const resultsPath = benchPath('results.json');
+  writeFileSync(
+    resultsPath,
+    `${JSON.stringify(
+      {
+        generatedAt: new Date().toISOString(),
+        mode: cli.quick ? 'quick' : 'full',
+        steps: cli.only,
+        durationSeconds: seconds,
+        stepInfo,
+        machine,
+        figures,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  process.stdout.write(`\nWrote ${resultsPath}\n`);
+  const failed = figures.some((f) => f.result.startsWith('error:'));
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,174 @@
+/**
+ * Outbox dispatch through the real SlackSender and Dispatcher to the Slack simulator, which runs in its
+ * own process so that the CPU figures of this process are the bot's alone.
+ *  throughput: no platform limit, sender paced far above what can be reached.
+ *  limits:     the simulator enforces 1/s per channel and a workspace cap per minute; the sender is set
+ *              to that cap. Total time is compared with the floor the cap allows.
+ */
+
+import { createSlackClient, SlackSender } from '../../src/channels/slack/sender.js';
+import { ManualClock } from '../../src/core/clock.js';
+import { silentLogger } from '../../src/logger.js';
+import { Dispatcher, type DispatchStats } from '../../src/scheduler/dispatcher.js';
+import { childMain, cpuMs, type Figure, log, round, type StepOptions, sleep } from '../lib/common.js';
+import { queueNudges, RunningClock, SEND_AT } from '../lib/outbox.js';
+import { ensureProgram, seedPopulation, tempDb } from '../lib/seed.js';
+import { startSimProcess } from '../lib/sim-client.js';
+
+interface Input extends StepOptions {
+  mode: 'throughput' | 'limits';
+  messages: number;
+  /** limits mode: the simulator's workspace cap. */
+  workspacePerMinute?: number;
+  /** The SlackSender's messagesPerMinute. */
+  senderPerMinute: number;
+  /** Label for the figure (limits variants). */
+  label?: string;
+  /** Give up after this long. */
+  maxSeconds?: number;
+  /** Simulator keep-alive timeout (unset: the simulator's own 1 s, which makes every call a new connection). */
+  keepAliveMs?: number;
+  /** Messages (to other people) sent before the measured ones, so JIT warm-up is not counted. */
+  warmup?: number;
+}
+
+function addStats(total: DispatchStats, more: DispatchStats): void {
+  for (const key of Object.keys(total) as (keyof DispatchStats)[]) total[key] += more[key];
+}
+
+childMain<Input, Figure[]>(async (input) => {
+  const limited = input.mode === 'limits';
+  const warmup = input.warmup ?? 0;
+  const sim = await startSimProcess({
+    users: input.messages + warmup,
+    ...(input.keepAliveMs !== undefined ? { keepAliveMs: input.keepAliveMs } : {}),
+    ...(limited
+      ? { rateLimits: { perChannelPerSecond: 1, workspacePerMinute: input.workspacePerMinute ?? 300 } }
+      : {}),
+  });
+  const db = tempDb(`dispatch-${input.mode}`, input.tmpRoot);
+  try {
+    const program = await ensureProgram(db.store);
+    const people = await seedPopulation(db.store, program, {
+      count: input.messages + warmup,
+      withAddress: true,
+      workspaceId: sim.teamId,
+    });
+    const sender = new SlackSender(createSlackClient({ token: sim.token, apiUrl: sim.apiUrl }), {
+      messagesPerMinute: input.senderPerMinute,
+    });
+    const clock = limited ? new RunningClock(SEND_AT) : new ManualClock(SEND_AT);
+    const dispatcher = new Dispatcher({ store: db.store, clock, senders: [sender], logger: silentLogger });
+    if (warmup > 0) {
+      await queueNudges(db.store, program, people.slice(input.messages));
+      const done = await dispatcher.drain();
+      if (done.sent !== warmup) throw new Error(`warm-up sent ${done.sent} of ${warmup}`);
+    }
+    await queueNudges(db.store, program, people.slice(0, input.messages));
+    log(
+      `${input.mode}: ${input.messages} nudges queued${warmup ? ` (after ${warmup} warm-up sends)` : ''}; sender ${input.senderPerMinute}/min (burst ${sender.limits.burst})`,
+    );
+
+    await sim.cpuStart();
+    const cpuBefore = process.cpuUsage();
+    const t0 = performance.now();
+    const stats: DispatchStats = { sent: 0, retried: 0, failed: 0, expired: 0, cancelled: 0, recovered: 0 };
+    const deadline = t0 + (input.maxSeconds ?? 600) * 1000;
+    let drains = 0;
+    // A drain sends everything that is ready; rows put back after a 429 wait for their retry time, as they
+    // would for the next tick. Bounded by count and by time.
+    for (; drains < 10_000 && performance.now() < deadline; drains += 1) {
+      addStats(stats, await dispatcher.drain());
+      const counts = await db.store.outbox.counts();
+      if (counts.pending === 0 && counts.sending === 0) break;
+      const next = await db.store.outbox.nextAttemptAt();
+      await sleep(Math.min(1000, Math.max(5, (next ?? clock.now()) - clock.now())));
+    }
+    const wallMs = performance.now() - t0;
+    const cpuDelta = process.cpuUsage(cpuBefore);
+    const botCpu = cpuMs(cpuBefore);
+    const simStats = await sim.stats();
+    const counts = await db.store.outbox.counts();
+    log(
+      `${input.mode}: ${counts.sent} sent in ${(wallMs / 1000).toFixed(1)} s over ${simStats.connections} connections, ` +
+        `${simStats.stats.rateLimited} × 429, bot CPU ${botCpu.toFixed(0)} ms, simulator CPU ${simStats.cpuMs.toFixed(0)} ms`,
+    );
+    if (counts.sent !== input.messages + warmup || simStats.stats.accepted !== input.messages + warmup) {
+      throw new Error(
+        `expected ${input.messages} sent, outbox ${JSON.stringify(counts)}, simulator accepted ${simStats.stats.accepted}`,
+      );
+    }
+    const detail = {
+      messages: input.messages,
+      warmupMessages: warmup,
+      wallMs,
+      botCpuMs: botCpu,
+      botUserCpuMs: cpuDelta.user / 1000,
+      botSystemCpuMs: cpuDelta.system / 1000,
+      keepAliveMs: input.keepAliveMs ?? 1000,
+      simCpuMs: simStats.cpuMs,
+      drains,
+      dispatch: stats,
+      outbox: counts,
+      simulator: simStats,
+      senderLimits: sender.limits,
+    };
+    const n = input.messages.toLocaleString('en-US');
+
+    if (!limited) {
+      const perSecond = input.messages / (wallMs / 1000);
+      const cpuPerMessage = botCpu / input.messages;
+      return [
+        {
+          step: 'dispatch',
+          figure: `Dispatch throughput, ${n} nudges to distinct users, no platform limit${warmup ? ` (after ${warmup} warm-up sends)` : ''}`,
+          value: round(perSecond, 0),
+          unit: 'msg/s',
+          result: `${Math.round(perSecond).toLocaleString('en-US')} msg/s (${(wallMs / 1000).toFixed(1)} s)`,
+          target: '—',
+          met: null,
+          detail,
+        },
+        {
+          step: 'dispatch',
+          figure: 'Dispatch CPU per message (bot process; simulator in a separate process)',
+          value: round(cpuPerMessage, 3),
+          unit: 'ms',
+          result: `${cpuPerMessage.toFixed(3)} ms (simulator: ${(simStats.cpuMs / input.messages).toFixed(3)} ms)`,
+          target: '≤ 1 ms',
+          met: cpuPerMessage <= 1,
+        },
+      ];
+    }
+
+    const rate = (input.workspacePerMinute ?? 300) / 60;
+    const floorMs = ((input.messages - sender.limits.burst) / rate) * 1000;
+    const over = wallMs / floorMs - 1;
+    const label = input.label ?? `sender ${input.senderPerMinute}/min`;
+    return [
+      {
+        step: 'limits',
+        figure: `Slack limits: ${n} nudges, cap ${input.workspacePerMinute}/min + 1/s per channel, ${label} — time vs floor`,
+        value: round(wallMs / 1000, 1),
+        unit: 's',
+        result: `${(wallMs / 1000).toFixed(1)} s vs floor ${(floorMs / 1000).toFixed(1)} s (${over >= 0 ? '+' : ''}${(over * 100).toFixed(1)}%)`,
+        target: 'within 5% of floor',
+        met: over <= 0.05,
+        note: `floor = (count − burst ${sender.limits.burst}) / ${rate}/s`,
+        detail: { ...detail, floorMs, overFloor: over },
+      },
+      {
+        step: 'limits',
+        figure: `Slack limits, ${label}: 429 responses`,
+        value: simStats.stats.rateLimited,
+        unit: 'count',
+        result: `${simStats.stats.rateLimited} (retried ${stats.retried}, failed ${stats.failed})`,
+        target: '0',
+        met: simStats.stats.rateLimited === 0,
+      },
+    ];
+  } finally {
+    await sim.close();
+    await db.cleanup();
+  }
+});
