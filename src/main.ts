@@ -9,7 +9,7 @@ import { CoachingService } from './app/service.js';
 import { createSlackChannel, type SlackChannel } from './channels/slack/app.js';
 import { createSlackClient, SlackSender } from './channels/slack/sender.js';
 import type { TeamsCredentialsFactory } from './channels/teams/adapter.js';
-import { createTeamsChannel, type TeamsChannel } from './channels/teams/app.js';
+import type { TeamsChannel } from './channels/teams/app.js';
 import { type Config, teamsConfigured } from './config.js';
 import { type Clock, systemClock } from './core/clock.js';
 import { createLogger, type Logger } from './logger.js';
@@ -165,6 +165,8 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
           'and replies go to whatever serviceUrl they name. Never expose this server; set MicrosoftAppId and MicrosoftAppPassword for real use.',
       );
     }
+    // botbuilder is large: it is loaded only when Teams is configured.
+    const { createTeamsChannel } = await import('./channels/teams/app.js');
     teams = createTeamsChannel({
       auth: {
         appId: config.MicrosoftAppId ?? '',

@@ -3,7 +3,7 @@ import type { ChannelSender, Delivery, SendReceipt } from '../app/ports.js';
 import { SendError } from '../app/ports.js';
 import { type Clock, systemTimer, type Timer } from '../core/clock.js';
 import { BUDGETED_KINDS } from '../core/messages.js';
-import { availabilityOf, type Platform } from '../core/participant.js';
+import { availabilityOf, type Participant, type Platform } from '../core/participant.js';
 import { nextAllowedInstant } from '../core/time.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
@@ -223,8 +223,8 @@ export class Dispatcher {
     stats.retried += 1;
   }
 
-  async #delivery(row: OutboxRow): Promise<Delivery | null> {
-    const participant = await this.#store.participants.get(row.participantId);
+  async #delivery(row: OutboxRow, known?: Participant): Promise<Delivery | null> {
+    const participant = known ?? (await this.#store.participants.get(row.participantId));
     if (!participant) return null;
     return {
       key: row.key,
@@ -251,7 +251,7 @@ export class Dispatcher {
     };
     if (!participant) return finish('cancelled', 'participant no longer exists');
     const entry = this.#senders.get(participant.platform);
-    const delivery = (await this.#delivery(row))!;
+    const delivery = (await this.#delivery(row, participant))!;
     const uncertain = row.attempts >= 1 && row.reason?.startsWith(UNKNOWN_OUTCOME) === true;
     if (uncertain && entry) {
       // An earlier attempt may have landed although its reply was lost. Look before anything else: if it did,

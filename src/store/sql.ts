@@ -9,7 +9,19 @@ export const numOrNull = (v: unknown): number | null => (v === null || v === und
 
 /** The small helpers every SQLite repository here uses over one connection. */
 export class SqlRepository {
+  readonly #statements = new Map<string, Database.Statement>();
+
   constructor(readonly db: Database.Database) {}
+
+  /** Prepared once per SQL text and connection, then reused. */
+  protected statement(sql: string): Database.Statement {
+    let prepared = this.#statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.#statements.set(sql, prepared);
+    }
+    return prepared;
+  }
 
   /** Synchronous work inside one IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlock). */
   protected tx<T>(work: () => T): T {
@@ -17,14 +29,14 @@ export class SqlRepository {
   }
 
   protected one(sql: string, ...params: unknown[]): Row | undefined {
-    return this.db.prepare(sql).get(...params) as Row | undefined;
+    return this.statement(sql).get(...params) as Row | undefined;
   }
 
   protected all(sql: string, ...params: unknown[]): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
+    return this.statement(sql).all(...params) as Row[];
   }
 
   protected run(sql: string, ...params: unknown[]): Database.RunResult {
-    return this.db.prepare(sql).run(...params);
+    return this.statement(sql).run(...params);
   }
 }

@@ -1140,7 +1140,8 @@ export async function startSlackSimulator(options: SlackSimulatorOptions = {}): 
       });
     });
   });
-  server.keepAliveTimeout = 1000;
+  // Above Node fetch's own 2 s cut-off, so clients keep their connections (as they do with Slack).
+  server.keepAliveTimeout = 5000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -134,9 +134,11 @@ export class SlackSender implements ChannelSender {
     options: { messagesPerMinute?: number } = {},
   ) {
     const perMinute = options.messagesPerMinute ?? 300;
+    const burst = Math.max(1, Math.min(20, Math.floor(perMinute / 30)));
     this.limits = {
-      perWorkspacePerSecond: perMinute / 60,
-      burst: Math.max(1, Math.min(20, Math.floor(perMinute / 30))),
+      // The burst comes out of the minute's budget, so no 60-second window ever holds more than perMinute.
+      perWorkspacePerSecond: Math.max(1, perMinute - burst) / 60,
+      burst,
       // conversations.history is Tier 3 (50+ per minute).
       lookupsPerSecond: 45 / 60,
     };
