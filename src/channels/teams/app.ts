@@ -854,6 +854,9 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
         return;
       case ActivityTypes.Invoke:
         if (activity.name === 'adaptiveCard/action') await onExecute(context, activity, tenantId);
+        // Any other invoke is not something this bot offers: a client error, not a 501 from the adapter.
+        else
+          await invokeResponse(context, 400, { error: `unsupported invoke ${activity.name ?? '(no name)'}` });
         return;
       case ActivityTypes.Message:
         if (activity.value !== undefined && !typedText(activity)) {
