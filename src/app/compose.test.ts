@@ -31,6 +31,31 @@ describe('nudgeTemplateFor', () => {
     ]);
   });
 
+  it('takes the templates of the library entry whose keyword is in the behavior', () => {
+    const program = parseProgramSettings({
+      name: 'pilot',
+      nudges: {
+        templates: ['general'],
+        library: [
+          {
+            behavior: 'Delegation',
+            keywords: ['delegat'],
+            templates: ['Which decision can you hand over today?'],
+          },
+          {
+            behavior: 'Feedback',
+            keywords: ['feedback', 'praise'],
+            templates: ['Who earned specific praise this week?'],
+          },
+        ],
+      },
+    });
+    const at = (behavior: string) => nudgeTemplateFor(program, { ...experiment, behavior }, '2026-03-03');
+    expect(at('Delegate one decision a week')).toBe('Which decision can you hand over today?');
+    expect(at('Give specific PRAISE within a day')).toBe('Who earned specific praise this week?');
+    expect(at('Ask before I tell')).toBe('general');
+  });
+
   it('works with a single template', () => {
     const program = parseProgramSettings({ name: 'pilot', nudges: { templates: ['only'] } });
     expect(nudgeTemplateFor(program, experiment, '2026-04-02')).toBe('only');

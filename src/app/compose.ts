@@ -7,6 +7,13 @@ import type { ProgramSettings } from '../core/program.js';
 import type { ScheduledJob } from '../core/schedule.js';
 import { type Weekday, weekdayNumber } from '../core/time.js';
 
+/** The nudge library entry whose keyword appears in the leader's behavior, else the program's general templates. */
+export function nudgeTemplatesFor(program: ProgramSettings, behavior: string): readonly string[] {
+  const text = behavior.toLowerCase();
+  const entry = program.nudges.library.find((e) => e.keywords.some((k) => text.includes(k.toLowerCase())));
+  return entry?.templates ?? program.nudges.templates;
+}
+
 /**
  * Picks the nudge text for a day: the program's templates in turn, one step per nudge day of the experiment,
  * so every template is used before any repeats, whatever the nudge weekdays.
@@ -16,7 +23,7 @@ export function nudgeTemplateFor(
   experiment: Experiment,
   occurrence: string,
 ): string {
-  const templates = program.nudges.templates;
+  const templates = nudgeTemplatesFor(program, experiment.behavior);
   const nudgeDays = new Set(program.nudges.weekdays.map(weekdayNumber));
   const target = DateTime.fromISO(occurrence, { zone: 'UTC' });
   let index = 0;

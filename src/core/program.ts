@@ -48,6 +48,19 @@ export const programSettingsSchema = z
           .array(z.string().min(1).max(500))
           .min(1)
           .default([...DEFAULT_NUDGE_TEMPLATES]),
+        /**
+         * Nudges for particular behaviors: the first entry with a keyword found in a leader's behavior
+         * (case-insensitive) supplies that leader's templates; everyone else gets `templates`.
+         */
+        library: z
+          .array(
+            z.object({
+              behavior: z.string().min(1).max(80),
+              keywords: z.array(z.string().trim().min(2).max(40)).min(1),
+              templates: z.array(z.string().min(1).max(500)).min(1),
+            }),
+          )
+          .default([]),
       })
       .prefault({}),
     workingDays: weekdayListSchema.default(['mon', 'tue', 'wed', 'thu', 'fri']),
