@@ -3,7 +3,7 @@ import type { Experiment } from '../core/experiment.js';
 import { parseProgramSettings } from '../core/program.js';
 import { nudgeTemplateFor } from './compose.js';
 
-const experiment = { startDate: '2026-03-02' } as Experiment; // a Monday
+const experiment = { startDate: '2026-03-02', behavior: 'Ask before I tell' } as Experiment; // a Monday
 
 describe('nudgeTemplateFor', () => {
   it('uses every template in turn across the nudge days before any repeats', () => {
