@@ -1,4 +1,5 @@
 import { kpiImprovement } from '../core/experiment.js';
+import type { Action } from '../core/messages.js';
 import type { StatusView } from './service.js';
 
 const KIND_LABEL: Record<string, string> = {
@@ -62,4 +63,29 @@ export function statusLines(view: StatusView, now: number): string[] {
       : '*Next message:* none scheduled',
   );
   return lines;
+}
+
+/** The experiment controls every channel shows with the status: start or edit, pause or resume, snooze. */
+export function experimentControls(view: StatusView): Action[] {
+  if (view.participant.consent !== 'accepted') return [];
+  const experiment = view.experiment;
+  const running = experiment && (experiment.status === 'active' || experiment.status === 'paused');
+  const ref = running ? experiment.id : view.participant.id;
+  const actions: Action[] = [
+    {
+      action: 'experiment.start',
+      ref,
+      label: running ? 'Edit experiment' : 'Start experiment',
+      style: 'primary',
+    },
+  ];
+  if (running) {
+    actions.push(
+      experiment.status === 'paused'
+        ? { action: 'experiment.resume', ref, label: 'Resume' }
+        : { action: 'experiment.pause', ref, label: 'Pause' },
+      { action: 'experiment.snooze', ref, value: '7', label: 'Snooze a week' },
+    );
+  }
+  return actions;
 }

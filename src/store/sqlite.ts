@@ -101,6 +101,22 @@ function toSurvey(row: Row): Survey {
   };
 }
 
+/** The experiment's editable columns, in the order the INSERT and UPDATE below name them. */
+function experimentValues(input: ExperimentInput, endDate: string): unknown[] {
+  return [
+    input.behavior,
+    input.hypothesis,
+    input.kpiName,
+    input.kpiUnit,
+    input.kpiBaseline,
+    input.kpiTarget,
+    input.kpiDirection,
+    input.startDate,
+    input.lengthWeeks,
+    endDate,
+  ];
+}
+
 function toJob(row: Row): ScheduledJob {
   return {
     id: Number(row.id),
@@ -508,16 +524,7 @@ export class SqliteStore extends SqlRepository implements Store {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 1, ?, ?)`,
           id,
           participantId,
-          input.behavior,
-          input.hypothesis,
-          input.kpiName,
-          input.kpiUnit,
-          input.kpiBaseline,
-          input.kpiTarget,
-          input.kpiDirection,
-          input.startDate,
-          input.lengthWeeks,
-          endDate,
+          ...experimentValues(input, endDate),
           now,
           now,
         );
@@ -543,16 +550,7 @@ export class SqliteStore extends SqlRepository implements Store {
         this.run(
           `UPDATE experiments SET behavior = ?, hypothesis = ?, kpi_name = ?, kpi_unit = ?, kpi_baseline = ?, kpi_target = ?,
              kpi_direction = ?, start_date = ?, length_weeks = ?, end_date = ?, version = version + 1, updated_at = ? WHERE id = ?`,
-          input.behavior,
-          input.hypothesis,
-          input.kpiName,
-          input.kpiUnit,
-          input.kpiBaseline,
-          input.kpiTarget,
-          input.kpiDirection,
-          input.startDate,
-          input.lengthWeeks,
-          endDate,
+          ...experimentValues(input, endDate),
           now,
           id,
         );

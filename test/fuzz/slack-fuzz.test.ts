@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_NAMES } from '../../src/core/messages.js';
+import { expectSoundDatabase } from '../support/database-checks.js';
 import { type SlackHarness, startSlackHarness } from '../support/slack-harness.js';
 
 /** Whatever arrives, correctly signed: the bot answers below 500, never crashes, and the database stays sound. */
@@ -16,11 +17,7 @@ describe('fuzzing the Slack inbound handlers', () => {
     await h.close();
   });
 
-  const sound = () => {
-    const db = (h.app.store as unknown as { db: { pragma(s: string, o?: object): unknown } }).db;
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-  };
+  const sound = () => expectSoundDatabase(h.app.store);
   const anyJson = fc.jsonValue({ maxDepth: 4 });
   const text = fc.oneof(
     fc.string(),

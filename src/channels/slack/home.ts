@@ -1,6 +1,5 @@
 import type { StatusView } from '../../app/service.js';
-import { statusLines } from '../../app/status.js';
-import type { Action } from '../../core/messages.js';
+import { experimentControls, statusLines } from '../../app/status.js';
 import { renderBlocks, type SlackBlock } from './render.js';
 
 /** The App Home tab: the experiment, the next message, checkpoint answers with the KPI trend, and controls. */
@@ -21,27 +20,7 @@ export function renderHome(view: StatusView | null, now: number, notice?: string
     return { type: 'home', blocks };
   }
   blocks.push(...renderBlocks([{ type: 'text', text: statusLines(view, now).join('\n') }]));
-  if (view.participant.consent === 'accepted') {
-    const experiment = view.experiment;
-    const running = experiment && (experiment.status === 'active' || experiment.status === 'paused');
-    const ref = running ? experiment.id : view.participant.id;
-    const actions: Action[] = [
-      {
-        action: 'experiment.start',
-        ref,
-        label: running ? 'Edit experiment' : 'Start experiment',
-        style: 'primary',
-      },
-    ];
-    if (running) {
-      actions.push(
-        experiment.status === 'paused'
-          ? { action: 'experiment.resume', ref, label: 'Resume' }
-          : { action: 'experiment.pause', ref, label: 'Pause' },
-        { action: 'experiment.snooze', ref, value: '7', label: 'Snooze a week' },
-      );
-    }
-    blocks.push({ type: 'divider' }, ...renderBlocks([{ type: 'actions', actions }]));
-  }
+  const actions = experimentControls(view);
+  if (actions.length > 0) blocks.push({ type: 'divider' }, ...renderBlocks([{ type: 'actions', actions }]));
   return { type: 'home', blocks: blocks.slice(0, 100) };
 }

@@ -7,7 +7,7 @@ import type { MentoringService } from '../../app/mentoring.js';
 import type { Recipient } from '../../app/ports.js';
 import type { PrivacyService } from '../../app/privacy.js';
 import type { CoachingService, ProfileUpdate, StatusView } from '../../app/service.js';
-import { statusLines } from '../../app/status.js';
+import { experimentControls, statusLines } from '../../app/status.js';
 import { DAY } from '../../core/clock.js';
 import {
   checkinForm,
@@ -17,7 +17,7 @@ import {
   surveyDetailsForm,
 } from '../../core/coaching.js';
 import type { RawFormValues } from '../../core/forms.js';
-import type { Action, Block, Message } from '../../core/messages.js';
+import type { Block, Message } from '../../core/messages.js';
 import type { Identity, Participant } from '../../core/participant.js';
 import { localDateKey } from '../../core/time.js';
 import type { Logger } from '../../logger.js';
@@ -261,28 +261,8 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
       return renderMessageCard({ text: 'Your coaching experiment', blocks });
     }
     blocks.push({ type: 'text', text: statusLines(view, service.clock.now()).join('\n\n') });
-    if (view.participant.consent === 'accepted') {
-      const experiment = view.experiment;
-      const running = experiment && (experiment.status === 'active' || experiment.status === 'paused');
-      const ref = running ? experiment.id : view.participant.id;
-      const actions: Action[] = [
-        {
-          action: 'experiment.start',
-          ref,
-          label: running ? 'Edit experiment' : 'Start experiment',
-          style: 'primary',
-        },
-      ];
-      if (running) {
-        actions.push(
-          experiment.status === 'paused'
-            ? { action: 'experiment.resume', ref, label: 'Resume' }
-            : { action: 'experiment.pause', ref, label: 'Pause' },
-          { action: 'experiment.snooze', ref, value: '7', label: 'Snooze a week' },
-        );
-      }
-      blocks.push({ type: 'divider' }, { type: 'actions', actions });
-    }
+    const actions = experimentControls(view);
+    if (actions.length > 0) blocks.push({ type: 'divider' }, { type: 'actions', actions });
     return renderMessageCard({ text: 'Your coaching experiment', blocks });
   }
 
