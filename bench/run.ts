@@ -1,9 +1,9 @@
 /**
  * coachloop benchmarks. Usage:
  *
- *   npm run bench                                  everything (about 5 minutes on 2 cores)
+ *   npm run bench                                  everything (about 6 minutes on 2 cores)
  *   npm run bench -- --quick                       smaller sizes, a smoke run (under a minute)
- *   npm run bench -- --only scheduler,memory       a subset: scheduler, dispatch, limits, interaction, memory
+ *   npm run bench -- --only scheduler,memory       a subset: scheduler, dispatch, limits, teams, interaction, memory
  *
  * Each step runs in fresh Node processes; temporary databases live under one directory in the system temp
  * directory, removed at the end. Prints a table and writes bench/results.json.
@@ -15,7 +15,7 @@ import { benchPath, type Figure, otherCpu, readCpuTicks, round, runChild } from 
 import type { MemoryOutput } from './steps/memory.js';
 import type { SeedOutput } from './steps/memory-seed.js';
 
-const STEPS = ['scheduler', 'dispatch', 'limits', 'interaction', 'memory'] as const;
+const STEPS = ['scheduler', 'dispatch', 'limits', 'teams', 'interaction', 'memory'] as const;
 type Step = (typeof STEPS)[number];
 const ALIASES: Record<string, Step> = {
   scheduler: 'scheduler',
@@ -25,6 +25,8 @@ const ALIASES: Record<string, Step> = {
   limits: 'limits',
   ratelimit: 'limits',
   'rate-limit': 'limits',
+  teams: 'teams',
+  msteams: 'teams',
   interaction: 'interaction',
   latency: 'interaction',
   memory: 'memory',
@@ -73,6 +75,13 @@ const SIZES = {
     dispatch: 10_000,
     dispatchWarmup: 500,
     limits: 360,
+    teams: {
+      people: [
+        { perSecond: 10, messages: 300, label: 'sender 10/s (the default)' },
+        { perSecond: 30, messages: 900, label: 'sender 30/s (the most TEAMS_MESSAGES_PER_SECOND allows)' },
+      ],
+      conversation: 100,
+    },
     interaction: { rate: 200, seconds: 30, warmup: 2, leaders: 2_000 },
     memory: 100_000,
   },
@@ -82,6 +91,13 @@ const SIZES = {
     dispatch: 1_000,
     dispatchWarmup: 200,
     limits: 60,
+    teams: {
+      people: [
+        { perSecond: 10, messages: 40, label: 'sender 10/s (the default)' },
+        { perSecond: 30, messages: 120, label: 'sender 30/s (the most TEAMS_MESSAGES_PER_SECOND allows)' },
+      ],
+      conversation: 20,
+    },
     interaction: { rate: 200, seconds: 5, warmup: 1, leaders: 500 },
     memory: 10_000,
   },
@@ -187,15 +203,40 @@ async function runStep(step: Step, cli: Cli, tmpRoot: string): Promise<Figure[]>
           )),
         );
       }
-      figures.push({
-        step: 'limits',
-        figure: 'Microsoft Teams limits',
-        value: null,
-        unit: '',
-        result: 'n/a (Teams channel not built yet)',
-        target: '—',
-        met: null,
-      });
+      return figures;
+    }
+    case 'teams': {
+      const figures: Figure[] = [];
+      for (const run of size.teams.people) {
+        figures.push(
+          ...(await runChild<Figure[]>(
+            'steps/teams.ts',
+            {
+              ...base,
+              mode: 'people',
+              messages: run.messages,
+              messagesPerSecond: run.perSecond,
+              label: run.label,
+              maxSeconds: 120,
+            },
+            200_000,
+          )),
+        );
+      }
+      figures.push(
+        ...(await runChild<Figure[]>(
+          'steps/teams.ts',
+          {
+            ...base,
+            mode: 'conversation',
+            messages: size.teams.conversation,
+            messagesPerSecond: 10,
+            label: 'sender 10/s (the default)',
+            maxSeconds: 150,
+          },
+          230_000,
+        )),
+      );
       return figures;
     }
     case 'interaction':

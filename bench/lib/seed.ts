@@ -37,11 +37,15 @@ export interface SeededPerson {
 
 export interface PopulationOptions {
   count: number;
-  /** Slack team id the participants belong to. */
+  /** Default 'slack'. */
+  platform?: 'slack' | 'teams';
+  /** Slack team id or Teams tenant id the participants belong to. */
   workspaceId?: string;
+  /** The platform user id of the n-th person (default userIdOf: U0000000, U0000001, …). */
+  userIdOf?: (index: number) => string;
   /** Per-person time zone override by index; null keeps the program's zone. */
   zoneOf?: (index: number) => string | null;
-  /** A known DM channel, so sends skip conversations.open (as for anyone who has accepted consent). */
+  /** Slack: a known DM channel, so sends skip conversations.open (as for anyone who has accepted consent). */
   withAddress?: boolean;
   /** People per transaction. */
   batch?: number;
@@ -96,12 +100,14 @@ export async function seedPopulation(
 ): Promise<SeededPerson[]> {
   const settings: ProgramSettings = program.settings;
   const workspaceId = options.workspaceId ?? 'T0001';
+  const platform = options.platform ?? 'slack';
+  const userOf = options.userIdOf ?? userIdOf;
   const batch = options.batch ?? 10_000;
   const endDate = experimentEndDate(START_DATE, EXPERIMENT_INPUT.lengthWeeks);
   const db = store.db;
   const insertParticipant = db.prepare(
     `INSERT INTO participants (id, program_id, platform, workspace_id, user_id, timezone, consent, consent_at, address, created_at)
-     VALUES (?, ?, 'slack', ?, ?, ?, 'accepted', ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?)`,
   );
   const people: SeededPerson[] = [];
   const planCache = new Map<string, NextRun[]>();
@@ -110,12 +116,13 @@ export async function seedPopulation(
     db.exec('BEGIN IMMEDIATE');
     try {
       for (let i = from; i < to; i += 1) {
-        const userId = userIdOf(i);
+        const userId = userOf(i);
         const participantId = `ppl_${randomUUID()}`;
         const timezone = options.zoneOf?.(i) ?? null;
         insertParticipant.run(
           participantId,
           program.id,
+          platform,
           workspaceId,
           userId,
           timezone,

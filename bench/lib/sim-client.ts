@@ -1,5 +1,4 @@
-import { fork } from 'node:child_process';
-import { benchPath } from './common.js';
+import { startServiceProcess } from './service-process.js';
 
 export interface SimStats {
   stats: { accepted: number; rateLimited: number; faults: number };
@@ -25,73 +24,26 @@ export interface SimProcess {
 }
 
 /** Starts the Slack simulator in a child process with `users` registered users (U0000000, U0000001, …). */
-export function startSimProcess(options: {
+export async function startSimProcess(options: {
   users: number;
   rateLimits?: { perChannelPerSecond?: number; workspacePerMinute?: number };
   /** See sim-child.ts: leave unset for the simulator's own 1 s. */
   keepAliveMs?: number;
 }): Promise<SimProcess> {
-  const child = fork(benchPath('lib/sim-child.ts'), [JSON.stringify(options)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  let nextId = 0;
-  const waiting = new Map<number, (value: unknown) => void>();
-  const call = <T>(cmd: string): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      if (!child.connected) {
-        reject(new Error('the simulator process is gone'));
-        return;
-      }
-      const id = ++nextId;
-      const timer = setTimeout(() => {
-        waiting.delete(id);
-        reject(new Error(`the simulator did not answer ${cmd}`));
-      }, 15_000);
-      waiting.set(id, (value) => {
-        clearTimeout(timer);
-        resolve(value as T);
-      });
-      child.send({ id, cmd });
-    });
-  return new Promise<SimProcess>((resolve, reject) => {
-    const startTimer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('the simulator process did not start'));
-    }, 30_000);
-    child.on('exit', () => {
-      clearTimeout(startTimer);
-      reject(new Error('the simulator process exited'));
-    });
-    child.on('message', (raw) => {
-      const message = raw as { type: string; id?: number; value?: unknown } & Record<string, string>;
-      if (message.type === 'reply' && message.id !== undefined) {
-        waiting.get(message.id)?.(message.value);
-        waiting.delete(message.id);
-        return;
-      }
-      if (message.type !== 'ready') return;
-      clearTimeout(startTimer);
-      resolve({
-        apiUrl: message.apiUrl!,
-        token: message.token!,
-        teamId: message.teamId!,
-        botId: message.botId!,
-        botUserId: message.botUserId!,
-        cpuStart: () => call<void>('cpuStart'),
-        stats: () => call<SimStats>('stats'),
-        close: async () => {
-          const exited = new Promise<void>((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) done();
-            else child.once('exit', () => done());
-          });
-          await call<void>('close').catch(() => undefined);
-          // Wait for the exit (bounded), so the process is reaped and its CPU time is accounted to its parent.
-          const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-          await exited;
-          clearTimeout(timer);
-        },
-      });
-    });
-  });
+  const service = await startServiceProcess<Omit<SimProcess, 'cpuStart' | 'stats' | 'close'>>(
+    'lib/sim-child.ts',
+    options,
+    'simulator',
+  );
+  const { apiUrl, token, teamId, botId, botUserId } = service.ready;
+  return {
+    apiUrl,
+    token,
+    teamId,
+    botId,
+    botUserId,
+    cpuStart: () => service.call<void>('cpuStart'),
+    stats: () => service.call<SimStats>('stats'),
+    close: () => service.close(),
+  };
 }

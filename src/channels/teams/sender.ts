@@ -86,17 +86,19 @@ export function messageActivity(message: Message): Partial<Activity> {
 
 /**
  * Paces sends per conversation under Teams' documented limits for one bot in one conversation
- * (7 per second, 8 per 2 seconds, 60 per 30 seconds), with a margin: at most 5 per second and 50 per
- * 30 seconds. The dispatcher paces the whole tenant; this keeps a burst to one channel (many curator
- * alerts at once) from drawing 429s that would pause the tenant.
+ * (7 per second, 8 per 2 seconds, 60 per 30 seconds, counted when they arrive), with a margin: one send
+ * per 350 ms and 50 per 30 seconds. The dispatcher paces the whole tenant; this keeps a burst to one
+ * conversation (many curator alerts at once) from drawing 429s that would pause the tenant.
  */
 export class ConversationPacer {
   readonly #sent = new Map<string, number[]>();
   readonly #queues = new Map<string, Promise<void>>();
 
   constructor(
+    // Teams allows 7 per second, 8 per 2 s and 60 per 30 s per conversation, counted on arrival: one send per
+    // 350 ms keeps every short window with a margin for network jitter, and 50 per 30 s the long one.
     private readonly windows: readonly { count: number; ms: number }[] = [
-      { count: 5, ms: 1_000 },
+      { count: 1, ms: 350 },
       { count: 50, ms: 30_000 },
     ],
     private readonly timer: Timer = systemTimer,
@@ -174,7 +176,11 @@ export class TeamsSender implements ChannelSender {
     // Teams allows about 50 requests per second per app per tenant across all conversations; the default
     // stays far below it, since replies to people's clicks draw from the same allowance.
     const perSecond = Math.min(30, Math.max(1, options.messagesPerSecond ?? 10));
-    this.limits = { perWorkspacePerSecond: perSecond, burst: Math.max(1, Math.round(perSecond)) };
+    // Burst plus one second's refill stays under Teams' ~50 requests per second per app and tenant.
+    this.limits = {
+      perWorkspacePerSecond: perSecond,
+      burst: Math.max(1, Math.min(Math.round(perSecond), 45 - Math.ceil(perSecond))),
+    };
   }
 
   async #target(recipient: Recipient): Promise<Target | null> {

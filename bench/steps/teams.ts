@@ -1,0 +1,292 @@
+/**
+ * Teams delivery against Teams' documented rate limits, through the real bot (TeamsSender, Dispatcher and
+ * the wiring of startCoachloop in Teams local development mode) to the connector simulator, behind a proxy
+ * in another process that answers 429 with Retry-After beyond the limits (see lib/teams-sim-child.ts).
+ *  people:       one nudge each to many people (one conversation each): paced by the sender's tenant-wide
+ *                pace; Teams allows about 50 requests per second per app per tenant.
+ *  conversation: a burst of notices to one person: paced by the sender's per-conversation pacer; Teams
+ *                allows 7 per 1 s, 8 per 2 s, 60 per 30 s and 1,800 per hour to one conversation.
+ * Total time is compared with the floor: the earliest schedule the sender's configured pace and Teams'
+ * limits together allow.
+ */
+import { ConversationPacer } from '../../src/channels/teams/sender.js';
+import type { Coachloop } from '../../src/main.js';
+import type { DispatchStats } from '../../src/scheduler/dispatcher.js';
+import { startTeamsBot } from '../lib/bot.js';
+import { childMain, cpuMs, type Figure, log, round, type StepOptions, sleep } from '../lib/common.js';
+import { queueNudges, RunningClock, SEND_AT } from '../lib/outbox.js';
+import { ensureProgram, seedPopulation, tempDb } from '../lib/seed.js';
+import {
+  describeWindows,
+  floorMs,
+  maxInWindow,
+  TEAMS_CONVERSATION_WINDOWS,
+  TEAMS_TENANT_WINDOW,
+  type Window,
+} from '../lib/teams-limits.js';
+import { BENCH_TENANT, installProbe, rememberInstalls, teamsPerson } from '../lib/teams-people.js';
+import { startTeamsSimProcess } from '../lib/teams-sim-client.js';
+
+interface Input extends StepOptions {
+  mode: 'people' | 'conversation';
+  messages: number;
+  /** TEAMS_MESSAGES_PER_SECOND. */
+  messagesPerSecond: number;
+  /** How the sender's pace reads in the figures. */
+  label: string;
+  maxSeconds: number;
+}
+
+/**
+ * The windows of the per-conversation pacer TeamsSender uses when given none (the bot gives none). They are
+ * not exposed: read from a default instance, and checked; null when they cannot be read.
+ */
+function defaultPacerWindows(): Window[] | null {
+  const raw = (new ConversationPacer() as unknown as { windows?: unknown }).windows;
+  if (!Array.isArray(raw) || raw.length === 0) return null;
+  const windows = raw.filter(
+    (w): w is Window =>
+      typeof (w as Window)?.count === 'number' &&
+      typeof (w as Window)?.ms === 'number' &&
+      (w as Window).count >= 1 &&
+      (w as Window).ms > 0,
+  );
+  return windows.length === raw.length ? windows.map((w) => ({ count: w.count, ms: w.ms })) : null;
+}
+
+function addStats(total: DispatchStats, more: DispatchStats): void {
+  for (const key of Object.keys(total) as (keyof DispatchStats)[]) total[key] += more[key];
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function percent(over: number): string {
+  return `${over >= 0 ? '+' : ''}${(over * 100).toFixed(1)}%`;
+}
+
+childMain<Input, Figure[]>(async (input) => {
+  const sim = await startTeamsSimProcess();
+  const db = tempDb(`teams-${input.mode}`, input.tmpRoot);
+  let app: Coachloop | null = null;
+  try {
+    const program = await ensureProgram(db.store);
+    const people = await seedPopulation(db.store, program, {
+      count: input.mode === 'people' ? input.messages : 1,
+      platform: 'teams',
+      workspaceId: BENCH_TENANT,
+      userIdOf: (index) => teamsPerson(index).aadObjectId,
+    });
+    const clock = new RunningClock(SEND_AT);
+    app = await startTeamsBot({
+      dir: db.dir,
+      databasePath: db.path,
+      clock,
+      messagesPerSecond: input.messagesPerSecond,
+      store: db.store,
+    });
+    const bot = app;
+    if (!bot.teams) throw new Error('the bot started without Teams');
+    const sender = bot.teams.sender;
+    await installProbe(bot, sim.serviceUrl);
+    await rememberInstalls(bot, people, sim.serviceUrl);
+    const kind = input.mode === 'people' ? 'nudge' : 'notice';
+    if (input.mode === 'people') await queueNudges(db.store, program, people);
+    const first = (await db.store.participants.get(people[0]!.participantId))!;
+    log(
+      `teams ${input.mode}: ${input.messages} ${kind}s to ${input.mode === 'people' ? `${input.messages} people` : 'one person'}; ` +
+        `sender ${input.messagesPerSecond}/s (burst ${sender.limits.burst})`,
+    );
+
+    await sim.reset();
+    const cpuBefore = process.cpuUsage();
+    const t0 = performance.now();
+    if (input.mode === 'conversation') {
+      // As the service queues notices caused by others: each one kicks the dispatcher as it is queued.
+      for (let i = 0; i < input.messages; i += 1) {
+        await bot.service.notify(
+          first,
+          `bench-burst-${i}`,
+          `Your mentoring group changed (${i + 1} of ${input.messages}).`,
+        );
+      }
+    }
+    const stats: DispatchStats = { sent: 0, retried: 0, failed: 0, expired: 0, cancelled: 0, recovered: 0 };
+    const deadline = t0 + input.maxSeconds * 1000;
+    let drains = 0;
+    // A drain sends everything that is ready; rows put back after a 429 wait for their retry time, as they
+    // would for the next tick. Bounded by count and by time.
+    for (; drains < 10_000 && performance.now() < deadline; drains += 1) {
+      addStats(stats, await bot.dispatcher.drain());
+      const counts = await db.store.outbox.counts();
+      if (counts.pending === 0 && counts.sending === 0) break;
+      const next = (await db.store.outbox.nextAttemptAt()) ?? clock.now();
+      if (next - clock.now() > input.maxSeconds * 1000)
+        throw new Error(`a ${kind} waits until ${new Date(next).toISOString()}: outside working hours?`);
+      await sleep(Math.min(1000, Math.max(5, next - clock.now())));
+    }
+    const wallMs = performance.now() - t0;
+    const botCpuMs = cpuMs(cpuBefore);
+    const simStats = await sim.stats();
+
+    // Bench-only read: how the rows of this kind ended.
+    const outcome = Object.fromEntries(
+      (
+        db.store.db
+          .prepare('SELECT status, COUNT(*) AS n FROM outbox WHERE kind = ? GROUP BY status')
+          .all(kind) as { status: string; n: number }[]
+      ).map((row) => [row.status, row.n]),
+    ) as Record<string, number>;
+    const requests = simStats.requests;
+    const refused = requests.filter((r) => r.status === 429);
+    const refusedByTenant = refused.filter((r) => r.refusedBy === 'tenant').length;
+    const refusedByConversation = refused.filter((r) => r.refusedBy === 'conversation').length;
+    const otherFailures = requests.filter((r) => r.status !== 429 && (r.status < 200 || r.status > 299));
+    const tenantBusiest = maxInWindow(
+      requests.map((r) => r.at),
+      TEAMS_TENANT_WINDOW.ms,
+    );
+    log(
+      `teams ${input.mode}: ${outcome.sent ?? 0} sent in ${seconds(wallMs)}; ${requests.length} requests, ` +
+        `${refused.length} × 429 (tenant ${refusedByTenant}, conversation ${refusedByConversation}); ` +
+        `bot CPU ${botCpuMs.toFixed(0)} ms, simulator + proxy CPU ${simStats.cpuMs.toFixed(0)} ms`,
+    );
+
+    // Everything arrived, once.
+    if ((outcome.sent ?? 0) !== input.messages) {
+      throw new Error(`expected ${input.messages} ${kind}s sent, outbox ${JSON.stringify(outcome)}`);
+    }
+    if (otherFailures.length > 0) {
+      throw new Error(
+        `the connector refused ${otherFailures.length} requests: ${JSON.stringify(otherFailures.slice(0, 3))}`,
+      );
+    }
+    const bucket = { perSecond: sender.limits.perWorkspacePerSecond, burst: sender.limits.burst };
+    const detailBase = {
+      messages: input.messages,
+      messagesPerSecond: input.messagesPerSecond,
+      senderLimits: sender.limits,
+      wallMs,
+      botCpuMs,
+      botCpuPerMessageMs: botCpuMs / input.messages,
+      simulatorCpuMs: simStats.cpuMs,
+      connections: simStats.connections,
+      requests: requests.length,
+      refused: { total: refused.length, tenant: refusedByTenant, conversation: refusedByConversation },
+      retryAfterSeconds: [...new Set(refused.map((r) => r.retryAfterSeconds))],
+      tenantBusiestSecond: tenantBusiest,
+      drains,
+      dispatch: stats,
+      outbox: outcome,
+    };
+
+    if (input.mode === 'people') {
+      const undelivered = people.filter((_, i) => simStats.delivered[teamsPerson(i).conversationId] !== 1);
+      if (undelivered.length > 0)
+        throw new Error(`${undelivered.length} people did not get exactly one message`);
+      const floor = floorMs(input.messages, { windows: [TEAMS_TENANT_WINDOW], bucket });
+      const over = wallMs / floor - 1;
+      const n = input.messages.toLocaleString('en-US');
+      return [
+        {
+          step: 'teams',
+          figure: `Teams limits: ${n} nudges to ${n} people (a conversation each), ${input.label} — time vs floor`,
+          value: round(wallMs / 1000, 1),
+          unit: 's',
+          result: `${seconds(wallMs)} vs floor ${seconds(floor)} (${percent(over)})`,
+          target: 'within 5% of floor',
+          met: over <= 0.05,
+          note:
+            `floor = earliest schedule under the sender's pace (${bucket.perSecond}/s, burst ${bucket.burst}) and ` +
+            `the tenant cap (${TEAMS_TENANT_WINDOW.count} in any 1 s); busiest second seen: ${tenantBusiest} requests`,
+          detail: { ...detailBase, floorMs: floor, overFloor: over },
+        },
+        {
+          step: 'teams',
+          figure: `Teams limits, many people, ${input.label}: 429 responses`,
+          value: refused.length,
+          unit: 'count',
+          result: `${refused.length} (tenant cap ${refusedByTenant}, per conversation ${refusedByConversation}; busiest second ${tenantBusiest} requests)`,
+          target: '0',
+          met: refused.length === 0,
+        },
+      ];
+    }
+
+    // One conversation.
+    const conversationId = teamsPerson(0).conversationId;
+    const texts = simStats.textsByConversation[conversationId] ?? [];
+    if (texts.length !== input.messages || new Set(texts).size !== input.messages) {
+      throw new Error(
+        `the conversation got ${texts.length} messages (${new Set(texts).size} distinct), expected ${input.messages}`,
+      );
+    }
+    const toConversation = requests.filter((r) => r.conversationId === conversationId);
+    const attempts = toConversation.map((r) => r.at);
+    // When each request reached the connector (ms after the first) and what it was answered: 201 or 429.
+    const timeline = toConversation.map((r) => `${Math.round(r.at - attempts[0]!)}:${r.status}`).join(' ');
+    const busiest = TEAMS_CONVERSATION_WINDOWS.map((w) => ({ ...w, most: maxInWindow(attempts, w.ms) }));
+    const within = busiest.every((w) => w.most <= w.count);
+    const pacer = defaultPacerWindows();
+    const teamsFloor = floorMs(input.messages, {
+      windows: [TEAMS_TENANT_WINDOW, ...TEAMS_CONVERSATION_WINDOWS],
+      bucket,
+    });
+    const floor = floorMs(input.messages, {
+      windows: [TEAMS_TENANT_WINDOW, ...TEAMS_CONVERSATION_WINDOWS, ...(pacer ?? [])],
+      bucket,
+    });
+    const over = wallMs / floor - 1;
+    const shown = busiest.filter((w) => w.ms <= 30_000);
+    const n = input.messages.toLocaleString('en-US');
+    return [
+      {
+        step: 'teams',
+        figure: `Teams limits: ${n} notices to one person (one conversation) — time vs floor`,
+        value: round(wallMs / 1000, 1),
+        unit: 's',
+        result: `${seconds(wallMs)} vs floor ${seconds(floor)} (${percent(over)})`,
+        target: 'within 5% of floor',
+        met: over <= 0.05,
+        note:
+          `floor = earliest schedule under Teams' per-conversation limits (${describeWindows(TEAMS_CONVERSATION_WINDOWS)})` +
+          (pacer
+            ? ` and the sender's pacer (${describeWindows(pacer)}); Teams' limits alone allow ${seconds(teamsFloor)}`
+            : "; the sender's pacer windows could not be read, so they are not in the floor"),
+        detail: {
+          ...detailBase,
+          floorMs: floor,
+          teamsOnlyFloorMs: teamsFloor,
+          pacerWindows: pacer,
+          overFloor: over,
+          timeline,
+        },
+      },
+      {
+        step: 'teams',
+        figure: `Teams limits, one conversation: most requests in any ${shown.map((w) => seconds(w.ms).replace('.0', '')).join(' / ')}`,
+        value: busiest[1]?.most ?? null,
+        unit: 'count',
+        result: `${shown.map((w) => w.most).join(' / ')} (limits ${shown.map((w) => w.count).join(' / ')})`,
+        target: `≤ ${shown.map((w) => w.count).join(' / ')}`,
+        met: within,
+        note: 'requests the bot made to the conversation, refused ones included',
+        detail: { busiest },
+      },
+      {
+        step: 'teams',
+        figure: 'Teams limits, one conversation: 429 responses',
+        value: refused.length,
+        unit: 'count',
+        result: `${refused.length} (per conversation ${refusedByConversation}, tenant cap ${refusedByTenant})`,
+        target: '0',
+        met: refused.length === 0,
+      },
+    ];
+  } finally {
+    await app?.close();
+    await sim.close();
+    await db.cleanup();
+  }
+});
