@@ -190,10 +190,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parsed.data;
 }
 
-export function slackConfigured(config: Config): boolean {
-  return Boolean(config.SLACK_BOT_TOKEN);
-}
-
 /** Teams is served when an app id is set, unless TEAMS_ENABLED=false; TEAMS_ENABLED=true alone is local development mode. */
 export function teamsConfigured(config: Config): boolean {
   return config.TEAMS_ENABLED ?? Boolean(config.MicrosoftAppId);

@@ -13,7 +13,6 @@ import { type Experiment, type ExperimentInput, experimentEndDate } from '../cor
 import { type FormResult, type RawFormValues, validateForm } from '../core/forms.js';
 import type { Message } from '../core/messages.js';
 import { availabilityOf, type Identity, type Participant } from '../core/participant.js';
-import type { ProgramSettings } from '../core/program.js';
 import { planExperiment, type ScheduledJob } from '../core/schedule.js';
 import { localDateKey, localWeekKey, nextAllowedInstant, timeZoneSchema } from '../core/time.js';
 import type { Logger } from '../logger.js';
@@ -37,6 +36,8 @@ export interface StatusView {
   experiment: Experiment | null;
   surveys: Survey[];
   nextMessage: { kind: ScheduledJob['kind']; at: number; local: string } | null;
+  /** The person's local day their snooze ends, e.g. "Mon 16 Mar"; null when not snoozed. */
+  snoozedUntil: string | null;
 }
 
 export type ProfileUpdate = { timezone?: string | null; email?: string | null; displayName?: string | null };
@@ -410,14 +411,22 @@ export class CoachingService {
     return this.store.experiments.setStatus(experiment.id, 'active', now, plan);
   }
 
-  /** Quiet for N days; messages resume by themselves afterwards. */
-  async snooze(identity: Identity, days: number): Promise<number> {
+  /** Quiet for N days; messages resume by themselves afterwards. Returns the local day it ends. */
+  async snooze(identity: Identity, days: number): Promise<string> {
     if (!Number.isInteger(days) || days < 1 || days > 60)
       throw new UserFacingError('Snooze takes a number of days from 1 to 60, e.g. /coach snooze 7');
-    const participant = await this.#consented(identity);
+    return this.#snoozeFor(await this.#consented(identity), days);
+  }
+
+  async #snoozeFor(participant: Participant, days: number): Promise<string> {
     const until = this.clock.now() + days * DAY;
-    await this.store.participants.update(participant.id, { pausedUntil: until });
-    return until;
+    const updated = await this.store.participants.update(participant.id, { pausedUntil: until });
+    return this.#localDay(updated, until);
+  }
+
+  async #localDay(participant: Participant, instant: number): Promise<string> {
+    const zone = availabilityOf((await this.#program(participant)).settings, participant).timezone;
+    return DateTime.fromMillis(instant, { zone }).toFormat('ccc d LLL');
   }
 
   async optOut(identity: Identity): Promise<Participant> {
@@ -431,7 +440,7 @@ export class CoachingService {
     experimentId: string,
     occurrence: string,
     answer: 'did' | 'skip' | 'snooze',
-  ): Promise<{ recorded: boolean; snoozedUntil?: number }> {
+  ): Promise<{ recorded: boolean; snoozedUntil?: string }> {
     const participant = await this.#consented(identity);
     const experiment = await this.store.experiments.get(experimentId);
     if (!experiment || experiment.participantId !== participant.id) throw new NotAllowedError();
@@ -444,11 +453,8 @@ export class CoachingService {
       at: now,
     });
     await this.store.participants.update(participant.id, { lastInteractionAt: now });
-    if (recorded && answer === 'snooze') {
-      const until = now + 7 * DAY;
-      await this.store.participants.update(participant.id, { pausedUntil: until });
-      return { recorded, snoozedUntil: until };
-    }
+    if (recorded && answer === 'snooze')
+      return { recorded, snoozedUntil: await this.#snoozeFor(participant, 7) };
     return { recorded };
   }
 
@@ -560,10 +566,10 @@ export class CoachingService {
             local: DateTime.fromMillis(next.dueAt, { zone }).toFormat("ccc d LLL, HH:mm '('z')'"),
           }
         : null,
+      snoozedUntil:
+        participant.pausedUntil !== null && participant.pausedUntil > this.clock.now()
+          ? DateTime.fromMillis(participant.pausedUntil, { zone }).toFormat('ccc d LLL')
+          : null,
     };
-  }
-
-  settingsOf(program: ProgramRecord): ProgramSettings {
-    return program.settings;
   }
 }

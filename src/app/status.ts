@@ -29,7 +29,7 @@ export function kpiTrend(view: StatusView): string | null {
 }
 
 /** Plain status lines shared by every channel. */
-export function statusLines(view: StatusView, now: number): string[] {
+export function statusLines(view: StatusView, _now?: number): string[] {
   const { participant, experiment } = view;
   if (participant.consent !== 'accepted') {
     return [
@@ -54,9 +54,7 @@ export function statusLines(view: StatusView, now: number): string[] {
         : survey.status;
     lines.push(`• Day ${survey.checkpointDay}: ${answer}`);
   }
-  if (participant.pausedUntil && participant.pausedUntil > now) {
-    lines.push(`*Snoozed* until ${new Date(participant.pausedUntil).toISOString().slice(0, 10)}.`);
-  }
+  if (view.snoozedUntil) lines.push(`*Snoozed* until ${view.snoozedUntil}.`);
   lines.push(
     view.nextMessage
       ? `*Next message:* ${KIND_LABEL[view.nextMessage.kind] ?? view.nextMessage.kind} on ${view.nextMessage.local}`

@@ -70,11 +70,6 @@ export function experimentEndDate(startDate: string, lengthWeeks: number): strin
   return addLocalDays(startDate, lengthWeeks * 7);
 }
 
-/** Checkpoint days of the program that fall inside this experiment's window. */
-export function checkpointDaysFor(programDays: readonly number[], lengthWeeks: number): number[] {
-  return programDays.filter((day) => day <= lengthWeeks * 7);
-}
-
 /**
  * Progress from baseline toward target as a fraction (0 = baseline, 1 = target reached),
  * with the KPI's direction taken into account.

@@ -54,7 +54,3 @@ export function personStateOf(program: ProgramSettings, participant: Participant
     arm: participant.arm,
   };
 }
-
-export function identityKey(identity: Identity): string {
-  return `${identity.platform}:${identity.workspaceId}:${identity.userId}`;
-}

@@ -134,7 +134,3 @@ export function startOfNextWeek(instant: number, zone: string): number {
 export function addLocalDays(isoDate: string, days: number): string {
   return DateTime.fromISO(isoDate, { zone: 'UTC' }).plus({ days }).toISODate() ?? isoDate;
 }
-
-export function formatLocal(instant: number, zone: string): string {
-  return localDateTime(instant, zone).toFormat('ccc yyyy-LL-dd HH:mm ZZZZ');
-}

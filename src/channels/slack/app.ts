@@ -324,7 +324,7 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
         return 'Resumed. Your next message is planned; see `/coach status`.';
       case 'snooze': {
         const until = await service.snooze(identity, command.days);
-        return `Snoozed for ${command.days} day${command.days === 1 ? '' : 's'}, until ${new Date(until).toISOString().slice(0, 10)}. Messages resume by themselves.`;
+        return `Snoozed for ${command.days} day${command.days === 1 ? '' : 's'}, until ${until}. Messages resume by themselves.`;
       }
       case 'optout':
         await service.optOut(identity);
@@ -513,9 +513,7 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
         const answer = name === 'nudge.did' ? 'did' : name === 'nudge.skip' ? 'skip' : 'snooze';
         const result = await service.answerNudge(identity, ctx.ref, ctx.value ?? '', answer);
         const experiment = await service.store.experiments.get(ctx.ref);
-        const until = result.snoozedUntil
-          ? new Date(result.snoozedUntil).toISOString().slice(0, 10)
-          : undefined;
+        const until = result.snoozedUntil;
         if (result.recorded)
           await update(
             ctx.channel,

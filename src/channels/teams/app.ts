@@ -453,9 +453,7 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
         const result = await service.answerNudge(identity, data.r, data.v ?? '', answer);
         if (!result.recorded) return { notice: 'You already answered this one.' };
         const experiment = await store.experiments.get(data.r);
-        const until = result.snoozedUntil
-          ? new Date(result.snoozedUntil).toISOString().slice(0, 10)
-          : undefined;
+        const until = result.snoozedUntil;
         return {
           card: renderMessageCard(
             nudgeAnsweredMessage(experiment?.behavior ?? 'Your experiment', answer, until),
@@ -669,7 +667,7 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
         const until = await service.snooze(identity, command.days);
         await reply(
           context,
-          `Snoozed for ${command.days} day${command.days === 1 ? '' : 's'}, until ${new Date(until).toISOString().slice(0, 10)}. Messages resume by themselves.`,
+          `Snoozed for ${command.days} day${command.days === 1 ? '' : 's'}, until ${until}. Messages resume by themselves.`,
         );
         return;
       }
