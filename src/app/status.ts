@@ -29,7 +29,7 @@ export function kpiTrend(view: StatusView): string | null {
 }
 
 /** Plain status lines shared by every channel. */
-export function statusLines(view: StatusView, _now?: number): string[] {
+export function statusLines(view: StatusView): string[] {
   const { participant, experiment } = view;
   if (participant.consent !== 'accepted') {
     return [

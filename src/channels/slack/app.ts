@@ -208,7 +208,7 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
     try {
       await client.views.publish({
         user_id: identity.userId,
-        view: renderHome(view, service.clock.now(), notice) as never,
+        view: renderHome(view, notice) as never,
       });
     } catch (error) {
       log.warn({ err: (error as Error).message }, 'could not publish the home tab');
@@ -315,7 +315,7 @@ export function createSlackChannel(options: SlackAppOptions): SlackChannel {
       case 'help':
         return helpText('/coach ');
       case 'status':
-        return statusLines(await service.status(identity), service.clock.now()).join('\n');
+        return statusLines(await service.status(identity)).join('\n');
       case 'pause':
         await service.pause(identity);
         return 'Paused. No nudges or surveys until you `/coach resume`.';

@@ -3,7 +3,7 @@ import { experimentControls, statusLines } from '../../app/status.js';
 import { renderBlocks, type SlackBlock } from './render.js';
 
 /** The App Home tab: the experiment, the next message, checkpoint answers with the KPI trend, and controls. */
-export function renderHome(view: StatusView | null, now: number, notice?: string): SlackBlock {
+export function renderHome(view: StatusView | null, notice?: string): SlackBlock {
   const blocks: SlackBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Your coaching experiment', emoji: true } },
   ];
@@ -19,7 +19,7 @@ export function renderHome(view: StatusView | null, now: number, notice?: string
     );
     return { type: 'home', blocks };
   }
-  blocks.push(...renderBlocks([{ type: 'text', text: statusLines(view, now).join('\n') }]));
+  blocks.push(...renderBlocks([{ type: 'text', text: statusLines(view).join('\n') }]));
   const actions = experimentControls(view);
   if (actions.length > 0) blocks.push({ type: 'divider' }, ...renderBlocks([{ type: 'actions', actions }]));
   return { type: 'home', blocks: blocks.slice(0, 100) };

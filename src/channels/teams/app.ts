@@ -260,7 +260,7 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
       });
       return renderMessageCard({ text: 'Your coaching experiment', blocks });
     }
-    blocks.push({ type: 'text', text: statusLines(view, service.clock.now()).join('\n\n') });
+    blocks.push({ type: 'text', text: statusLines(view).join('\n\n') });
     const actions = experimentControls(view);
     if (actions.length > 0) blocks.push({ type: 'divider' }, { type: 'actions', actions });
     return renderMessageCard({ text: 'Your coaching experiment', blocks });
