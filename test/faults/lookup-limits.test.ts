@@ -76,7 +76,6 @@ describe('settling unknown outcomes under Slack’s rate limit on lookups', () =
     const dispatcher = dispatcherWith(5000);
     const storedDuringIncident = sim.messages().length;
     expect(storedDuringIncident).toBeGreaterThan(0);
-    expect(storedDuringIncident).toBeLessThan(people);
 
     for (let tick = 0; tick < 500; tick++) {
       const counts = await store.outbox.counts();
