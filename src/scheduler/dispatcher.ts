@@ -37,8 +37,12 @@ export interface DispatchStats {
   recovered: number;
 }
 
+/**
+ * 15 s, 30 s, 1 min, … doubling up to 10 min, with jitter (half to full): with the default 10 attempts a message
+ * rides out a platform outage of about half an hour to three quarters of one before it is given up.
+ */
 export const defaultBackoff = (attempt: number): number => {
-  const base = Math.min(10 * 60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
+  const base = Math.min(10 * 60_000, 15_000 * 2 ** Math.max(0, attempt - 1));
   return Math.round(base / 2 + Math.random() * (base / 2));
 };
 
@@ -72,7 +76,7 @@ export class Dispatcher {
     this.#store = options.store;
     this.#clock = options.clock;
     this.#logger = options.logger ?? silentLogger;
-    this.#maxAttempts = options.maxAttempts ?? 6;
+    this.#maxAttempts = options.maxAttempts ?? 10;
     this.#leaseMs = options.leaseMs ?? 120_000;
     this.#batchSize = options.batchSize ?? 50;
     this.#concurrency = options.concurrency ?? 8;

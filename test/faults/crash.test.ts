@@ -39,7 +39,7 @@ describe('coachloop processes killed with SIGKILL mid-dispatch', () => {
     // rows are claimed each time and never tried. Then Slack refuses each row's next send once with a 503. For
     // the two untried rows that is the first send and the first refusal they ever met, yet each claim counted
     // as an attempt, so they are closed as failed "after 3 attempts" and those two people never get the message.
-    // With the default of 6 attempts, five crashes do the same (runCrashLoop without maxAttempts, 5 crashes).
+    // Before the fix, the default attempts were used up by crashes alone (runCrashLoop without maxAttempts).
     const result = await runCrashLoop({
       people: 10,
       crashes: 2,

@@ -694,7 +694,7 @@ export async function runCrashLoop(options: {
   people: number;
   crashes: number;
   leaseMs: number;
-  /** The workers' maxAttempts (undefined: the dispatcher's default, 6). */
+  /** The workers' maxAttempts (undefined: the dispatcher's default). */
   maxAttempts?: number;
   dir: string;
 }): Promise<CrashLoopResult> {
