@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ScheduledTask, schedule } from 'node-cron';
+import { channelStateFor } from './app/channel-state.js';
 import { type CuratorDirectory, MentoringService } from './app/mentoring.js';
 import type { ChannelSender } from './app/ports.js';
 import { PrivacyService } from './app/privacy.js';
@@ -182,6 +183,7 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
       ...(config.DEFAULT_PROGRAM ? { defaultProgram: config.DEFAULT_PROGRAM } : {}),
       service,
       mentoring,
+      state: channelStateFor(store, 'teams', clock),
       privacy,
       logger,
       kick,

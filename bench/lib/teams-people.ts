@@ -11,6 +11,7 @@
  * exactly that.
  */
 import { type Activity, TurnContext } from 'botbuilder';
+import { channelStateFor } from '../../src/app/channel-state.js';
 import { inboundActivitySchema, referenceOf } from '../../src/channels/teams/activity.js';
 import { TeamsAddressBook } from '../../src/channels/teams/addresses.js';
 import type { Coachloop } from '../../src/main.js';
@@ -116,7 +117,7 @@ export async function rememberInstalls(
   batch = 500,
 ): Promise<void> {
   const store = app.store as SqliteStore;
-  const addresses = new TeamsAddressBook(store);
+  const addresses = new TeamsAddressBook(channelStateFor(store, 'teams', app.service.clock));
   for (let from = 0; from < people.length; from += batch) {
     store.db.exec('BEGIN IMMEDIATE');
     try {

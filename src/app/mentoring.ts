@@ -41,7 +41,6 @@ import type { Decision, ScheduledJob } from '../core/schedule.js';
 import { localWeekKey, nextAllowedInstant, startOfNextWeek } from '../core/time.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
-import { newAlertId } from '../store/sqlite-mentoring.js';
 import type { NewOutboxRow, ProgramRecord, Store } from '../store/types.js';
 import { NotAllowedError, UserFacingError } from './errors.js';
 import type { CoachingService } from './service.js';
@@ -770,7 +769,7 @@ export class MentoringService {
       }
       case 'alert_curators': {
         const target = this.#curators.channelFor(mentee.platform, mentee.workspaceId);
-        const alertId = newAlertId();
+        const alertId = `alr_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
         const alert: CuratorAlert = {
           id: alertId,
           pairId: pair.id,

@@ -64,3 +64,13 @@ export interface ChannelSender {
    */
   findDelivered?(delivery: Delivery): Promise<SendReceipt | null>;
 }
+
+/**
+ * What a channel keeps for itself (where to reach people, which channel curators claimed), scoped to its
+ * platform. `owner` names the person or channel a value is about, so that erasing them deletes it.
+ */
+export interface ChannelState {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, owner?: { workspaceId: string; userId: string }): Promise<void>;
+  delete(key: string): Promise<void>;
+}

@@ -265,4 +265,32 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX outbox_sent_at ON outbox(sent_at) WHERE status = 'sent';
     `,
   },
+  {
+    version: 5,
+    name: 'channel state: what a channel keeps for itself, with the person it is about, so erasure finds it',
+    sql: `
+      CREATE TABLE channel_state (
+        platform TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        owner_workspace_id TEXT,
+        owner_user_id TEXT,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (platform, key)
+      );
+      CREATE INDEX channel_state_owner ON channel_state(platform, owner_workspace_id, owner_user_id)
+        WHERE owner_user_id IS NOT NULL;
+
+      -- Teams kept its address book in meta under "teams.<kind>:<tenant>:<id>"; an empty value meant "forgotten".
+      INSERT INTO channel_state (platform, key, value, owner_workspace_id, owner_user_id, updated_at)
+        SELECT 'teams', substr(key, 7), value,
+               substr(rest, 1, instr(rest, ':') - 1), substr(rest, instr(rest, ':') + 1), 0
+        FROM (SELECT key, value, substr(key, instr(key, ':') + 1) AS rest FROM meta
+              WHERE (key LIKE 'teams.reference:%' OR key LIKE 'teams.member:%') AND value != '');
+      INSERT INTO channel_state (platform, key, value, updated_at)
+        SELECT 'teams', substr(key, 7), value, 0 FROM meta
+        WHERE (key LIKE 'teams.tenant:%' OR key = 'teams.curator_channels') AND value != '';
+      DELETE FROM meta WHERE key LIKE 'teams.%';
+    `,
+  },
 ];

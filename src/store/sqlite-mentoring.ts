@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Charter, CharterDraft } from '../core/charter.js';
 import type { EngagementReason } from '../core/engagement.js';
@@ -373,8 +372,4 @@ export class SqliteMentoringStore extends SqlRepository implements MentoringStor
       ).changes === 1
     );
   }
-}
-
-export function newAlertId(): string {
-  return `alr_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
 }

@@ -32,11 +32,18 @@ export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
 
   async erase(participantId: string, now: number) {
     return this.tx(() => {
-      // Channel address books keep per-person entries under keys ending in ":<workspace>:<user>".
-      const who = this.all('SELECT workspace_id, user_id FROM participants WHERE id = ?', participantId)[0];
+      // What a channel keeps about the person (e.g. where to reach them) goes with them.
+      const who = this.all(
+        'SELECT platform, workspace_id, user_id FROM participants WHERE id = ?',
+        participantId,
+      )[0];
       if (who) {
-        const suffix = `:${String(who.workspace_id)}:${String(who.user_id)}`;
-        this.run(`DELETE FROM meta WHERE substr(key, -length(?)) = ?`, suffix, suffix);
+        this.run(
+          'DELETE FROM channel_state WHERE platform = ? AND owner_workspace_id = ? AND owner_user_id = ?',
+          String(who.platform),
+          String(who.workspace_id),
+          String(who.user_id),
+        );
       }
       this.run(
         `UPDATE participants SET user_id = 'erased:' || id, email = NULL, display_name = NULL, timezone = NULL, working_days = NULL,

@@ -86,6 +86,48 @@ describe('opening and migrating', () => {
     expect(await second.programs.list()).toEqual([]);
   });
 
+  it('moves the Teams address book out of meta into channel state, with the owner of each entry', async () => {
+    const { file } = newDir();
+    const db = new Database(file());
+    db.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+    );
+    for (const m of MIGRATIONS.filter((m) => m.version <= 4)) {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(m.version, m.name);
+    }
+    const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    put.run('teams.reference:tenant-1:29:abc', '{"r":1}');
+    put.run('teams.reference:tenant-1:19:chan@thread.tacv2', '{"r":2}');
+    put.run('teams.member:tenant-1:aad-1', '{"id":"29:abc"}');
+    put.run('teams.reference:tenant-1:gone', '');
+    put.run('teams.tenant:tenant-1', '{"t":1}');
+    put.run('teams.curator_channels', '{"tenant-1":"19:chan@thread.tacv2"}');
+    put.run('scheduler.last_pass_at', '5');
+    db.close();
+
+    const store = fileStore(file());
+    const rows = store.db
+      .prepare(
+        'SELECT key, value, owner_workspace_id AS w, owner_user_id AS u FROM channel_state ORDER BY key',
+      )
+      .all();
+    expect(rows).toEqual([
+      { key: 'curator_channels', value: '{"tenant-1":"19:chan@thread.tacv2"}', w: null, u: null },
+      { key: 'member:tenant-1:aad-1', value: '{"id":"29:abc"}', w: 'tenant-1', u: 'aad-1' },
+      {
+        key: 'reference:tenant-1:19:chan@thread.tacv2',
+        value: '{"r":2}',
+        w: 'tenant-1',
+        u: '19:chan@thread.tacv2',
+      },
+      { key: 'reference:tenant-1:29:abc', value: '{"r":1}', w: 'tenant-1', u: '29:abc' },
+      { key: 'tenant:tenant-1', value: '{"t":1}', w: null, u: null },
+    ]);
+    expect(store.db.prepare('SELECT key FROM meta').all()).toEqual([{ key: 'scheduler.last_pass_at' }]);
+    await store.close();
+  });
+
   it('does not fail when another process applied a migration after this one looked', () => {
     const { file } = newDir();
     const path = file();

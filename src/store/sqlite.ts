@@ -1029,6 +1029,31 @@ export class SqliteStore extends SqlRepository implements Store {
     },
   };
 
+  channelState: Store['channelState'] = {
+    get: async (platform, key) =>
+      strOrNull(
+        this.one('SELECT value FROM channel_state WHERE platform = ? AND key = ?', platform, key)?.value,
+      ),
+    set: async (platform, key, value, owner, now) => {
+      this.run(
+        `INSERT INTO channel_state (platform, key, value, owner_workspace_id, owner_user_id, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (platform, key) DO UPDATE SET value = excluded.value,
+           owner_workspace_id = excluded.owner_workspace_id, owner_user_id = excluded.owner_user_id,
+           updated_at = excluded.updated_at`,
+        platform,
+        key,
+        value,
+        owner?.workspaceId ?? null,
+        owner?.userId ?? null,
+        now,
+      );
+    },
+    delete: async (platform, key) => {
+      this.run('DELETE FROM channel_state WHERE platform = ? AND key = ?', platform, key);
+    },
+  };
+
   async ping(): Promise<boolean> {
     return Number(this.one('SELECT 1 AS ok')?.ok) === 1;
   }

@@ -232,8 +232,31 @@ export interface Store {
     get(key: string): Promise<string | null>;
     set(key: string, value: string): Promise<void>;
   };
+  channelState: ChannelStateStore;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** Whom a piece of channel state is about: erasing that person deletes it. */
+export interface ChannelStateOwner {
+  workspaceId: string;
+  userId: string;
+}
+
+/**
+ * State a channel keeps for itself (Teams conversation references, claimed curator channels), keyed per
+ * platform. Values the channel keeps about a person name that person as the owner, so erasure deletes them.
+ */
+export interface ChannelStateStore {
+  get(platform: Platform, key: string): Promise<string | null>;
+  set(
+    platform: Platform,
+    key: string,
+    value: string,
+    owner: ChannelStateOwner | null,
+    now: number,
+  ): Promise<void>;
+  delete(platform: Platform, key: string): Promise<void>;
 }
 
 export interface NewPair {

@@ -50,7 +50,10 @@ describe('The Teams manifest lists exactly the commands the bot answers', () => 
     expect(await h.app.store.participants.findByIdentity(h.identity(ada))).toBeNull();
     // …and the Teams address book forgot where to find them.
     expect(
-      await h.app.store.meta.get(`teams.reference:${h.identity(ada).workspaceId}:${ada.aadObjectId}`),
+      await h.app.store.channelState.get(
+        'teams',
+        `reference:${h.identity(ada).workspaceId}:${ada.aadObjectId}`,
+      ),
     ).toBeNull();
   });
 

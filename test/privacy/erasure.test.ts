@@ -30,13 +30,17 @@ describe('erasure', () => {
       },
       clock.now(),
     );
-    await store.meta.set('teams.reference:tenant-1:aad-eve', '{"conversation":{"id":"a:1"}}');
-    await store.meta.set('teams.member:tenant-1:aad-eve', '{"name":"Eve"}');
-    await store.meta.set('teams.reference:tenant-1:aad-eve2', '{"conversation":{"id":"a:2"}}');
+    const owner = (userId: string) => ({ workspaceId: 'tenant-1', userId });
+    const now = clock.now();
+    await store.channelState.set('teams', 'reference:tenant-1:aad-eve', '{"c":1}', owner('aad-eve'), now);
+    await store.channelState.set('teams', 'member:tenant-1:aad-eve', '{"id":"29:e"}', owner('aad-eve'), now);
+    await store.channelState.set('teams', 'reference:tenant-1:aad-eve2', '{"c":2}', owner('aad-eve2'), now);
+    await store.channelState.set('teams', 'tenant:tenant-1', '{"t":1}', null, now);
     await new PrivacyService({ store, clock }).forget(eve, 'cli');
-    expect(await store.meta.get('teams.reference:tenant-1:aad-eve')).toBeNull();
-    expect(await store.meta.get('teams.member:tenant-1:aad-eve')).toBeNull();
-    expect(await store.meta.get('teams.reference:tenant-1:aad-eve2')).not.toBeNull();
+    expect(await store.channelState.get('teams', 'reference:tenant-1:aad-eve')).toBeNull();
+    expect(await store.channelState.get('teams', 'member:tenant-1:aad-eve')).toBeNull();
+    expect(await store.channelState.get('teams', 'reference:tenant-1:aad-eve2')).not.toBeNull();
+    expect(await store.channelState.get('teams', 'tenant:tenant-1')).not.toBeNull();
     expect(await store.participants.findByEmail('teams', 'eve@example.com')).toEqual([]);
   });
 });

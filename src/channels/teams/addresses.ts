@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Store } from '../../store/types.js';
+import type { ChannelState } from '../../app/ports.js';
 
 /**
  * Where Teams messages can go. A conversation reference (botbuilder's ConversationReference, as JSON) is
  * what proactive messages need; Teams hands one over with every inbound activity. It is stored as the
- * participant's `address`, and also in the store's key-value table under the person's or channel's id, so
+ * participant's `address`, and also in the channel's own state under the person's or channel's id, so
  * that a message queued before the participant row carries it (the consent request queued at install, a
  * channel target created later by the scheduler) still finds its way.
  */
@@ -58,10 +58,10 @@ export type KnownMember = z.output<typeof memberSchema>;
 
 const claimsSchema = z.record(z.string(), z.string());
 
-const REFERENCE = 'teams.reference:';
-const TENANT = 'teams.tenant:';
-const MEMBER = 'teams.member:';
-const CLAIMS = 'teams.curator_channels';
+const REFERENCE = 'reference:';
+const TENANT = 'tenant:';
+const MEMBER = 'member:';
+const CLAIMS = 'curator_channels';
 
 function parseJson<T>(schema: z.ZodType<T>, raw: string | null): T | null {
   if (!raw) return null;
@@ -76,53 +76,52 @@ function parseJson<T>(schema: z.ZodType<T>, raw: string | null): T | null {
 export class TeamsAddressBook {
   #claims = new Map<string, string>();
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly state: ChannelState) {}
 
   /** Loads the claimed curator channels (kept in memory: the curator directory asks synchronously). */
   async load(): Promise<void> {
-    const claims = parseJson(claimsSchema, await this.store.meta.get(CLAIMS)) ?? {};
+    const claims = parseJson(claimsSchema, await this.state.get(CLAIMS)) ?? {};
     this.#claims = new Map(Object.entries(claims));
   }
 
   async remember(tenantId: string, id: string, reference: StoredReference): Promise<string> {
     const serialized = JSON.stringify(reference);
-    if ((await this.store.meta.get(`${REFERENCE}${tenantId}:${id}`)) !== serialized) {
-      await this.store.meta.set(`${REFERENCE}${tenantId}:${id}`, serialized);
+    if ((await this.state.get(`${REFERENCE}${tenantId}:${id}`)) !== serialized) {
+      await this.state.set(`${REFERENCE}${tenantId}:${id}`, serialized, {
+        workspaceId: tenantId,
+        userId: id,
+      });
     }
     return serialized;
   }
 
-  /** Forgets where a person is (their erasure): the meta table has no delete, an empty value reads as none. */
-  async forget(tenantId: string, id: string): Promise<void> {
-    for (const key of [`${REFERENCE}${tenantId}:${id}`, `${MEMBER}${tenantId}:${id}`]) {
-      if (await this.store.meta.get(key)) await this.store.meta.set(key, '');
-    }
-  }
-
   async reference(tenantId: string, id: string): Promise<StoredReference | null> {
-    return parseReference(await this.store.meta.get(`${REFERENCE}${tenantId}:${id}`));
+    return parseReference(await this.state.get(`${REFERENCE}${tenantId}:${id}`));
   }
 
   async rememberTenant(tenantId: string, facts: TenantFacts): Promise<void> {
     const serialized = JSON.stringify(facts);
-    if ((await this.store.meta.get(`${TENANT}${tenantId}`)) !== serialized)
-      await this.store.meta.set(`${TENANT}${tenantId}`, serialized);
+    if ((await this.state.get(`${TENANT}${tenantId}`)) !== serialized)
+      await this.state.set(`${TENANT}${tenantId}`, serialized);
   }
 
   async tenant(tenantId: string): Promise<TenantFacts | null> {
-    return parseJson(tenantFactsSchema, await this.store.meta.get(`${TENANT}${tenantId}`));
+    return parseJson(tenantFactsSchema, await this.state.get(`${TENANT}${tenantId}`));
   }
 
   /** A person's Teams id (`29:…`) by their Microsoft Entra object id, learned from a team roster. */
   async rememberMember(tenantId: string, aadObjectId: string, member: KnownMember): Promise<void> {
     const serialized = JSON.stringify(member);
-    if ((await this.store.meta.get(`${MEMBER}${tenantId}:${aadObjectId}`)) !== serialized) {
-      await this.store.meta.set(`${MEMBER}${tenantId}:${aadObjectId}`, serialized);
+    if ((await this.state.get(`${MEMBER}${tenantId}:${aadObjectId}`)) !== serialized) {
+      await this.state.set(`${MEMBER}${tenantId}:${aadObjectId}`, serialized, {
+        workspaceId: tenantId,
+        userId: aadObjectId,
+      });
     }
   }
 
   async member(tenantId: string, aadObjectId: string): Promise<KnownMember | null> {
-    return parseJson(memberSchema, await this.store.meta.get(`${MEMBER}${tenantId}:${aadObjectId}`));
+    return parseJson(memberSchema, await this.state.get(`${MEMBER}${tenantId}:${aadObjectId}`));
   }
 
   claimedChannel(tenantId: string): string | null {
@@ -132,6 +131,6 @@ export class TeamsAddressBook {
   async claim(tenantId: string, channelId: string): Promise<void> {
     await this.load();
     this.#claims.set(tenantId, channelId);
-    await this.store.meta.set(CLAIMS, JSON.stringify(Object.fromEntries(this.#claims)));
+    await this.state.set(CLAIMS, JSON.stringify(Object.fromEntries(this.#claims)));
   }
 }

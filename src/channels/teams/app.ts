@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { helpText, parseCommand } from '../../app/commands.js';
 import { NotAllowedError, UserFacingError } from '../../app/errors.js';
 import type { MentoringService } from '../../app/mentoring.js';
-import type { Recipient } from '../../app/ports.js';
+import type { ChannelState, Recipient } from '../../app/ports.js';
 import type { PrivacyService } from '../../app/privacy.js';
 import type { CoachingService, ProfileUpdate, StatusView } from '../../app/service.js';
 import { experimentControls, statusLines } from '../../app/status.js';
@@ -66,6 +66,8 @@ export interface TeamsChannelOptions {
   defaultProgram?: string;
   service: CoachingService;
   mentoring: MentoringService;
+  /** Where the channel keeps conversation references and curator channel claims. */
+  state: ChannelState;
   /** Erasure on request ("forget-me"). */
   privacy?: PrivacyService;
   logger: Logger;
@@ -117,7 +119,7 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
   const store = service.store;
   const log = options.logger.child({ channel: 'teams' });
   const attempts = new ConnectorAttempts();
-  const addresses = new TeamsAddressBook(store);
+  const addresses = new TeamsAddressBook(options.state);
   const adapter = createTeamsAdapter({
     auth: options.auth,
     timeoutMs: options.timeoutMs,
@@ -684,7 +686,6 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
           return;
         }
         await options.privacy.forgetMe(identity);
-        await addresses.forget(identity.workspaceId, identity.userId);
         await reply(
           context,
           'Done: I erased your personal data and everything you typed (notes, experiment and charter texts). Only anonymous totals remain. You will not hear from me again unless you write to me.',
