@@ -2,7 +2,9 @@
  * How the simulated people behave: who answers what, how fast, and what they type. Each person has their
  * own seeded random stream, so the story is the same on every run.
  */
+
 import { DateTime } from 'luxon';
+import { english } from '../src/core/catalog/index.js';
 import { CHARTER_FIELDS, CHARTER_PAGES, type CharterFieldId } from '../src/core/charter.js';
 import type { Clock } from '../src/core/clock.js';
 import type { Platform } from '../src/core/participant.js';
@@ -360,7 +362,7 @@ export class People {
       mind.chatting = false;
       return;
     }
-    const field = CHARTER_FIELDS.find((f) => message.text.includes(f.question));
+    const field = CHARTER_FIELDS.find((f) => message.text.includes(english(f.question)));
     if (!field || mind.chatAnswers > 30) return;
     mind.chatAnswers += 1;
     const answer = this.#charterAnswers(plan, {})[field.id];

@@ -226,7 +226,9 @@ export class SlackSide implements PlatformSide {
     // What the bot does after answering the submission: a new DM (experiment) or an edited message.
     const meta = (() => {
       try {
-        return JSON.parse(view.private_metadata ?? '') as { c?: string; t?: string };
+        const origin = (JSON.parse(view.private_metadata ?? '') as { o?: string }).o ?? '';
+        const at = origin.indexOf(':');
+        return at < 0 ? {} : { c: origin.slice(0, at), t: origin.slice(at + 1) };
       } catch {
         return {};
       }

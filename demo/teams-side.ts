@@ -74,22 +74,6 @@ function inputsOf(card: Card | undefined): JsonObject[] {
   return (card?.body ?? []).filter((e) => String(e.type).startsWith('Input.'));
 }
 
-/** The core form id a form card belongs to, from its submit button. */
-function formIdOf(verb: string, v: string | undefined): string {
-  switch (verb) {
-    case 'form.charter':
-      return `charter-${Number(v ?? 0) + 1}`;
-    case 'form.changes':
-      return 'charter-changes';
-    case 'form.note':
-      return 'milestone-note';
-    case 'form.alert':
-      return `alert-${v ?? ''}`;
-    default:
-      return verb.replace(/^form\./, '');
-  }
-}
-
 export class TeamsSide implements PlatformSide {
   readonly platform = 'teams' as const;
   #cursor = 0;
@@ -241,11 +225,11 @@ export class TeamsSide implements PlatformSide {
   /** A card with inputs and a form submit button is a form. */
   #form(by: Person, conversationId: string, activityId: string, card: Card): Form | null {
     const inputs = inputsOf(card);
-    const submit = executeActions(card).find((a) => a.verb.startsWith('form.'));
+    const submit = executeActions(card).find((a) => a.verb === 'submit');
     if (inputs.length === 0 || !submit) return null;
     const values: Record<string, string> = {};
     for (const input of inputs) if (input.value !== undefined) values[String(input.id)] = String(input.value);
-    const id = formIdOf(submit.verb, submit.data.v === undefined ? undefined : String(submit.data.v));
+    const id = String(submit.data.f);
     return {
       id,
       values,

@@ -1,19 +1,21 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ScheduledTask, schedule } from 'node-cron';
 import { channelStateFor } from './app/channel-state.js';
-import { type CuratorDirectory, MentoringService } from './app/mentoring.js';
-import type { ChannelSender } from './app/ports.js';
+import { Conversation } from './app/conversation/conversation.js';
+import { Curators } from './app/curators.js';
+import { MentoringService } from './app/mentoring.js';
+import type { Channel, ChannelSender, RequestListener } from './app/ports.js';
 import { PrivacyService } from './app/privacy.js';
 import { loadProgramFile, programFilesIn } from './app/program-files.js';
 import { CoachingService } from './app/service.js';
-import { createSlackChannel, type SlackChannel } from './channels/slack/app.js';
-import { createSlackClient, SlackSender } from './channels/slack/sender.js';
 import type { TeamsCredentialsFactory } from './channels/teams/adapter.js';
-import type { TeamsChannel } from './channels/teams/app.js';
-import { type Config, teamsConfigured } from './config.js';
+import type { Config } from './config.js';
 import { type Clock, systemClock } from './core/clock.js';
+import type { Platform } from './core/participant.js';
+import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
+import { channelModules } from './registry.js';
 import { Dispatcher, type DispatchStats } from './scheduler/dispatcher.js';
 import { LAST_PASS_KEY, type PassStats, runSchedulerPass } from './scheduler/pass.js';
 import { openSqliteStore } from './store/sqlite.js';
@@ -40,9 +42,10 @@ export interface Coachloop {
   service: CoachingService;
   mentoring: MentoringService;
   privacy: PrivacyService;
+  conversation: Conversation;
   dispatcher: Dispatcher;
-  slack: SlackChannel | null;
-  teams: TeamsChannel | null;
+  /** The chat platforms this server serves, by platform. */
+  channels: ReadonlyMap<Platform, Channel>;
   server: Server;
   url: string;
   /** One scheduler pass, then send what is due. */
@@ -76,12 +79,7 @@ export async function applyProgramFiles(
   return applied;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-/** Wiring only: builds the store, the use cases, the channels, the scheduler and the HTTP server. */
+/** Wiring only: the store, the use cases, the conversation, each configured channel, the scheduler, HTTP. */
 export async function startCoachloop(config: Config, options: CoachloopOptions = {}): Promise<Coachloop> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
@@ -100,26 +98,29 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
     onQueued: kick,
   });
 
-  const senders: ChannelSender[] = [...(options.senders ?? [])];
-  let slack: SlackChannel | null = null;
-  let teams: TeamsChannel | null = null;
-  const curatorList = new Set(
-    config.CURATORS.map((entry) => (entry.includes(':') ? entry : `slack:${entry}`)),
-  );
-  const curators: CuratorDirectory = {
-    isCurator: async (identity) =>
-      curatorList.has(`${identity.platform}:${identity.userId}`) ||
-      Boolean((await store.participants.findByIdentity(identity))?.roles.includes('curator')) ||
-      (identity.platform === 'slack' && slack !== null && config.CURATOR_USERGROUP !== undefined
-        ? await slack.isInUsergroup(config.CURATOR_USERGROUP, identity.userId)
-        : false),
-    channelFor: (platform, workspaceId) =>
-      platform === 'slack' && config.CURATOR_CHANNEL
-        ? { platform, workspaceId, userId: config.CURATOR_CHANNEL }
-        : platform === 'teams'
-          ? (teams?.curatorChannelFor(workspaceId) ?? null)
-          : null,
-  };
+  const modules = (await channelModules()).filter((module) => module.configured(config));
+  const channels = new Map<Platform, Channel>();
+  const curators = new Curators({
+    store,
+    clock,
+    logger,
+    policy: {
+      listed: config.CURATORS,
+      configuredChannels: Object.fromEntries(
+        modules.flatMap((m) => {
+          const channel = m.curatorChannel(config);
+          return channel ? [[m.platform, channel]] : [];
+        }),
+      ),
+      memberOfCuratorGroup: Object.fromEntries(
+        modules.map((m) => [
+          m.platform,
+          async (userId: string) => (await channels.get(m.platform)?.memberOfCuratorGroup?.(userId)) ?? false,
+        ]),
+      ),
+      ...(config.DEFAULT_PROGRAM ? { defaultProgram: config.DEFAULT_PROGRAM } : {}),
+    },
+  });
   const mentoring = new MentoringService({
     store,
     clock,
@@ -130,71 +131,48 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
   });
   const privacy = new PrivacyService({ store, clock, logger });
   service.onConsentAccepted = (participant) => mentoring.onConsentAccepted(participant);
-  if (config.SLACK_BOT_TOKEN) {
-    senders.push(
-      new SlackSender(
-        createSlackClient({
-          logger,
-          token: config.SLACK_BOT_TOKEN,
-          apiUrl: config.SLACK_API_URL,
-          timeoutMs: config.SLACK_TIMEOUT_MS,
-        }),
-        {
-          messagesPerMinute: config.SLACK_MESSAGES_PER_MINUTE,
-        },
-      ),
-    );
-    slack = createSlackChannel({
-      botToken: config.SLACK_BOT_TOKEN,
-      signingSecret: config.SLACK_SIGNING_SECRET,
-      appToken: config.SLACK_APP_TOKEN,
-      apiUrl: config.SLACK_API_URL,
-      service,
-      mentoring,
-      privacy,
+  const conversation = new Conversation({
+    coaching: service,
+    mentoring,
+    privacy,
+    curators,
+    clock,
+    logger,
+    capabilities: (platform) => channels.get(platform)?.capabilities ?? { modalForms: false },
+  });
+
+  const senders: ChannelSender[] = [...(options.senders ?? [])];
+  const routes: Record<string, RequestListener> = {};
+  for (const module of modules) {
+    const channel = await module.create({
+      config,
+      conversation,
+      state: channelStateFor(store, module.platform, clock),
       logger,
-      kick,
-      ...(options.slackBotIds ?? {}),
-    });
-  } else {
-    logger.warn('Slack is not configured (SLACK_BOT_TOKEN is empty): no Slack messages will be sent');
-  }
-  if (teamsConfigured(config)) {
-    if (!config.MicrosoftAppId) {
-      logger.warn(
-        'TEAMS LOCAL DEVELOPMENT MODE: MicrosoftAppId is empty, so POST /api/messages accepts activities without any authentication ' +
-          'and replies go to whatever serviceUrl they name. Never expose this server; set MicrosoftAppId and MicrosoftAppPassword for real use.',
-      );
-    }
-    // botbuilder is large: it is loaded only when Teams is configured.
-    const { createTeamsChannel } = await import('./channels/teams/app.js');
-    teams = createTeamsChannel({
-      auth: {
-        appId: config.MicrosoftAppId ?? '',
-        appType: config.MicrosoftAppType ?? 'MultiTenant',
-        ...(config.MicrosoftAppPassword ? { appPassword: config.MicrosoftAppPassword } : {}),
-        ...(config.MicrosoftAppTenantId ? { tenantId: config.MicrosoftAppTenantId } : {}),
-        ...(config.TEAMS_OPENID_METADATA_URL ? { openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL } : {}),
-        ...(config.TEAMS_TOKEN_ISSUER ? { tokenIssuer: config.TEAMS_TOKEN_ISSUER } : {}),
+      hooks: {
+        ...(options.slackBotIds ? { slackBotIds: options.slackBotIds } : {}),
+        ...(options.teamsCredentialsFactory
+          ? { teamsCredentialsFactory: options.teamsCredentialsFactory }
+          : {}),
       },
-      timeoutMs: config.TEAMS_TIMEOUT_MS,
-      messagesPerSecond: config.TEAMS_MESSAGES_PER_SECOND,
-      ...(config.TEAMS_CURATOR_CHANNEL ? { curatorChannel: config.TEAMS_CURATOR_CHANNEL } : {}),
-      ...(config.DEFAULT_PROGRAM ? { defaultProgram: config.DEFAULT_PROGRAM } : {}),
-      service,
-      mentoring,
-      state: channelStateFor(store, 'teams', clock),
-      privacy,
-      logger,
-      kick,
-      ...(options.teamsCredentialsFactory ? { credentialsFactory: options.teamsCredentialsFactory } : {}),
     });
-    await teams.start();
-    senders.push(teams.sender);
-  } else {
-    logger.info('Teams is not configured (MicrosoftAppId is empty): POST /api/messages is off');
+    channels.set(module.platform, channel);
+    senders.push(channel.sender);
+    Object.assign(routes, channel.routes);
   }
-  dispatcher = new Dispatcher({ store, clock, senders, logger, ...(options.dispatcher ?? {}) });
+  if (!channels.has('slack'))
+    logger.warn('Slack is not configured (SLACK_BOT_TOKEN is empty): no Slack messages will be sent');
+  if (!channels.has('teams'))
+    logger.info('Teams is not configured (MicrosoftAppId is empty): POST /api/messages is off');
+
+  dispatcher = new Dispatcher({
+    store,
+    clock,
+    senders,
+    logger,
+    onUnreachable: (participantId, reason) => curators.tellUnreachable(service, participantId, reason),
+    ...(options.dispatcher ?? {}),
+  });
   const activeDispatcher = dispatcher;
 
   const tick = async () => {
@@ -209,24 +187,21 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
     return { pass, dispatch };
   };
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/slack/events' && slack?.requestListener) return slack.requestListener(req, res);
-    if (path === '/api/messages' && teams) return teams.requestListener(req, res);
-    if (path === '/healthz' && req.method === 'GET') {
-      void (async () => {
-        const database = await store.ping().catch(() => false);
-        const last = Number((await store.meta.get(LAST_PASS_KEY).catch(() => null)) ?? Number.NaN);
-        const age = Number.isFinite(last) ? Math.max(0, Math.round((clock.now() - last) / 1000)) : null;
-        sendJson(res, database ? 200 : 503, {
+  const server = createHttpServer({
+    routes,
+    health: async () => {
+      const database = await store.ping().catch(() => false);
+      const last = Number((await store.meta.get(LAST_PASS_KEY).catch(() => null)) ?? Number.NaN);
+      const age = Number.isFinite(last) ? Math.max(0, Math.round((clock.now() - last) / 1000)) : null;
+      return {
+        status: database ? 200 : 503,
+        body: {
           ok: database,
           database: database ? 'reachable' : 'unreachable',
           lastSchedulerPassAgeSeconds: age,
-        });
-      })();
-      return;
-    }
-    sendJson(res, 404, { error: 'not found' });
+        },
+      };
+    },
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -235,7 +210,7 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
   const address = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   const url = `http://${host}:${address.port}`;
-  await slack?.start();
+  for (const channel of channels.values()) await channel.start();
 
   let task: ScheduledTask | null = null;
   if (options.cron ?? true) {
@@ -248,7 +223,7 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
     );
   }
   logger.info(
-    { url, slack: Boolean(slack), mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', teams: Boolean(teams) },
+    { url, ...Object.assign({}, ...modules.map((m) => m.describe(config))) },
     'coachloop is serving',
   );
 
@@ -258,15 +233,15 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
     service,
     mentoring,
     privacy,
+    conversation,
     dispatcher,
-    slack,
-    teams,
+    channels,
     server,
     url,
     tick,
     close: async () => {
       await task?.destroy();
-      await slack?.stop();
+      for (const channel of channels.values()) await channel.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await activeDispatcher.drain().catch(() => undefined);

@@ -1,4 +1,5 @@
 import { composeJobMessage } from '../../src/app/compose.js';
+import { english } from '../../src/core/catalog/index.js';
 import type { Clock } from '../../src/core/clock.js';
 import { outboxKey, type ScheduledJob } from '../../src/core/schedule.js';
 import { localWeekKey } from '../../src/core/time.js';
@@ -55,7 +56,7 @@ export async function queueNudges(
               kind: 'nudge',
               budgeted: true,
               budgetWeek: week,
-              message: composeJobMessage('nudge', job, program.settings, experiment),
+              message: composeJobMessage(english, 'nudge', job, program.settings, experiment),
               dueAt: now,
               expiresAt: now + program.settings.catchUpGraceHours * 3_600_000,
             },

@@ -14,6 +14,7 @@ import { type Activity, TurnContext } from 'botbuilder';
 import { channelStateFor } from '../../src/app/channel-state.js';
 import { inboundActivitySchema, referenceOf } from '../../src/channels/teams/activity.js';
 import { TeamsAddressBook } from '../../src/channels/teams/addresses.js';
+import type { TeamsChannel } from '../../src/channels/teams/index.js';
 import type { Coachloop } from '../../src/main.js';
 import type { SqliteStore } from '../../src/store/sqlite.js';
 import {
@@ -65,9 +66,10 @@ export function installActivity(person: TeamsPerson, serviceUrl: string): JsonOb
 
 /** The address the bot stores for a person at install: its own referenceOf, serialized as remember does. */
 export function addressAtInstall(app: Coachloop, activity: JsonObject): string {
-  if (!app.teams) throw new Error('the bot does not serve Teams');
+  const teams = app.channels.get('teams') as TeamsChannel | undefined;
+  if (!teams) throw new Error('the bot does not serve Teams');
   const parsed = inboundActivitySchema.parse(activity);
-  const context = new TurnContext(app.teams.adapter, activity as unknown as Activity);
+  const context = new TurnContext(teams.adapter, activity as unknown as Activity);
   const reference = referenceOf(context, parsed);
   if (!reference) throw new Error('no conversation reference from the install activity');
   return JSON.stringify(reference);

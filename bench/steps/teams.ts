@@ -9,6 +9,7 @@
  * Total time is compared with the floor: the earliest schedule the sender's configured pace and Teams'
  * limits together allow.
  */
+import type { TeamsChannel } from '../../src/channels/teams/index.js';
 import { ConversationPacer } from '../../src/channels/teams/sender.js';
 import type { Coachloop } from '../../src/main.js';
 import type { DispatchStats } from '../../src/scheduler/dispatcher.js';
@@ -24,6 +25,7 @@ import {
   TEAMS_TENANT_WINDOW,
   type Window,
 } from '../lib/teams-limits.js';
+
 import { BENCH_TENANT, installProbe, rememberInstalls, teamsPerson } from '../lib/teams-people.js';
 import { startTeamsSimProcess } from '../lib/teams-sim-client.js';
 
@@ -87,8 +89,9 @@ childMain<Input, Figure[]>(async (input) => {
       store: db.store,
     });
     const bot = app;
-    if (!bot.teams) throw new Error('the bot started without Teams');
-    const sender = bot.teams.sender;
+    const teams = bot.channels.get('teams') as TeamsChannel | undefined;
+    if (!teams) throw new Error('the bot started without Teams');
+    const sender = teams.sender;
     await installProbe(bot, sim.serviceUrl);
     await rememberInstalls(bot, people, sim.serviceUrl);
     const kind = input.mode === 'people' ? 'nudge' : 'notice';
@@ -108,7 +111,7 @@ childMain<Input, Figure[]>(async (input) => {
         await bot.service.notify(
           first,
           `bench-burst-${i}`,
-          `Your mentoring group changed (${i + 1} of ${input.messages}).`,
+          () => `Your mentoring group changed (${i + 1} of ${input.messages}).`,
         );
       }
     }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Translator } from '../core/catalog/index.js';
 import { surveyIdFor } from '../core/checkpoint.js';
 import { checkpointReminderMessage, checkpointSurveyMessage, nudgeMessage } from '../core/coaching.js';
 import type { Experiment } from '../core/experiment.js';
@@ -37,8 +38,9 @@ export function nudgeTemplateFor(
   return templates[index % templates.length] ?? templates[0] ?? '';
 }
 
-/** The message a due job turns into. */
+/** The message a due job turns into, in the words of the person it goes to. */
 export function composeJobMessage(
+  t: Translator,
   kind: MessageKind,
   job: ScheduledJob,
   program: ProgramSettings,
@@ -47,11 +49,19 @@ export function composeJobMessage(
   const day = Number(job.occurrence.match(/\/day-(\d+)/)?.[1] ?? 0);
   switch (kind) {
     case 'nudge':
-      return nudgeMessage(experiment, nudgeTemplateFor(program, experiment, job.occurrence), job.occurrence);
+      return nudgeMessage(
+        t,
+        experiment,
+        nudgeTemplateFor(program, experiment, job.occurrence),
+        job.occurrence,
+      );
     case 'checkpoint':
-      return checkpointSurveyMessage(experiment, { id: surveyIdFor(experiment.id, day), checkpointDay: day });
+      return checkpointSurveyMessage(t, experiment, {
+        id: surveyIdFor(experiment.id, day),
+        checkpointDay: day,
+      });
     case 'checkpoint_reminder':
-      return checkpointReminderMessage(experiment, {
+      return checkpointReminderMessage(t, experiment, {
         id: surveyIdFor(experiment.id, day),
         checkpointDay: day,
       });

@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import {
+  english,
+  type MessageKey,
+  type Text,
+  type Translator,
+  text,
+  translator,
+  type Words,
+} from '../core/catalog/index.js';
+import {
   CHARTER_FIELDS,
   CHARTER_PAGES,
   type CharterDraft,
+  type CharterFieldId,
   charterPageForm,
   checkCharterAnswer,
   defaultCharterDraft,
@@ -12,7 +22,7 @@ import {
 } from '../core/charter.js';
 import { type Clock, DAY } from '../core/clock.js';
 import { escalationStep, scorePair } from '../core/engagement.js';
-import { type FormDefinition, type RawFormValues, validateForm } from '../core/forms.js';
+import { type FieldErrors, type FormDefinition, type RawFormValues, validateForm } from '../core/forms.js';
 import {
   type CharterVersion,
   CURATOR_FORMS,
@@ -22,7 +32,6 @@ import {
   changesRequestedMessage,
   charterReviewMessage,
   curatorAlertMessage,
-  MILESTONE_WORDS,
   type Milestone,
   type MilestoneAnswer,
   milestoneDueAt,
@@ -35,7 +44,7 @@ import {
   pairNudgeMessage,
 } from '../core/mentoring.js';
 import type { Message } from '../core/messages.js';
-import { availabilityOf, type Identity, type Participant } from '../core/participant.js';
+import { availabilityOf, type Identity, type Participant, readerOf } from '../core/participant.js';
 import { effectiveAvailability, type ProgramSettings } from '../core/program.js';
 import type { Decision, ScheduledJob } from '../core/schedule.js';
 import { localWeekKey, nextAllowedInstant, startOfNextWeek } from '../core/time.js';
@@ -49,15 +58,49 @@ export interface CuratorDirectory {
   /** Whether this person may act on curator alerts and create pairs. Asked on every action. */
   isCurator(identity: Identity): Promise<boolean>;
   /** Where curator alerts go for a platform and workspace, if a curator channel is configured. */
-  channelFor(platform: Identity['platform'], workspaceId: string): Identity | null;
+  channelFor(platform: Identity['platform'], workspaceId: string): Promise<Identity | null>;
 }
 
 export type FormStep =
   | { ok: true; next: FormDefinition | null; initial: RawFormValues }
-  | { ok: false; errors: Record<string, string> };
+  | { ok: false; errors: FieldErrors };
 
-function nameOf(p: Participant | null, fallback: string): string {
-  return p?.displayName ?? p?.email ?? fallback;
+/** What the charter chat says back to a typed answer, or that the charter was sent. */
+export type CharterChatReply = { say: Words } | { submitted: true };
+
+/** A person's name as others see it, or a word in the reader's language when the bot does not know it. */
+export function nameOf(t: Translator, p: Participant | null, fallback: MessageKey): string {
+  return p?.displayName ?? p?.email ?? t(fallback);
+}
+
+/** The curator alert for a pair, in the words of whoever reads it. */
+export function alertMessageFor(
+  t: Translator,
+  alert: CuratorAlert,
+  mentor: Participant,
+  mentee: Participant,
+  threshold: number,
+): Message {
+  return curatorAlertMessage(
+    t,
+    alert,
+    nameOf(t, mentor, 'pair.mentor'),
+    nameOf(t, mentee, 'pair.mentee'),
+    threshold,
+  );
+}
+
+/** A charter chat reply that says what did not fit and asks the field's question again. */
+function askAgain(
+  key: 'charter.chatFix' | 'charter.chatNoFit' | 'charter.chatAlmost',
+  problem: Words,
+  field: CharterFieldId,
+): Words {
+  return (t) =>
+    t(key, {
+      error: t.text(problem),
+      question: t(CHARTER_FIELDS.find((f) => f.id === field)?.question ?? 'charter.question.goals'),
+    });
 }
 
 /** Mentor pairs: charters, milestones, engagement and the curators' controls. Platform-neutral. */
@@ -111,11 +154,12 @@ export class MentoringService {
     to: Participant,
     kind: NewOutboxRow['kind'],
     key: string,
-    message: Message,
+    compose: (t: Translator) => Message,
     validForMs = 3 * DAY,
   ): Promise<void> {
     const now = this.#clock.now();
     const program = await this.#program(to.programId);
+    const message = compose(this.#coaching.translatorFor(program, to));
     const who = availabilityOf(program.settings, to);
     // Someone else's action: it waits for the recipient's working hours.
     const dueAt = nextAllowedInstant(now, who);
@@ -136,7 +180,7 @@ export class MentoringService {
   }
 
   async #requireCurator(identity: Identity): Promise<void> {
-    if (!(await this.#curators.isCurator(identity))) throw new NotAllowedError('Only curators can do that.');
+    if (!(await this.#curators.isCurator(identity))) throw new NotAllowedError('common.curatorsOnly');
   }
 
   // ---- pairs -----------------------------------------------------------------------------------------
@@ -154,7 +198,7 @@ export class MentoringService {
       mentor.workspaceId === mentee.workspaceId &&
       mentor.userId === mentee.userId
     ) {
-      throw new UserFacingError('A person cannot mentor themselves.');
+      throw new UserFacingError('pair.selfMentor');
     }
     const { participant: menteeP } = await this.#coaching.ensureParticipant(mentee);
     const program = await this.#program(menteeP.programId);
@@ -178,7 +222,7 @@ export class MentoringService {
       [health],
       now,
     );
-    if (!pair) throw new UserFacingError('These two are already an active pair.');
+    if (!pair) throw new UserFacingError('pair.alreadyPaired');
     await this.#store.mentoring.saveDraft(
       pair.id,
       defaultCharterDraft(DateTime.fromMillis(now, { zone: program.settings.timezone }).toISODate()!),
@@ -202,17 +246,11 @@ export class MentoringService {
     const mentee = await this.#person(pair.menteeId);
     if (mentor.consent !== 'accepted' || mentee.consent !== 'accepted' || pair.status !== 'active') return;
     if (!(await this.#store.mentoring.markIntroSent(pair.id, this.#clock.now()))) return;
-    await this.#queue(
-      mentor,
-      'notice',
-      `pair_intro:${pair.id}:mentor`,
-      pairIntroMessage(pair, 'mentor', nameOf(mentee, 'your mentee')),
+    await this.#queue(mentor, 'notice', `pair_intro:${pair.id}:mentor`, (t) =>
+      pairIntroMessage(t, pair, 'mentor', nameOf(t, mentee, 'pair.yourMentee')),
     );
-    await this.#queue(
-      mentee,
-      'notice',
-      `pair_intro:${pair.id}:mentee`,
-      pairIntroMessage(pair, 'mentee', nameOf(mentor, 'your mentor')),
+    await this.#queue(mentee, 'notice', `pair_intro:${pair.id}:mentee`, (t) =>
+      pairIntroMessage(t, pair, 'mentee', nameOf(t, mentor, 'pair.yourMentor')),
     );
   }
 
@@ -225,7 +263,7 @@ export class MentoringService {
     const me = await this.#me(identity);
     const pair = await this.#store.mentoring.getPair(pairId);
     if (!pair || pair.menteeId !== me.id) throw new NotAllowedError();
-    if (pair.status !== 'active') throw new UserFacingError('This pairing has been closed.');
+    if (pair.status !== 'active') throw new UserFacingError('pair.closed');
     return { pair, me };
   }
 
@@ -233,7 +271,7 @@ export class MentoringService {
     const me = await this.#me(identity);
     const pair = await this.#store.mentoring.getPair(pairId);
     if (!pair || pair.mentorId !== me.id) throw new NotAllowedError();
-    if (pair.status !== 'active') throw new UserFacingError('This pairing has been closed.');
+    if (pair.status !== 'active') throw new UserFacingError('pair.closed');
     return { pair, me };
   }
 
@@ -260,10 +298,7 @@ export class MentoringService {
 
   async #guardNotWaiting(pair: Pair): Promise<void> {
     const current = await this.#store.mentoring.currentCharter(pair.id);
-    if (current?.status === 'submitted')
-      throw new UserFacingError(
-        'Your charter is with your mentor now; you can edit it if they ask for changes.',
-      );
+    if (current?.status === 'submitted') throw new UserFacingError('charter.withMentor');
   }
 
   /** Saves one page of the charter form (the draft survives an abandoned form); the last page sends it to the mentor. */
@@ -287,11 +322,20 @@ export class MentoringService {
     if (!whole.ok) {
       const onThisPage = Object.entries(whole.errors).filter(([id]) => form.fields.some((f) => f.id === id));
       const elsewhere = Object.entries(whole.errors).filter(([id]) => !form.fields.some((f) => f.id === id));
-      const errors: Record<string, string> = Object.fromEntries(onThisPage);
+      const errors: FieldErrors = Object.fromEntries(onThisPage) as FieldErrors;
       if (elsewhere.length > 0) {
         const first = form.fields[0]!.id;
-        errors[first] ??=
-          `Earlier page: ${elsewhere.map(([id, m]) => `${CHARTER_FIELDS.find((f) => f.id === id)?.label}: ${m}`).join('; ')}`;
+        errors[first] ??= (t) =>
+          t('validation.charter.earlierPage', {
+            problems: elsewhere
+              .map(([id, problem]) =>
+                t('validation.charter.problem', {
+                  field: t(CHARTER_FIELDS.find((f) => f.id === id)?.label ?? 'charter.field.goals'),
+                  message: t.text(problem!),
+                }),
+              )
+              .join('; '),
+          });
       }
       return { ok: false, errors };
     }
@@ -301,44 +345,39 @@ export class MentoringService {
 
   async #submit(pair: Pair, draft: CharterDraft): Promise<CharterVersion> {
     const whole = validateCharter(draft);
-    if (!whole.ok) throw new UserFacingError('The charter is not complete yet.');
+    if (!whole.ok) throw new UserFacingError('charter.incomplete');
     const version = await this.#store.mentoring.submitCharter(pair.id, whole.charter, this.#clock.now());
-    if (!version) throw new UserFacingError('Your charter is already with your mentor.');
+    if (!version) throw new UserFacingError('charter.alreadyWithMentor');
     const mentor = await this.#person(pair.mentorId);
     const mentee = await this.#person(pair.menteeId);
-    await this.#queue(
-      mentor,
-      'notice',
-      `charter_review:${pair.id}:v${version.version}`,
-      charterReviewMessage(pair, version, nameOf(mentee, 'Your mentee')),
+    await this.#queue(mentor, 'notice', `charter_review:${pair.id}:v${version.version}`, (t) =>
+      charterReviewMessage(t, pair, version, nameOf(t, mentee, 'pair.yourMentee')),
     );
     await this.#coaching.notify(
       mentee,
       `charter_sent:${pair.id}:v${version.version}`,
-      `Thanks! Your charter (version ${version.version}) is with ${nameOf(mentor, 'your mentor')} to confirm.`,
+      (t) =>
+        t('charter.thanksSent', { version: version.version, mentor: nameOf(t, mentor, 'pair.yourMentor') }),
       { reply: true },
     );
     return version;
   }
 
   /** Starts (or resumes) the step-by-step chat: returns the next question. */
-  async startCharterChat(identity: Identity, pairId: string): Promise<string> {
+  async startCharterChat(identity: Identity, pairId: string): Promise<Words> {
     const { pair } = await this.#menteePair(identity, pairId);
     await this.#guardNotWaiting(pair);
     const draft = (await this.#store.mentoring.getDraft(pair.id))?.data ?? {};
     await this.#store.mentoring.saveDraft(pair.id, draft, 'chat', this.#clock.now());
     const next = nextCharterField(draft);
-    const question = next
-      ? next.question
-      : 'Everything is answered. Reply "send" to send the charter to your mentor.';
-    return `Let's do your charter step by step. Reply "stop" any time; your answers are kept.\n\n${question}`;
+    return (t) => `${t('charter.chatStart')}\n\n${t(next ? next.question : 'charter.chatAllAnswered')}`;
   }
 
   /**
    * A typed answer in the charter chat. Returns the reply to send ('' when the submission itself is the
    * reply), or null when the person is not in a charter chat (so the message is handled as a command).
    */
-  async answerCharterChat(identity: Identity, text: string): Promise<string | null> {
+  async answerCharterChat(identity: Identity, typed: string): Promise<CharterChatReply | null> {
     const me = await this.#store.participants.findByIdentity(identity);
     if (!me) return null;
     for (const pair of await this.#store.mentoring.activePairsOf(me.id)) {
@@ -346,39 +385,39 @@ export class MentoringService {
       const draft = await this.#store.mentoring.getDraft(pair.id);
       if (draft?.mode !== 'chat') continue;
       const now = this.#clock.now();
-      if (/^(stop|pause|later)$/i.test(text.trim())) {
+      if (/^(stop|pause|later)$/i.test(typed.trim())) {
         await this.#store.mentoring.saveDraft(pair.id, draft.data, 'paused', now);
-        return 'Paused. Your answers are saved; pick up where you left off with the charter button any time.';
+        return { say: text('charter.chatPaused') };
       }
       const field = nextCharterField(draft.data);
       if (!field) {
         const whole = validateCharter(draft.data);
         if (!whole.ok) {
-          const [id, message] = Object.entries(whole.errors)[0]!;
+          const [id, problem] = Object.entries(whole.errors)[0]!;
           const data = { ...draft.data };
           delete data[id as keyof CharterDraft];
           await this.#store.mentoring.saveDraft(pair.id, data, 'chat', now);
-          return `${message}. ${CHARTER_FIELDS.find((f) => f.id === id)?.question ?? ''}`;
+          return { say: askAgain('charter.chatFix', problem!, id as CharterFieldId) };
         }
         await this.#submit(pair, draft.data);
-        return '';
+        return { submitted: true };
       }
-      const checked = checkCharterAnswer(field.id, text);
-      if (!checked.ok) return `That doesn't fit: ${checked.error}. ${field.question}`;
+      const checked = checkCharterAnswer(field.id, typed);
+      if (!checked.ok) return { say: askAgain('charter.chatNoFit', checked.error, field.id) };
       const data = { ...draft.data, [field.id]: checked.value };
       await this.#store.mentoring.saveDraft(pair.id, data, 'chat', now);
       const next = nextCharterField(data);
-      if (next) return `Saved. ${next.question}`;
+      if (next) return { say: (t) => t('charter.chatSaved', { question: t(next.question) }) };
       const whole = validateCharter(data);
       if (!whole.ok) {
-        const [id, message] = Object.entries(whole.errors)[0]!;
+        const [id, problem] = Object.entries(whole.errors)[0]!;
         const trimmed = { ...data };
         delete trimmed[id as keyof CharterDraft];
         await this.#store.mentoring.saveDraft(pair.id, trimmed, 'chat', now);
-        return `Almost there, but ${message}. ${CHARTER_FIELDS.find((f) => f.id === id)?.question ?? ''}`;
+        return { say: askAgain('charter.chatAlmost', problem!, id as CharterFieldId) };
       }
       await this.#submit(pair, data);
-      return '';
+      return { submitted: true };
     }
     return null;
   }
@@ -388,9 +427,7 @@ export class MentoringService {
     const current = await this.#store.mentoring.currentCharter(pair.id);
     if (!current || current.version !== version || current.status !== 'submitted') {
       throw new UserFacingError(
-        current?.status === 'active'
-          ? 'This charter is already confirmed.'
-          : 'This version is no longer waiting for you.',
+        current?.status === 'active' ? 'charter.alreadyConfirmed' : 'charter.notWaiting',
       );
     }
     const program = await this.#program(pair.programId);
@@ -417,12 +454,14 @@ export class MentoringService {
       me.id,
       now,
     );
-    if (!confirmed) throw new UserFacingError('This charter is already confirmed.');
+    if (!confirmed) throw new UserFacingError('charter.alreadyConfirmed');
     const mentee = await this.#person(pair.menteeId);
-    await this.#coaching.notify(
-      mentee,
-      `charter_active:${pair.id}:v${version}`,
-      `${nameOf(me, 'Your mentor')} confirmed your charter. It is active now; milestones are due ${milestones.map((m) => m.dueDate).join(' and ')}.`,
+    await this.#coaching.notify(mentee, `charter_active:${pair.id}:v${version}`, (t) =>
+      t('charter.activeForMentee', {
+        mentor: nameOf(t, me, 'pair.yourMentor'),
+        first: milestones[0]?.dueDate,
+        second: milestones[1]?.dueDate,
+      }),
     );
     await this.#coaching.touch(me);
     return confirmed;
@@ -434,16 +473,14 @@ export class MentoringService {
     const current = await this.#store.mentoring.currentCharter(pair.id);
     if (!current || current.version !== version || current.status !== 'submitted') {
       throw new UserFacingError(
-        current?.status === 'active'
-          ? 'This charter is already confirmed.'
-          : 'This version is no longer waiting for you.',
+        current?.status === 'active' ? 'charter.alreadyConfirmed' : 'charter.notWaiting',
       );
     }
   }
 
   /** Before the milestone note form opens: only the pair's mentor. */
-  async milestoneNoteFormFor(identity: Identity, milestoneId: string): Promise<void> {
-    await this.#mentorMilestone(identity, milestoneId);
+  async milestoneNoteFormFor(identity: Identity, milestoneId: string): Promise<Milestone> {
+    return (await this.#mentorMilestone(identity, milestoneId)).milestone;
   }
 
   async requestCharterChanges(
@@ -451,7 +488,7 @@ export class MentoringService {
     pairId: string,
     version: number,
     raw: RawFormValues,
-  ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
     const { pair, me } = await this.#mentorPair(identity, pairId);
     const checked = validateForm(changeRequestForm, raw);
     if (!checked.ok) return checked;
@@ -462,13 +499,10 @@ export class MentoringService {
       comment,
       this.#clock.now(),
     );
-    if (!changed) return { ok: false, errors: { comment: 'This version is no longer waiting for you.' } };
+    if (!changed) return { ok: false, errors: { comment: text('charter.notWaiting') } };
     const mentee = await this.#person(pair.menteeId);
-    await this.#queue(
-      mentee,
-      'notice',
-      `charter_changes:${pair.id}:v${version}`,
-      changesRequestedMessage(pair, nameOf(me, 'Your mentor'), comment),
+    await this.#queue(mentee, 'notice', `charter_changes:${pair.id}:v${version}`, (t) =>
+      changesRequestedMessage(t, pair, nameOf(t, me, 'pair.yourMentor'), comment),
     );
     await this.#coaching.touch(me);
     return { ok: true };
@@ -504,10 +538,12 @@ export class MentoringService {
     const updated = (await this.#store.mentoring.getMilestone(milestone.id))!;
     if (recorded) {
       const mentee = await this.#person(pair.menteeId);
-      await this.#coaching.notify(
-        mentee,
-        `milestone:${milestone.id}`,
-        `${nameOf(me, 'Your mentor')} marked the milestone "${milestone.description}" as ${MILESTONE_WORDS[answer]}.`,
+      await this.#coaching.notify(mentee, `milestone:${milestone.id}`, (t) =>
+        t('milestone.toMentee', {
+          mentor: nameOf(t, me, 'pair.yourMentor'),
+          description: milestone.description,
+          answer,
+        }),
       );
     }
     return { milestone: updated, recorded };
@@ -517,7 +553,7 @@ export class MentoringService {
     identity: Identity,
     milestoneId: string,
     raw: RawFormValues,
-  ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
     const { milestone, pair, me } = await this.#mentorMilestone(identity, milestoneId);
     const checked = validateForm(milestoneNoteForm, raw);
     if (!checked.ok) return checked;
@@ -525,10 +561,12 @@ export class MentoringService {
     if (!note) return { ok: true };
     await this.#store.mentoring.noteMilestone(milestone.id, note);
     const mentee = await this.#person(pair.menteeId);
-    await this.#coaching.notify(
-      mentee,
-      `milestone_note:${milestone.id}`,
-      `${nameOf(me, 'Your mentor')} added a note to "${milestone.description}": ${note}`,
+    await this.#coaching.notify(mentee, `milestone_note:${milestone.id}`, (t) =>
+      t('milestone.noteToMentee', {
+        mentor: nameOf(t, me, 'pair.yourMentor'),
+        description: milestone.description,
+        note,
+      }),
     );
     return { ok: true };
   }
@@ -560,13 +598,17 @@ export class MentoringService {
     await this.#requireCurator(identity);
     const alert = await this.#store.mentoring.getAlert(alertId);
     if (!alert) throw new NotAllowedError();
-    if (alert.status !== 'open') throw new UserFacingError(await this.#handledText(alert));
+    if (alert.status !== 'open') {
+      const handled = await this.#handledText(alert);
+      throw new UserFacingError(handled.key, handled.params);
+    }
     return CURATOR_FORMS[action];
   }
 
-  async #handledText(alert: CuratorAlert): Promise<string> {
+  async #handledText(alert: CuratorAlert): Promise<Text> {
     const by = alert.handledBy ? await this.#store.participants.get(alert.handledBy) : null;
-    return `This alert was already handled${by ? ` by ${nameOf(by, 'another curator')}` : ''}.`;
+    const curator = by?.displayName ?? by?.email;
+    return curator ? text('alert.alreadyHandledBy', { curator }) : text('alert.alreadyHandled');
   }
 
   /**
@@ -578,7 +620,7 @@ export class MentoringService {
     alertId: string,
     action: CuratorAction,
     raw: RawFormValues,
-  ): Promise<{ ok: true; summary: string } | { ok: false; errors: Record<string, string> }> {
+  ): Promise<{ ok: true; summary: Text } | { ok: false; errors: FieldErrors }> {
     await this.#requireCurator(identity);
     const form = CURATOR_FORMS[action];
     const firstField = form.fields[0]!.id;
@@ -599,9 +641,9 @@ export class MentoringService {
       };
       const existing = await this.#store.participants.findByIdentity(newMentor);
       if (existing?.id === view.pair.menteeId)
-        return { ok: false, errors: { mentor: 'The mentee cannot mentor themselves.' } };
+        return { ok: false, errors: { mentor: text('validation.curator.menteeSelf') } };
       if (existing?.id === view.pair.mentorId)
-        return { ok: false, errors: { mentor: 'Pick someone other than the current mentor.' } };
+        return { ok: false, errors: { mentor: text('validation.curator.sameMentor') } };
     }
     const snoozeUntil = action === 'snooze' ? now + Number(values.days) * DAY : undefined;
     const detail: Record<string, unknown> =
@@ -615,8 +657,7 @@ export class MentoringService {
       return { ok: false, errors: { [firstField]: await this.#handledText(alert) } };
     }
     const { pair, mentor, mentee } = view;
-    const menteeName = nameOf(mentee, 'the mentee');
-    let summary = '';
+    let summary: Text;
     switch (action) {
       case 'rematch': {
         await this.#store.mentoring.closePair(pair.id, 're-matched by a curator', now);
@@ -627,17 +668,15 @@ export class MentoringService {
           pair.id,
         );
         const newMentorP = await this.#person(fresh.mentorId);
-        await this.#coaching.notify(
-          mentee,
-          `rematch:${pair.id}:mentee`,
-          `Your program team has paired you with a new mentor, ${nameOf(newMentorP, 'a new mentor')}. Sometimes a fresh match suits the season you're in; thank you for the work so far. Your new charter starts from a clean page.`,
+        await this.#coaching.notify(mentee, `rematch:${pair.id}:mentee`, (t) =>
+          t('pair.rematchedMentee', { mentor: nameOf(t, newMentorP, 'pair.yourMentor') }),
         );
-        await this.#coaching.notify(
-          mentor,
-          `rematch:${pair.id}:mentor`,
-          `Thank you for mentoring ${menteeName}. The program team has arranged a new pairing for them that fits their current goals better; nothing is needed from you.`,
+        await this.#coaching.notify(mentor, `rematch:${pair.id}:mentor`, (t) =>
+          t('pair.rematchedMentor', { mentee: nameOf(t, mentee, 'pair.yourMentee') }),
         );
-        summary = `New mentor: ${nameOf(newMentorP, newMentor!.userId)}.`;
+        summary = text('alert.summaryRematch', {
+          mentor: newMentorP.displayName ?? newMentorP.email ?? newMentor!.userId,
+        });
         break;
       }
       case 'checkin': {
@@ -645,32 +684,30 @@ export class MentoringService {
         await this.#coaching.notify(
           mentee,
           `curator_checkin:${alertId}:mentee`,
-          `A note from your program team: ${note}`,
+          text('pair.curatorNote', { note }),
         );
         await this.#coaching.notify(
           mentor,
           `curator_checkin:${alertId}:mentor`,
-          `A note from your program team: ${note}`,
+          text('pair.curatorNote', { note }),
         );
-        summary = 'A note went to both.';
+        summary = text('alert.summaryCheckin');
         break;
       }
       case 'snooze':
-        summary = `No new alert for this pair until ${DateTime.fromMillis(snoozeUntil!, { zone: 'UTC' }).toISODate()}.`;
+        summary = text('alert.summarySnooze', {
+          until: DateTime.fromMillis(snoozeUntil!, { zone: 'UTC' }).toISODate(),
+        });
         break;
       case 'close': {
         await this.#store.mentoring.closePair(pair.id, String(values.reason), now);
-        await this.#coaching.notify(
-          mentee,
-          `pair_closed:${pair.id}:mentee`,
-          `Your mentoring pairing with ${nameOf(mentor, 'your mentor')} has come to a close. Thank you for the time you both gave it.`,
+        await this.#coaching.notify(mentee, `pair_closed:${pair.id}:mentee`, (t) =>
+          t('pair.closedMentee', { mentor: nameOf(t, mentor, 'pair.yourMentor') }),
         );
-        await this.#coaching.notify(
-          mentor,
-          `pair_closed:${pair.id}:mentor`,
-          `Your mentoring pairing with ${menteeName} has come to a close. Thank you for the time you gave it.`,
+        await this.#coaching.notify(mentor, `pair_closed:${pair.id}:mentor`, (t) =>
+          t('pair.closedMentor', { mentee: nameOf(t, mentee, 'pair.yourMentee') }),
         );
-        summary = 'The pair is closed.';
+        summary = text('alert.summaryClose');
         break;
       }
     }
@@ -722,8 +759,8 @@ export class MentoringService {
         pairedAt: pair.createdAt,
         charterActivatedAt: charter?.mentorConfirmedAt ?? null,
         milestones,
-        mentor: { name: nameOf(mentor, 'mentor'), lastInteractionAt: mentor.lastInteractionAt },
-        mentee: { name: nameOf(mentee, 'mentee'), lastInteractionAt: mentee.lastInteractionAt },
+        mentor: { name: nameOf(english, mentor, 'pair.mentor'), lastInteractionAt: mentor.lastInteractionAt },
+        mentee: { name: nameOf(english, mentee, 'pair.mentee'), lastInteractionAt: mentee.lastInteractionAt },
         missedCheckins,
       },
       settings.engagement,
@@ -757,7 +794,7 @@ export class MentoringService {
             now,
             'pair_nudge',
             `pair_nudge:${to.id}:${pair.id}/${localWeekKey(now, settings.timezone)}`,
-            pairNudgeMessage(nameOf(other, 'your partner')),
+            (t) => pairNudgeMessage(t, nameOf(t, other, 'pair.yourPartner')),
           );
           if (row) outbox.push(row);
         }
@@ -768,7 +805,7 @@ export class MentoringService {
         };
       }
       case 'alert_curators': {
-        const target = this.#curators.channelFor(mentee.platform, mentee.workspaceId);
+        const target = await this.#curators.channelFor(mentee.platform, mentee.workspaceId);
         const alertId = `alr_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
         const alert: CuratorAlert = {
           id: alertId,
@@ -791,10 +828,11 @@ export class MentoringService {
             kind: 'curator_alert',
             budgeted: false,
             budgetWeek: localWeekKey(now, settings.timezone),
-            message: curatorAlertMessage(
+            message: alertMessageFor(
+              translator(readerOf(settings, channel)),
               alert,
-              nameOf(mentor, 'mentor'),
-              nameOf(mentee, 'mentee'),
+              mentor,
+              mentee,
               settings.engagement.threshold,
             ),
             dueAt: now,
@@ -827,9 +865,10 @@ export class MentoringService {
     now: number,
     kind: 'pair_nudge' | 'milestone_reminder',
     key: string,
-    message: Message,
+    compose: (t: Translator) => Message,
   ): Promise<NewOutboxRow | null> {
     if (to.consent !== 'accepted' || !to.reachable) return null;
+    const message = compose(translator(readerOf(settings, to)));
     const who = availabilityOf(settings, to);
     const week = localWeekKey(now, who.timezone);
     const budget = await this.#store.jobs.budget(
@@ -881,7 +920,7 @@ export class MentoringService {
       now,
       'milestone_reminder',
       `milestone_reminder:${mentor.id}:${milestone.id}`,
-      milestoneReminderMessage(milestone, nameOf(mentee, 'your mentee')),
+      (t) => milestoneReminderMessage(t, milestone, nameOf(t, mentee, 'pair.yourMentee')),
     );
     if (!row) {
       if (milestone.dueAt > now + DAY && mentor.consent === 'accepted') {

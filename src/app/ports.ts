@@ -74,3 +74,24 @@ export interface ChannelState {
   set(key: string, value: string, owner?: { workspaceId: string; userId: string }): Promise<void>;
   delete(key: string): Promise<void>;
 }
+
+/** What a channel's HTTP endpoint is: a plain node:http handler. */
+export type RequestListener = (
+  req: import('node:http').IncomingMessage,
+  res: import('node:http').ServerResponse,
+) => void;
+
+/** A chat platform plugged into coachloop: what it serves, how it sends, what it can do. */
+export interface Channel {
+  readonly platform: Platform;
+  /** How the platform shows forms; the conversation layer asks, so that the words stay the same. */
+  readonly capabilities: { modalForms: boolean };
+  /** Outbound delivery through the outbox. */
+  readonly sender: ChannelSender;
+  /** HTTP routes on coachloop's server (path → handler), e.g. `/slack/events`. */
+  readonly routes: Record<string, RequestListener>;
+  /** Whether a person is in the platform's own curator group (e.g. a Slack user group), if one is set. */
+  memberOfCuratorGroup?(userId: string): Promise<boolean>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}

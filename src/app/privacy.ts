@@ -23,7 +23,7 @@ export class PrivacyService {
   /** "Forget me": the person erases their own personal data and free text; anonymous numbers stay. */
   async forgetMe(identity: Identity): Promise<void> {
     const me = await this.#store.participants.findByIdentity(identity);
-    if (!me) throw new UserFacingError('I have nothing stored about you.');
+    if (!me) throw new UserFacingError('enrol.nothingStored');
     await this.forget(me, me.id);
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { DEFAULT_LOCALE, translator } from '../core/catalog/index.js';
 import { defaultCharterDraft } from '../core/charter.js';
 import { consentRequestMessage } from '../core/coaching.js';
 import { nextPairHealthRun } from '../core/mentoring.js';
@@ -191,7 +192,11 @@ export async function importRoster(options: {
             kind: 'consent',
             budgeted: false,
             budgetWeek: localWeekKey(consentAt, who.timezone),
-            message: consentRequestMessage(id, program.settings),
+            message: consentRequestMessage(
+              translator({ locale: DEFAULT_LOCALE, timeZone: who.timezone }),
+              id,
+              program.settings,
+            ),
             dueAt: consentAt,
             expiresAt: consentAt + 14 * 86_400_000,
           }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
+import { DEFAULT_LOCALE, type Translator, text, translator, type Words } from '../core/catalog/index.js';
 import { practiceSchema, type Survey, surveyDetailsSchema } from '../core/checkpoint.js';
 import { type Clock, DAY } from '../core/clock.js';
 import {
@@ -12,7 +12,7 @@ import {
 import { type Experiment, type ExperimentInput, experimentEndDate } from '../core/experiment.js';
 import { type FormResult, type RawFormValues, validateForm } from '../core/forms.js';
 import type { Message } from '../core/messages.js';
-import { availabilityOf, type Identity, type Participant } from '../core/participant.js';
+import { availabilityOf, type Identity, type Participant, readerOf } from '../core/participant.js';
 import { planExperiment, type ScheduledJob } from '../core/schedule.js';
 import { localDateKey, localWeekKey, nextAllowedInstant, timeZoneSchema } from '../core/time.js';
 import type { Logger } from '../logger.js';
@@ -35,9 +35,11 @@ export interface StatusView {
   program: ProgramRecord;
   experiment: Experiment | null;
   surveys: Survey[];
-  nextMessage: { kind: ScheduledJob['kind']; at: number; local: string } | null;
-  /** The person's local day their snooze ends, e.g. "Mon 16 Mar"; null when not snoozed. */
-  snoozedUntil: string | null;
+  nextMessage: { kind: ScheduledJob['kind']; at: number } | null;
+  /** When their snooze ends; null when not snoozed. */
+  snoozedUntil: number | null;
+  /** The person's time zone, for the times shown. */
+  zone: string;
 }
 
 export type ProfileUpdate = { timezone?: string | null; email?: string | null; displayName?: string | null };
@@ -58,6 +60,11 @@ export class CoachingService {
     this.#options = options;
   }
 
+  /** What this person reads, in their words and time zone. */
+  translatorFor(program: ProgramRecord, participant: Participant): Translator {
+    return translator(readerOf(program.settings, participant));
+  }
+
   async #program(participant: Participant): Promise<ProgramRecord> {
     const program = await this.store.programs.get(participant.programId);
     if (!program) throw new Error(`participant ${participant.id} has no program`);
@@ -69,13 +76,11 @@ export class CoachingService {
     if (name) {
       const program = await this.store.programs.getByName(name);
       if (program) return program;
-      throw new UserFacingError(`The program "${name}" is not set up yet. Ask your program admin.`);
+      throw new UserFacingError('enrol.programMissing', { program: name });
     }
     const programs = await this.store.programs.list();
     if (programs.length === 1 && programs[0]) return programs[0];
-    throw new UserFacingError(
-      "You're not enrolled in a coaching program yet. Ask your program admin to add you.",
-    );
+    throw new UserFacingError('enrol.notEnrolled');
   }
 
   /**
@@ -91,7 +96,7 @@ export class CoachingService {
     const program = programName
       ? await this.store.programs.getByName(programName)
       : await this.#defaultProgram();
-    if (!program) throw new UserFacingError(`No program named "${programName}".`);
+    if (!program) throw new UserFacingError('enrol.noSuchProgram', { program: programName ?? '' });
     const participant = await this.store.participants.create(
       { ...identity, programId: program.id },
       this.clock.now(),
@@ -103,7 +108,11 @@ export class CoachingService {
   async queueConsentRequest(participant: Participant, program?: ProgramRecord): Promise<void> {
     const record = program ?? (await this.#program(participant));
     const now = this.clock.now();
-    const message = consentRequestMessage(participant.id, record.settings);
+    const message = consentRequestMessage(
+      this.translatorFor(record, participant),
+      participant.id,
+      record.settings,
+    );
     if (await this.#queue(participant, 'consent', `consent:${participant.id}`, message, now, 7 * DAY)) {
       await this.#ledger(participant, 'requested', record, now);
     }
@@ -115,7 +124,11 @@ export class CoachingService {
     const record = await this.#program(participant);
     const now = this.clock.now();
     const day = localDateKey(now, availabilityOf(record.settings, participant).timezone);
-    const message = consentRequestMessage(participant.id, record.settings);
+    const message = consentRequestMessage(
+      this.translatorFor(record, participant),
+      participant.id,
+      record.settings,
+    );
     const queued = await this.#queue(
       participant,
       'consent',
@@ -185,14 +198,19 @@ export class CoachingService {
   async notify(
     participant: Participant,
     key: string,
-    text: string,
+    content: Words | { compose: (t: Translator) => Message },
     options: { reply?: boolean } = {},
-  ): Promise<void> {
-    await this.#queue(
+  ): Promise<boolean> {
+    const t = this.translatorFor(await this.#program(participant), participant);
+    const message =
+      typeof content === 'object' && 'compose' in content
+        ? content.compose(t)
+        : noticeMessage(t.text(content));
+    return this.#queue(
       participant,
       'notice',
       `notice:${participant.id}:${key}`,
-      noticeMessage(text),
+      message,
       this.clock.now(),
       3 * DAY,
       options.reply ?? false,
@@ -201,8 +219,7 @@ export class CoachingService {
 
   async #actor(identity: Identity): Promise<Participant> {
     const participant = await this.store.participants.findByIdentity(identity);
-    if (!participant)
-      throw new UserFacingError("You're not enrolled yet. Send me any message to get started.");
+    if (!participant) throw new UserFacingError('enrol.notEnrolledYet');
     return participant;
   }
 
@@ -211,9 +228,7 @@ export class CoachingService {
     if (participant.consent !== 'accepted') {
       if (participant.consent !== 'pending') await this.offerConsentAgain(participant);
       throw new UserFacingError(
-        participant.consent === 'pending'
-          ? 'Please accept or decline the consent message first (it is in our direct messages).'
-          : 'You have stopped coaching messages. I have sent you the consent message again; accept it to start over.',
+        participant.consent === 'pending' ? 'consent.pendingFirst' : 'consent.stoppedOfferedAgain',
       );
     }
     return participant;
@@ -223,6 +238,92 @@ export class CoachingService {
     if (participant.consent === 'accepted') {
       await this.store.participants.update(participant.id, { lastInteractionAt: this.clock.now() });
     }
+  }
+
+  /** True the first time a key is claimed, false ever after: an idempotency key for inbound work. */
+  firstTime(key: string): Promise<boolean> {
+    return this.store.inbound.firstSeen(key, this.clock.now());
+  }
+
+  /** The words and time zone the bot uses with this person (the program's defaults before they are known). */
+  async translatorOf(identity: Identity): Promise<Translator> {
+    const participant = await this.store.participants.findByIdentity(identity);
+    if (participant) return this.translatorFor(await this.#program(participant), participant);
+    const programs = await this.store.programs.list();
+    const named = this.#options.defaultProgram
+      ? programs.find((p) => p.name === this.#options.defaultProgram)
+      : undefined;
+    const program = named ?? (programs.length === 1 ? programs[0] : undefined);
+    return translator({ locale: DEFAULT_LOCALE, timeZone: program?.settings.timezone ?? 'UTC' });
+  }
+
+  /**
+   * The person wrote to the bot or acted in their 1:1: hearing from them proves the bot can reach them
+   * (again), at the address the platform just gave. Their client's time zone is kept once they consented.
+   */
+  async heardFrom(
+    identity: Identity,
+    facts: { address?: string; timezone?: string } = {},
+  ): Promise<Participant | null> {
+    const participant = await this.store.participants.findByIdentity(identity);
+    if (!participant) return null;
+    const zone =
+      participant.consent === 'accepted' &&
+      facts.timezone &&
+      facts.timezone !== participant.timezone &&
+      timeZoneSchema.safeParse(facts.timezone).success
+        ? facts.timezone
+        : undefined;
+    const moved = facts.address !== undefined && facts.address !== participant.address;
+    if (!moved && participant.reachable && !zone) return participant;
+    return this.store.participants.update(participant.id, {
+      ...(moved ? { address: facts.address } : {}),
+      ...(zone ? { timezone: zone } : {}),
+      reachable: true,
+    });
+  }
+
+  /** The person removed the app or blocked the bot: nothing is sent until they are back. */
+  async markUnreachable(identity: Identity): Promise<void> {
+    const participant = await this.store.participants.findByIdentity(identity);
+    if (participant?.reachable) {
+      await this.store.participants.update(participant.id, { reachable: false });
+      this.#logger.info({ participantId: participant.id }, 'the app was removed; marked unreachable');
+    }
+  }
+
+  /**
+   * A consent request that never arrived (the person had not installed the app yet, or had blocked it) is
+   * queued again, the same message under a new key, once they are back: at most once a day, and only while
+   * no consent request of theirs is waiting or delivered.
+   */
+  async resendConsentIfLost(participant: Participant): Promise<void> {
+    if (participant.consent !== 'pending') return;
+    const requests = (await this.store.outbox.list({ participantId: participant.id })).filter(
+      (r) => r.kind === 'consent',
+    );
+    if (
+      requests.length === 0 ||
+      requests.some((r) => r.status === 'pending' || r.status === 'sending' || r.status === 'sent')
+    ) {
+      return;
+    }
+    const now = this.clock.now();
+    const earlier = requests[0]!;
+    const inserted = await this.store.outbox.enqueue(
+      {
+        key: `consent:${participant.id}:resend:${localDateKey(now, 'UTC')}`,
+        participantId: participant.id,
+        kind: 'consent',
+        budgeted: false,
+        budgetWeek: earlier.budgetWeek,
+        message: earlier.message,
+        dueAt: now,
+        expiresAt: now + 7 * DAY,
+      },
+      now,
+    );
+    if (inserted) this.#options.onQueued?.();
   }
 
   /** Consent decision; the button's reference must be the clicking person's own record. */
@@ -298,9 +399,7 @@ export class CoachingService {
   /** On a roster, behavior experiments belong to leaders; people who joined on their own count as leaders. */
   #requireLeader(participant: Participant): void {
     if (participant.roles.length > 0 && !participant.roles.includes('leader')) {
-      throw new NotAllowedError(
-        'Behavior experiments are for the leaders in this program; your role here is different.',
-      );
+      throw new NotAllowedError('experiment.leadersOnly');
     }
   }
 
@@ -346,7 +445,7 @@ export class CoachingService {
     const who = availabilityOf(program.settings, participant);
     const endDate = experimentEndDate(input.startDate, input.lengthWeeks);
     if (endDate <= localDateKey(now, who.timezone)) {
-      return { ok: false, errors: { startDate: 'this window has already ended; pick a later start date' } };
+      return { ok: false, errors: { startDate: text('validation.experiment.ended') } };
     }
     const current = await this.store.experiments.current(participant.id);
     if (current && (current.status === 'active' || current.status === 'paused')) {
@@ -378,7 +477,7 @@ export class CoachingService {
   async #runningExperiment(participant: Participant): Promise<Experiment> {
     const experiment = await this.store.experiments.current(participant.id);
     if (!experiment || (experiment.status !== 'active' && experiment.status !== 'paused')) {
-      throw new UserFacingError('You have no running experiment. Start one with /coach start.');
+      throw new UserFacingError('experiment.notRunning');
     }
     return experiment;
   }
@@ -386,8 +485,7 @@ export class CoachingService {
   async pause(identity: Identity): Promise<Experiment> {
     const participant = await this.#consented(identity);
     const experiment = await this.#runningExperiment(participant);
-    if (experiment.status === 'paused')
-      throw new UserFacingError('Your experiment is already paused. Resume it with /coach resume.');
+    if (experiment.status === 'paused') throw new UserFacingError('experiment.alreadyPaused');
     return this.store.experiments.setStatus(experiment.id, 'paused', this.clock.now());
   }
 
@@ -411,22 +509,16 @@ export class CoachingService {
     return this.store.experiments.setStatus(experiment.id, 'active', now, plan);
   }
 
-  /** Quiet for N days; messages resume by themselves afterwards. Returns the local day it ends. */
-  async snooze(identity: Identity, days: number): Promise<string> {
-    if (!Number.isInteger(days) || days < 1 || days > 60)
-      throw new UserFacingError('Snooze takes a number of days from 1 to 60, e.g. /coach snooze 7');
+  /** Quiet for N days; messages resume by themselves afterwards. Returns when it ends. */
+  async snooze(identity: Identity, days: number): Promise<number> {
+    if (!Number.isInteger(days) || days < 1 || days > 60) throw new UserFacingError('command.snoozeInvalid');
     return this.#snoozeFor(await this.#consented(identity), days);
   }
 
-  async #snoozeFor(participant: Participant, days: number): Promise<string> {
+  async #snoozeFor(participant: Participant, days: number): Promise<number> {
     const until = this.clock.now() + days * DAY;
-    const updated = await this.store.participants.update(participant.id, { pausedUntil: until });
-    return this.#localDay(updated, until);
-  }
-
-  async #localDay(participant: Participant, instant: number): Promise<string> {
-    const zone = availabilityOf((await this.#program(participant)).settings, participant).timezone;
-    return DateTime.fromMillis(instant, { zone }).toFormat('ccc d LLL');
+    await this.store.participants.update(participant.id, { pausedUntil: until });
+    return until;
   }
 
   async optOut(identity: Identity): Promise<Participant> {
@@ -440,11 +532,11 @@ export class CoachingService {
     experimentId: string,
     occurrence: string,
     answer: 'did' | 'skip' | 'snooze',
-  ): Promise<{ recorded: boolean; snoozedUntil?: string }> {
+  ): Promise<{ recorded: boolean; snoozedUntil?: number }> {
     const participant = await this.#consented(identity);
     const experiment = await this.store.experiments.get(experimentId);
     if (!experiment || experiment.participantId !== participant.id) throw new NotAllowedError();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(occurrence)) throw new UserFacingError('That button is out of date.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(occurrence)) throw new UserFacingError('common.buttonOutdated');
     const now = this.clock.now();
     const recorded = await this.store.experiments.recordNudgeResponse({
       experimentId,
@@ -466,8 +558,7 @@ export class CoachingService {
     if (!survey || survey.participantId !== participant.id) throw new NotAllowedError();
     const experiment = await this.store.experiments.get(survey.experimentId);
     if (!experiment) throw new NotAllowedError();
-    if (survey.status === 'missed')
-      throw new UserFacingError(`The day ${survey.checkpointDay} checkpoint has closed.`);
+    if (survey.status === 'missed') throw new UserFacingError('survey.closed', { day: survey.checkpointDay });
     return { survey, experiment };
   }
 
@@ -479,7 +570,7 @@ export class CoachingService {
   ): Promise<{ survey: Survey; experiment: Experiment }> {
     const participant = await this.#consented(identity);
     const practice = practiceSchema.safeParse(rawPractice);
-    if (!practice.success) throw new UserFacingError(practice.error.issues[0]?.message ?? 'Choose 1 to 5.');
+    if (!practice.success) throw new UserFacingError('validation.survey.practice');
     await this.#ownSurvey(participant, surveyId);
     const now = this.clock.now();
     const survey = await this.store.surveys.answerPractice(surveyId, practice.data, now);
@@ -559,17 +650,12 @@ export class CoachingService {
       program,
       experiment,
       surveys,
-      nextMessage: next
-        ? {
-            kind: next.kind,
-            at: next.dueAt,
-            local: DateTime.fromMillis(next.dueAt, { zone }).toFormat("ccc d LLL, HH:mm '('z')'"),
-          }
-        : null,
+      nextMessage: next ? { kind: next.kind, at: next.dueAt } : null,
       snoozedUntil:
         participant.pausedUntil !== null && participant.pausedUntil > this.clock.now()
-          ? DateTime.fromMillis(participant.pausedUntil, { zone }).toFormat('ccc d LLL')
+          ? participant.pausedUntil
           : null,
+      zone,
     };
   }
 }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { DateTime } from 'luxon';
-import { previewProgram } from '../app/preview.js';
 import { loadProgramFile, ProgramFileError } from '../app/program-files.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { systemClock } from '../core/clock.js';
@@ -9,6 +8,7 @@ import { timeZoneSchema } from '../core/time.js';
 import { startCoachloop } from '../main.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { registerAdminCommands } from './admin-commands.js';
+import { previewProgram } from './preview.js';
 import { registerReportCommand } from './report-command.js';
 import { registerRosterCommand } from './roster-command.js';
 

@@ -70,7 +70,7 @@ export function registerRosterCommand(program: Command, fail: (error: unknown) =
               store,
               clock: systemClock,
               coaching,
-              curators: { isCurator: async () => false, channelFor: () => null },
+              curators: { isCurator: async () => false, channelFor: async () => null },
             });
             for (const pair of await store.mentoring.activePairs(record.id)) await mentoring.sendIntros(pair);
             const c = outcome.counts!;

@@ -32,7 +32,7 @@ describe('the charter', () => {
     expect(CHARTER_PAGES).toHaveLength(3);
     const onPages = CHARTER_PAGES.flatMap((p) => p.fields);
     expect(onPages.sort()).toEqual(CHARTER_FIELDS.map((f) => f.id).sort());
-    expect(charterPageForm(2).submitLabel).toBe('Send to mentor');
+    expect(charterPageForm(2).submitLabel).toBe('charter.send');
     expect(charterPageForm(0).fields.map((f) => f.id)).toEqual(CHARTER_PAGES[0]!.fields);
   });
 
@@ -53,7 +53,7 @@ describe('the charter', () => {
     expect(checkCharterAnswer('kpi1Baseline', ' 3.5 ')).toEqual({ ok: true, value: '3.5' });
     expect(checkCharterAnswer('kpi1Baseline', 'three')).toEqual({
       ok: false,
-      error: 'KPI 1 baseline must be a number',
+      error: { key: 'validation.number', params: {} },
     });
     expect(checkCharterAnswer('confidentiality', 'Yes')).toEqual({ ok: true, value: 'agree' });
     expect(checkCharterAnswer('cadence', 'Monthly')).toEqual({ ok: true, value: 'monthly' });
@@ -70,8 +70,8 @@ describe('the charter', () => {
     ).toEqual({
       ok: false,
       errors: {
-        kpi2Name: 'the two KPIs need different names',
-        milestone2Due: 'the second milestone must come after the first',
+        kpi2Name: { key: 'validation.charter.kpiNamesDiffer', params: {} },
+        milestone2Due: { key: 'validation.charter.milestoneOrder', params: {} },
       },
     });
   });

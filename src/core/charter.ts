@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { FormDefinition, FormField } from './forms.js';
-import { addLocalDays, isoDateSchema } from './time.js';
+import { type MessageKey, type Text, type Translator, text } from './catalog/index.js';
+import { type FormDefinition, type FormField, problemText } from './forms.js';
+import { addLocalDays, dateFieldSchema } from './time.js';
 
 /**
  * The pairing charter: goals, two named KPIs, milestones (default at 90 and 180 days), meeting cadence,
@@ -10,49 +11,40 @@ import { addLocalDays, isoDateSchema } from './time.js';
 export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 export type Cadence = (typeof CADENCES)[number];
 
-const text = (label: string, min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min, `${label}: a few words, please`)
-    .max(max, `${label}: keep it under ${max} characters`);
-const number = (label: string) =>
-  z.coerce
-    .number({ error: `${label} must be a number` })
-    .refine(Number.isFinite, `${label} must be a number`);
+const words = (min: number, max: number) =>
+  z.string().trim().min(min, 'validation.charter.fewWords').max(max, 'validation.tooLong');
+const number = z.coerce.number({ error: 'validation.number' }).refine(Number.isFinite, 'validation.number');
 
-/** Each field with its own validator, so a typed chat answer can be checked on its own. */
+/** Each field with its own validator, so a typed chat answer can be checked on its own. Messages are catalog keys. */
 export const CHARTER_FIELD_SCHEMAS = {
-  goals: text('Goals', 10, 1000),
-  kpi1Name: text('KPI 1', 2, 80),
-  kpi1Baseline: number('KPI 1 baseline'),
-  kpi1Target: number('KPI 1 target'),
-  kpi2Name: text('KPI 2', 2, 80),
-  kpi2Baseline: number('KPI 2 baseline'),
-  kpi2Target: number('KPI 2 target'),
-  milestone1: text('Milestone 1', 5, 300),
-  milestone1Due: isoDateSchema,
-  milestone2: text('Milestone 2', 5, 300),
-  milestone2Due: isoDateSchema,
-  cadence: z.enum(CADENCES, { error: 'choose weekly, biweekly or monthly' }),
-  confidentiality: z.literal('agree', {
-    error: 'both of you need to agree to keep what is said confidential',
-  }),
-  mentorWill: text('What the mentor will do', 5, 500),
-  mentorWillNot: text('What the mentor will not do', 5, 500),
+  goals: words(10, 1000),
+  kpi1Name: words(2, 80),
+  kpi1Baseline: number,
+  kpi1Target: number,
+  kpi2Name: words(2, 80),
+  kpi2Baseline: number,
+  kpi2Target: number,
+  milestone1: words(5, 300),
+  milestone1Due: dateFieldSchema,
+  milestone2: words(5, 300),
+  milestone2Due: dateFieldSchema,
+  cadence: z.enum(CADENCES, { error: 'validation.charter.cadence' }),
+  confidentiality: z.literal('agree', { error: 'validation.charter.confidentiality' }),
+  mentorWill: words(5, 500),
+  mentorWillNot: words(5, 500),
 } as const;
 
 export type CharterFieldId = keyof typeof CHARTER_FIELD_SCHEMAS;
 
 export const charterSchema = z.object(CHARTER_FIELD_SCHEMAS).superRefine((c, ctx) => {
   if (c.kpi1Name.toLowerCase() === c.kpi2Name.toLowerCase()) {
-    ctx.addIssue({ code: 'custom', path: ['kpi2Name'], message: 'the two KPIs need different names' });
+    ctx.addIssue({ code: 'custom', path: ['kpi2Name'], message: 'validation.charter.kpiNamesDiffer' });
   }
   if (c.milestone2Due <= c.milestone1Due) {
     ctx.addIssue({
       code: 'custom',
       path: ['milestone2Due'],
-      message: 'the second milestone must come after the first',
+      message: 'validation.charter.milestoneOrder',
     });
   }
 });
@@ -60,116 +52,51 @@ export const charterSchema = z.object(CHARTER_FIELD_SCHEMAS).superRefine((c, ctx
 export type Charter = z.output<typeof charterSchema>;
 export type CharterDraft = Partial<Record<CharterFieldId, string>>;
 
-export const CHARTER_FIELDS: readonly (FormField & { id: CharterFieldId; question: string })[] = [
-  {
-    id: 'goals',
-    label: 'Goals for this mentorship',
-    type: 'multiline',
-    maxLength: 1000,
-    question: 'What do you want from this mentorship? Two or three goals in your own words.',
-  },
-  {
-    id: 'kpi1Name',
-    label: 'KPI 1',
-    type: 'text',
-    maxLength: 80,
-    question: 'Name the first KPI you want to move (e.g. "stakeholder alignment score").',
-  },
-  {
-    id: 'kpi1Baseline',
-    label: 'KPI 1 baseline',
-    type: 'number',
-    question: 'Where is KPI 1 today? (a number)',
-  },
-  {
-    id: 'kpi1Target',
-    label: 'KPI 1 target',
-    type: 'number',
-    question: 'Where should KPI 1 be by the end? (a number)',
-  },
-  { id: 'kpi2Name', label: 'KPI 2', type: 'text', maxLength: 80, question: 'Name the second KPI.' },
-  {
-    id: 'kpi2Baseline',
-    label: 'KPI 2 baseline',
-    type: 'number',
-    question: 'Where is KPI 2 today? (a number)',
-  },
-  {
-    id: 'kpi2Target',
-    label: 'KPI 2 target',
-    type: 'number',
-    question: 'Where should KPI 2 be by the end? (a number)',
-  },
-  {
-    id: 'milestone1',
-    label: 'First milestone',
-    type: 'text',
-    maxLength: 300,
-    question: 'Describe your first milestone (about 90 days in).',
-  },
-  {
-    id: 'milestone1Due',
-    label: 'First milestone due',
-    type: 'date',
-    question: 'When is the first milestone due? (YYYY-MM-DD)',
-  },
-  {
-    id: 'milestone2',
-    label: 'Second milestone',
-    type: 'text',
-    maxLength: 300,
-    question: 'Describe your second milestone (about 180 days in).',
-  },
-  {
-    id: 'milestone2Due',
-    label: 'Second milestone due',
-    type: 'date',
-    question: 'When is the second milestone due? (YYYY-MM-DD)',
-  },
-  {
-    id: 'cadence',
-    label: 'Meeting cadence',
-    type: 'select',
-    options: CADENCES.map((c) => ({
-      value: c,
-      label: c === 'biweekly' ? 'Every two weeks' : c === 'weekly' ? 'Weekly' : 'Monthly',
-    })),
-    question: 'How often will you meet: weekly, biweekly or monthly?',
-  },
-  {
-    id: 'confidentiality',
-    label: 'Confidentiality',
-    type: 'select',
-    options: [{ value: 'agree', label: 'We keep what we discuss between us' }],
-    question: 'Do you agree to keep what you discuss between the two of you? Answer "agree".',
-  },
-  {
-    id: 'mentorWill',
-    label: 'The mentor will…',
-    type: 'multiline',
-    maxLength: 500,
-    question: 'What will your mentor do for you? (e.g. review my plan, introduce me to peers)',
-  },
-  {
-    id: 'mentorWillNot',
-    label: 'The mentor will not…',
-    type: 'multiline',
-    maxLength: 500,
-    question: "What is outside the mentor's role? (e.g. not my manager, no performance ratings)",
-  },
-];
+const FIELD_TYPES: Record<CharterFieldId, Pick<FormField, 'type' | 'maxLength'>> = {
+  goals: { type: 'multiline', maxLength: 1000 },
+  kpi1Name: { type: 'text', maxLength: 80 },
+  kpi1Baseline: { type: 'number' },
+  kpi1Target: { type: 'number' },
+  kpi2Name: { type: 'text', maxLength: 80 },
+  kpi2Baseline: { type: 'number' },
+  kpi2Target: { type: 'number' },
+  milestone1: { type: 'text', maxLength: 300 },
+  milestone1Due: { type: 'date' },
+  milestone2: { type: 'text', maxLength: 300 },
+  milestone2Due: { type: 'date' },
+  cadence: { type: 'select' },
+  confidentiality: { type: 'select' },
+  mentorWill: { type: 'multiline', maxLength: 500 },
+  mentorWillNot: { type: 'multiline', maxLength: 500 },
+};
+
+const FIELD_OPTIONS: Partial<Record<CharterFieldId, FormField['options']>> = {
+  cadence: CADENCES.map((c) => ({ value: c, label: text(`charter.cadence.${c}`) })),
+  confidentiality: [{ value: 'agree', label: text('charter.agree') }],
+};
+
+/** Every charter field: its form input (label) and its chat question, both catalog keys. */
+export const CHARTER_FIELDS: readonly (FormField & { id: CharterFieldId; question: MessageKey })[] = (
+  Object.keys(CHARTER_FIELD_SCHEMAS) as CharterFieldId[]
+).map((id) => ({
+  id,
+  label: `charter.field.${id}` as const,
+  question: `charter.question.${id}` as const,
+  ...FIELD_TYPES[id],
+  ...(FIELD_OPTIONS[id] ? { options: FIELD_OPTIONS[id] } : {}),
+}));
 
 /** Modal pages: three, so the stack never passes Slack's limit of three views. */
-export const CHARTER_PAGES: readonly { title: string; fields: readonly CharterFieldId[] }[] = [
+export const CHARTER_PAGES: readonly { title: MessageKey; fields: readonly CharterFieldId[] }[] = [
   {
-    title: 'Charter 1/3: goals',
+    title: 'charter.page1',
     fields: ['goals', 'kpi1Name', 'kpi1Baseline', 'kpi1Target', 'kpi2Name', 'kpi2Baseline', 'kpi2Target'],
   },
   {
-    title: 'Charter 2/3: plan',
+    title: 'charter.page2',
     fields: ['milestone1', 'milestone1Due', 'milestone2', 'milestone2Due', 'cadence'],
   },
-  { title: 'Charter 3/3: roles', fields: ['confidentiality', 'mentorWill', 'mentorWillNot'] },
+  { title: 'charter.page3', fields: ['confidentiality', 'mentorWill', 'mentorWillNot'] },
 ];
 
 export function charterPageForm(page: number): FormDefinition {
@@ -180,7 +107,7 @@ export function charterPageForm(page: number): FormDefinition {
   return {
     id: `charter-${page + 1}`,
     title: spec.title,
-    submitLabel: page === CHARTER_PAGES.length - 1 ? 'Send to mentor' : 'Next',
+    submitLabel: page === CHARTER_PAGES.length - 1 ? 'charter.send' : 'charter.next',
     fields,
     schema: z.object(shape),
   };
@@ -196,11 +123,11 @@ export function nextCharterField(draft: CharterDraft): (typeof CHARTER_FIELDS)[n
   return CHARTER_FIELDS.find((f) => !CHARTER_FIELD_SCHEMAS[f.id].safeParse(draft[f.id]).success) ?? null;
 }
 
-/** Checks one typed chat answer; returns the value to store or the error to show. */
+/** Checks one typed chat answer; returns the value to store or the problem to show. */
 export function checkCharterAnswer(
   field: CharterFieldId,
   raw: string,
-): { ok: true; value: string } | { ok: false; error: string } {
+): { ok: true; value: string } | { ok: false; error: Text } {
   const typed = raw.trim();
   const candidate =
     field === 'confidentiality' && /^(yes|agree|i agree|agreed)$/i.test(typed)
@@ -209,36 +136,41 @@ export function checkCharterAnswer(
         ? typed.toLowerCase()
         : typed;
   const parsed = CHARTER_FIELD_SCHEMAS[field].safeParse(candidate);
-  if (!parsed.success)
-    return { ok: false, error: parsed.error.issues[0]?.message ?? 'That answer does not fit.' };
+  const issue = parsed.success ? undefined : parsed.error.issues[0];
+  if (!parsed.success) return { ok: false, error: issue ? problemText(issue) : text('validation.invalid') };
   return { ok: true, value: String(parsed.data) };
 }
 
 export function validateCharter(
   draft: CharterDraft,
-): { ok: true; charter: Charter } | { ok: false; errors: Partial<Record<CharterFieldId, string>> } {
+): { ok: true; charter: Charter } | { ok: false; errors: Partial<Record<CharterFieldId, Text>> } {
   const parsed = charterSchema.safeParse(draft);
   if (parsed.success) return { ok: true, charter: parsed.data };
-  const errors: Partial<Record<CharterFieldId, string>> = {};
+  const errors: Partial<Record<CharterFieldId, Text>> = {};
   for (const issue of parsed.error.issues) {
     const id = issue.path[0] as CharterFieldId;
-    errors[id] ??= issue.message;
+    errors[id] ??= problemText(issue);
   }
   return { ok: false, errors };
 }
 
-export function charterSummary(c: Charter): { label: string; value: string }[] {
+export function charterSummary(t: Translator, c: Charter): { label: string; value: string }[] {
+  const kpi = (name: string, baseline: number, target: number) =>
+    t('charter.summary.kpi', { name, baseline, target });
   return [
-    { label: 'Goals', value: c.goals },
-    { label: 'KPI 1', value: `${c.kpi1Name}: ${c.kpi1Baseline} → ${c.kpi1Target}` },
-    { label: 'KPI 2', value: `${c.kpi2Name}: ${c.kpi2Baseline} → ${c.kpi2Target}` },
+    { label: t('charter.summary.goals'), value: c.goals },
+    { label: t('charter.summary.kpi1'), value: kpi(c.kpi1Name, c.kpi1Baseline, c.kpi1Target) },
+    { label: t('charter.summary.kpi2'), value: kpi(c.kpi2Name, c.kpi2Baseline, c.kpi2Target) },
     {
-      label: 'Milestones',
-      value: `${c.milestone1} (due ${c.milestone1Due})\n${c.milestone2} (due ${c.milestone2Due})`,
+      label: t('charter.summary.milestones'),
+      value: [
+        t('charter.summary.milestone', { description: c.milestone1, due: c.milestone1Due }),
+        t('charter.summary.milestone', { description: c.milestone2, due: c.milestone2Due }),
+      ].join('\n'),
     },
-    { label: 'Cadence', value: c.cadence },
-    { label: 'Confidentiality', value: 'Agreed: what we discuss stays between us' },
-    { label: 'The mentor will', value: c.mentorWill },
-    { label: 'The mentor will not', value: c.mentorWillNot },
+    { label: t('charter.summary.cadence'), value: t(`charter.cadence.${c.cadence}`) },
+    { label: t('charter.summary.confidentiality'), value: t('charter.summary.agreed') },
+    { label: t('charter.summary.will'), value: c.mentorWill },
+    { label: t('charter.summary.willNot'), value: c.mentorWillNot },
   ];
 }

@@ -4,25 +4,23 @@ export const SURVEY_STATUSES = ['open', 'reminded', 'answered', 'missed'] as con
 export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 
 export const practiceSchema = z.coerce
-  .number({ error: 'choose how often you practised, 1 to 5' })
-  .int()
-  .min(1, 'choose how often you practised, 1 to 5')
-  .max(5, 'choose how often you practised, 1 to 5');
+  .number({ error: 'validation.survey.practice' })
+  .int('validation.survey.practice')
+  .min(1, 'validation.survey.practice')
+  .max(5, 'validation.survey.practice');
 
 /** The second step of a checkpoint micro-survey: the KPI now, confidence, and an optional note. */
 export const surveyDetailsSchema = z.object({
-  kpiValue: z.coerce
-    .number({ error: 'the KPI value must be a number' })
-    .refine(Number.isFinite, 'the KPI value must be a number'),
+  kpiValue: z.coerce.number({ error: 'validation.number' }).refine(Number.isFinite, 'validation.number'),
   confidence: z.coerce
-    .number({ error: 'choose your confidence, 1 to 5' })
-    .int()
-    .min(1, 'choose your confidence, 1 to 5')
-    .max(5, 'choose your confidence, 1 to 5'),
+    .number({ error: 'validation.survey.confidence' })
+    .int('validation.survey.confidence')
+    .min(1, 'validation.survey.confidence')
+    .max(5, 'validation.survey.confidence'),
   note: z
     .string()
     .trim()
-    .max(1000, 'keep the note under 1000 characters')
+    .max(1000, 'validation.tooLong')
     .optional()
     .transform((note) => (note ? note : undefined)),
 });
@@ -48,5 +46,18 @@ export function surveyIdFor(experimentId: string, checkpointDay: number): string
   return `svy_${experimentId}_d${checkpointDay}`;
 }
 
-export const PRACTICE_LABELS = ['Not yet', 'Once', 'A few times', 'Most days', 'Daily'] as const;
-export const CONFIDENCE_LABELS = ['1 – unsure', '2', '3', '4', '5 – very sure'] as const;
+/** The five answers of the practice question and of the confidence question, as catalog keys. */
+export const PRACTICE_LABELS = [
+  'survey.practice1',
+  'survey.practice2',
+  'survey.practice3',
+  'survey.practice4',
+  'survey.practice5',
+] as const;
+export const CONFIDENCE_LABELS = [
+  'survey.confidence1',
+  'survey.confidence2',
+  'survey.confidence3',
+  'survey.confidence4',
+  'survey.confidence5',
+] as const;

@@ -1,3 +1,5 @@
+import type { Translator } from './catalog/index.js';
+import { text } from './catalog/index.js';
 import {
   CONFIDENCE_LABELS,
   PRACTICE_LABELS,
@@ -12,69 +14,78 @@ import type { ProgramSettings } from './program.js';
 
 export const experimentForm: FormDefinition<typeof experimentInputSchema> = {
   id: 'experiment',
-  title: 'Behavior experiment',
-  submitLabel: 'Start experiment',
+  title: 'experiment.form.title',
+  submitLabel: 'experiment.form.submit',
   schema: experimentInputSchema,
   fields: [
     {
       id: 'behavior',
-      label: 'Behavior to practise',
+      label: 'experiment.form.behavior',
       type: 'text',
       maxLength: 200,
-      placeholder: 'Ask before I tell in 1:1s',
+      placeholder: 'experiment.form.behaviorPlaceholder',
     },
     {
       id: 'hypothesis',
-      label: 'Hypothesis',
+      label: 'experiment.form.hypothesis',
       type: 'multiline',
       maxLength: 500,
-      placeholder: 'If I ask first, my team will bring more of their own solutions',
+      placeholder: 'experiment.form.hypothesisPlaceholder',
     },
     {
       id: 'kpiName',
-      label: 'KPI name',
+      label: 'experiment.form.kpiName',
       type: 'text',
       maxLength: 80,
-      placeholder: 'Ideas raised by the team per week',
+      placeholder: 'experiment.form.kpiNamePlaceholder',
     },
-    { id: 'kpiUnit', label: 'KPI unit', type: 'text', maxLength: 20, placeholder: 'ideas' },
-    { id: 'kpiBaseline', label: 'Baseline', type: 'number' },
-    { id: 'kpiTarget', label: 'Target', type: 'number' },
+    {
+      id: 'kpiUnit',
+      label: 'experiment.form.kpiUnit',
+      type: 'text',
+      maxLength: 20,
+      placeholder: 'experiment.form.kpiUnitPlaceholder',
+    },
+    { id: 'kpiBaseline', label: 'experiment.form.baseline', type: 'number' },
+    { id: 'kpiTarget', label: 'experiment.form.target', type: 'number' },
     {
       id: 'kpiDirection',
-      label: 'Which way is better?',
+      label: 'experiment.form.direction',
       type: 'select',
       options: KPI_DIRECTIONS.map((d) => ({
         value: d,
-        label: d === 'increase' ? 'Higher is better' : 'Lower is better',
+        label: text(d === 'increase' ? 'experiment.form.higher' : 'experiment.form.lower'),
       })),
     },
-    { id: 'startDate', label: 'Start date', type: 'date' },
+    { id: 'startDate', label: 'experiment.form.startDate', type: 'date' },
     {
       id: 'lengthWeeks',
-      label: 'Length (weeks)',
+      label: 'experiment.form.length',
       type: 'select',
-      options: Array.from({ length: 9 }, (_, i) => ({ value: String(8 + i), label: `${8 + i} weeks` })),
+      options: Array.from({ length: 9 }, (_, i) => ({
+        value: String(8 + i),
+        label: text('experiment.form.weeks', { weeks: 8 + i }),
+      })),
     },
   ],
 };
 
 export const surveyDetailsForm: FormDefinition<typeof surveyDetailsSchema> = {
   id: 'survey',
-  title: 'Checkpoint',
-  submitLabel: 'Save',
+  title: 'survey.form.title',
+  submitLabel: 'survey.form.submit',
   schema: surveyDetailsSchema,
   fields: [
-    { id: 'kpiValue', label: 'KPI value today', type: 'number' },
+    { id: 'kpiValue', label: 'survey.form.kpiValue', type: 'number' },
     {
       id: 'confidence',
-      label: 'Confidence you will keep it up',
+      label: 'survey.form.confidence',
       type: 'select',
-      options: CONFIDENCE_LABELS.map((label, i) => ({ value: String(i + 1), label })),
+      options: CONFIDENCE_LABELS.map((label, i) => ({ value: String(i + 1), label: text(label) })),
     },
     {
       id: 'note',
-      label: 'Anything to note? (only you and your coach see it)',
+      label: 'survey.form.note',
       type: 'multiline',
       optional: true,
       maxLength: 1000,
@@ -87,78 +98,103 @@ export const checkinForm: FormDefinition<
   ReturnType<typeof surveyDetailsSchema.extend<{ practice: typeof practiceSchema }>>
 > = {
   id: 'checkin',
-  title: 'Checkpoint check-in',
-  submitLabel: 'Save',
+  title: 'checkin.form.title',
+  submitLabel: 'survey.form.submit',
   schema: surveyDetailsSchema.extend({ practice: practiceSchema }),
   fields: [
     {
       id: 'practice',
-      label: 'How often did you practise lately?',
+      label: 'checkin.form.practice',
       type: 'select',
-      options: PRACTICE_LABELS.map((label, i) => ({ value: String(i + 1), label: `${i + 1} · ${label}` })),
+      options: PRACTICE_LABELS.map((label, i) => ({ value: String(i + 1), label: text(label) })),
     },
     ...surveyDetailsForm.fields,
   ],
 };
 
 /** The first message anyone gets: what is kept, who sees it, for how long; Accept or Decline. */
-export function consentRequestMessage(participantId: string, program: ProgramSettings): Message {
-  const facts = {
-    programTitle: program.title ?? program.name,
-    freeTextRetentionDays: program.retention.freeTextDays,
-    aggregateRetentionMonths: program.retention.aggregateMonths,
-  };
-  const text = `Hi! I'm the coaching companion for *${facts.programTitle}*. Before anything starts, here is what I keep and who sees it.`;
+export function consentRequestMessage(
+  t: Translator,
+  participantId: string,
+  program: ProgramSettings,
+): Message {
+  const intro = t('consent.intro', { program: program.title ?? program.name });
   return {
-    text,
+    text: intro,
     blocks: [
-      { type: 'text', text },
+      { type: 'text', text: intro },
       {
         type: 'fields',
         fields: [
+          { label: t('consent.collectLabel'), value: t('consent.collect') },
+          { label: t('consent.whoLabel'), value: t('consent.who') },
           {
-            label: 'What I collect',
-            value:
-              'Your experiment, your check-in answers, and when you reply to me. I never read your other chats.',
-          },
-          {
-            label: 'Who sees it',
-            value:
-              'You. Your mentor sees your charter items. Curators see engagement signals only. Admins see totals for groups of 5 or more.',
-          },
-          {
-            label: 'How long',
-            value: `Notes you type are deleted after ${facts.freeTextRetentionDays} days; totals are kept ${facts.aggregateRetentionMonths} months.`,
+            label: t('consent.howLongLabel'),
+            value: t('consent.howLong', {
+              freeTextDays: program.retention.freeTextDays,
+              aggregateMonths: program.retention.aggregateMonths,
+            }),
           },
         ],
       },
-      {
-        type: 'context',
-        text: 'You can stop at any time with /coach optout, or erase your data with /coach forget-me.',
-      },
+      { type: 'context', text: t('consent.stopAnyTime') },
       {
         type: 'actions',
         actions: [
-          { action: 'consent.accept', ref: participantId, label: 'Accept', style: 'primary' },
-          { action: 'consent.decline', ref: participantId, label: 'Decline' },
+          { action: 'consent.accept', ref: participantId, label: t('consent.accept'), style: 'primary' },
+          { action: 'consent.decline', ref: participantId, label: t('consent.decline') },
         ],
       },
     ],
   };
 }
 
-export function nudgeMessage(experiment: Experiment, template: string, occurrence: string): Message {
-  const text = fillTemplate(template, { behavior: experiment.behavior, kpi: experiment.kpiName });
+/** What the consent message turns into once answered. */
+export function consentAnsweredMessage(t: Translator, participantId: string, accepted: boolean): Message {
+  if (!accepted)
+    return { text: t('consent.declinedShort'), blocks: [{ type: 'text', text: t('consent.declined') }] };
   return {
-    text,
+    text: t('consent.acceptedShort'),
     blocks: [
-      { type: 'text', text },
+      { type: 'text', text: t('consent.accepted') },
       {
         type: 'actions',
         actions: [
-          { action: 'nudge.did', ref: experiment.id, value: occurrence, label: 'Did it', style: 'primary' },
-          { action: 'nudge.skip', ref: experiment.id, value: occurrence, label: 'Not this week' },
-          { action: 'nudge.snooze', ref: experiment.id, value: occurrence, label: 'Snooze a week' },
+          {
+            action: 'experiment.start',
+            ref: participantId,
+            label: t('consent.startExperiment'),
+            style: 'primary',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function nudgeMessage(
+  t: Translator,
+  experiment: Experiment,
+  template: string,
+  occurrence: string,
+): Message {
+  const body = fillTemplate(template, { behavior: experiment.behavior, kpi: experiment.kpiName });
+  return {
+    text: body,
+    blocks: [
+      { type: 'text', text: body },
+      {
+        type: 'actions',
+        actions: [
+          {
+            action: 'nudge.did',
+            ref: experiment.id,
+            value: occurrence,
+            label: t('nudge.did'),
+            style: 'primary',
+          },
+          { action: 'nudge.skip', ref: experiment.id, value: occurrence, label: t('nudge.skip') },
+          { action: 'nudge.snooze', ref: experiment.id, value: occurrence, label: t('nudge.snooze') },
         ],
       },
     ],
@@ -166,68 +202,115 @@ export function nudgeMessage(experiment: Experiment, template: string, occurrenc
 }
 
 function practiceQuestion(
+  t: Translator,
   experiment: Experiment,
   survey: Pick<Survey, 'id' | 'checkpointDay'>,
-  lead: string,
+  lead: 'first' | 'reminder',
 ): Message {
-  const text = `${lead} Day ${survey.checkpointDay} checkpoint for *${experiment.behavior}*: how often did you practise it lately?`;
+  const question = t('survey.question', { lead, day: survey.checkpointDay, behavior: experiment.behavior });
   return {
-    text,
+    text: question,
     blocks: [
-      { type: 'text', text },
+      { type: 'text', text: question },
       {
         type: 'actions',
         actions: PRACTICE_LABELS.map((label, i) => ({
           action: 'survey.practice' as const,
           ref: survey.id,
           value: String(i + 1),
-          label: `${i + 1} · ${label}`,
+          label: t(label),
         })),
       },
-      { type: 'context', text: `Then one short step: ${experiment.kpiName} today and your confidence.` },
+      { type: 'context', text: t('survey.thenDetails', { kpi: experiment.kpiName }) },
     ],
   };
 }
 
 export function checkpointSurveyMessage(
+  t: Translator,
   experiment: Experiment,
   survey: Pick<Survey, 'id' | 'checkpointDay'>,
 ): Message {
-  return practiceQuestion(experiment, survey, 'Time for a two-click check-in.');
+  return practiceQuestion(t, experiment, survey, 'first');
 }
 
 export function checkpointReminderMessage(
+  t: Translator,
   experiment: Experiment,
   survey: Pick<Survey, 'id' | 'checkpointDay'>,
 ): Message {
-  return practiceQuestion(experiment, survey, 'A gentle reminder:');
+  return practiceQuestion(t, experiment, survey, 'reminder');
 }
 
-/** What a survey message turns into once answered: no buttons left, so a second click cannot record twice. */
-export function surveyAnsweredMessage(experiment: Experiment, survey: Survey): Message {
-  const parts = [`Day ${survey.checkpointDay} checkpoint saved: practice ${survey.practice}/5`];
-  if (survey.kpiValue !== null) {
-    const gain = kpiImprovement(experiment, survey.kpiValue);
-    parts.push(
-      `${experiment.kpiName} ${survey.kpiValue} ${experiment.kpiUnit} (${gain >= 0 ? '+' : ''}${round(gain)} vs baseline)`,
-    );
-  }
-  if (survey.confidence !== null) parts.push(`confidence ${survey.confidence}/5`);
-  const text = `${parts.join(', ')}. Thank you!`;
-  return { text, blocks: [{ type: 'text', text }] };
+/** A survey message after the practice click: the answer so far, and the one step left. */
+export function practiceSavedMessage(t: Translator, experiment: Experiment, survey: Survey): Message {
+  const saved = t('survey.practiceSaved', { day: survey.checkpointDay, practice: survey.practice ?? 0 });
+  return {
+    text: saved,
+    blocks: [
+      { type: 'text', text: saved },
+      {
+        type: 'actions',
+        actions: [
+          {
+            action: 'survey.details',
+            ref: survey.id,
+            label: t('survey.addKpi', { kpi: experiment.kpiName }),
+            style: 'primary',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * What a survey message turns into once answered: the practice buttons are gone, so a second click cannot
+ * record twice; changing the answer is one explicit button away while the checkpoint is open.
+ */
+export function surveyAnsweredMessage(t: Translator, experiment: Experiment, survey: Survey): Message {
+  const gain = survey.kpiValue === null ? 0 : kpiImprovement(experiment, survey.kpiValue);
+  const answered = t('survey.answered', {
+    day: survey.checkpointDay,
+    practice: survey.practice ?? 0,
+    hasKpi: survey.kpiValue === null ? 'no' : 'yes',
+    kpi: experiment.kpiName,
+    value: survey.kpiValue ?? 0,
+    unit: experiment.kpiUnit,
+    change: `${gain >= 0 ? '+' : ''}${round(gain)}`,
+    hasConfidence: survey.confidence === null ? 'no' : 'yes',
+    confidence: survey.confidence ?? 0,
+  });
+  return {
+    text: answered,
+    blocks: [
+      { type: 'text', text: answered },
+      ...(survey.status === 'missed'
+        ? []
+        : [
+            {
+              type: 'actions' as const,
+              actions: [
+                { action: 'survey.checkin' as const, ref: survey.id, label: t('survey.changeAnswer') },
+              ],
+            },
+          ]),
+    ],
+  };
 }
 
 export function nudgeAnsweredMessage(
+  t: Translator,
   original: string,
   answer: 'did' | 'skip' | 'snooze',
-  until?: string,
+  until?: number,
 ): Message {
   const tail =
     answer === 'did'
-      ? 'Nice work — logged as done.'
+      ? t('nudge.answeredDid')
       : answer === 'skip'
-        ? 'Noted: not this week. No judgement; next week is a fresh start.'
-        : `Snoozed until ${until ?? 'next week'}. I'll be quiet until then.`;
+        ? t('nudge.answeredSkip')
+        : t('nudge.answeredSnooze', { until: new Date(until ?? 0) });
   return {
     text: `${original}\n${tail}`,
     blocks: [
@@ -237,8 +320,8 @@ export function nudgeAnsweredMessage(
   };
 }
 
-export function noticeMessage(text: string): Message {
-  return { text, blocks: [{ type: 'text', text }] };
+export function noticeMessage(body: string): Message {
+  return { text: body, blocks: [{ type: 'text', text: body }] };
 }
 
 function round(value: number): number {

@@ -39,18 +39,30 @@ describe('scorePair', () => {
       settings,
     );
     expect(result.reasons).toEqual([
-      { signal: 'charter_unfinished', points: 30, text: 'charter not finished 40 days after pairing' },
+      {
+        signal: 'charter_unfinished',
+        points: 30,
+        text: 'charter not finished 40 days after pairing',
+        facts: { days: 40 },
+      },
       {
         signal: 'milestone_late',
         points: 20,
         text: 'milestone "Kickoff" unconfirmed 10 days after its due date',
+        facts: { description: 'Kickoff', confirmed: false, days: 10 },
       },
       {
         signal: 'person_quiet',
         points: 20,
         text: 'mentor Maria has not interacted with the bot for 30 days',
+        facts: { role: 'mentor', name: 'Maria', days: 30 },
       },
-      { signal: 'checkin_missed', points: 20, text: 'mentee missed 2 checkpoint check-ins' },
+      {
+        signal: 'checkin_missed',
+        points: 20,
+        text: 'mentee missed 2 checkpoint check-ins',
+        facts: { count: 2 },
+      },
     ]);
     expect(result).toMatchObject({ score: 10, low: true });
   });

@@ -37,7 +37,17 @@ export interface PairSignals {
 export interface EngagementReason {
   signal: 'charter_unfinished' | 'milestone_late' | 'person_quiet' | 'checkin_missed';
   points: number;
+  /** The reason in English, as it is kept in the audit log and the reports. */
   text: string;
+  /** The facts behind it, so each reader can get the reason in their own words. */
+  facts?: {
+    days?: number;
+    description?: string;
+    confirmed?: boolean;
+    role?: 'mentor' | 'mentee';
+    name?: string;
+    count?: number;
+  };
 }
 
 export interface EngagementScore {
@@ -61,6 +71,7 @@ export function scorePair(signals: PairSignals, settings: EngagementSettings): E
       signal: 'charter_unfinished',
       points: w.charterUnfinished,
       text: `charter not finished ${days(now - signals.pairedAt)} days after pairing`,
+      facts: { days: days(now - signals.pairedAt) },
     });
   }
   for (const milestone of signals.milestones) {
@@ -71,6 +82,11 @@ export function scorePair(signals: PairSignals, settings: EngagementSettings): E
         signal: 'milestone_late',
         points: w.milestoneLate,
         text: `milestone "${milestone.description}" ${milestone.confirmedAt === null ? 'unconfirmed' : 'confirmed'} ${days(late)} days after its due date`,
+        facts: {
+          description: milestone.description,
+          confirmed: milestone.confirmedAt !== null,
+          days: days(late),
+        },
       });
     }
   }
@@ -84,6 +100,7 @@ export function scorePair(signals: PairSignals, settings: EngagementSettings): E
         signal: 'person_quiet',
         points: w.personQuiet,
         text: `${role} ${person.name} has not interacted with the bot for ${days(since)} days`,
+        facts: { role, name: person.name, days: days(since) },
       });
     }
   }
@@ -92,6 +109,7 @@ export function scorePair(signals: PairSignals, settings: EngagementSettings): E
       signal: 'checkin_missed',
       points: w.checkinMissed * signals.missedCheckins,
       text: `mentee missed ${signals.missedCheckins} checkpoint check-in${signals.missedCheckins === 1 ? '' : 's'}`,
+      facts: { count: signals.missedCheckins },
     });
   }
   const score = Math.max(0, 100 - reasons.reduce((sum, r) => sum + r.points, 0));

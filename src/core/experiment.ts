@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addLocalDays, isoDateSchema } from './time.js';
+import { addLocalDays, dateFieldSchema } from './time.js';
 
 export const KPI_DIRECTIONS = ['increase', 'decrease'] as const;
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
@@ -7,50 +7,33 @@ export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 export const EXPERIMENT_STATUSES = ['active', 'paused', 'completed', 'abandoned'] as const;
 export type ExperimentStatus = (typeof EXPERIMENT_STATUSES)[number];
 
-const finiteNumber = (label: string) =>
-  z.coerce
-    .number({ error: `${label} must be a number` })
-    .refine(Number.isFinite, `${label} must be a number`);
+const finiteNumber = z.coerce
+  .number({ error: 'validation.number' })
+  .refine(Number.isFinite, 'validation.number');
 
-/** What a leader enters to start (or edit) a behavior experiment. */
+/** What a leader enters to start (or edit) a behavior experiment. Messages are catalog keys. */
 export const experimentInputSchema = z
   .object({
-    behavior: z
-      .string()
-      .trim()
-      .min(3, 'describe the behavior in a few words')
-      .max(200, 'keep it under 200 characters'),
-    hypothesis: z
-      .string()
-      .trim()
-      .min(5, 'say what you expect to change')
-      .max(500, 'keep it under 500 characters'),
-    kpiName: z.string().trim().min(2, 'name the KPI').max(80, 'keep it under 80 characters'),
-    kpiUnit: z.string().trim().min(1, 'give a unit, e.g. % or points').max(20, 'keep it under 20 characters'),
-    kpiBaseline: finiteNumber('baseline'),
-    kpiTarget: finiteNumber('target'),
-    kpiDirection: z.enum(KPI_DIRECTIONS, { error: 'choose whether higher or lower is better' }),
-    startDate: isoDateSchema,
+    behavior: z.string().trim().min(3, 'validation.experiment.behavior').max(200, 'validation.tooLong'),
+    hypothesis: z.string().trim().min(5, 'validation.experiment.hypothesis').max(500, 'validation.tooLong'),
+    kpiName: z.string().trim().min(2, 'validation.experiment.kpiName').max(80, 'validation.tooLong'),
+    kpiUnit: z.string().trim().min(1, 'validation.experiment.kpiUnit').max(20, 'validation.tooLong'),
+    kpiBaseline: finiteNumber,
+    kpiTarget: finiteNumber,
+    kpiDirection: z.enum(KPI_DIRECTIONS, { error: 'validation.experiment.direction' }),
+    startDate: dateFieldSchema,
     lengthWeeks: z.coerce
-      .number({ error: 'length must be a number of weeks' })
-      .int('length must be whole weeks')
-      .min(8, 'an experiment runs 8 to 16 weeks')
-      .max(16, 'an experiment runs 8 to 16 weeks'),
+      .number({ error: 'validation.experiment.length' })
+      .int('validation.experiment.length')
+      .min(8, 'validation.experiment.length')
+      .max(16, 'validation.experiment.length'),
   })
   .superRefine((input, ctx) => {
     if (input.kpiDirection === 'increase' && input.kpiTarget <= input.kpiBaseline) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['kpiTarget'],
-        message: 'target must be above the baseline when higher is better',
-      });
+      ctx.addIssue({ code: 'custom', path: ['kpiTarget'], message: 'validation.experiment.targetAbove' });
     }
     if (input.kpiDirection === 'decrease' && input.kpiTarget >= input.kpiBaseline) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['kpiTarget'],
-        message: 'target must be below the baseline when lower is better',
-      });
+      ctx.addIssue({ code: 'custom', path: ['kpiTarget'], message: 'validation.experiment.targetBelow' });
     }
   });
 

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { type Translator, text } from './catalog/index.js';
 import { type Charter, charterSummary } from './charter.js';
 import type { EngagementReason } from './engagement.js';
 import type { FormDefinition } from './forms.js';
-import type { Message } from './messages.js';
+import { type Block, instantToken, type Message } from './messages.js';
 import type { ProgramSettings } from './program.js';
 import type { NextRun } from './schedule.js';
 import { type Availability, atLocalTime, nextAllowedInstant } from './time.js';
@@ -115,86 +116,77 @@ export function nextPairHealthRun(
 
 // ---- forms -------------------------------------------------------------------------------------------
 
+const reason = z.string().trim().min(3, 'validation.curator.reason').max(300, 'validation.tooLong');
+
 export const changeRequestForm: FormDefinition = {
   id: 'charter-changes',
-  title: 'Ask for changes',
-  submitLabel: 'Send',
-  fields: [{ id: 'comment', label: 'What should change?', type: 'multiline', maxLength: 1000 }],
+  title: 'changes.form.title',
+  submitLabel: 'changes.form.submit',
+  fields: [{ id: 'comment', label: 'changes.form.comment', type: 'multiline', maxLength: 1000 }],
   schema: z.object({
-    comment: z.string().trim().min(3, 'say what should change').max(1000, 'keep it under 1000 characters'),
+    comment: z.string().trim().min(3, 'validation.changes.comment').max(1000, 'validation.tooLong'),
   }),
 };
 
 export const milestoneNoteForm: FormDefinition = {
   id: 'milestone-note',
-  title: 'Milestone note',
-  submitLabel: 'Save',
-  fields: [
-    {
-      id: 'note',
-      label: 'Note for your mentee (optional)',
-      type: 'multiline',
-      optional: true,
-      maxLength: 1000,
-    },
-  ],
-  schema: z.object({ note: z.string().trim().max(1000, 'keep it under 1000 characters').optional() }),
+  title: 'note.form.title',
+  submitLabel: 'note.form.submit',
+  fields: [{ id: 'note', label: 'note.form.note', type: 'multiline', optional: true, maxLength: 1000 }],
+  schema: z.object({ note: z.string().trim().max(1000, 'validation.tooLong').optional() }),
 };
 
 export const rematchForm: FormDefinition = {
   id: 'alert-rematch',
-  title: 'Re-match the mentee',
-  submitLabel: 'Re-match',
+  title: 'rematch.form.title',
+  submitLabel: 'rematch.form.submit',
   fields: [
-    { id: 'mentor', label: 'New mentor', type: 'person' },
-    {
-      id: 'reason',
-      label: 'Reason (kept in the audit log, not shown to the pair)',
-      type: 'text',
-      maxLength: 300,
-    },
+    { id: 'mentor', label: 'rematch.form.mentor', type: 'person' },
+    { id: 'reason', label: 'rematch.form.reason', type: 'text', maxLength: 300 },
   ],
-  schema: z.object({
-    mentor: z.string().min(1, 'pick the new mentor'),
-    reason: z.string().trim().min(3, 'give a short reason').max(300, 'keep it under 300 characters'),
-  }),
+  schema: z.object({ mentor: z.string().min(1, 'validation.curator.mentor'), reason }),
 };
 
 export const pairCheckinForm: FormDefinition = {
   id: 'alert-checkin',
-  title: 'Check in with the pair',
-  submitLabel: 'Send to both',
-  fields: [{ id: 'note', label: 'A short note to both of them', type: 'multiline', maxLength: 1000 }],
+  title: 'pairCheckin.form.title',
+  submitLabel: 'pairCheckin.form.submit',
+  fields: [{ id: 'note', label: 'pairCheckin.form.note', type: 'multiline', maxLength: 1000 }],
   schema: z.object({
-    note: z.string().trim().min(3, 'write a short note').max(1000, 'keep it under 1000 characters'),
+    note: z.string().trim().min(3, 'validation.curator.note').max(1000, 'validation.tooLong'),
   }),
 };
 
 export const snoozeForm: FormDefinition = {
   id: 'alert-snooze',
-  title: 'Snooze this alert',
-  submitLabel: 'Snooze',
+  title: 'snooze.form.title',
+  submitLabel: 'snooze.form.submit',
   fields: [
     {
       id: 'days',
-      label: 'For how long?',
+      label: 'snooze.form.days',
       type: 'select',
-      options: [7, 14, 30].map((d) => ({ value: String(d), label: `${d} days` })),
+      options: [7, 14, 30].map((days) => ({
+        value: String(days),
+        label: text('snooze.form.option', { days }),
+      })),
     },
   ],
   schema: z.object({
-    days: z.coerce.number().int().min(1, 'pick a number of days').max(90, 'at most 90 days'),
+    days: z.coerce
+      .number({ error: 'validation.curator.days' })
+      .int('validation.curator.days')
+      .min(1, 'validation.curator.days')
+      .max(90, 'validation.curator.days'),
   }),
 };
 
 export const closeForm: FormDefinition = {
   id: 'alert-close',
-  title: 'Close the pair',
-  submitLabel: 'Close pair',
-  fields: [{ id: 'reason', label: 'Reason (kept in the audit log)', type: 'text', maxLength: 300 }],
-  schema: z.object({
-    reason: z.string().trim().min(3, 'give a short reason').max(300, 'keep it under 300 characters'),
-  }),
+  title: 'close.form.title',
+  submitLabel: 'close.form.submit',
+  fields: [{ id: 'reason', label: 'close.form.reason', type: 'text', maxLength: 300 }],
+  schema: z.object({ reason }),
 };
 
 export const CURATOR_FORMS: Record<CuratorAction, FormDefinition> = {
@@ -206,175 +198,186 @@ export const CURATOR_FORMS: Record<CuratorAction, FormDefinition> = {
 
 // ---- messages ----------------------------------------------------------------------------------------
 
-export function pairIntroMessage(pair: Pair, role: 'mentor' | 'mentee', otherName: string): Message {
-  if (role === 'mentor') {
-    const text = `You're now mentoring *${otherName}*. They will draft your charter (goals, two KPIs, milestones, cadence, boundaries); I'll send it to you to confirm or ask for changes.`;
-    return { text, blocks: [{ type: 'text', text }] };
+function textMessage(body: string, extra: Block[] = []): Message {
+  return { text: body, blocks: [{ type: 'text', text: body }, ...extra] };
+}
+
+export function pairIntroMessage(
+  t: Translator,
+  pair: Pair,
+  role: 'mentor' | 'mentee',
+  otherName: string,
+): Message {
+  if (role === 'mentor') return textMessage(t('pair.introMentor', { mentee: otherName }));
+  return textMessage(t('pair.introMentee', { mentor: otherName }), [
+    {
+      type: 'actions',
+      actions: [
+        { action: 'charter.form', ref: pair.id, label: t('pair.fillForm'), style: 'primary' },
+        { action: 'charter.chat', ref: pair.id, label: t('pair.fillChat') },
+      ],
+    },
+  ]);
+}
+
+export function charterReviewMessage(
+  t: Translator,
+  pair: Pair,
+  version: CharterVersion,
+  menteeName: string,
+): Message {
+  const value = String(version.version);
+  return textMessage(t('charter.review', { mentee: menteeName, version: version.version }), [
+    { type: 'fields', fields: charterSummary(t, version.charter) },
+    {
+      type: 'actions',
+      actions: [
+        { action: 'charter.confirm', ref: pair.id, value, label: t('charter.confirm'), style: 'primary' },
+        { action: 'charter.changes', ref: pair.id, value, label: t('charter.askChanges') },
+      ],
+    },
+  ]);
+}
+
+export function changesRequestedMessage(
+  t: Translator,
+  pair: Pair,
+  mentorName: string,
+  comment: string,
+): Message {
+  return textMessage(t('charter.changesRequested', { mentor: mentorName, comment }), [
+    {
+      type: 'actions',
+      actions: [
+        { action: 'charter.form', ref: pair.id, label: t('charter.editForm'), style: 'primary' },
+        { action: 'charter.chat', ref: pair.id, label: t('charter.editChat') },
+      ],
+    },
+  ]);
+}
+
+export function milestoneReminderMessage(t: Translator, milestone: Milestone, menteeName: string): Message {
+  return textMessage(
+    t('milestone.reminder', {
+      mentee: menteeName,
+      due: milestone.dueDate,
+      description: milestone.description,
+    }),
+    [
+      {
+        type: 'actions',
+        actions: [
+          { action: 'milestone.met', ref: milestone.id, label: t('milestone.met'), style: 'primary' },
+          { action: 'milestone.partly', ref: milestone.id, label: t('milestone.partly') },
+          { action: 'milestone.notyet', ref: milestone.id, label: t('milestone.notYet') },
+        ],
+      },
+    ],
+  );
+}
+
+export function milestoneConfirmedMessage(t: Translator, milestone: Milestone): Message {
+  return textMessage(
+    t('milestone.confirmed', {
+      description: milestone.description,
+      answer: milestone.status,
+      noted: milestone.note ? 'yes' : 'no',
+    }),
+    milestone.note
+      ? []
+      : [
+          {
+            type: 'actions',
+            actions: [{ action: 'milestone.note', ref: milestone.id, label: t('milestone.addNote') }],
+          },
+        ],
+  );
+}
+
+export function pairNudgeMessage(t: Translator, otherName: string): Message {
+  return textMessage(t('pair.nudge', { other: otherName }));
+}
+
+/** One engagement reason in words (the score's reasons carry their facts, not sentences). */
+export function reasonText(t: Translator, reason: EngagementReason): string {
+  // Alerts raised before reasons carried their facts keep their English text.
+  if (!reason.facts) return reason.text;
+  switch (reason.signal) {
+    case 'charter_unfinished':
+      return t('engagement.charterUnfinished', { days: reason.facts?.days ?? 0 });
+    case 'milestone_late':
+      return t('engagement.milestoneLate', {
+        description: reason.facts?.description ?? '',
+        confirmed: reason.facts?.confirmed ? 'yes' : 'no',
+        days: reason.facts?.days ?? 0,
+      });
+    case 'person_quiet':
+      return t('engagement.personQuiet', {
+        role: reason.facts?.role ?? 'mentee',
+        name: reason.facts?.name ?? '',
+        days: reason.facts?.days ?? 0,
+      });
+    case 'checkin_missed':
+      return t('engagement.checkinMissed', { count: reason.facts?.count ?? 0 });
   }
-  const text = `You're paired with *${otherName}* as your mentor. First step: your charter — goals, two KPIs, milestones at 90 and 180 days, how often you meet, confidentiality and what your mentor will and won't do. Your answers are saved after every step.`;
-  return {
-    text,
-    blocks: [
-      { type: 'text', text },
-      {
-        type: 'actions',
-        actions: [
-          { action: 'charter.form', ref: pair.id, label: 'Fill it in a form', style: 'primary' },
-          { action: 'charter.chat', ref: pair.id, label: 'Answer step by step in chat' },
-        ],
-      },
-    ],
-  };
 }
 
-export function charterReviewMessage(pair: Pair, version: CharterVersion, menteeName: string): Message {
-  const text = `*${menteeName}* sent your mentoring charter (version ${version.version}). Does it work for you?`;
-  return {
-    text,
-    blocks: [
-      { type: 'text', text },
-      { type: 'fields', fields: charterSummary(version.charter) },
-      {
-        type: 'actions',
-        actions: [
-          {
-            action: 'charter.confirm',
-            ref: pair.id,
-            value: String(version.version),
-            label: 'Confirm charter',
-            style: 'primary',
-          },
-          {
-            action: 'charter.changes',
-            ref: pair.id,
-            value: String(version.version),
-            label: 'Ask for changes',
-          },
-        ],
-      },
-    ],
-  };
-}
-
-export function changesRequestedMessage(pair: Pair, mentorName: string, comment: string): Message {
-  const text = `*${mentorName}* asked for changes to your charter: "${comment}". Your earlier answers are kept; edit what needs it and send it again.`;
-  return {
-    text,
-    blocks: [
-      { type: 'text', text },
-      {
-        type: 'actions',
-        actions: [
-          { action: 'charter.form', ref: pair.id, label: 'Edit in a form', style: 'primary' },
-          { action: 'charter.chat', ref: pair.id, label: 'Edit step by step in chat' },
-        ],
-      },
-    ],
-  };
-}
-
-export function milestoneReminderMessage(milestone: Milestone, menteeName: string): Message {
-  const text = `Milestone with *${menteeName}* due ${milestone.dueDate}: "${milestone.description}". How did it go?`;
-  return {
-    text,
-    blocks: [
-      { type: 'text', text },
-      {
-        type: 'actions',
-        actions: [
-          { action: 'milestone.met', ref: milestone.id, label: 'Met', style: 'primary' },
-          { action: 'milestone.partly', ref: milestone.id, label: 'Partly' },
-          { action: 'milestone.notyet', ref: milestone.id, label: 'Not yet' },
-        ],
-      },
-    ],
-  };
-}
-
-export const MILESTONE_WORDS: Record<MilestoneAnswer, string> = {
-  met: 'met',
-  partly: 'partly met',
-  not_yet: 'not met yet',
-};
-
-export function milestoneConfirmedMessage(milestone: Milestone): Message {
-  const answer = MILESTONE_WORDS[milestone.status as MilestoneAnswer] ?? milestone.status;
-  const text = `Milestone "${milestone.description}" confirmed as *${answer}*.${milestone.note ? ' Note added.' : ''}`;
-  return {
-    text,
-    blocks: [
-      { type: 'text', text },
-      ...(milestone.note
-        ? []
-        : [
-            {
-              type: 'actions' as const,
-              actions: [{ action: 'milestone.note' as const, ref: milestone.id, label: 'Add a note' }],
-            },
-          ]),
-    ],
-  };
-}
-
-export function pairNudgeMessage(otherName: string): Message {
-  const text = `A friendly check-in: it's been a while since you and *${otherName}* updated your mentorship here. Is a conversation on the calendar? A quick charter or milestone update keeps things on track.`;
-  return { text, blocks: [{ type: 'text', text }] };
+function reasonLines(t: Translator, reasons: readonly EngagementReason[], withPoints: boolean): string {
+  if (reasons.length === 0) return t('engagement.noSignals');
+  return reasons
+    .map((r) =>
+      withPoints
+        ? t('engagement.reason', { reason: reasonText(t, r), points: r.points })
+        : t('engagement.reasonPlain', { reason: reasonText(t, r) }),
+    )
+    .join('\n');
 }
 
 export function curatorAlertMessage(
+  t: Translator,
   alert: CuratorAlert,
   mentorName: string,
   menteeName: string,
   threshold: number,
 ): Message {
-  const text = `Engagement is low for the pair *${menteeName}* (mentee) and *${mentorName}* (mentor): ${alert.score}/100, under the threshold of ${threshold}.`;
-  return {
-    text,
-    blocks: [
-      { type: 'text', text },
-      {
-        type: 'text',
-        text: alert.reasons.map((r) => `• ${r.text} (−${r.points})`).join('\n') || '• no signals',
-      },
-      {
-        type: 'context',
-        text: 'The pair already had a friendly nudge and a grace period. Nothing changes until a curator decides.',
-      },
+  return textMessage(
+    t('alert.low', { mentee: menteeName, mentor: mentorName, score: alert.score, threshold }),
+    [
+      { type: 'text', text: reasonLines(t, alert.reasons, true) },
+      { type: 'context', text: t('alert.afterNudge') },
       {
         type: 'actions',
         actions: [
-          { action: 'alert.rematch', ref: alert.id, label: 'Re-match', style: 'primary' },
-          { action: 'alert.checkin', ref: alert.id, label: 'Check in with the pair' },
-          { action: 'alert.snooze', ref: alert.id, label: 'Snooze this alert' },
-          { action: 'alert.close', ref: alert.id, label: 'Close the pair', style: 'danger' },
+          { action: 'alert.rematch', ref: alert.id, label: t('alert.rematch'), style: 'primary' },
+          { action: 'alert.checkin', ref: alert.id, label: t('alert.checkin') },
+          { action: 'alert.snooze', ref: alert.id, label: t('alert.snooze') },
+          { action: 'alert.close', ref: alert.id, label: t('alert.close'), style: 'danger' },
         ],
       },
     ],
-  };
+  );
 }
 
-const ACTION_WORDS: Record<CuratorAction, string> = {
-  rematch: 're-matched the mentee',
-  checkin: 'checked in with the pair',
-  snooze: 'snoozed this alert',
-  close: 'closed the pair',
-};
-
+/** The alert once a curator decided: who did what, when (in each reader's own time), and why it was raised. */
 export function curatorAlertHandledMessage(
+  t: Translator,
   alert: CuratorAlert,
   mentorName: string,
   menteeName: string,
   curatorName: string,
-  at: string,
   detail: string,
 ): Message {
-  const action = ACTION_WORDS[alert.action as CuratorAction] ?? alert.action ?? 'handled this alert';
-  const text = `Pair *${menteeName}* (mentee) and *${mentorName}* (mentor), ${alert.score}/100: *${curatorName}* ${action} on ${at}.${detail ? ` ${detail}` : ''}`;
-  return {
-    text,
-    blocks: [
-      { type: 'text', text },
-      { type: 'text', text: alert.reasons.map((r) => `• ${r.text}`).join('\n') || '• no signals' },
-    ],
-  };
+  return textMessage(
+    t('alert.handled', {
+      mentee: menteeName,
+      mentor: mentorName,
+      score: alert.score,
+      curator: curatorName,
+      action: alert.action ?? 'other',
+      at: instantToken(alert.handledAt ?? alert.createdAt),
+      hasDetail: detail ? 'yes' : 'no',
+      detail,
+    }),
+    [{ type: 'text', text: reasonLines(t, alert.reasons, false) }],
+  );
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, type Reader } from './catalog/index.js';
 import { effectiveAvailability, type ProgramSettings } from './program.js';
 import type { ConsentState, PersonState } from './schedule.js';
 import type { Availability, QuietHours, Weekday } from './time.js';
@@ -39,6 +40,11 @@ export interface Participant extends Identity {
   address: string | null;
   lastInteractionAt: number | null;
   createdAt: number;
+}
+
+/** Who reads what the bot says to this person: their language and their time zone. */
+export function readerOf(program: ProgramSettings, participant: Participant): Reader {
+  return { locale: DEFAULT_LOCALE, timeZone: availabilityOf(program, participant).timezone };
 }
 
 export function availabilityOf(program: ProgramSettings, participant: Participant): Availability {

@@ -39,6 +39,13 @@ export const isoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
   .refine((value) => DateTime.fromISO(value, { zone: 'UTC' }).isValid, 'is not a real calendar date');
 
+/** A date typed into a form: like `isoDateSchema`, with catalog keys as messages. */
+export const dateFieldSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+  .refine((value) => DateTime.fromISO(value, { zone: 'UTC' }).isValid, 'validation.realDate');
+
 export interface QuietHours {
   start: string;
   end: string;

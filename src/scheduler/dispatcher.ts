@@ -26,6 +26,8 @@ export interface DispatcherOptions {
   backoffMs?: (attempt: number) => number;
   /** Monotonic time for pacing sends (rate limits, Retry-After pauses); tests pass a fake one. */
   timer?: Timer;
+  /** Told when a platform refuses a person or channel for good, after they are marked unreachable. */
+  onUnreachable?: (participantId: string, reason: string) => Promise<void>;
 }
 
 export interface DispatchStats {
@@ -70,6 +72,7 @@ export class Dispatcher {
   readonly #batchSize: number;
   readonly #concurrency: number;
   readonly #backoff: (attempt: number) => number;
+  readonly #onUnreachable: DispatcherOptions['onUnreachable'];
   #draining: Promise<DispatchStats> | null = null;
 
   constructor(options: DispatcherOptions) {
@@ -77,6 +80,7 @@ export class Dispatcher {
     this.#clock = options.clock;
     this.#logger = options.logger ?? silentLogger;
     this.#maxAttempts = options.maxAttempts ?? 10;
+    this.#onUnreachable = options.onUnreachable;
     this.#leaseMs = options.leaseMs ?? 120_000;
     this.#batchSize = options.batchSize ?? 50;
     this.#concurrency = options.concurrency ?? 8;
@@ -354,6 +358,9 @@ export class Dispatcher {
       await store.outbox.finish(row.id, token, 'failed', `unreachable: ${error.message}`, now);
       await store.participants.update(participantId, { reachable: false });
       stats.failed += 1;
+      await this.#onUnreachable?.(participantId, error.message).catch((problem: Error) =>
+        this.#logger.warn({ err: problem.message }, 'could not tell curators about an unreachable person'),
+      );
       return;
     }
     if (error.outcomeUnknown && !this.#senders.get(row.platform)?.sender.findDelivered) {

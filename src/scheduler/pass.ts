@@ -1,7 +1,8 @@
 import { composeJobMessage } from '../app/compose.js';
+import { translator } from '../core/catalog/index.js';
 import type { Clock } from '../core/clock.js';
 import { BUDGETED_KINDS } from '../core/messages.js';
-import { personStateOf } from '../core/participant.js';
+import { personStateOf, readerOf } from '../core/participant.js';
 import { type Decision, decideDueJob, JOB_PRIORITY, type ScheduledJob } from '../core/schedule.js';
 import { localWeekKey, startOfNextWeek } from '../core/time.js';
 import type { NewOutboxRow, Store } from '../store/types.js';
@@ -123,7 +124,13 @@ async function decide(
     kind: decision.messageKind,
     budgeted: BUDGETED_KINDS.has(decision.messageKind),
     budgetWeek: decision.budgetWeek,
-    message: composeJobMessage(decision.messageKind, job, program, context.experiment),
+    message: composeJobMessage(
+      translator(readerOf(program, context.participant)),
+      decision.messageKind,
+      job,
+      program,
+      context.experiment,
+    ),
     dueAt: now,
     expiresAt: decision.type === 'send' ? decision.expiresAt : now,
     ...(decision.type === 'expire' ? { status: 'expired' as const, reason: decision.reason } : {}),

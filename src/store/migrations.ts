@@ -288,8 +288,12 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         FROM (SELECT key, value, substr(key, instr(key, ':') + 1) AS rest FROM meta
               WHERE (key LIKE 'teams.reference:%' OR key LIKE 'teams.member:%') AND value != '');
       INSERT INTO channel_state (platform, key, value, updated_at)
-        SELECT 'teams', substr(key, 7), value, 0 FROM meta
-        WHERE (key LIKE 'teams.tenant:%' OR key = 'teams.curator_channels') AND value != '';
+        SELECT 'teams', substr(key, 7), value, 0 FROM meta WHERE key LIKE 'teams.tenant:%' AND value != '';
+      -- Claimed curator channels, one entry per tenant.
+      INSERT INTO channel_state (platform, key, value, updated_at)
+        SELECT 'teams', 'curator_channel:' || claims.key, claims.value, 0
+        FROM meta, json_each(meta.value) AS claims
+        WHERE meta.key = 'teams.curator_channels' AND json_valid(meta.value);
       DELETE FROM meta WHERE key LIKE 'teams.%';
     `,
   },

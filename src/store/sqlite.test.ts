@@ -113,7 +113,7 @@ describe('opening and migrating', () => {
       )
       .all();
     expect(rows).toEqual([
-      { key: 'curator_channels', value: '{"tenant-1":"19:chan@thread.tacv2"}', w: null, u: null },
+      { key: 'curator_channel:tenant-1', value: '19:chan@thread.tacv2', w: null, u: null },
       { key: 'member:tenant-1:aad-1', value: '{"id":"29:abc"}', w: 'tenant-1', u: 'aad-1' },
       {
         key: 'reference:tenant-1:19:chan@thread.tacv2',

@@ -121,16 +121,52 @@ describe('Slack: a whole 13-week experiment with nudges and three checkpoints', 
   it('runs three checkpoints at day 30, 60 and 90 and keeps the latest answer when one is changed', async () => {
     await h.runUntil('2026-04-01T15:00:00Z');
     const day30 = await answerCheckpoint(30, 4, '5', '4');
-    expect(buttons(h.sim.messages(DM).find((m) => m.ts === day30.ts)!.blocks)).toHaveLength(0);
+    // The answered message keeps one button: changing the answer is explicit.
+    const answered = buttons(h.sim.messages(DM).find((m) => m.ts === day30.ts)!.blocks);
+    expect(answered.map((b) => b.action_id)).toEqual(['cl:survey.checkin:0']);
 
-    // Answering again from the stale button keeps one answer, the latest, and logs the change.
+    // A click on a stale practice button (an old copy of the message) changes nothing.
     const participant = (await h.app.store.participants.findByIdentity(me))!;
     const experiment = (await h.app.store.experiments.current(participant.id))!;
-    const stale = day30.choices[1]!;
-    await h.slack.blockAction(LEADER.id, stale, { channelId: DM, messageTs: day30.ts });
-    await waitFor(async () => (await h.app.store.surveys.forExperiment(experiment.id))[0]?.practice === 2);
+    const opened = h.sim.callsTo('views.open').length;
+    await h.slack.blockAction(LEADER.id, day30.choices[1]!, { channelId: DM, messageTs: day30.ts });
+    await h.slack.blockAction(LEADER.id, day30.choices[1]!, { channelId: DM, messageTs: day30.ts });
     const store = h.app.store as unknown as { surveyChangeCount(id: string): number };
-    expect(store.surveyChangeCount(`svy_${experiment.id}_d30`)).toBe(1);
+    expect((await h.app.store.surveys.forExperiment(experiment.id))[0]?.practice).toBe(4);
+    expect(h.sim.callsTo('views.open')).toHaveLength(opened);
+    expect(store.surveyChangeCount(`svy_${experiment.id}_d30`)).toBe(0);
+
+    // "Change my answer" opens the whole check-in, prefilled; the latest answer counts and the change is logged.
+    const trigger = h.slack.newTriggerId();
+    await h.slack.blockAction(LEADER.id, answered[0]!, {
+      channelId: DM,
+      messageTs: day30.ts,
+      triggerId: trigger,
+    });
+    const change = await waitFor(() =>
+      h.sim.callsTo('views.open').find((c) => c.args.trigger_id === trigger),
+    );
+    const form = change.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id?: string; element?: { initial_option?: { value: string } } }[];
+    };
+    expect(form.callback_id).toBe('form:checkin');
+    expect(form.blocks.find((b) => b.block_id === 'practice')?.element?.initial_option?.value).toBe('4');
+    await h.slack.viewSubmission(LEADER.id, {
+      callback_id: form.callback_id,
+      private_metadata: form.private_metadata,
+      state: {
+        values: {
+          practice: { value: staticSelect('2') },
+          kpiValue: { value: numberInput('5') },
+          confidence: { value: staticSelect('4') },
+        },
+      },
+    });
+    await waitFor(async () => (await h.app.store.surveys.forExperiment(experiment.id))[0]?.practice === 2);
+    // Logged twice: the practice answer and the details were each given again.
+    expect(store.surveyChangeCount(`svy_${experiment.id}_d30`)).toBe(2);
 
     await h.runUntil('2026-05-01T18:00:00Z');
     await answerCheckpoint(60, 5, '6', '5');

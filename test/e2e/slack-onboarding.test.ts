@@ -140,8 +140,8 @@ describe('Slack: first contact, consent and the experiment form', () => {
     expect(invalid.json()).toEqual({
       response_action: 'errors',
       errors: {
-        kpiTarget: 'target must be above the baseline when higher is better',
-        lengthWeeks: 'an experiment runs 8 to 16 weeks',
+        kpiTarget: 'The target must be above the baseline when higher is better.',
+        lengthWeeks: 'An experiment runs 8 to 16 weeks.',
       },
     });
     const participant = await h.app.store.participants.findByIdentity({
@@ -165,7 +165,7 @@ describe('Slack: first contact, consent and the experiment form', () => {
       state: { values: experimentValues() },
     });
     expect(valid.status).toBe(200);
-    expect(valid.body).toBe('');
+    expect(valid.json()).toEqual({ response_action: 'clear' });
     const experiment = await waitFor(() => h.app.store.experiments.current(participant!.id));
     expect(experiment).toMatchObject({
       behavior: 'Ask before I tell in 1:1s',

@@ -226,7 +226,7 @@ describe('Slack: /coach checkin answers the open checkpoint in one form', () => 
     });
     expect(invalid.json()).toEqual({
       response_action: 'errors',
-      errors: { practice: 'Please fill this in.', kpiValue: 'the KPI value must be a number' },
+      errors: { practice: 'Please fill this in.', kpiValue: 'Please enter a number.' },
     });
     const untouched = (await h.app.store.surveys.forExperiment(experimentId))[0];
     expect(untouched).toMatchObject({ status: 'open', practice: null, kpiValue: null });

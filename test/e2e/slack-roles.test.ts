@@ -195,6 +195,7 @@ describe('roles: every action for every role, with payloads that name other peop
       const owner = PEOPLE[spec.owner].id;
       const before = snapshot();
       const opens = h.sim.callsTo('views.open').length;
+      const updates = h.sim.callsTo('chat.update').length;
       const ownerSeen = h.sim.ephemerals().filter((e) => e.user === owner).length;
       const value = JSON.stringify(
         spec.value === undefined ? { r: spec.ref() } : { r: spec.ref(), v: spec.value },
@@ -208,6 +209,7 @@ describe('roles: every action for every role, with payloads that name other peop
         async () =>
           snapshot() !== before ||
           h.sim.callsTo('views.open').length > opens ||
+          h.sim.callsTo('chat.update').length > updates ||
           h.sim.ephemerals().filter((e) => e.user === owner).length > ownerSeen,
       );
       const reply = h.sim.ephemerals().filter((e) => e.user === owner)[ownerSeen];

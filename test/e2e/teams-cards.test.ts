@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formView } from '../../src/app/conversation/forms.js';
 import { SendError } from '../../src/app/ports.js';
 import {
   parseCardData,
@@ -8,6 +9,7 @@ import {
 } from '../../src/channels/teams/render.js';
 import { ConversationPacer, classifyTeamsError, messageActivity } from '../../src/channels/teams/sender.js';
 import { ConnectorHttpError, ConnectorNetworkError } from '../../src/channels/teams/transport.js';
+import { english } from '../../src/core/catalog/index.js';
 import { CHARTER_PAGES, charterPageForm } from '../../src/core/charter.js';
 import {
   checkinForm,
@@ -128,12 +130,12 @@ const alert: CuratorAlert = {
 };
 
 const MESSAGES: Record<string, Message> = {
-  consent: consentRequestMessage('ppl_1', parseProgramSettings({ name: 'pilot', title: 'Pilot' })),
-  nudge: nudgeMessage(experiment, 'Try *{behavior}* today', '2026-03-03'),
-  nudgeAnswered: nudgeAnsweredMessage('Ask before I tell', 'snooze', '2026-03-10'),
-  checkpoint: checkpointSurveyMessage(experiment, { id: 'svy_1', checkpointDay: 30 }),
-  reminder: checkpointReminderMessage(experiment, { id: 'svy_1', checkpointDay: 30 }),
-  surveyAnswered: surveyAnsweredMessage(experiment, {
+  consent: consentRequestMessage(english, 'ppl_1', parseProgramSettings({ name: 'pilot', title: 'Pilot' })),
+  nudge: nudgeMessage(english, experiment, 'Try *{behavior}* today', '2026-03-03'),
+  nudgeAnswered: nudgeAnsweredMessage(english, 'Ask before I tell', 'snooze', Date.UTC(2026, 2, 10)),
+  checkpoint: checkpointSurveyMessage(english, experiment, { id: 'svy_1', checkpointDay: 30 }),
+  reminder: checkpointReminderMessage(english, experiment, { id: 'svy_1', checkpointDay: 30 }),
+  surveyAnswered: surveyAnsweredMessage(english, experiment, {
     id: 'svy_1',
     experimentId: 'exp_1',
     participantId: 'ppl_1',
@@ -147,20 +149,20 @@ const MESSAGES: Record<string, Message> = {
     note: null,
     answeredAt: 0,
   }),
-  introMentee: pairIntroMessage(pair, 'mentee', 'Mo'),
-  introMentor: pairIntroMessage(pair, 'mentor', 'Mia'),
-  review: charterReviewMessage(pair, charter, 'Mia'),
-  changes: changesRequestedMessage(pair, 'Mo', 'Please add a date'),
-  milestoneReminder: milestoneReminderMessage(milestone, 'Mia'),
-  milestoneConfirmed: milestoneConfirmedMessage({ ...milestone, status: 'partly' }),
-  pairNudge: pairNudgeMessage('Mo'),
-  curatorAlert: curatorAlertMessage(alert, 'Mo', 'Mia', 60),
+  introMentee: pairIntroMessage(english, pair, 'mentee', 'Mo'),
+  introMentor: pairIntroMessage(english, pair, 'mentor', 'Mia'),
+  review: charterReviewMessage(english, pair, charter, 'Mia'),
+  changes: changesRequestedMessage(english, pair, 'Mo', 'Please add a date'),
+  milestoneReminder: milestoneReminderMessage(english, milestone, 'Mia'),
+  milestoneConfirmed: milestoneConfirmedMessage(english, { ...milestone, status: 'partly' }),
+  pairNudge: pairNudgeMessage(english, 'Mo'),
+  curatorAlert: curatorAlertMessage(english, alert, 'Mo', 'Mia', 60),
   curatorHandled: curatorAlertHandledMessage(
-    { ...alert, status: 'handled', action: 'close' },
+    english,
+    { ...alert, status: 'handled', action: 'close', handledAt: Date.UTC(2026, 2, 6, 10) },
     'Mo',
     'Mia',
     'Cora',
-    '2026-03-06 10:00 UTC',
     'The pair is closed.',
   ),
 };
@@ -192,26 +194,30 @@ describe('Teams cards are Adaptive Cards 1.5 that Teams renders', () => {
       { value: 'aad-1', label: 'Nia' },
       { value: 'aad-2', label: 'Eve' },
     ];
-    const empty = renderFormCard(form, {
-      submit: { a: 'form.alert', r: 'x', v: 'rematch' },
-      people,
-      cancel: { label: 'Back', data: { a: 'alert.cancel', r: 'x' } },
-    });
+    const empty = renderFormCard(
+      formView(english, form, {
+        state: { a: 'x', x: 'rematch' },
+        back: { action: 'alert.back', ref: 'x', label: 'Back' },
+      }),
+      { people },
+    );
     expect(validateAdaptiveCard(empty)).toEqual([]);
-    const errors = Object.fromEntries(form.fields.map((f) => [f.id, `${f.label} is wrong`]));
+    const errors = Object.fromEntries(form.fields.map((f) => [f.id, () => `${english(f.label)} is wrong`]));
     const initial = Object.fromEntries(
       form.fields.map((f) => [
         f.id,
         f.options?.[0]?.value ?? (f.type === 'number' ? '3' : f.type === 'date' ? '2026-03-02' : 'x'),
       ]),
     );
-    const failed = renderFormCard(form, {
-      submit: { a: 'form.experiment', r: 'x', v: '1' },
-      people,
-      errors: { ...errors, form: 'Earlier page: fix it' },
-      initial,
-      intro: MESSAGES.review!.blocks,
-    });
+    const failed = renderFormCard(
+      formView(english, form, {
+        state: { v: 1 },
+        errors: { ...errors, form: () => 'Earlier page: fix it' },
+        initial,
+        intro: MESSAGES.review!.blocks,
+      }),
+      { people },
+    );
     expect(validateAdaptiveCard(failed)).toEqual([]);
     const inputs = (failed.body as { type: string; id?: string }[]).filter((e) =>
       e.type.startsWith('Input.'),
@@ -220,7 +226,7 @@ describe('Teams cards are Adaptive Cards 1.5 that Teams renders', () => {
   });
 
   it('the validator is live: a 1.6 property, an empty choice set and a duplicate id are caught', () => {
-    const card = renderFormCard(experimentForm, { submit: { a: 'form.experiment', r: 'x' } });
+    const card = renderFormCard(formView(english, experimentForm, { state: { v: 0 } }));
     const bad = structuredClone(card) as unknown as { body: Record<string, unknown>[] };
     bad.body.push({ type: 'Input.Text', id: 'behavior', label: 'again' });
     bad.body.push({
@@ -233,8 +239,8 @@ describe('Teams cards are Adaptive Cards 1.5 that Teams renders', () => {
     const problems = validateAdaptiveCard(bad).join('\n');
     expect(problems).toContain('DuplicateId');
     expect(problems).toContain('choices.data');
-    expect(() => renderFormCard(CURATOR_FORMS.rematch, { submit: { a: 'form.alert', r: 'x' } })).toThrow(
-      /no people/,
+    expect(() => renderFormCard(formView(english, CURATOR_FORMS.rematch, { state: { a: 'x' } }))).toThrow(
+      /no choices/,
     );
   });
 
@@ -252,8 +258,20 @@ describe('Teams cards are Adaptive Cards 1.5 that Teams renders', () => {
       inputs: {},
     });
     expect(
-      parseCardData({ a: 'form.survey', r: 'svy_1', kpiValue: 5, note: 'x', confidence: '4' })?.inputs,
-    ).toEqual({ kpiValue: '5', note: 'x', confidence: '4' });
+      parseCardData({
+        a: 'submit',
+        f: 'survey',
+        s: '{"s":"svy_1"}',
+        kpiValue: 5,
+        note: 'x',
+        confidence: '4',
+      }),
+    ).toEqual({
+      data: { a: 'submit', f: 'survey', s: '{"s":"svy_1"}' },
+      inputs: { kpiValue: '5', note: 'x', confidence: '4' },
+    });
+    expect(parseCardData({ a: 'submit', s: '{}' })).toBeNull();
+    expect(parseCardData({ a: 'nudge.did' })).toBeNull();
     expect(parseCardData({ a: 'admin.grant', r: 'x' })).toBeNull();
     expect(parseCardData({ a: 'nudge.did', r: 'x'.repeat(201) })).toBeNull();
     expect(parseCardData({ a: 'nudge.did', r: 'x', evil: { nested: true } })).toBeNull();

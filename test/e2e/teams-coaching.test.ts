@@ -114,7 +114,7 @@ describe('Teams: nudges and checkpoint surveys at the person’s own time', () =
       confidence: '4',
       note: 'Busy weeks',
     });
-    expect(fieldError(invalid.card, 'kpiValue')).toBe('the KPI value must be a number');
+    expect(fieldError(invalid.card, 'kpiValue')).toBe('Please enter a number.');
     const participant = (await h.app.store.participants.findByIdentity(h.identity(ada)))!;
     const experimentId = (await h.app.store.experiments.current(participant.id))!.id;
     expect((await h.app.store.surveys.forExperiment(experimentId))[0]).toMatchObject({
@@ -131,7 +131,8 @@ describe('Teams: nudges and checkpoint surveys at the person’s own time', () =
     expect(cardText(done.card)).toContain(
       'Day 30 checkpoint saved: practice 4/5, Ideas raised per week 5 ideas (+2 vs baseline), confidence 4/5.',
     );
-    expect(actionsOf(done.card)).toEqual([]);
+    // The practice buttons are gone; changing the answer is one explicit button away.
+    expect(actionsOf(done.card).map((a) => a.verb)).toEqual(['survey.checkin']);
     expect((await h.app.store.surveys.forExperiment(experimentId))[0]).toMatchObject({
       status: 'answered',
       practice: 4,

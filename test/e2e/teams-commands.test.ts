@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/app/commands.js';
+import { COMMANDS } from '../../src/app/conversation/commands.js';
 import {
   cardText,
   channelPlace,

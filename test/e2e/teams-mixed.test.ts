@@ -31,8 +31,8 @@ describe('One program, two platforms: a Teams mentor and a Slack mentee', () => 
   });
 
   it('the dispatcher delivers to each person on their own platform, and the charter travels between them', async () => {
-    expect(h.app.slack).not.toBeNull();
-    expect(h.app.teams).not.toBeNull();
+    expect(h.app.channels.has('slack')).toBe(true);
+    expect(h.app.channels.has('teams')).toBe(true);
     const slack = h.slack!;
     const dm = `D${SAM.id}`;
 
@@ -63,7 +63,7 @@ describe('One program, two platforms: a Teams mentor and a Slack mentee', () => 
     expect(rows.find((r) => r.key === `pair_intro:${pair.id}:mentee`)?.platform).toBe('slack');
 
     // Sam writes the charter in Slack modals.
-    const meta = (page: number) => JSON.stringify({ p: pair.id, g: page });
+    const meta = (page: number) => JSON.stringify({ s: JSON.stringify({ p: pair.id, g: page }) });
     const page1 = await slack.viewSubmission(SAM.id, {
       callback_id: 'form:charter-1',
       private_metadata: meta(0),

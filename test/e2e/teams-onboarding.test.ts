@@ -177,9 +177,9 @@ describe('Teams: install, consent and the experiment form', () => {
       lengthWeeks: '20',
     });
     expect(fieldError(invalid.card, 'kpiTarget')).toBe(
-      'target must be above the baseline when higher is better',
+      'The target must be above the baseline when higher is better.',
     );
-    expect(fieldError(invalid.card, 'lengthWeeks')).toBe('an experiment runs 8 to 16 weeks');
+    expect(fieldError(invalid.card, 'lengthWeeks')).toBe('An experiment runs 8 to 16 weeks.');
     expect(fieldError(invalid.card, 'kpiName')).toBeUndefined();
     const missing = await h.click(ada, { ...consent, card: invalid.card }, 'form.experiment', {
       ...valid,
@@ -240,11 +240,14 @@ describe('Teams: install, consent and the experiment form', () => {
     expect(await h.app.store.experiments.history(experimentId)).toEqual(historyBefore);
 
     // The very same activity delivered twice (a retried delivery): answered once.
-    expect(actionsOf(form.card).find((a) => a.verb === 'form.experiment')?.data.v).toBe('0');
+    expect(actionsOf(form.card).find((a) => a.verb === 'submit')?.data).toMatchObject({
+      f: 'experiment',
+      s: JSON.stringify({ v: 0 }),
+    });
     await h.say(ada, 'start');
     const fresh = h.messages(ada.conversationId).at(-1)!;
-    const freshSubmit = actionsOf(fresh.card).find((a) => a.verb === 'form.experiment')!;
-    expect(freshSubmit).toMatchObject({ title: 'Save changes', data: { v: '1' } });
+    const freshSubmit = actionsOf(fresh.card).find((a) => a.verb === 'submit')!;
+    expect(freshSubmit).toMatchObject({ title: 'Save changes', data: { s: JSON.stringify({ v: 1 }) } });
     const replayId = `f:replay-${Date.now()}`;
     const once = await h.execute(
       ada,
@@ -268,7 +271,7 @@ describe('Teams: install, consent and the experiment form', () => {
     await h.install(ada);
     const consent = await h.waitForCard(ada.conversationId, 'Before anything starts');
     await h.say(ada, 'status');
-    expect((await h.waitForCard(ada.conversationId, 'not answered the consent message')).card).toBeDefined();
+    await h.waitForText(ada.conversationId, 'not answered the consent message');
     await h.click(ada, consent, 'consent.accept');
     await h.say(ada, 'start');
     const form = await h.waitForCard(ada.conversationId, 'Behavior experiment');

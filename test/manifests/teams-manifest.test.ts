@@ -16,7 +16,7 @@ import {
   substituteAppId,
 } from '../../scripts/package-teams.js';
 import { decodePng, readPngHeader, renderColorIcon, renderOutlineIcon } from '../../scripts/teams-icons.js';
-import { COMMANDS } from '../../src/app/commands.js';
+import { COMMANDS } from '../../src/app/conversation/commands.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = join(root, 'manifests', 'teams');

@@ -27,8 +27,8 @@ describe('notices outside the weekly budget still respect quiet hours, unless th
     const sender = new MemorySender('slack', () => clock.now());
     const dispatcher = new Dispatcher({ store, clock, senders: [sender] });
 
-    await service.notify(person.participant, 'from-mentor', 'Your mentor confirmed the charter.');
-    await service.notify(person.participant, 'own-answer', 'Saved your answer.', { reply: true });
+    await service.notify(person.participant, 'from-mentor', () => 'Your mentor confirmed the charter.');
+    await service.notify(person.participant, 'own-answer', () => 'Saved your answer.', { reply: true });
     await dispatcher.drain();
     expect(sender.delivered.map((m) => m.text)).toEqual(['Saved your answer.']);
 

@@ -390,7 +390,9 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
       return res;
     },
     async click(user, message, button, inputs = {}, extra = {}) {
-      const action = actionsOf(message.card).find((a) => a.verb === button || a.title === button);
+      // "form.<name>" names a form's submit button (the one whose verb is "submit").
+      const verb = button.startsWith('form.') ? 'submit' : button;
+      const action = actionsOf(message.card).find((a) => a.verb === verb || a.title === button);
       if (!action)
         throw new Error(
           `no button "${button}" on the card: ${actionsOf(message.card)

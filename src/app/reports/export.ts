@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import type { Clock } from '../../core/clock.js';
 import type { Arm } from '../../core/participant.js';
 import type { ProgramRecord, ReportDataset, Store } from '../../store/types.js';
-import { UserFacingError } from '../errors.js';
 import { buildOutcomeReport, type OutcomeReport } from './compute.js';
 import { type CsvLayout, renderFiguresCsv, renderRowsCsv } from './csv.js';
 import { renderHtml } from './html.js';
@@ -12,7 +11,7 @@ import { renderHtml } from './html.js';
 export const REPORT_FORMATS = ['html', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export class UnknownProgramError extends UserFacingError {
+export class UnknownProgramError extends Error {
   constructor(
     readonly programName: string,
     readonly known: readonly string[],

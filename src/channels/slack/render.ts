@@ -1,6 +1,16 @@
 import { z } from 'zod';
-import type { FormDefinition, RawFormValues } from '../../core/forms.js';
-import { ACTION_NAMES, type Action, type ActionName, type Block, type Message } from '../../core/messages.js';
+import type { RawFormValues } from '../../core/forms.js';
+import {
+  ACTION_NAMES,
+  type Action,
+  type ActionName,
+  type Block,
+  type FieldView,
+  type FormView,
+  INSTANT_TOKEN,
+  instantFallback,
+  type Message,
+} from '../../core/messages.js';
 
 /** Block Kit limits that Slack enforces; the renderer keeps every message and view inside them. */
 export const SLACK_LIMITS = {
@@ -25,6 +35,14 @@ export type SlackBlock = Record<string, unknown>;
 
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Instants in Slack's own date formatting, so every reader sees their local time. */
+export function slackMarkup(text: string): string {
+  return text.replace(INSTANT_TOKEN, (_, ms: string) => {
+    const seconds = Math.floor(Number(ms) / 1000);
+    return `<!date^${seconds}^{date_short_pretty} {time}|${instantFallback(`<time:${ms}>`)}>`;
+  });
 }
 
 const plain = (text: string, max: number) => ({ type: 'plain_text', text: clip(text, max), emoji: true });
@@ -72,7 +90,7 @@ export function renderBlocks(
       case 'text':
         out.push({
           type: 'section',
-          text: { type: 'mrkdwn', text: clip(block.text, SLACK_LIMITS.sectionText) },
+          text: { type: 'mrkdwn', text: clip(slackMarkup(block.text), SLACK_LIMITS.sectionText) },
         });
         break;
       case 'fields':
@@ -81,7 +99,7 @@ export function renderBlocks(
             type: 'section',
             fields: block.fields.slice(i, i + SLACK_LIMITS.fields).map((f) => ({
               type: 'mrkdwn',
-              text: clip(`*${f.label}*\n${f.value}`, SLACK_LIMITS.fieldText),
+              text: clip(slackMarkup(`*${f.label}*\n${f.value}`), SLACK_LIMITS.fieldText),
             })),
           });
         }
@@ -100,7 +118,7 @@ export function renderBlocks(
       case 'context':
         out.push({
           type: 'context',
-          elements: [{ type: 'mrkdwn', text: clip(block.text, SLACK_LIMITS.contextText) }],
+          elements: [{ type: 'mrkdwn', text: clip(slackMarkup(block.text), SLACK_LIMITS.contextText) }],
         });
         break;
       case 'divider':
@@ -112,101 +130,116 @@ export function renderBlocks(
 }
 
 export function renderMessage(message: Message): { text: string; blocks: SlackBlock[] } {
-  return { text: clip(message.text, SLACK_LIMITS.fallbackText), blocks: renderBlocks(message.blocks) };
+  return {
+    text: clip(instantFallback(message.text), SLACK_LIMITS.fallbackText),
+    blocks: renderBlocks(message.blocks),
+  };
+}
+
+/** The App Home tab: the status surface, inside the Home tab's limits. */
+export function renderHome(message: Message): SlackBlock {
+  const [title, ...rest] = message.blocks;
+  const header =
+    title?.type === 'text'
+      ? [{ type: 'header', text: plain(title.text.replace(/^\*(.*)\*$/, '$1'), 150) }]
+      : renderBlocks(title ? [title] : []);
+  return { type: 'home', blocks: [...header, ...renderBlocks(rest, SLACK_LIMITS.viewBlocks - 1)] };
 }
 
 /** The block id of a form field's input: the field id, so inline errors land on the right field. */
 export const INPUT_ACTION_ID = 'value';
 
-export function renderModal(
-  form: FormDefinition,
-  options: {
-    privateMetadata?: string;
-    initial?: RawFormValues;
-    title?: string;
-    submitLabel?: string;
-    intro?: string;
-  } = {},
-): SlackBlock {
-  const metadata = options.privateMetadata ?? '';
+/** What a modal carries back on submit: the flow's state, and the message it was opened from. */
+export const modalMetadataSchema = z.object({
+  s: z.string().max(2000),
+  o: z.string().max(300).optional(),
+});
+
+function inputElement(field: FieldView): SlackBlock {
+  const initial = field.initial;
+  switch (field.type) {
+    case 'text':
+    case 'multiline':
+      return {
+        type: 'plain_text_input',
+        action_id: INPUT_ACTION_ID,
+        multiline: field.type === 'multiline',
+        ...(field.maxLength ? { max_length: field.maxLength } : {}),
+        ...(field.placeholder ? { placeholder: plain(field.placeholder, 150) } : {}),
+        ...(initial ? { initial_value: initial } : {}),
+      };
+    case 'number':
+      return {
+        type: 'number_input',
+        action_id: INPUT_ACTION_ID,
+        is_decimal_allowed: true,
+        ...(initial && Number.isFinite(Number(initial)) ? { initial_value: initial } : {}),
+      };
+    case 'date':
+      return {
+        type: 'datepicker',
+        action_id: INPUT_ACTION_ID,
+        ...(initial && /^\d{4}-\d{2}-\d{2}$/.test(initial) ? { initial_date: initial } : {}),
+      };
+    case 'person':
+      return {
+        type: 'users_select',
+        action_id: INPUT_ACTION_ID,
+        ...(initial ? { initial_user: initial } : {}),
+      };
+    case 'select': {
+      const options = (field.options ?? []).slice(0, SLACK_LIMITS.options).map((o) => ({
+        text: plain(o.label, SLACK_LIMITS.optionText),
+        value: clip(o.value, SLACK_LIMITS.optionText),
+      }));
+      const initialOption = options.find((o) => o.value === initial);
+      return {
+        type: 'static_select',
+        action_id: INPUT_ACTION_ID,
+        options,
+        ...(initialOption ? { initial_option: initialOption } : {}),
+      };
+    }
+  }
+}
+
+/** A form as a modal: one input block per field (block id = field id), errors come back with the ack. */
+export function renderModal(form: FormView, origin?: string): SlackBlock {
+  const metadata = JSON.stringify({ s: form.state, ...(origin ? { o: origin } : {}) });
   if (metadata.length > SLACK_LIMITS.privateMetadata)
     throw new RangeError('private_metadata too long for Slack');
-  const blocks: SlackBlock[] = [];
-  if (options.intro)
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: clip(options.intro, SLACK_LIMITS.sectionText) },
-    });
-  for (const field of form.fields) {
-    const initial = options.initial?.[field.id];
-    let element: SlackBlock;
-    switch (field.type) {
-      case 'text':
-      case 'multiline':
-        element = {
-          type: 'plain_text_input',
-          action_id: INPUT_ACTION_ID,
-          multiline: field.type === 'multiline',
-          ...(field.maxLength ? { max_length: field.maxLength } : {}),
-          ...(field.placeholder ? { placeholder: plain(field.placeholder, 150) } : {}),
-          ...(initial ? { initial_value: initial } : {}),
-        };
-        break;
-      case 'number':
-        element = {
-          type: 'number_input',
-          action_id: INPUT_ACTION_ID,
-          is_decimal_allowed: true,
-          ...(initial ? { initial_value: initial } : {}),
-        };
-        break;
-      case 'date':
-        element = {
-          type: 'datepicker',
-          action_id: INPUT_ACTION_ID,
-          ...(initial ? { initial_date: initial } : {}),
-        };
-        break;
-      case 'person':
-        element = {
-          type: 'users_select',
-          action_id: INPUT_ACTION_ID,
-          ...(initial ? { initial_user: initial } : {}),
-        };
-        break;
-      case 'select': {
-        const options = (field.options ?? []).slice(0, SLACK_LIMITS.options).map((o) => ({
-          text: plain(o.label, SLACK_LIMITS.optionText),
-          value: clip(o.value, SLACK_LIMITS.optionText),
-        }));
-        const initialOption = options.find((o) => o.value === initial);
-        element = {
-          type: 'static_select',
-          action_id: INPUT_ACTION_ID,
-          options,
-          ...(initialOption ? { initial_option: initialOption } : {}),
-        };
-        break;
-      }
-    }
-    blocks.push({
-      type: 'input',
-      block_id: field.id,
-      label: plain(field.label, 2000),
-      optional: Boolean(field.optional),
-      element,
-      ...(field.hint ? { hint: plain(field.hint, 2000) } : {}),
-    });
-  }
+  const intro = renderBlocks(
+    form.errors.length > 0 ? [...form.intro, { type: 'text', text: form.errors.join('\n') }] : form.intro,
+  );
+  const inputs = form.fields.map((field) => ({
+    type: 'input',
+    block_id: field.id,
+    label: plain(field.label, 2000),
+    optional: field.optional,
+    element: inputElement(field),
+    ...(field.hint ? { hint: plain(field.hint, 2000) } : {}),
+  }));
   return {
     type: 'modal',
-    callback_id: `form:${form.id}`,
-    title: plain(options.title ?? form.title, SLACK_LIMITS.viewTitle),
-    submit: plain(options.submitLabel ?? form.submitLabel, SLACK_LIMITS.viewTitle),
-    close: plain('Cancel', SLACK_LIMITS.viewTitle),
+    callback_id: `form:${form.formId}`,
+    title: plain(form.title, SLACK_LIMITS.viewTitle),
+    submit: plain(form.submitLabel, SLACK_LIMITS.viewTitle),
+    close: plain(form.cancelLabel, SLACK_LIMITS.viewTitle),
     private_metadata: metadata,
-    blocks: blocks.slice(0, SLACK_LIMITS.viewBlocks),
+    blocks: [...intro.slice(0, SLACK_LIMITS.viewBlocks - inputs.length), ...inputs].slice(
+      0,
+      SLACK_LIMITS.viewBlocks,
+    ),
   };
+}
+
+/** Inline errors for a modal's ack: every field error on its block, anything else on the first input. */
+export function modalErrors(form: FormView): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const field of form.fields) if (field.error) errors[field.id] = clip(field.error, 2000);
+  const first = form.fields[0]?.id;
+  if (first && form.errors.length > 0) errors[first] ??= clip(form.errors.join(' '), 2000);
+  return errors;
 }
 
 const inputStateSchema = z.object({
@@ -218,17 +251,17 @@ const inputStateSchema = z.object({
 });
 
 export const viewStateSchema = z.object({
-  values: z.record(z.string(), z.record(z.string(), inputStateSchema)),
+  values: z.record(z.string().max(255), z.record(z.string().max(255), inputStateSchema)),
 });
 
-/** Reads a submitted modal back into raw form values keyed by field id. */
-export function readModalValues(form: FormDefinition, state: unknown): RawFormValues {
+/** Reads a submitted modal back into raw form values keyed by field (block) id. */
+export function readModalValues(state: unknown): RawFormValues {
   const parsed = viewStateSchema.parse(state);
   const values: RawFormValues = {};
-  for (const field of form.fields) {
-    const input = parsed.values[field.id]?.[INPUT_ACTION_ID];
+  for (const [blockId, inputs] of Object.entries(parsed.values)) {
+    const input = inputs[INPUT_ACTION_ID];
     if (!input) continue;
-    values[field.id] =
+    values[blockId] =
       input.value ?? input.selected_date ?? input.selected_option?.value ?? input.selected_user ?? undefined;
   }
   return values;

@@ -56,12 +56,9 @@ export type TenantFacts = z.output<typeof tenantFactsSchema>;
 const memberSchema = z.object({ id: z.string().min(1) });
 export type KnownMember = z.output<typeof memberSchema>;
 
-const claimsSchema = z.record(z.string(), z.string());
-
 const REFERENCE = 'reference:';
 const TENANT = 'tenant:';
 const MEMBER = 'member:';
-const CLAIMS = 'curator_channels';
 
 function parseJson<T>(schema: z.ZodType<T>, raw: string | null): T | null {
   if (!raw) return null;
@@ -74,15 +71,7 @@ function parseJson<T>(schema: z.ZodType<T>, raw: string | null): T | null {
 }
 
 export class TeamsAddressBook {
-  #claims = new Map<string, string>();
-
   constructor(private readonly state: ChannelState) {}
-
-  /** Loads the claimed curator channels (kept in memory: the curator directory asks synchronously). */
-  async load(): Promise<void> {
-    const claims = parseJson(claimsSchema, await this.state.get(CLAIMS)) ?? {};
-    this.#claims = new Map(Object.entries(claims));
-  }
 
   async remember(tenantId: string, id: string, reference: StoredReference): Promise<string> {
     const serialized = JSON.stringify(reference);
@@ -122,15 +111,5 @@ export class TeamsAddressBook {
 
   async member(tenantId: string, aadObjectId: string): Promise<KnownMember | null> {
     return parseJson(memberSchema, await this.state.get(`${MEMBER}${tenantId}:${aadObjectId}`));
-  }
-
-  claimedChannel(tenantId: string): string | null {
-    return this.#claims.get(tenantId) ?? null;
-  }
-
-  async claim(tenantId: string, channelId: string): Promise<void> {
-    await this.load();
-    this.#claims.set(tenantId, channelId);
-    await this.state.set(CLAIMS, JSON.stringify(Object.fromEntries(this.#claims)));
   }
 }

@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import type { FormDefinition, FormField, RawFormValues } from '../../core/forms.js';
-import { ACTION_NAMES, type Action, type Block, type Message } from '../../core/messages.js';
+import type { RawFormValues } from '../../core/forms.js';
+import {
+  ACTION_NAMES,
+  type Action,
+  type Block,
+  type FieldView,
+  type FormView,
+  INSTANT_TOKEN,
+  type Message,
+} from '../../core/messages.js';
 
 /**
  * Adaptive Cards for Teams, from the channel-neutral message and form model. Teams renders cards up to
@@ -33,37 +41,34 @@ export const TEAMS_LIMITS = {
   ref: 200,
 } as const;
 
-/** Submit actions of Teams forms (a form is a card here, not a modal); the rest are the core's buttons. */
-export const FORM_SUBMITS = [
-  'form.experiment',
-  'form.survey',
-  'form.checkin',
-  'form.charter',
-  'form.changes',
-  'form.note',
-  'form.alert',
-  'alert.cancel',
-] as const;
-export type FormSubmit = (typeof FORM_SUBMITS)[number];
-export type CardActionName = (typeof ACTION_NAMES)[number] | FormSubmit;
+/**
+ * What a card's buttons carry. A core button: `a` (the action), `r` (the object it is about), `v` (its
+ * choice). A form's submit button: `a: 'submit'`, `f` (the form), `s` (the flow's continuation state);
+ * Teams merges the inputs into it by their ids.
+ */
+export const SUBMIT = 'submit';
+export type CardActionName = (typeof ACTION_NAMES)[number] | typeof SUBMIT;
 
-const CARD_ACTION_NAMES: readonly string[] = [...ACTION_NAMES, ...FORM_SUBMITS];
+const CARD_ACTION_NAMES: readonly string[] = [...ACTION_NAMES, SUBMIT];
 /** Keys the card data itself uses; a form field may not take them, or its input would overwrite them. */
-const RESERVED_KEYS = new Set(['a', 'r', 'v']);
+const RESERVED_KEYS = new Set(['a', 'r', 'v', 'f', 's']);
 
-/** What a button or a form carries: which action, which object, which choice. Never proof of permission. */
 export interface CardData {
   a: CardActionName;
-  r: string;
+  r?: string;
   v?: string;
+  f?: string;
+  s?: string;
 }
 
 /** Card data as it comes back from Teams: the button's data merged with the card's input values. */
 export const cardDataSchema = z
   .object({
     a: z.string().refine((a) => CARD_ACTION_NAMES.includes(a), 'unknown action'),
-    r: z.string().min(1).max(TEAMS_LIMITS.ref),
+    r: z.string().min(1).max(TEAMS_LIMITS.ref).optional(),
     v: z.string().max(TEAMS_LIMITS.ref).optional(),
+    f: z.string().min(1).max(100).optional(),
+    s: z.string().max(2000).optional(),
   })
   .catchall(z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]));
 
@@ -72,13 +77,21 @@ export type ParsedCardData = { data: CardData; inputs: RawFormValues };
 export function parseCardData(raw: unknown): ParsedCardData | null {
   const parsed = cardDataSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const { a, r, v, ...rest } = parsed.data;
+  const { a, r, v, f, s, ...rest } = parsed.data;
+  if (a === SUBMIT ? f === undefined || s === undefined : r === undefined) return null;
   const inputs: RawFormValues = {};
   for (const [key, value] of Object.entries(rest)) {
     if (value === null || value === undefined) continue;
     inputs[key] = String(value);
   }
-  return { data: { a: a as CardActionName, r, ...(v === undefined ? {} : { v }) }, inputs };
+  const data: CardData = {
+    a: a as CardActionName,
+    ...(r === undefined ? {} : { r }),
+    ...(v === undefined ? {} : { v }),
+    ...(f === undefined ? {} : { f }),
+    ...(s === undefined ? {} : { s }),
+  };
+  return { data, inputs };
 }
 
 export function clip(text: string, max: number): string {
@@ -91,6 +104,11 @@ export function clip(text: string, max: number): string {
  */
 export function teamsMarkdown(text: string): string {
   return text
+    .replace(INSTANT_TOKEN, (_, ms: string) => {
+      // Adaptive Cards' DATE and TIME show the instant in each reader's own zone and locale.
+      const iso = new Date(Number(ms)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
+    })
     .replace(/`\/coach ([^`]+)`/g, '**$1**')
     .replace(/\/coach ([a-z][\w-]*(?: \d+)?)/g, '**$1**')
     .replace(/`([^`\n]+)`/g, '**$1**')
@@ -101,31 +119,37 @@ function textBlock(text: string, extra: CardElement = {}): CardElement {
   return { type: 'TextBlock', text: clip(teamsMarkdown(text), TEAMS_LIMITS.textBlock), wrap: true, ...extra };
 }
 
+/**
+ * A button: Action.Execute (Universal Actions: Teams answers with an invoke and the answer replaces the
+ * card), with an Action.Submit fallback for clients without Universal Actions, carrying the same data to
+ * the same handler.
+ */
 function executeAction(
   action: Pick<Action, 'label' | 'style'>,
   data: CardData,
   extra: CardElement = {},
 ): CardElement {
-  return {
-    type: 'Action.Execute',
-    title: clip(action.label, TEAMS_LIMITS.buttonTitle),
-    verb: data.a,
-    data,
-    ...(action.style === 'primary'
+  const title = clip(action.label, TEAMS_LIMITS.buttonTitle);
+  const style =
+    action.style === 'primary'
       ? { style: 'positive' }
       : action.style === 'danger'
         ? { style: 'destructive' }
-        : {}),
+        : {};
+  return {
+    type: 'Action.Execute',
+    title,
+    verb: data.a,
+    data,
+    ...style,
     ...extra,
+    fallback: { type: 'Action.Submit', title, data, ...style, ...extra },
   };
 }
 
 export function actionData(action: Action): CardData {
-  return {
-    a: action.action,
-    r: clip(action.ref, TEAMS_LIMITS.ref),
-    ...(action.value === undefined ? {} : { v: action.value }),
-  };
+  if (action.ref.length > TEAMS_LIMITS.ref) throw new RangeError('button reference too long for a card');
+  return { a: action.action, r: action.ref, ...(action.value === undefined ? {} : { v: action.value }) };
 }
 
 /** The card elements of message blocks, in order. */
@@ -196,33 +220,16 @@ export function renderMessageText(message: Message): string {
   return teamsMarkdown(parts.length > 0 ? parts.join('\n\n') : message.text);
 }
 
-export interface FormCardOptions {
-  /** What the submit button carries (the inputs are merged into it by Teams). */
-  submit: CardData;
-  initial?: RawFormValues;
-  errors?: Record<string, string>;
-  /** Message blocks shown above the inputs. */
-  intro?: readonly Block[];
-  title?: string;
-  submitLabel?: string;
-  /** Choices for `person` fields: people the bot knows, value = their Microsoft Entra object id. */
-  people?: readonly { value: string; label: string }[];
-  /** An optional second button that discards the form (no inputs sent). */
-  cancel?: { label: string; data: CardData };
-}
+/** People to choose from for a `person` field: value = their Microsoft Entra object id. */
+export type PeopleChoices = readonly { value: string; label: string }[];
 
-const REQUIRED_MESSAGE = 'Please fill this in.';
-
-function inputFor(
-  field: FormField,
-  initial: string | undefined,
-  people: FormCardOptions['people'],
-): CardElement {
+function inputFor(field: FieldView, required: string, people: PeopleChoices | undefined): CardElement {
   const base: CardElement = {
     id: field.id,
     label: field.label,
-    ...(field.optional ? {} : { isRequired: true, errorMessage: REQUIRED_MESSAGE }),
+    ...(field.optional ? {} : { isRequired: true, errorMessage: required }),
   };
+  const initial = field.initial;
   const placeholder = field.placeholder ?? field.hint;
   const withPlaceholder = placeholder ? { placeholder: clip(placeholder, TEAMS_LIMITS.placeholder) } : {};
   switch (field.type) {
@@ -251,27 +258,17 @@ function inputFor(
         ...base,
         ...(initial && /^\d{4}-\d{2}-\d{2}$/.test(initial) ? { value: initial } : {}),
       };
-    case 'select': {
-      const choices = (field.options ?? [])
+    case 'select':
+    case 'person': {
+      const options = field.type === 'select' ? (field.options ?? []) : (people ?? []);
+      const choices = options
         .slice(0, TEAMS_LIMITS.choices)
         .map((o) => ({ title: clip(o.label, TEAMS_LIMITS.choiceTitle), value: o.value }));
+      if (choices.length === 0) throw new RangeError(`no choices for ${field.id}`);
       return {
         type: 'Input.ChoiceSet',
         ...base,
-        style: 'compact',
-        choices,
-        ...(initial && choices.some((c) => c.value === initial) ? { value: initial } : {}),
-      };
-    }
-    case 'person': {
-      const choices = (people ?? [])
-        .slice(0, TEAMS_LIMITS.choices)
-        .map((p) => ({ title: clip(p.label, TEAMS_LIMITS.choiceTitle), value: p.value }));
-      if (choices.length === 0) throw new RangeError(`no people to choose from for ${field.id}`);
-      return {
-        type: 'Input.ChoiceSet',
-        ...base,
-        style: 'filtered',
+        style: field.type === 'person' ? 'filtered' : 'compact',
         choices,
         ...(initial && choices.some((c) => c.value === initial) ? { value: initial } : {}),
       };
@@ -281,28 +278,33 @@ function inputFor(
 
 /**
  * A form as a card: one input per field (ids are the field ids, so values come back keyed like the form),
- * each error in red right under its field, and a submit button that carries `submit`.
+ * each error in red right under its field, a submit button that carries the form and its state, and a
+ * way back when the flow gives one.
  */
-export function renderFormCard(form: FormDefinition, options: FormCardOptions): AdaptiveCard {
-  const errors = options.errors ?? {};
-  const fieldIds = new Set(form.fields.map((f) => f.id));
-  const body: CardElement[] = [textBlock(options.title ?? form.title, { size: 'Medium', weight: 'Bolder' })];
-  body.push(...renderBlocks(options.intro ?? []));
-  const loose = Object.entries(errors).filter(([id]) => !fieldIds.has(id));
-  for (const [, message] of loose) body.push(textBlock(message, { color: 'Attention' }));
+export function renderFormCard(
+  form: FormView,
+  options: { people?: PeopleChoices; lead?: readonly Block[] } = {},
+): AdaptiveCard {
+  const body: CardElement[] = [...renderBlocks(options.lead ?? [])];
+  body.push(textBlock(form.title, { size: 'Medium', weight: 'Bolder' }));
+  body.push(...renderBlocks(form.intro));
+  for (const error of form.errors) body.push(textBlock(error, { color: 'Attention' }));
   for (const field of form.fields) {
     if (RESERVED_KEYS.has(field.id))
       throw new RangeError(`form field id "${field.id}" is reserved for card data`);
-    body.push(inputFor(field, options.initial?.[field.id], options.people));
-    const error = errors[field.id];
-    if (error) body.push(textBlock(error, { color: 'Attention', size: 'Small', spacing: 'None' }));
+    body.push(inputFor(field, form.requiredText, options.people));
+    if (field.error)
+      body.push(textBlock(field.error, { color: 'Attention', size: 'Small', spacing: 'None' }));
   }
   const actions = [
-    executeAction({ label: options.submitLabel ?? form.submitLabel, style: 'primary' }, options.submit),
+    executeAction(
+      { label: form.submitLabel, style: 'primary' },
+      { a: SUBMIT, f: form.formId, s: form.state },
+    ),
   ];
-  if (options.cancel)
+  if (form.back)
     actions.push(
-      executeAction({ label: options.cancel.label }, options.cancel.data, { associatedInputs: 'none' }),
+      executeAction({ label: form.back.label }, actionData(form.back), { associatedInputs: 'none' }),
     );
   return card(body, actions);
 }

@@ -146,8 +146,6 @@ export interface TeamsSenderOptions {
   /** Tenant-wide pace, messages per second. */
   messagesPerSecond?: number;
   pacer?: ConversationPacer;
-  /** Told when Teams refuses a person or channel for good, before the dispatcher marks them unreachable. */
-  onUnreachable?: (recipient: Recipient, reason: string) => Promise<void>;
 }
 
 type Target =
@@ -303,13 +301,5 @@ export class TeamsSender implements ChannelSender {
       { participantId: recipient.participantId, reason },
       'Teams cannot reach this person or channel; they are marked unreachable',
     );
-    try {
-      await this.#options.onUnreachable?.(recipient, reason);
-    } catch (error) {
-      this.#options.logger.warn(
-        { err: (error as Error).message },
-        'could not tell curators about an unreachable person',
-      );
-    }
   }
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { ChannelSender, Delivery, SendReceipt } from '../app/ports.js';
 import { ManualClock, MINUTE } from '../core/clock.js';
 import { type ExperimentInput, experimentEndDate } from '../core/experiment.js';
 import { availabilityOf } from '../core/participant.js';
@@ -7,7 +8,6 @@ import { planExperiment } from '../core/schedule.js';
 import { Dispatcher } from '../scheduler/dispatcher.js';
 import { runSchedulerPass } from '../scheduler/pass.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import type { ChannelSender, Delivery, SendReceipt } from './ports.js';
 
 export interface PreviewLine {
   kind: string;

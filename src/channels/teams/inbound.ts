@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Conversation } from '../../app/conversation/conversation.js';
+import type { Actor, InboundEvent, Place } from '../../app/conversation/events.js';
+import type { ProfileUpdate } from '../../app/service.js';
+import type { Identity } from '../../core/participant.js';
+import type { Logger } from '../../logger.js';
+import {
+  channelIdOf,
+  executeInvokeSchema,
+  type InboundActivity,
+  inboundActivitySchema,
+  includesBot,
+  personOf,
+  referenceOf,
+  scopeOf,
+  tenantOf,
+  timezoneOf,
+  typedText,
+} from './activity.js';
+import type { TeamsAddressBook } from './addresses.js';
+import { parseCardData, SUBMIT } from './render.js';
+import type { TeamsResponder } from './respond.js';
+
+/**
+ * Teams' side of the conversation: one turn of botbuilder's CloudAdapter becomes one neutral event —
+ * installs, typed words, button clicks (Action.Execute invokes and Action.Submit messages alike) and card
+ * form submissions — and its answer goes back through the responder.
+ */
+export function teamsTurnLogic(options: {
+  conversation: Conversation;
+  addresses: TeamsAddressBook;
+  respond: TeamsResponder;
+  log: Logger;
+}): (context: TurnContext) => Promise<void> {
+  const { conversation, addresses, respond, log } = options;
+
+  /** Saves where this person or channel can be reached; the serialized reference is their address. */
+  async function remember(context: TurnContext, activity: InboundActivity, tenantId: string, id: string) {
+    const reference = referenceOf(context, activity);
+    return reference ? addresses.remember(tenantId, id, reference) : undefined;
+  }
+
+  async function actorOf(context: TurnContext, activity: InboundActivity, tenantId: string): Promise<Actor> {
+    const identity = personOf(activity, tenantId);
+    const personal = scopeOf(activity) === 'personal';
+    const address = personal ? await remember(context, activity, tenantId, identity.userId) : undefined;
+    const timezone = timezoneOf(activity);
+    return {
+      identity,
+      ...(activity.from.name ? { name: activity.from.name } : {}),
+      ...(timezone ? { timezone } : {}),
+      ...(address ? { address } : {}),
+      // Asked only once the person accepts consent: their name and email from the conversation's roster.
+      lookUpProfile: async (): Promise<ProfileUpdate> => {
+        const member = await TeamsInfo.getMember(context, activity.from.id);
+        return {
+          ...(member.name ? { displayName: member.name } : {}),
+          email: member.email ?? member.userPrincipalName ?? null,
+        };
+      },
+    };
+  }
+
+  async function placeOf(context: TurnContext, activity: InboundActivity, tenantId: string): Promise<Place> {
+    const scope = scopeOf(activity);
+    if (scope === 'personal') return { kind: 'dm' };
+    if (scope === 'groupChat') return { kind: 'group' };
+    const channelId = channelIdOf(activity);
+    const address = await remember(context, activity, tenantId, channelId);
+    const channel: Identity = { platform: 'teams', workspaceId: tenantId, userId: channelId };
+    return { kind: 'channel', channel, ...(address ? { address } : {}) };
+  }
+
+  /** A button or a card form, from an Action.Execute invoke or an Action.Submit message. */
+  function cardEvent(
+    raw: unknown,
+    base: Pick<InboundEvent, 'actor' | 'place' | 'deliveryId'>,
+    messageKey?: string,
+  ) {
+    const parsed = parseCardData(raw);
+    if (!parsed) return null;
+    const { data, inputs } = parsed;
+    const key = messageKey ? { messageKey } : {};
+    if (data.a === SUBMIT)
+      return { ...base, ...key, type: 'submit' as const, formId: data.f!, state: data.s!, values: inputs };
+    return {
+      ...base,
+      ...key,
+      type: 'action' as const,
+      action: data.a,
+      ref: data.r!,
+      ...(data.v === undefined ? {} : { value: data.v }),
+    };
+  }
+
+  return async (context) => {
+    const parsed = inboundActivitySchema.safeParse(context.activity);
+    if (!parsed.success) {
+      log.warn(
+        { issues: parsed.error.issues.map((i) => i.path.join('.')).slice(0, 5) },
+        'Teams activity ignored: unexpected shape',
+      );
+      if (context.activity.type === ActivityTypes.Invoke)
+        await respond.invokeError(context, 'unexpected activity');
+      return;
+    }
+    const activity = parsed.data;
+    const tenantId = tenantOf(activity);
+    if (!tenantId) {
+      log.warn({ type: activity.type }, 'Teams activity ignored: no tenant');
+      if (activity.type === ActivityTypes.Invoke) await respond.invokeError(context, 'no tenant');
+      return;
+    }
+    await addresses.rememberTenant(tenantId, {
+      serviceUrl: activity.serviceUrl,
+      botId: activity.recipient.id,
+    });
+    const base = {
+      actor: await actorOf(context, activity, tenantId),
+      place: await placeOf(context, activity, tenantId),
+      ...(activity.id ? { deliveryId: `teams:${activity.conversation.id}:${activity.id}` } : {}),
+    };
+    const messageKey = activity.replyToId ? `${activity.conversation.id}:${activity.replyToId}` : undefined;
+    switch (activity.type) {
+      case ActivityTypes.ConversationUpdate: {
+        const type = includesBot(activity, activity.membersAdded)
+          ? 'installed'
+          : includesBot(activity, activity.membersRemoved)
+            ? 'removed'
+            : null;
+        if (type) await respond.turn(context, await conversation.handle({ ...base, type }));
+        return;
+      }
+      case ActivityTypes.InstallationUpdate:
+        // Removing the app from a 1:1 is the same as blocking it; an add comes with its conversationUpdate.
+        if (scopeOf(activity) === 'personal' && activity.action?.startsWith('remove'))
+          await respond.turn(context, await conversation.handle({ ...base, type: 'removed' }));
+        return;
+      case ActivityTypes.Invoke: {
+        if (activity.name !== 'adaptiveCard/action') {
+          // Nothing else is offered: a client error, not the adapter's 501.
+          await respond.invokeError(context, `unsupported invoke ${activity.name ?? '(no name)'}`);
+          return;
+        }
+        const invoke = executeInvokeSchema.safeParse(activity.value);
+        const event = invoke.success ? cardEvent(invoke.data.action.data, base, messageKey) : null;
+        const verbMatches =
+          invoke.success &&
+          event &&
+          invoke.data.action.verb === (event.type === 'submit' ? SUBMIT : event.action);
+        if (!event || !verbMatches) {
+          log.warn('card action rejected');
+          const t = await conversation.words(base.actor.identity);
+          await respond.invoke(
+            context,
+            { reply: { kind: 'say', text: t('common.buttonInvalid') } },
+            activity,
+          );
+          return;
+        }
+        await respond.invoke(context, await conversation.handle(event), activity);
+        return;
+      }
+      case ActivityTypes.Message: {
+        const typed = typedText(activity);
+        if (activity.value !== undefined && !typed) {
+          // Action.Submit from a client without Universal Actions: the same handler, answered by message.
+          const event = cardEvent(activity.value, base, messageKey);
+          if (!event) {
+            const t = await conversation.words(base.actor.identity);
+            await respond.submitted(
+              context,
+              { reply: { kind: 'say', text: t('common.buttonInvalid') } },
+              activity,
+            );
+            return;
+          }
+          await respond.submitted(context, await conversation.handle(event), activity);
+          return;
+        }
+        const answer = await conversation.handle({
+          ...base,
+          type: 'text',
+          text: typed,
+          messageId: activity.id ?? randomUUID(),
+        });
+        await respond.turn(context, answer);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+}

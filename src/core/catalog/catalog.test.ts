@@ -1,0 +1,59 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { describe, expect, it } from 'vitest';
+import { en } from './en.js';
+import { english, type MessageKey, translator } from './index.js';
+
+type Node = { type: number; value?: string; options?: Record<string, { value: Node[] }>; children?: Node[] };
+
+/** The arguments a message takes, with the kind of each (0 literal, 1 argument, 2 number, 3 date, 5 select, 6 plural). */
+function argumentsOf(nodes: Node[], into = new Map<string, number>()): Map<string, number> {
+  for (const node of nodes) {
+    if (node.value !== undefined && node.type !== 0 && node.type !== 7) into.set(node.value, node.type);
+    for (const option of Object.values(node.options ?? {})) argumentsOf(option.value, into);
+  }
+  return into;
+}
+
+function sampleFor(kind: number): string | number | Date {
+  if (kind === 2 || kind === 6) return 2;
+  if (kind === 3 || kind === 4) return new Date(Date.UTC(2026, 2, 16, 9, 30));
+  if (kind === 5) return 'yes';
+  return 'Sample';
+}
+
+describe('the English catalog', () => {
+  const keys = Object.keys(en) as MessageKey[];
+
+  it('holds every sentence as valid ICU MessageFormat that formats with its own arguments', () => {
+    expect(keys.length).toBeGreaterThan(200);
+    for (const key of keys) {
+      const format = new IntlMessageFormat(en[key], 'en-GB', undefined, { ignoreTag: true });
+      const params = Object.fromEntries(
+        [...argumentsOf(format.getAst() as unknown as Node[])].map(([name, kind]) => [name, sampleFor(kind)]),
+      );
+      const said = english(key, params);
+      expect(said, key).not.toMatch(/\{|\}/);
+      expect(said.trim().length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps apostrophes, plurals and dates in the reader’s words and zone', () => {
+    expect(english('command.unknown', { word: 'dance' })).toBe('I don\'t know "dance".');
+    expect(english('command.snoozed', { days: 1, until: new Date(Date.UTC(2026, 2, 16, 12)) })).toBe(
+      'Snoozed for 1 day, until Mon 16 Mar. Messages resume by themselves.',
+    );
+    const tokyo = translator({ locale: 'en-GB', timeZone: 'Asia/Tokyo' });
+    // 23:30 UTC on Sunday is already Monday morning in Tokyo.
+    expect(tokyo('status.snoozed', { until: new Date(Date.UTC(2026, 2, 15, 23, 30)) })).toBe(
+      '*Snoozed* until Mon 16 Mar.',
+    );
+    expect(english('status.snoozed', { until: new Date(Date.UTC(2026, 2, 15, 23, 30)) })).toBe(
+      '*Snoozed* until Sun 15 Mar.',
+    );
+  });
+
+  it('falls back to English for a language it does not have yet', () => {
+    const other = translator({ locale: 'xx-YY', timeZone: 'UTC' });
+    expect(other('consent.accept')).toBe('Accept');
+  });
+});

@@ -1,0 +1,35 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { RequestListener } from '../app/ports.js';
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+export interface HealthReport {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * coachloop's one HTTP server: the channels' routes (`/slack/events`, `/api/messages`), `/healthz`, and a
+ * 404 for anything else.
+ */
+export function createHttpServer(options: {
+  routes: Record<string, RequestListener>;
+  health: () => Promise<HealthReport>;
+}): Server {
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const route = options.routes[path];
+    if (route) return route(req, res);
+    if (path === '/healthz' && req.method === 'GET') {
+      void options
+        .health()
+        .then((report) => sendJson(res, report.status, report.body))
+        .catch(() => sendJson(res, 503, { ok: false }));
+      return;
+    }
+    sendJson(res, 404, { error: 'not found' });
+  });
+}
