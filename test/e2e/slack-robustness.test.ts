@@ -290,4 +290,40 @@ describe('HTTP edges: health, body size, malformed bodies', () => {
     expect(badPayload.status).toBeLessThan(500);
     expect(await h.app.store.participants.findByIdentity(identity(ANA.id))).toBeNull();
   });
+
+  it('answers the next request after a 413 on a kept-alive connection, and a signed form post that is neither a command nor an interaction with 400', async () => {
+    const huge = `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', pad: 'x'.repeat(300 * 1024) }))}`;
+    for (let i = 0; i < 3; i += 1) {
+      const tooBig = await h.slack.raw(huge, { 'content-type': 'application/x-www-form-urlencoded' });
+      expect(tooBig.status).toBe(413);
+      const next = await h.slack.urlVerification(`after-413-${i}`);
+      expect(next.status).toBe(200);
+      expect(next.body).toContain(`after-413-${i}`);
+    }
+    // A button whose value is not JSON is told so, and a huge word is not echoed back whole.
+    await h.slack.blockAction(
+      ANA.id,
+      { action_id: 'cl:nudge.did:0', value: 'not json {' },
+      { channelId: `D${ANA.id}`, messageTs: '5.1' },
+    );
+    await waitFor(() =>
+      h.sim.ephemerals().find((e) => e.user === ANA.id && e.text.includes('not valid any more')),
+    );
+    const word = 'x'.repeat(3000);
+    const echoed = await h.slack.command('/coach', word, ANA.id);
+    expect(echoed.status).toBe(200);
+    expect(echoed.body.length).toBeLessThan(2000);
+    expect(echoed.body).not.toContain(word);
+    const neither = await h.slack.raw('foo=bar&text=hello', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(neither.status).toBe(400);
+    // Unsigned, the same post is refused as unsigned (401), not told apart.
+    const unsigned = await h.slack.raw(
+      'foo=bar',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      { sign: { omit: true } },
+    );
+    expect(unsigned.status).toBe(401);
+  });
 });

@@ -1,11 +1,15 @@
-import type { App } from '@slack/bolt';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseForm } from 'node:querystring';
+import { type App, isValidSlackRequest } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Conversation } from '../../app/conversation/conversation.js';
 import type { Actor, InboundEvent, Place } from '../../app/conversation/events.js';
 import type { Answer } from '../../app/conversation/replies.js';
+import type { RequestListener } from '../../app/ports.js';
 import type { ProfileUpdate } from '../../app/service.js';
 import type { Identity } from '../../core/participant.js';
+import { readBody, answer as reply } from '../../http/body.js';
 import type { Logger } from '../../logger.js';
 import {
   ACTION_ID_PATTERN,
@@ -300,4 +304,46 @@ export function registerSlackInbound(
   app.error(async (error) => {
     log.error({ err: error.message }, 'unhandled Slack error');
   });
+}
+
+/**
+ * In front of Bolt's receiver: the body is read once, within its limit (a larger one gets 413 and the
+ * connection closes, so the next request is not reset), and a signed form post that is neither a command
+ * nor an interaction gets 400 at once instead of Bolt's 404 after three seconds. Bolt reads the same body.
+ */
+export function slackFrontDoor(
+  bolt: RequestListener,
+  options: { signingSecret: string; bodyLimitBytes: number; log: Logger },
+): RequestListener {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      const raw = await readBody(req, options.bodyLimitBytes);
+      if (raw === 'too_large') return reply(res, 413, { error: 'request too large' }, { close: true });
+      (req as IncomingMessage & { rawBody?: Buffer }).rawBody = raw;
+      if (req.headers['content-type'] === 'application/x-www-form-urlencoded') {
+        const form = parseForm(raw.toString('utf8'));
+        const signed = isValidSlackRequest({
+          signingSecret: options.signingSecret,
+          body: raw.toString('utf8'),
+          headers: {
+            'x-slack-signature': String(req.headers['x-slack-signature'] ?? ''),
+            'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp'] ?? 0),
+          },
+        });
+        if (
+          signed &&
+          form.command === undefined &&
+          form.payload === undefined &&
+          form.ssl_check === undefined
+        ) {
+          options.log.warn('signed form post that is neither a command nor an interaction');
+          return reply(res, 400, { error: 'neither a command nor an interaction' });
+        }
+      }
+      bolt(req, res);
+    })().catch((error: Error) => {
+      options.log.warn({ err: error.message }, 'Slack request could not be read');
+      reply(res, 400, { error: 'unreadable request' }, { close: true });
+    });
+  };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Conversation } from '../../app/conversation/conversation.js';
 import type { Channel } from '../../app/ports.js';
 import type { Logger } from '../../logger.js';
-import { registerSlackInbound } from './inbound.js';
+import { registerSlackInbound, slackFrontDoor } from './inbound.js';
 import { slackResponder } from './respond.js';
 import { createSlackClient, SlackSender, slackLibraryLogger } from './sender.js';
 
@@ -76,7 +76,15 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     capabilities: { modalForms: true },
     app,
     sender,
-    routes: receiver ? { '/slack/events': receiver.requestListener } : {},
+    routes: receiver
+      ? {
+          '/slack/events': slackFrontDoor(receiver.requestListener, {
+            signingSecret: options.signingSecret ?? '',
+            bodyLimitBytes: options.bodyLimitBytes ?? 256 * 1024,
+            log,
+          }),
+        }
+      : {},
     ...(usergroup
       ? {
           memberOfCuratorGroup: async (userId: string) => {

@@ -7,6 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { z } from 'zod';
+import { answer, readBody } from '../../http/body.js';
 import type { Logger } from '../../logger.js';
 import { type ConnectorAttempts, createConnectorHttpClient } from './transport.js';
 
@@ -147,40 +148,6 @@ export interface RequestListenerOptions {
   logger: Logger;
 }
 
-function answer(res: ServerResponse, status: number, body?: unknown): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  if (body === undefined || body === null) {
-    res.writeHead(status, { 'content-length': '0' });
-    res.end();
-    return;
-  }
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type':
-      typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-  });
-  res.end(text);
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) over = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(over ? 'too_large' : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 /** Timestamps as botbuilder's own request handling leaves them: Date objects, with the raw strings kept. */
 function withDates(activity: Record<string, unknown>): Activity {
   for (const [field, raw] of [
@@ -211,7 +178,7 @@ export function createTeamsRequestListener(
     void (async () => {
       if (req.method !== 'POST') return answer(res, 405, { error: 'use POST' });
       const raw = await readBody(req, limit);
-      if (raw === 'too_large') return answer(res, 413, { error: 'activity too large' });
+      if (raw === 'too_large') return answer(res, 413, { error: 'activity too large' }, { close: true });
       let body: unknown;
       try {
         body = JSON.parse(raw.toString('utf8'));
