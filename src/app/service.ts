@@ -2,16 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOCALE, type Translator, text, translator, type Words } from '../core/catalog/index.js';
 import { practiceSchema, type Survey, surveyDetailsSchema } from '../core/checkpoint.js';
 import { type Clock, DAY } from '../core/clock.js';
-import {
-  checkinForm,
-  consentRequestMessage,
-  experimentForm,
-  noticeMessage,
-  surveyDetailsForm,
-} from '../core/coaching.js';
+import { checkinForm, consentRequestMessage, experimentForm, surveyDetailsForm } from '../core/coaching.js';
 import { type Experiment, type ExperimentInput, experimentEndDate } from '../core/experiment.js';
 import { type FormResult, type RawFormValues, validateForm } from '../core/forms.js';
-import type { Message } from '../core/messages.js';
+import { type Message, textMessage } from '../core/messages.js';
 import { availabilityOf, type Identity, type Participant, readerOf } from '../core/participant.js';
 import { planExperiment, type ScheduledJob } from '../core/schedule.js';
 import { localDateKey, localWeekKey, nextAllowedInstant, timeZoneSchema } from '../core/time.js';
@@ -203,9 +197,7 @@ export class CoachingService {
   ): Promise<boolean> {
     const t = this.translatorFor(await this.#program(participant), participant);
     const message =
-      typeof content === 'object' && 'compose' in content
-        ? content.compose(t)
-        : noticeMessage(t.text(content));
+      typeof content === 'object' && 'compose' in content ? content.compose(t) : textMessage(t.text(content));
     return this.#queue(
       participant,
       'notice',

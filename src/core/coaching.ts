@@ -320,10 +320,6 @@ export function nudgeAnsweredMessage(
   };
 }
 
-export function noticeMessage(body: string): Message {
-  return { text: body, blocks: [{ type: 'text', text: body }] };
-}
-
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }

@@ -4,7 +4,7 @@ import { type Translator, text } from './catalog/index.js';
 import { type Charter, charterSummary } from './charter.js';
 import type { EngagementReason } from './engagement.js';
 import type { FormDefinition } from './forms.js';
-import { type Block, instantToken, type Message } from './messages.js';
+import { instantToken, type Message, textMessage } from './messages.js';
 import type { ProgramSettings } from './program.js';
 import type { NextRun } from './schedule.js';
 import { type Availability, atLocalTime, nextAllowedInstant } from './time.js';
@@ -197,10 +197,6 @@ export const CURATOR_FORMS: Record<CuratorAction, FormDefinition> = {
 };
 
 // ---- messages ----------------------------------------------------------------------------------------
-
-function textMessage(body: string, extra: Block[] = []): Message {
-  return { text: body, blocks: [{ type: 'text', text: body }, ...extra] };
-}
 
 export function pairIntroMessage(
   t: Translator,

@@ -131,6 +131,16 @@ export interface FormView {
   opener?: Action;
 }
 
+/** A message of words: its text block, then any blocks that follow (context, buttons). */
+export function textMessage(body: string, extra: Block[] = []): Message {
+  return { text: body, blocks: [{ type: 'text', text: body }, ...extra] };
+}
+
+/** Cut to a platform's limit, with an ellipsis where it was cut. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 export function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }

@@ -5,6 +5,7 @@ import {
   type Action,
   type ActionName,
   type Block,
+  clip,
   type FieldView,
   type FormView,
   INSTANT_TOKEN,
@@ -32,10 +33,6 @@ export const SLACK_LIMITS = {
 } as const;
 
 export type SlackBlock = Record<string, unknown>;
-
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /** Instants in Slack's own date formatting, so every reader sees their local time. */
 export function slackMarkup(text: string): string {

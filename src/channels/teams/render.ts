@@ -4,6 +4,7 @@ import {
   ACTION_NAMES,
   type Action,
   type Block,
+  clip,
   type FieldView,
   type FormView,
   INSTANT_TOKEN,
@@ -92,10 +93,6 @@ export function parseCardData(raw: unknown): ParsedCardData | null {
     ...(s === undefined ? {} : { s }),
   };
   return { data, inputs };
-}
-
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /**

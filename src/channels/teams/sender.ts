@@ -8,18 +8,11 @@ import {
   type SendReceipt,
 } from '../../app/ports.js';
 import { systemTimer, type Timer } from '../../core/clock.js';
-import type { Message } from '../../core/messages.js';
+import { clip, type Message } from '../../core/messages.js';
 import type { Logger } from '../../logger.js';
 import { BOT_CONNECTOR_SCOPE } from './adapter.js';
 import { isChannelId, parseReference, type StoredReference, type TeamsAddressBook } from './addresses.js';
-import {
-  cardAttachment,
-  clip,
-  isPlainText,
-  renderMessageCard,
-  renderMessageText,
-  TEAMS_LIMITS,
-} from './render.js';
+import { cardAttachment, isPlainText, renderMessageCard, renderMessageText, TEAMS_LIMITS } from './render.js';
 import { type ConnectorAttempts, ConnectorHttpError, ConnectorNetworkError } from './transport.js';
 
 /** Codes with which Teams refuses a conversation for good: the person blocked or removed the app, or it is gone. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { experimentForm, nudgeAnsweredMessage } from '../../../core/coaching.js';
-import type { ActionName, FormView, Message } from '../../../core/messages.js';
+import { type ActionName, type FormView, textMessage } from '../../../core/messages.js';
 import { NotAllowedError } from '../../errors.js';
 import {
   type ActionFlow,
@@ -29,13 +29,6 @@ export async function experimentFormFor(turn: Turn): Promise<FormView> {
     opener: { action: 'experiment.start', ref: running?.id ?? person?.id ?? 'me' },
     ...(running ? { submitLabel: 'experiment.form.submitEdit' } : {}),
   });
-}
-
-function textMessage(body: string, context?: string): Message {
-  return {
-    text: body,
-    blocks: [{ type: 'text', text: body }, ...(context ? [{ type: 'context' as const, text: context }] : [])],
-  };
 }
 
 const versionState = z.object({ v: z.number().int().min(0) });
@@ -86,7 +79,7 @@ const saveExperiment: SubmitFlow = async (turn) => {
           next,
         })
       : t('experiment.updated', { version: experiment.version, hasNext: next ? 'yes' : 'no', next }),
-    t('experiment.savedHint'),
+    [{ type: 'context', text: t('experiment.savedHint') }],
   );
   // A modal closes without a place to show the outcome unless it was opened from a message: then it comes
   // as a message of its own, through the outbox.

@@ -8,7 +8,7 @@ import {
   milestoneConfirmedMessage,
   milestoneNoteForm,
 } from '../../../core/mentoring.js';
-import type { ActionName, Block, FormView, Message } from '../../../core/messages.js';
+import { type ActionName, type Block, type FormView, textMessage } from '../../../core/messages.js';
 import { NotAllowedError, UserFacingError } from '../../errors.js';
 import {
   type ActionFlow,
@@ -21,10 +21,6 @@ import {
 } from '../conversation.js';
 import { formView } from '../forms.js';
 import { safeJson } from './experiment.js';
-
-function textMessage(body: string): Message {
-  return { text: body, blocks: [{ type: 'text', text: body }] };
-}
 
 function stateOf<T>(schema: z.ZodType<T>, raw: string): T {
   const parsed = schema.safeParse(safeJson(raw));
