@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { engagementSettingsSchema } from './engagement.js';
+import { evaluationSettingsSchema } from './evaluation.js';
 import { roiSettingsSchema } from './roi.js';
 import {
   type Availability,
@@ -96,6 +97,8 @@ export const programSettingsSchema = z
       .prefault({}),
     /** ROI assumptions for the outcome report (optional). */
     roi: roiSettingsSchema.optional(),
+    /** The pilot's decision rule, fixed at launch (optional): see src/core/evaluation.ts. */
+    evaluation: evaluationSettingsSchema.optional(),
   })
   .superRefine((program, ctx) => {
     const lastDay = program.lengthWeeks * 7;
@@ -108,7 +111,35 @@ export const programSettingsSchema = z
         });
       }
     });
+    checkEvaluationDays(program, ctx);
   });
+
+/** The decision rule reads checkpoint answers: every day it names must be one of the program's checkpoints. */
+function checkEvaluationDays(
+  program: { checkpointDays: number[]; evaluation?: z.output<typeof evaluationSettingsSchema> },
+  ctx: z.RefinementCtx,
+): void {
+  const rule = program.evaluation;
+  if (!rule) return;
+  const outcomes = [
+    { path: ['evaluation', 'primary', 'day'], day: rule.primary.day },
+    ...rule.secondary.map((s, i) => ({ path: ['evaluation', 'secondary', i, 'day'], day: s.day })),
+  ];
+  for (const { path, day } of outcomes) {
+    if (!program.checkpointDays.includes(day))
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `day ${day} is not a checkpoint day (${program.checkpointDays.join(', ')})`,
+      });
+  }
+  if (rule.assignment.waitlistStart && rule.assignment.method !== 'staggered')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['evaluation', 'assignment', 'waitlistStart'],
+      message: 'is only for the staggered method',
+    });
+}
 
 export type ProgramSettingsInput = z.input<typeof programSettingsSchema>;
 export type ProgramSettings = z.output<typeof programSettingsSchema>;

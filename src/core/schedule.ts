@@ -23,6 +23,7 @@ export const JOB_KINDS = [
   'experiment_end',
   'milestone_reminder',
   'pair_health',
+  'coaching_start',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -35,6 +36,7 @@ export const JOB_PRIORITY: Record<JobKind, number> = {
   milestone_reminder: 4,
   nudge: 5,
   pair_health: 6,
+  coaching_start: 7,
 };
 
 export interface ScheduledJob {
@@ -94,7 +96,9 @@ export type Effect =
       score: number;
       reasons: { signal: string; points: number; text: string }[];
     }
-  | { type: 'end_alert_snooze'; alertId: string };
+  | { type: 'end_alert_snooze'; alertId: string }
+  /** A wait-list leader's comparison period is over: from now on they are coached. */
+  | { type: 'start_coaching' };
 
 export type Decision =
   /** Write an outbox row for this occurrence, then move on. */
