@@ -297,4 +297,55 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       DELETE FROM meta WHERE key LIKE 'teams.%';
     `,
   },
+  {
+    version: 6,
+    name: 'pilots: settings history, roster attributes, arm assignments with their seed, confounder notes, reviews',
+    sql: `
+      CREATE TABLE program_versions (
+        program_id TEXT NOT NULL REFERENCES programs(id),
+        version INTEGER NOT NULL,
+        settings TEXT NOT NULL,
+        applied_at INTEGER NOT NULL,
+        PRIMARY KEY (program_id, version)
+      );
+      INSERT INTO program_versions (program_id, version, settings, applied_at)
+        SELECT id, version, settings, updated_at FROM programs;
+
+      ALTER TABLE participants ADD COLUMN attributes TEXT NOT NULL DEFAULT '{}';
+
+      CREATE TABLE arm_assignments (
+        participant_id TEXT PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE,
+        program_id TEXT NOT NULL REFERENCES programs(id),
+        arm TEXT NOT NULL CHECK (arm IN ('coached', 'control')),
+        method TEXT NOT NULL CHECK (method IN ('roster', 'randomized', 'staggered')),
+        stratum TEXT NOT NULL,
+        seed TEXT NOT NULL,
+        batch INTEGER NOT NULL,
+        assigned_at INTEGER NOT NULL,
+        coaching_from TEXT,
+        coached_at INTEGER
+      );
+      CREATE INDEX arm_assignments_program ON arm_assignments(program_id, batch);
+
+      CREATE TABLE program_notes (
+        id TEXT PRIMARY KEY,
+        program_id TEXT NOT NULL REFERENCES programs(id),
+        date TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        removed_by TEXT,
+        removed_at INTEGER
+      );
+      CREATE INDEX program_notes_program ON program_notes(program_id, date);
+
+      CREATE TABLE program_reviews (
+        id INTEGER PRIMARY KEY,
+        program_id TEXT NOT NULL REFERENCES programs(id),
+        stage TEXT NOT NULL CHECK (stage IN ('mid')),
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX program_reviews_program ON program_reviews(program_id, stage, at);
+    `,
+  },
 ];

@@ -47,12 +47,15 @@ export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
       }
       this.run(
         `UPDATE participants SET user_id = 'erased:' || id, email = NULL, display_name = NULL, timezone = NULL, working_days = NULL,
-           quiet_hours = NULL, address = NULL, consent = 'opted_out', consent_at = ?, reachable = 0, erased_at = ?
+           quiet_hours = NULL, address = NULL, consent = 'opted_out', consent_at = ?, reachable = 0, erased_at = ?,
+           attributes = '{}'
          WHERE id = ?`,
         now,
         now,
         participantId,
       );
+      // The arm stays (totals still add up); the stratum names the person's department and level.
+      this.run(`UPDATE arm_assignments SET stratum = 'erased' WHERE participant_id = ?`, participantId);
       this.run(
         `UPDATE jobs SET state = 'cancelled', result = 'erased on request', version = version + 1 WHERE participant_id = ? AND state = 'scheduled'`,
         participantId,

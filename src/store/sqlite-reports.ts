@@ -1,6 +1,10 @@
+import type { EvaluationSettings, EvaluationVersion } from '../core/evaluation.js';
+import type { ProgramSettings } from '../core/program.js';
 import type { ConsentState } from '../core/schedule.js';
 import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
+import { toAssignment } from './sqlite-pilots.js';
 import type {
+  ReportDataset as Dataset,
   ReportAlertRow,
   ReportBudgetRow,
   ReportDataset,
@@ -11,6 +15,7 @@ import type {
   ReportPersonRow,
   ReportStore,
   ReportSurveyRow,
+  ReviewStage,
 } from './types.js';
 
 /** Where the per-database pseudonym secret of report exports is kept. */
@@ -35,6 +40,10 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
       pairs: this.pairs(programId),
       milestones: this.milestones(programId),
       alerts: this.alerts(programId),
+      assignments: this.assignments(programId),
+      programVersions: this.programVersions(programId),
+      notes: this.notes(programId),
+      reviews: this.reviews(programId),
     }))();
   }
 
@@ -51,13 +60,16 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
 
   private people(programId: string): ReportPersonRow[] {
     return this.all(
-      `SELECT id, roles, arm, consent, consent_at, invited_at, created_at FROM participants
-       WHERE program_id = ? AND kind = 'person' ORDER BY created_at, id`,
+      `SELECT p.id, p.roles, COALESCE(a.arm, p.arm) AS arm, p.consent, p.consent_at, p.invited_at, p.created_at,
+              p.attributes
+       FROM participants p LEFT JOIN arm_assignments a ON a.participant_id = p.id
+       WHERE p.program_id = ? AND p.kind = 'person' ORDER BY p.created_at, p.id`,
       programId,
     ).map((row) => ({
       id: str(row.id),
       roles: row.roles ? (JSON.parse(str(row.roles)) as ReportPersonRow['roles']) : [],
       arm: row.arm === 'control' ? 'control' : 'coached',
+      attributes: row.attributes ? (JSON.parse(str(row.attributes)) as Record<string, string>) : {},
       consent: str(row.consent) as ConsentState,
       consentAt: numOrNull(row.consent_at),
       invitedAt: numOrNull(row.invited_at),
@@ -84,7 +96,7 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
 
   private surveys(programId: string): ReportSurveyRow[] {
     return this.all(
-      `SELECT s.experiment_id, s.participant_id, s.checkpoint_day, s.status, s.sent_at, s.practice, s.kpi_value, s.confidence
+      `SELECT s.experiment_id, s.participant_id, s.checkpoint_day, s.status, s.sent_at, s.answered_at, s.practice, s.kpi_value, s.confidence
        FROM surveys s WHERE s.participant_id IN (${PEOPLE}) ORDER BY s.experiment_id, s.checkpoint_day`,
       programId,
     ).map((row) => ({
@@ -93,6 +105,7 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
       checkpointDay: Number(row.checkpoint_day),
       status: str(row.status) as ReportSurveyRow['status'],
       sentAt: numOrNull(row.sent_at),
+      answeredAt: numOrNull(row.answered_at),
       practice: numOrNull(row.practice),
       kpiValue: numOrNull(row.kpi_value),
       confidence: numOrNull(row.confidence),
@@ -184,5 +197,38 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
       handledAt: numOrNull(row.handled_at),
       actedOn: row.handled_by !== null && row.handled_by !== undefined,
     }));
+  }
+
+  private assignments(programId: string): Dataset['assignments'] {
+    return this.all(
+      'SELECT * FROM arm_assignments WHERE program_id = ? ORDER BY batch, assigned_at, participant_id',
+      programId,
+    ).map(toAssignment);
+  }
+
+  private programVersions(programId: string): EvaluationVersion[] {
+    return this.all(
+      'SELECT version, settings, applied_at FROM program_versions WHERE program_id = ? ORDER BY version',
+      programId,
+    ).map((row) => ({
+      version: Number(row.version),
+      appliedAt: Number(row.applied_at),
+      evaluation: ((JSON.parse(str(row.settings)) as ProgramSettings).evaluation ??
+        null) as EvaluationSettings | null,
+    }));
+  }
+
+  private notes(programId: string): Dataset['notes'] {
+    return this.all(
+      `SELECT id, date, text FROM program_notes WHERE program_id = ? AND removed_at IS NULL ORDER BY date, created_at, id`,
+      programId,
+    ).map((row) => ({ id: str(row.id), date: str(row.date), text: str(row.text) }));
+  }
+
+  private reviews(programId: string): Dataset['reviews'] {
+    return this.all(
+      'SELECT stage, at FROM program_reviews WHERE program_id = ? ORDER BY at, id',
+      programId,
+    ).map((row) => ({ stage: str(row.stage) as ReviewStage, at: Number(row.at) }));
   }
 }

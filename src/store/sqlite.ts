@@ -11,12 +11,14 @@ import type { ConsentState, Decision, JobKind, NextRun, ScheduledJob } from '../
 import { MIGRATIONS } from './migrations.js';
 import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
 import { SqliteMentoringStore } from './sqlite-mentoring.js';
+import { SqlitePilotStore } from './sqlite-pilots.js';
 import { SqlitePrivacyStore } from './sqlite-privacy.js';
 import { SqliteReportStore } from './sqlite-reports.js';
 import type {
   ApplyResult,
   AuditEntry,
   JobContext,
+  NewArmAssignment,
   NewOutboxRow,
   NudgeResponse,
   OutboxRow,
@@ -206,12 +208,14 @@ export function migrate(db: Database.Database): number[] {
 
 export class SqliteStore extends SqlRepository implements Store {
   readonly mentoring: SqliteMentoringStore;
+  readonly pilots: SqlitePilotStore;
   readonly reports: SqliteReportStore;
   readonly privacy: SqlitePrivacyStore;
 
   constructor(db: Database.Database) {
     super(db);
     this.reports = new SqliteReportStore(db);
+    this.pilots = new SqlitePilotStore(db);
     this.privacy = new SqlitePrivacyStore(db);
     this.mentoring = new SqliteMentoringStore(db, (participantId, subjectId, runs) =>
       this.insertJobs(participantId, subjectId, runs),
@@ -233,6 +237,7 @@ export class SqliteStore extends SqlRepository implements Store {
             now,
             now,
           );
+          this.recordProgramVersion(id, 1, json, now);
           return { record: toProgram(this.one('SELECT * FROM programs WHERE id = ?', id)!), changed: true };
         }
         if (existing.settings === json) return { record: toProgram(existing), changed: false };
@@ -242,10 +247,9 @@ export class SqliteStore extends SqlRepository implements Store {
           now,
           existing.id,
         );
-        return {
-          record: toProgram(this.one('SELECT * FROM programs WHERE id = ?', existing.id)!),
-          changed: true,
-        };
+        const record = toProgram(this.one('SELECT * FROM programs WHERE id = ?', existing.id)!);
+        this.recordProgramVersion(record.id, record.version, json, now);
+        return { record, changed: true };
       }),
     get: async (id) => {
       const row = this.one('SELECT * FROM programs WHERE id = ?', id);
@@ -350,8 +354,8 @@ export class SqliteStore extends SqlRepository implements Store {
         for (const person of plan.people) {
           if (!person.exists) {
             this.run(
-              `INSERT INTO participants (id, program_id, platform, workspace_id, user_id, email, timezone, roles, arm, invited_at, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              `INSERT INTO participants (id, program_id, platform, workspace_id, user_id, email, timezone, roles, arm, invited_at, created_at, attributes)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
               person.id,
               person.programId,
               person.identity.platform,
@@ -363,29 +367,35 @@ export class SqliteStore extends SqlRepository implements Store {
               person.arm,
               now,
               now,
+              JSON.stringify(person.attributes ?? {}),
             );
             peopleCreated += 1;
           } else {
             const changed = this.run(
               `UPDATE participants SET program_id = ?, email = COALESCE(email, ?), roles = ?, arm = ?, timezone = COALESCE(?, timezone),
-                 invited_at = COALESCE(invited_at, ?)
-               WHERE id = ? AND (program_id != ? OR roles != ? OR arm != ? OR (? IS NOT NULL AND timezone IS NOT ?) OR invited_at IS NULL)`,
+                 invited_at = COALESCE(invited_at, ?), attributes = json_patch(attributes, ?)
+               WHERE id = ? AND (program_id != ? OR roles != ? OR arm != ? OR (? IS NOT NULL AND timezone IS NOT ?) OR invited_at IS NULL
+                 OR attributes != json_patch(attributes, ?))`,
               person.programId,
               person.email,
               JSON.stringify(person.roles),
               person.arm,
               person.timezone,
               now,
+              JSON.stringify(person.attributes ?? {}),
               person.id,
               person.programId,
               JSON.stringify(person.roles),
               person.arm,
               person.timezone,
               person.timezone,
+              JSON.stringify(person.attributes ?? {}),
             );
             peopleUpdated += changed.changes;
           }
           if (person.consentRequest) this.insertOutbox(person.consentRequest, now);
+          if (person.assignment)
+            this.recordAssignment(person.id, person.programId, person.arm, person.assignment, now);
         }
         for (const pair of plan.pairs) {
           const exists = this.one(
@@ -603,6 +613,42 @@ export class SqliteStore extends SqlRepository implements Store {
         return result.changes === 1;
       }),
   };
+
+  private recordProgramVersion(programId: string, version: number, settings: string, now: number): void {
+    this.run(
+      `INSERT INTO program_versions (program_id, version, settings, applied_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (program_id, version) DO NOTHING`,
+      programId,
+      version,
+      settings,
+      now,
+    );
+  }
+
+  /** An arm the bot drew, once per person: a second import never draws again. */
+  private recordAssignment(
+    participantId: string,
+    programId: string,
+    arm: Participant['arm'],
+    assignment: NewArmAssignment,
+    now: number,
+  ): void {
+    const inserted = this.run(
+      `INSERT INTO arm_assignments (participant_id, program_id, arm, method, stratum, seed, batch, assigned_at, coaching_from)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id) DO NOTHING`,
+      participantId,
+      programId,
+      arm,
+      assignment.method,
+      assignment.stratum,
+      assignment.seed,
+      assignment.batch,
+      now,
+      assignment.coachingFrom,
+    );
+    if (inserted.changes === 1 && assignment.job)
+      this.insertJobs(participantId, participantId, [assignment.job]);
+  }
 
   /** Replaces the scheduled nudge and checkpoint jobs of an experiment with a new plan. */
   private replanJobs(participantId: string, experimentId: string, runs: readonly NextRun[]): void {
@@ -832,6 +878,14 @@ export class SqliteStore extends SqlRepository implements Store {
               this.run(
                 `UPDATE curator_alerts SET status = 'handled', action = 'snooze_ended' WHERE id = ? AND status = 'snoozed'`,
                 effect.alertId,
+              );
+              break;
+            case 'start_coaching':
+              this.run(`UPDATE participants SET arm = 'coached' WHERE id = ?`, job.participantId);
+              this.run(
+                'UPDATE arm_assignments SET coached_at = COALESCE(coached_at, ?) WHERE participant_id = ?',
+                now,
+                job.participantId,
               );
               break;
             case 'complete_experiment':

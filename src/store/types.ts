@@ -1,5 +1,6 @@
 import type { Charter, CharterDraft } from '../core/charter.js';
 import type { Survey, SurveyDetails } from '../core/checkpoint.js';
+import type { AssignmentMethod, EvaluationVersion } from '../core/evaluation.js';
 import type { Experiment, ExperimentInput, ExperimentStatus } from '../core/experiment.js';
 import type {
   CharterVersion,
@@ -10,7 +11,7 @@ import type {
   Pair,
 } from '../core/mentoring.js';
 import type { Message, MessageKind } from '../core/messages.js';
-import type { Identity, Participant, Platform } from '../core/participant.js';
+import type { Arm, Identity, Participant, Platform } from '../core/participant.js';
 import type { ProgramSettings } from '../core/program.js';
 import type { ConsentState, Decision, NextRun, ScheduledJob } from '../core/schedule.js';
 
@@ -218,6 +219,7 @@ export interface Store {
     nextAttemptAt(): Promise<number | null>;
   };
   mentoring: MentoringStore;
+  pilots: PilotStore;
   reports: ReportStore;
   privacy: PrivacyStore;
   inbound: {
@@ -348,6 +350,21 @@ export interface RosterPersonPlan {
   timezone: string | null;
   /** The consent request for a person who has not been asked yet. */
   consentRequest: NewOutboxRow | null;
+  /** Roster attributes (department, level…) to set; attributes not named keep their value. */
+  attributes?: Readonly<Record<string, string>>;
+  /** The arm the bot assigned in this import, recorded with the person (absent: no new assignment). */
+  assignment?: NewArmAssignment | null;
+}
+
+/** An arm the bot drew for one leader: how, with which seed, in which stratum and import batch. */
+export interface NewArmAssignment {
+  method: AssignmentMethod;
+  stratum: string;
+  seed: string;
+  batch: number;
+  /** Staggered designs, control arm: the local date the wait ends, and the job that ends it. */
+  coachingFrom: string | null;
+  job: NextRun | null;
 }
 
 export interface RosterPairPlan {
@@ -398,6 +415,55 @@ export interface PrivacyStore {
   purge(programId: string, freeTextBefore: number, aggregatesBefore: number): Promise<PurgeSummary>;
 }
 
+// ---- pilots: arm assignments, confounder notes, governance reviews -------------------------------------
+
+export interface ArmAssignment {
+  participantId: string;
+  programId: string;
+  arm: Arm;
+  method: AssignmentMethod;
+  stratum: string;
+  seed: string;
+  batch: number;
+  assignedAt: number;
+  coachingFrom: string | null;
+  /** When a wait-list leader's coaching began (null: still waiting, or not on a wait-list). */
+  coachedAt: number | null;
+  /** The key of the draw (null once the person is erased). */
+  email: string | null;
+}
+
+/** Something else that happened during the pilot and may explain part of its result (a reorganization…). */
+export interface ConfounderNote {
+  id: string;
+  programId: string;
+  /** The local date it happened, YYYY-MM-DD. */
+  date: string;
+  text: string;
+  createdBy: string;
+  createdAt: number;
+  removedBy: string | null;
+  removedAt: number | null;
+}
+
+export const REVIEW_STAGES = ['mid'] as const;
+export type ReviewStage = (typeof REVIEW_STAGES)[number];
+
+export interface PilotStore {
+  /** Every arm the bot assigned in a program, in the order of the draw (batch, then assignment). */
+  assignments(programId: string): Promise<ArmAssignment[]>;
+  addNote(
+    note: { programId: string; date: string; text: string; by: string },
+    now: number,
+  ): Promise<ConfounderNote>;
+  /** Notes by date; removed ones only when asked for. */
+  notes(programId: string, options?: { includeRemoved?: boolean }): Promise<ConfounderNote[]>;
+  /** Marks a note removed (it is kept, hidden from reports); null when there is no such note in the program. */
+  removeNote(programId: string, id: string, by: string, now: number): Promise<ConfounderNote | null>;
+  /** Records one run of a governance review; returns when it was first run and how many runs there were. */
+  recordReview(programId: string, stage: ReviewStage, at: number): Promise<{ firstAt: number; runs: number }>;
+}
+
 // ---- outcome reports ---------------------------------------------------------------------------------
 
 /**
@@ -407,7 +473,10 @@ export interface PrivacyStore {
 export interface ReportPersonRow {
   id: string;
   roles: Participant['roles'];
+  /** The study arm: as assigned for the evaluation (a wait-list leader stays control once coached). */
   arm: Participant['arm'];
+  /** Roster attributes used to balance arms (department, level); absent means none. */
+  attributes?: Readonly<Record<string, string>>;
   consent: ConsentState;
   consentAt: number | null;
   invitedAt: number | null;
@@ -433,6 +502,8 @@ export interface ReportSurveyRow {
   checkpointDay: number;
   status: Survey['status'];
   sentAt: number | null;
+  /** When it was (last) answered; absent or null when not answered. */
+  answeredAt?: number | null;
   practice: number | null;
   kpiValue: number | null;
   confidence: number | null;
@@ -491,6 +562,14 @@ export interface ReportDataset {
   pairs: ReportPairRow[];
   milestones: ReportMilestoneRow[];
   alerts: ReportAlertRow[];
+  /** Arms the bot assigned (without the email keys). */
+  assignments: Omit<ArmAssignment, 'email' | 'programId'>[];
+  /** Every applied version of the program's settings, as far as the decision rule goes. */
+  programVersions: EvaluationVersion[];
+  /** Confounder notes that were not removed, by date. */
+  notes: Pick<ConfounderNote, 'id' | 'date' | 'text'>[];
+  /** Every run of a governance review. */
+  reviews: { stage: ReviewStage; at: number }[];
 }
 
 /** Read-only queries behind the outcome report. */

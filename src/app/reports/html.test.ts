@@ -53,7 +53,20 @@ function dataset(): ReportDataset {
     kpiValue: 2 * (i + 1),
     confidence: 4,
   }));
-  return { people, experiments, surveys, nudges: [], budgetWeeks: [], pairs: [], milestones: [], alerts: [] };
+  return {
+    people,
+    experiments,
+    surveys,
+    nudges: [],
+    budgetWeeks: [],
+    pairs: [],
+    milestones: [],
+    alerts: [],
+    assignments: [],
+    programVersions: [],
+    notes: [],
+    reviews: [],
+  };
 }
 
 describe('renderHtml', () => {

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { AssignmentMethod } from '../core/evaluation.js';
+import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
+import type { ArmAssignment, ConfounderNote, PilotStore, ReviewStage } from './types.js';
+
+export function toAssignment(row: Row): Omit<ArmAssignment, 'email' | 'programId'> {
+  return {
+    participantId: str(row.participant_id),
+    arm: row.arm === 'control' ? 'control' : 'coached',
+    method: str(row.method) as AssignmentMethod,
+    stratum: str(row.stratum),
+    seed: str(row.seed),
+    batch: Number(row.batch),
+    assignedAt: Number(row.assigned_at),
+    coachingFrom: strOrNull(row.coaching_from),
+    coachedAt: numOrNull(row.coached_at),
+  };
+}
+
+function toNote(row: Row): ConfounderNote {
+  return {
+    id: str(row.id),
+    programId: str(row.program_id),
+    date: str(row.date),
+    text: str(row.text),
+    createdBy: str(row.created_by),
+    createdAt: Number(row.created_at),
+    removedBy: strOrNull(row.removed_by),
+    removedAt: numOrNull(row.removed_at),
+  };
+}
+
+/** Arm assignments, the confounder log and governance reviews of pilots. */
+export class SqlitePilotStore extends SqlRepository implements PilotStore {
+  async assignments(programId: string): Promise<ArmAssignment[]> {
+    return this.all(
+      `SELECT a.*, p.email FROM arm_assignments a JOIN participants p ON p.id = a.participant_id
+       WHERE a.program_id = ? ORDER BY a.batch, a.assigned_at, a.participant_id`,
+      programId,
+    ).map((row) => ({ ...toAssignment(row), programId, email: strOrNull(row.email) }));
+  }
+
+  async addNote(
+    note: { programId: string; date: string; text: string; by: string },
+    now: number,
+  ): Promise<ConfounderNote> {
+    const id = `note_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+    this.run(
+      `INSERT INTO program_notes (id, program_id, date, text, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      id,
+      note.programId,
+      note.date,
+      note.text,
+      note.by,
+      now,
+    );
+    return toNote(this.one('SELECT * FROM program_notes WHERE id = ?', id)!);
+  }
+
+  async notes(programId: string, options: { includeRemoved?: boolean } = {}): Promise<ConfounderNote[]> {
+    return this.all(
+      `SELECT * FROM program_notes WHERE program_id = ? ${options.includeRemoved ? '' : 'AND removed_at IS NULL'}
+       ORDER BY date, created_at, id`,
+      programId,
+    ).map(toNote);
+  }
+
+  async removeNote(programId: string, id: string, by: string, now: number): Promise<ConfounderNote | null> {
+    return this.tx(() => {
+      const changed = this.run(
+        `UPDATE program_notes SET removed_by = ?, removed_at = ? WHERE id = ? AND program_id = ? AND removed_at IS NULL`,
+        by,
+        now,
+        id,
+        programId,
+      );
+      if (changed.changes === 0) return null;
+      return toNote(this.one('SELECT * FROM program_notes WHERE id = ?', id)!);
+    });
+  }
+
+  async recordReview(
+    programId: string,
+    stage: ReviewStage,
+    at: number,
+  ): Promise<{ firstAt: number; runs: number }> {
+    return this.tx(() => {
+      this.run('INSERT INTO program_reviews (program_id, stage, at) VALUES (?, ?, ?)', programId, stage, at);
+      const row = this.one(
+        'SELECT MIN(at) AS first_at, COUNT(*) AS runs FROM program_reviews WHERE program_id = ? AND stage = ?',
+        programId,
+        stage,
+      )!;
+      return { firstAt: Number(row.first_at), runs: Number(row.runs) };
+    });
+  }
+}
