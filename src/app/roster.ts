@@ -10,6 +10,13 @@ import { ARMS, type Identity, type Participant, PLATFORMS, ROLES, type Role } fr
 import { effectiveAvailability } from '../core/program.js';
 import { localWeekKey, nextAllowedInstant, timeZoneSchema } from '../core/time.js';
 import type { ProgramRecord, RosterPairPlan, RosterPersonPlan, RosterPlan, Store } from '../store/types.js';
+import {
+  type ArmAssignmentSummary,
+  assignmentAuditDetail,
+  planArmAssignments,
+  type RosterArmRequest,
+} from './roster-assignment.js';
+import { attributesFromRows, ROSTER_ATTRIBUTE_NAMES, rosterAttributeShape } from './roster-attributes.js';
 
 /** Finds a chat user by email on one platform. */
 export interface DirectoryLookup {
@@ -24,9 +31,11 @@ export const rosterRowSchema = z.object({
   email: z.email('is not an email address').transform((v) => v.toLowerCase()),
   role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
   mentor_email: optional(z.email('is not an email address').transform((v) => v.toLowerCase())),
-  arm: optional(z.enum(ARMS, { error: 'must be coached or control' })),
+  /** `auto`: the bot draws the arm (see the program's evaluation.assignment). */
+  arm: optional(z.enum([...ARMS, 'auto'], { error: 'must be coached, control or auto' })),
   timezone: optional(timeZoneSchema),
   platform: optional(z.enum(PLATFORMS, { error: 'must be slack or teams' })),
+  ...rosterAttributeShape,
 });
 export type RosterRow = z.output<typeof rosterRowSchema> & { line: number };
 
@@ -90,7 +99,7 @@ export function parseRosterCsv(text: string): RosterParse {
   const byEmail = new Map<string, RosterRow[]>();
   for (const row of rows) byEmail.set(row.email, [...(byEmail.get(row.email) ?? []), row]);
   for (const [email, own] of byEmail) {
-    for (const field of ['arm', 'timezone', 'platform'] as const) {
+    for (const field of ['arm', 'timezone', 'platform', ...ROSTER_ATTRIBUTE_NAMES] as const) {
       const values = new Set(own.map((r) => r[field]).filter(Boolean));
       if (values.size > 1)
         problems.push(
@@ -122,6 +131,9 @@ export interface RosterOutcome {
   }[];
   pairs: { mentor: string; mentee: string; status: 'new' | 'exists' }[];
   counts?: { peopleCreated: number; peopleUpdated: number; pairsCreated: number };
+  /** Arms the bot drew in this import (with its seed), and leaders who keep theirs. */
+  assignment?: ArmAssignmentSummary | null;
+  notes?: string[];
 }
 
 /**
@@ -168,8 +180,10 @@ export async function importRoster(options: {
     }
     const existing = await store.participants.findByIdentity(identity);
     const roles = [...new Set([...(existing?.roles ?? []), ...rows.map((r) => r.role)])].sort() as Role[];
-    const arm = rows.find((r) => r.arm)?.arm ?? existing?.arm ?? 'coached';
+    const named = rows.find((r) => r.arm)?.arm;
+    const arm = named && named !== 'auto' ? named : (existing?.arm ?? 'coached');
     const timezone = rows.find((r) => r.timezone)?.timezone ?? null;
+    const attributes = attributesFromRows(rows);
     const id = existing?.id ?? `ppl_${randomUUID()}`;
     const needsConsent =
       !existing || (existing.consent === 'pending' && !(await store.outbox.byKey(`consent:${id}`)));
@@ -185,6 +199,7 @@ export async function importRoster(options: {
       roles,
       arm,
       timezone,
+      attributes,
       consentRequest: needsConsent
         ? {
             key: `consent:${id}`,
@@ -204,10 +219,28 @@ export async function importRoster(options: {
     });
     const status: 'new' | 'updated' | 'unchanged' = !existing
       ? 'new'
-      : unchangedPerson(existing, program.id, roles, arm, timezone)
+      : unchangedPerson(existing, program.id, roles, arm, timezone, attributes)
         ? 'unchanged'
         : 'updated';
     outcome.people.push({ email, platform: identity.platform, roles, arm, status });
+  }
+  if (outcome.problems.length > 0) return outcome;
+
+  // Arms the bot draws: one separate step over the resolved people.
+  const requests = new Map<string, RosterArmRequest>(
+    [...byEmail].map(([email, rows]) => [
+      email,
+      { lines: rows.map((r) => r.line), roles: rows.map((r) => r.role), arm: rows.find((r) => r.arm)?.arm },
+    ]),
+  );
+  const arms = await planArmAssignments({ store, program, requests, people, now });
+  outcome.problems.push(...arms.problems);
+  outcome.notes = arms.notes;
+  outcome.assignment = arms.summary;
+  for (const drawn of arms.summary?.people ?? []) {
+    const shown = outcome.people.find((p) => p.email === drawn.email)!;
+    if (shown.status === 'unchanged' && shown.arm !== drawn.arm) shown.status = 'updated';
+    shown.arm = drawn.arm;
   }
   if (outcome.problems.length > 0) return outcome;
 
@@ -246,6 +279,15 @@ export async function importRoster(options: {
     subject: program.name,
     detail: { rows: parsed.rows.length, ...outcome.counts },
   });
+  if (arms.summary) {
+    await store.audit.append({
+      at: now,
+      actor: options.actor ?? 'cli',
+      action: 'arms.assigned',
+      subject: program.name,
+      detail: assignmentAuditDetail(arms.summary),
+    });
+  }
   return outcome;
 }
 
@@ -255,9 +297,11 @@ function unchangedPerson(
   roles: Role[],
   arm: string,
   timezone: string | null,
+  attributes: Readonly<Record<string, string>>,
 ): boolean {
   return (
     p.programId === programId &&
+    Object.entries(attributes).every(([name, value]) => p.attributes?.[name] === value) &&
     JSON.stringify([...p.roles].sort()) === JSON.stringify(roles) &&
     p.arm === arm &&
     (timezone === null || p.timezone === timezone) &&

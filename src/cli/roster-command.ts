@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { MentoringService } from '../app/mentoring.js';
-import { type DirectoryLookup, importRoster, knownUsersLookup } from '../app/roster.js';
+import { type DirectoryLookup, importRoster, knownUsersLookup, type RosterOutcome } from '../app/roster.js';
 import { CoachingService } from '../app/service.js';
 import { slackDirectory } from '../channels/slack/directory.js';
 import { createSlackClient } from '../channels/slack/sender.js';
@@ -16,7 +16,7 @@ export function registerRosterCommand(program: Command, fail: (error: unknown) =
     .description('program rosters')
     .command('import <file>')
     .description(
-      'enroll people from a CSV (email, role, mentor_email, arm, timezone, platform); all or nothing',
+      'enroll people from a CSV (email, role, mentor_email, arm, timezone, platform, department, level); all or nothing',
     )
     .requiredOption('--program <name>', 'the program to enroll them in')
     .option('--dry-run', 'check and show what would change, write nothing')
@@ -64,6 +64,7 @@ export function registerRosterCommand(program: Command, fail: (error: unknown) =
           }
           for (const pair of outcome.pairs)
             process.stdout.write(`pair ${pair.status.padEnd(6)} ${pair.mentor} → ${pair.mentee}\n`);
+          process.stdout.write(describeDraw(outcome, Boolean(opts.dryRun)));
           if (outcome.written) {
             const coaching = new CoachingService({ store, clock: systemClock });
             const mentoring = new MentoringService({
@@ -87,4 +88,32 @@ export function registerRosterCommand(program: Command, fail: (error: unknown) =
         fail(error);
       }
     });
+}
+
+/** What the bot drew in this import, how an auditor reproduces it, and who kept their arm. */
+export function describeDraw(outcome: RosterOutcome, dryRun: boolean): string {
+  const lines: string[] = [];
+  const draw = outcome.assignment;
+  if (draw) {
+    const coached = draw.people.filter((p) => p.arm === 'coached').length;
+    const seedNote =
+      draw.seedSource === 'drawn'
+        ? dryRun
+          ? ' (drawn for this dry run: a real import draws its own unless evaluation.assignment.seed is set)'
+          : ' (drawn now and recorded)'
+        : draw.seedSource === 'program'
+          ? ' (from evaluation.assignment.seed)'
+          : ' (recorded with the first draw)';
+    lines.push(
+      `\narms drawn by the bot (${draw.method}, batch ${draw.batch}${draw.stratifyBy.length ? `, stratified by ${draw.stratifyBy.join(' and ')}` : ''}, ${draw.controlPercent}% control): ${coached} coached, ${draw.people.length - coached} control`,
+      `seed ${draw.seed}${seedNote}; \`coachloop assignment verify --program NAME\` redraws it`,
+    );
+    for (const s of draw.strata) lines.push(`  ${s.stratum}: ${s.coached} coached, ${s.control} control`);
+    if (draw.waitlistStart)
+      lines.push(
+        `the control arm is a wait-list: coached from ${draw.waitlistStart} (after its own checkpoints)`,
+      );
+  }
+  for (const note of outcome.notes ?? []) lines.push(`note: ${note}`);
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

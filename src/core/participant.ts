@@ -40,6 +40,8 @@ export interface Participant extends Identity {
   address: string | null;
   lastInteractionAt: number | null;
   createdAt: number;
+  /** Roster attributes (department, level…); absent when none were given. */
+  attributes?: Readonly<Record<string, string>>;
 }
 
 /** Who reads what the bot says to this person: their language and their time zone. */

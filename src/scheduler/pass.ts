@@ -1,4 +1,5 @@
 import { composeJobMessage } from '../app/compose.js';
+import { decideCoachingStartJob } from '../app/waitlist.js';
 import { translator } from '../core/catalog/index.js';
 import type { Clock } from '../core/clock.js';
 import { BUDGETED_KINDS } from '../core/messages.js';
@@ -73,6 +74,7 @@ async function decideAny(
   now: number,
   mentoring: MentoringJobs | undefined,
 ): Promise<{ decision: Decision; outbox: NewOutboxRow | NewOutboxRow[] | null }> {
+  if (job.kind === 'coaching_start') return decideCoachingStartJob(store, job, now);
   if (job.kind === 'pair_health' || job.kind === 'milestone_reminder') {
     if (!mentoring)
       return {

@@ -320,6 +320,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         method TEXT NOT NULL CHECK (method IN ('roster', 'randomized', 'staggered')),
         stratum TEXT NOT NULL,
         seed TEXT NOT NULL,
+        control_percent INTEGER NOT NULL,
         batch INTEGER NOT NULL,
         assigned_at INTEGER NOT NULL,
         coaching_from TEXT,

@@ -10,6 +10,7 @@ export function toAssignment(row: Row): Omit<ArmAssignment, 'email' | 'programId
     method: str(row.method) as AssignmentMethod,
     stratum: str(row.stratum),
     seed: str(row.seed),
+    controlPercent: Number(row.control_percent),
     batch: Number(row.batch),
     assignedAt: Number(row.assigned_at),
     coachingFrom: strOrNull(row.coaching_from),

@@ -62,6 +62,7 @@ function toParticipant(row: Row): Participant {
     roles: row.roles ? (JSON.parse(str(row.roles)) as Participant['roles']) : [],
     arm: row.arm === 'control' ? 'control' : 'coached',
     invitedAt: numOrNull(row.invited_at),
+    attributes: row.attributes ? (JSON.parse(str(row.attributes)) as Record<string, string>) : {},
   };
 }
 
@@ -634,14 +635,16 @@ export class SqliteStore extends SqlRepository implements Store {
     now: number,
   ): void {
     const inserted = this.run(
-      `INSERT INTO arm_assignments (participant_id, program_id, arm, method, stratum, seed, batch, assigned_at, coaching_from)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id) DO NOTHING`,
+      `INSERT INTO arm_assignments (participant_id, program_id, arm, method, stratum, seed, control_percent, batch, assigned_at,
+         coaching_from)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (participant_id) DO NOTHING`,
       participantId,
       programId,
       arm,
       assignment.method,
       assignment.stratum,
       assignment.seed,
+      assignment.controlPercent,
       assignment.batch,
       now,
       assignment.coachingFrom,

@@ -361,6 +361,8 @@ export interface NewArmAssignment {
   method: AssignmentMethod;
   stratum: string;
   seed: string;
+  /** The control share the batch was drawn with. */
+  controlPercent: number;
   batch: number;
   /** Staggered designs, control arm: the local date the wait ends, and the job that ends it. */
   coachingFrom: string | null;
@@ -424,6 +426,7 @@ export interface ArmAssignment {
   method: AssignmentMethod;
   stratum: string;
   seed: string;
+  controlPercent: number;
   batch: number;
   assignedAt: number;
   coachingFrom: string | null;

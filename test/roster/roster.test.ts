@@ -29,7 +29,7 @@ describe('roster CSV checks', () => {
       'line 3: email is not an email address',
       'line 4: role must be one of leader, mentor, mentee, curator, admin',
       'line 5: duplicates line 2 (ana@example.com as leader)',
-      'line 7: arm must be coached or control',
+      'line 7: arm must be coached, control or auto',
       'line 7: timezone must be an IANA time zone such as Europe/Berlin',
       'lines 2, 8: ana@example.com has conflicting arm values (coached, control)',
       'line 6: mentor zed@example.com is not in the roster as a mentor',
