@@ -411,7 +411,11 @@ describe('the HTML report', () => {
       'mentoring',
       'budget',
       'roi',
+      'evidence',
+      'balance',
+      'timeline',
     ]);
+    expect(json.evidence.verdict).toMatchObject({ verdict: 'inconclusive', basis: 'no_rule' });
     const rows = await exportReport(store, clock, {
       program: 'empty',
       format: 'csv',

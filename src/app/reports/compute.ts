@@ -9,6 +9,8 @@ import type {
   ReportPersonRow,
   ReportSurveyRow,
 } from '../../store/types.js';
+import { type BalanceTable, buildBalance } from './balance.js';
+import { buildEvidence, type EvidenceReport } from './evidence.js';
 import {
   countFigure,
   differenceFigure,
@@ -22,6 +24,10 @@ import {
   statFigure,
 } from './figures.js';
 import { computeRoi, type RoiReport } from './roi-steps.js';
+import { chosenExperiments, isLeader, localDate, measuredExperiments } from './selection.js';
+import { buildTimeline, type Timeline } from './timeline.js';
+
+export { chosenExperiments, isLeader };
 
 export const REPORT_SCHEMA = 'coachloop.outcome-report/1';
 
@@ -125,43 +131,18 @@ export interface OutcomeReport {
     overBudget: Rate;
   };
   roi: RoiReport;
+  /** The decision rule, per-arm flow, the effect with its interval, and the verdict. */
+  evidence: EvidenceReport;
+  /** How the arms were assigned and how they compare at the start. */
+  balance: BalanceTable;
+  /** Launch, checkpoints, draws, reviews, rule changes and the confounder log, by date. */
+  timeline: Timeline;
 }
 
 export const PRIVACY_RULE =
   `Figures describing fewer than ${MIN_GROUP} people are suppressed: counts of 1–${MIN_GROUP - 1} people, ` +
   `means and medians over fewer than ${MIN_GROUP} contributors, and shares whose numerator or denominator ` +
   `covers 1–${MIN_GROUP - 1} people. For pairs, milestones and alerts the people are the mentors and mentees involved.`;
-
-/** Leaders are the people the coaching funnel is about: no roles given, or leader or mentee among them. */
-export function isLeader(person: Pick<ReportPersonRow, 'roles'>): boolean {
-  return person.roles.length === 0 || person.roles.includes('leader') || person.roles.includes('mentee');
-}
-
-/** One experiment per person: the running one, else the most recent. */
-export function chosenExperiments(rows: readonly ReportExperimentRow[]): Map<string, ReportExperimentRow> {
-  const rank = (e: ReportExperimentRow) => (e.status === 'active' || e.status === 'paused' ? 0 : 1);
-  const chosen = new Map<string, ReportExperimentRow>();
-  for (const e of rows) {
-    const current = chosen.get(e.participantId);
-    if (
-      !current ||
-      rank(e) < rank(current) ||
-      (rank(e) === rank(current) && e.createdAt >= current.createdAt)
-    ) {
-      chosen.set(e.participantId, e);
-    }
-  }
-  return chosen;
-}
-
-function isoDate(ms: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(ms);
-}
 
 interface Context {
   days: number[];
@@ -385,7 +366,7 @@ function budgetFigures(weeklyBudget: number, data: ReportDataset): OutcomeReport
 export function buildOutcomeReport(program: ProgramRecord, data: ReportDataset, asOf: number): OutcomeReport {
   const settings = program.settings;
   const days = [...settings.checkpointDays];
-  const experimentOf = chosenExperiments(data.experiments);
+  const experimentOf = chosenExperiments(measuredExperiments(data));
   const surveys = new Map(data.surveys.map((s) => [`${s.experimentId}/${s.checkpointDay}`, s]));
   const ctx: Context = {
     days,
@@ -491,8 +472,8 @@ export function buildOutcomeReport(program: ProgramRecord, data: ReportDataset, 
         step('experiment', 'Experiment set', withExperiment),
         ...days.map((day) => step(`day-${day}`, `Answered day ${day}`, answeredAt(day))),
       ],
-      invitedFrom: invited >= MIN_GROUP ? isoDate(invitedAt[0]!, settings.timezone) : null,
-      invitedTo: invited >= MIN_GROUP ? isoDate(invitedAt.at(-1)!, settings.timezone) : null,
+      invitedFrom: invited >= MIN_GROUP ? localDate(invitedAt[0]!, settings.timezone) : null,
+      invitedTo: invited >= MIN_GROUP ? localDate(invitedAt.at(-1)!, settings.timezone) : null,
       otherPeople: countFigure(data.people.length - invited),
     },
     responses: {
@@ -526,5 +507,8 @@ export function buildOutcomeReport(program: ProgramRecord, data: ReportDataset, 
         ? { day: latestDifference.day, points: latestDifference.pctOfTargetMean.value! }
         : null,
     }),
+    evidence: buildEvidence(program, data),
+    balance: buildBalance(program, data),
+    timeline: buildTimeline(program, data, asOf),
   };
 }

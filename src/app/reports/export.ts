@@ -7,6 +7,7 @@ import type { ProgramRecord, ReportDataset, Store } from '../../store/types.js';
 import { buildOutcomeReport, type OutcomeReport } from './compute.js';
 import { type CsvLayout, renderFiguresCsv, renderRowsCsv } from './csv.js';
 import { renderHtml } from './html.js';
+import { localDate } from './selection.js';
 
 export const REPORT_FORMATS = ['html', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -50,15 +51,6 @@ export async function loadOutcomeReport(
 
 export function renderJson(report: OutcomeReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
-}
-
-function localDate(ms: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(ms);
 }
 
 /** reports/<program>-<date>.<ext>, the date in the program's time zone. */
