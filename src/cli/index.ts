@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { DateTime } from 'luxon';
 import { loadProgramFile, ProgramFileError } from '../app/program-files.js';
+import { evaluationDeviationNote } from '../app/reports/evidence.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { systemClock } from '../core/clock.js';
 import { timeZoneSchema } from '../core/time.js';
 import { startCoachloop } from '../main.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { registerAdminCommands } from './admin-commands.js';
+import { registerPilotCommands } from './pilot-commands.js';
 import { previewProgram } from './preview.js';
 import { registerReportCommand } from './report-command.js';
 import { registerRosterCommand } from './roster-command.js';
@@ -120,7 +122,10 @@ export function buildCli(): Command {
         const settings = loadProgramFile(file);
         const store = openSqliteStore({ path: config.DATABASE_PATH });
         const now = systemClock.now();
+        const before = await store.programs.getByName(settings.name);
         const { record, changed } = await store.programs.upsert(settings, now);
+        const deviation = changed && before ? await evaluationDeviationNote(store, before, record) : null;
+        if (deviation) process.stderr.write(`${deviation}\n`);
         if (changed) {
           await store.audit.append({
             at: now,
@@ -144,6 +149,7 @@ export function buildCli(): Command {
   registerRosterCommand(program, fail);
   registerAdminCommands(program, fail);
   registerReportCommand(program);
+  registerPilotCommands(program, fail);
   return program;
 }
 

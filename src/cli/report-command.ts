@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { CSV_LAYOUTS, type CsvLayout } from '../app/reports/csv.js';
-import { exportReport, REPORT_FORMATS, type ReportFormat } from '../app/reports/export.js';
+import {
+  exportReport,
+  REPORT_FORMATS,
+  REPORT_STAGES,
+  type ReportFormat,
+  type ReportStage,
+} from '../app/reports/export.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite.js';
@@ -19,9 +25,10 @@ interface ReportOptions {
   format: ReportFormat;
   out?: string;
   csv: CsvLayout;
+  stage: ReportStage;
 }
 
-/** `coachloop report --program NAME --format html|csv|json [--out FILE] [--csv rows|figures]` */
+/** `coachloop report --program NAME --format html|csv|json [--out FILE] [--csv rows|figures] [--stage full|mid]` */
 export function registerReportCommand(program: Command, deps: ReportCommandDeps = {}): Command {
   return program
     .command('report')
@@ -37,6 +44,14 @@ export function registerReportCommand(program: Command, deps: ReportCommandDeps 
         .choices(CSV_LAYOUTS)
         .default('rows'),
     )
+    .addOption(
+      new Option(
+        '--stage <stage>',
+        'full (the outcome report with the verdict) or mid (the mid-pilot review: response rates, data quality, balance; no effect)',
+      )
+        .choices(REPORT_STAGES)
+        .default('full'),
+    )
     .action(async (opts: ReportOptions, command: Command) => {
       let store: SqliteStore | undefined;
       try {
@@ -50,7 +65,8 @@ export function registerReportCommand(program: Command, deps: ReportCommandDeps 
         const result = await exportReport(store, deps.clock ?? systemClock, {
           program: opts.program,
           format: opts.format,
-          csvLayout: opts.csv,
+          csvLayout: opts.stage === 'mid' && opts.format === 'csv' ? 'figures' : opts.csv,
+          stage: opts.stage,
           actor: 'cli',
           ...(opts.out ? { out: opts.out } : {}),
         });
@@ -61,6 +77,14 @@ export function registerReportCommand(program: Command, deps: ReportCommandDeps 
         stdout.write(`${result.path}\n`);
         if (result.rows !== null)
           stderr.write(`${result.rows} rows written; the export is recorded in the audit log\n`);
+        if (result.review)
+          stderr.write(
+            `mid-pilot review recorded: first run ${result.review.review.firstRunOn}, ${result.review.review.runs} run(s); it shows no effect\n`,
+          );
+        if (result.report)
+          stderr.write(
+            `verdict: ${result.report.evidence.verdict.word}. ${result.report.evidence.verdict.reason}\n`,
+          );
         for (const arm of result.withheldArms) {
           stderr.write(`the ${arm} arm has fewer than 5 consenting leaders: its rows are withheld\n`);
         }

@@ -2,8 +2,11 @@ import { createHmac } from 'node:crypto';
 import { kpiImprovement, kpiProgress } from '../../core/experiment.js';
 import type { Arm } from '../../core/participant.js';
 import type { ProgramRecord, ReportDataset } from '../../store/types.js';
+import type { BalanceTable } from './balance.js';
 import { chosenExperiments, isLeader, type OutcomeReport } from './compute.js';
+import type { EvidenceReport } from './evidence.js';
 import { type Figure, MIN_GROUP, type Rate, round, type Stat } from './figures.js';
+import type { MidReviewReport } from './mid-review.js';
 
 export const CSV_LAYOUTS = ['rows', 'figures'] as const;
 export type CsvLayout = (typeof CSV_LAYOUTS)[number];
@@ -205,5 +208,125 @@ export function renderFiguresCsv(report: OutcomeReport): CsvExport {
   for (const missing of roi.missing)
     rows.push(['roi', 'missing', missing, null, null, null, null, null, false]);
 
+  evidenceFigures(report.evidence, rows);
+  balanceFigures(report.balance, rows);
+
+  return { csv: csvText(FIGURE_COLUMNS, rows), rows: rows.length, withheldArms: [] };
+}
+
+type Rows = Cell[][];
+const figureRow = (
+  rows: Rows,
+  section: string,
+  metric: string,
+  group: string,
+  day: number | null,
+  f: Figure,
+) => rows.push([section, metric, group, day, f.value, null, null, null, f.suppressed]);
+const valueRow = (
+  rows: Rows,
+  section: string,
+  metric: string,
+  group: string,
+  day: number | null,
+  value: Cell,
+) => rows.push([section, metric, group, day, value, null, null, null, false]);
+
+function evidenceFigures(e: EvidenceReport, rows: Rows): void {
+  const day = e.rule?.primary.day ?? null;
+  valueRow(rows, 'evidence', 'verdict', e.verdict.verdict, day, e.verdict.reason);
+  if (e.verdictUnderLaunchRule)
+    valueRow(
+      rows,
+      'evidence',
+      'verdict_under_launch_rule',
+      e.verdictUnderLaunchRule.verdict,
+      day,
+      e.verdictUnderLaunchRule.reason,
+    );
+  if (e.rule) {
+    valueRow(rows, 'evidence', 'smallest_effect', e.rule.primary.outcome, day, e.rule.smallestEffect);
+    valueRow(rows, 'evidence', 'interval_level_percent', e.rule.primary.outcome, day, e.rule.intervalLevel);
+    valueRow(rows, 'evidence', 'min_per_arm', 'leaders', day, e.rule.minPerArm);
+  }
+  valueRow(rows, 'evidence', 'deviations', 'decision_rule', null, e.deviations.length);
+  for (const flow of e.flows ? [e.flows.coached, e.flows.control] : []) {
+    figureRow(rows, 'evidence', 'enrolled', flow.arm, day, flow.enrolled);
+    figureRow(rows, 'evidence', 'with_data', flow.arm, day, flow.withData);
+    figureRow(rows, 'evidence', 'lost', flow.arm, day, flow.lost);
+    for (const [why, figure] of Object.entries(flow.lostBecause))
+      figureRow(rows, 'evidence', `lost_${why}`, flow.arm, day, figure);
+    figureRow(rows, 'evidence', 'pending', flow.arm, day, flow.pending);
+  }
+  for (const [role, estimate] of [
+    ...(e.primary ? [['primary', e.primary] as const] : []),
+    ...e.secondary.map((s) => ['secondary', s] as const),
+  ]) {
+    const group = `${role}:${estimate.outcome}`;
+    for (const arm of ['coached', 'control'] as const) {
+      const g = estimate[arm];
+      rows.push([
+        'evidence',
+        `mean_${arm}`,
+        group,
+        estimate.day,
+        g?.mean ?? null,
+        null,
+        null,
+        g?.n ?? null,
+        g === null,
+      ]);
+    }
+    valueRow(rows, 'evidence', 'difference', group, estimate.day, estimate.difference);
+    valueRow(rows, 'evidence', 'interval_lower', group, estimate.day, estimate.lower);
+    valueRow(rows, 'evidence', 'interval_upper', group, estimate.day, estimate.upper);
+    valueRow(rows, 'evidence', 'hedges_g', group, estimate.day, estimate.hedgesG);
+  }
+}
+
+function balanceFigures(b: BalanceTable, rows: Rows): void {
+  for (const arm of b.arms) {
+    figureRow(rows, 'balance', 'enrolled', arm.arm, null, arm.enrolled);
+    figureRow(rows, 'balance', 'consented', arm.arm, null, arm.consented);
+    figureRow(rows, 'balance', 'with_experiment', arm.arm, null, arm.withExperiment);
+    rows.push([
+      'balance',
+      'ambition_median_pct',
+      arm.arm,
+      null,
+      arm.ambitionMedian.value,
+      null,
+      null,
+      arm.ambitionMedian.people,
+      arm.ambitionMedian.suppressed,
+    ]);
+  }
+  for (const s of b.strata) {
+    for (const r of s.rows) {
+      figureRow(rows, 'balance', `${s.attribute}:${r.value}`, 'coached', null, r.coached);
+      figureRow(rows, 'balance', `${s.attribute}:${r.value}`, 'control', null, r.control);
+    }
+  }
+}
+
+/** The mid-pilot review's figures: response rates per arm, data-quality warnings and balance; no effect. */
+export function renderMidFiguresCsv(review: MidReviewReport): CsvExport {
+  const rows: Rows = [];
+  for (const arm of review.responses)
+    for (const c of arm.checkpoints)
+      rows.push([
+        'responses',
+        'checkpoint_response_rate',
+        arm.arm,
+        c.day,
+        c.rate.rate,
+        c.rate.numerator,
+        c.rate.denominator,
+        null,
+        c.rate.suppressed,
+      ]);
+  for (const w of review.dataQuality) figureRow(rows, 'data_quality', w.key, 'leaders', null, w.leaders);
+  balanceFigures(review.balance, rows);
+  valueRow(rows, 'effect', 'shown', 'withheld', null, false);
   return { csv: csvText(FIGURE_COLUMNS, rows), rows: rows.length, withheldArms: [] };
 }

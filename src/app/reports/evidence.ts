@@ -2,6 +2,7 @@ import {
   decideVerdict,
   type EvaluationChange,
   type EvaluationSettings,
+  evaluationChanges,
   evaluationDeviations,
   OUTCOME_INFO,
   type OutcomeMeasure,
@@ -25,6 +26,7 @@ import type {
   ReportDataset,
   ReportExperimentRow,
   ReportPersonRow,
+  Store,
 } from '../../store/types.js';
 import { countFigure, type Figure, MIN_GROUP, round } from './figures.js';
 import { chosenExperiments, coachingStarts, isLeader, localDate, measuredExperiments } from './selection.js';
@@ -333,4 +335,24 @@ export function buildEvidence(program: ProgramRecord, data: ReportDataset): Evid
       runs: mids.length,
     },
   };
+}
+
+/**
+ * What `program apply` says when a new version changes the decision rule after the first enrolment: the
+ * change is a deviation, and the report will show it next to the verdict. Null when it is not one.
+ */
+export async function evaluationDeviationNote(
+  store: Store,
+  before: ProgramRecord,
+  after: ProgramRecord,
+): Promise<string | null> {
+  const changes = evaluationChanges(before.settings.evaluation, after.settings.evaluation);
+  if (changes.length === 0) return null;
+  const launchedAt = firstEnrolmentAt((await store.reports.dataset(after.id)).people);
+  if (launchedAt === null || launchedAt >= after.updatedAt) return null;
+  return (
+    `the decision rule changed after the first enrolment (${localDate(launchedAt, after.settings.timezone)}): ` +
+    `${changes.map((c) => `${c.field} ${c.from ?? 'not set'} → ${c.to ?? 'not set'}`).join('; ')}. ` +
+    'This is recorded as a deviation and shown next to the verdict.'
+  );
 }

@@ -3,14 +3,19 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../../core/clock.js';
 import type { Arm } from '../../core/participant.js';
-import type { ProgramRecord, ReportDataset, Store } from '../../store/types.js';
+import type { AuditEntry, ProgramRecord, ReportDataset, Store } from '../../store/types.js';
 import { buildOutcomeReport, type OutcomeReport } from './compute.js';
-import { type CsvLayout, renderFiguresCsv, renderRowsCsv } from './csv.js';
-import { renderHtml } from './html.js';
+import { type CsvLayout, renderFiguresCsv, renderMidFiguresCsv, renderRowsCsv } from './csv.js';
+import { CSS, renderHtml } from './html.js';
+import { buildMidReview, type MidReviewReport } from './mid-review.js';
+import { renderMidReviewHtml } from './pilot-html.js';
 import { localDate } from './selection.js';
 
 export const REPORT_FORMATS = ['html', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** full: the outcome report with the verdict; mid: the governance checkpoint, without any effect. */
+export const REPORT_STAGES = ['full', 'mid'] as const;
+export type ReportStage = (typeof REPORT_STAGES)[number];
 
 export class UnknownProgramError extends Error {
   constructor(
@@ -33,18 +38,24 @@ export interface LoadedReport {
   report: OutcomeReport;
 }
 
-/** Reads one program's rows and computes its report as of `now`. */
-export async function loadOutcomeReport(
-  store: Store,
-  programName: string,
-  now: number,
-): Promise<LoadedReport> {
+/** A program by name, or an error that lists the known ones. */
+export async function programNamed(store: Store, programName: string): Promise<ProgramRecord> {
   const program = await store.programs.getByName(programName);
   if (!program)
     throw new UnknownProgramError(
       programName,
       (await store.programs.list()).map((p) => p.name),
     );
+  return program;
+}
+
+/** Reads one program's rows and computes its report as of `now`. */
+export async function loadOutcomeReport(
+  store: Store,
+  programName: string,
+  now: number,
+): Promise<LoadedReport> {
+  const program = await programNamed(store, programName);
   const data = await store.reports.dataset(program.id);
   return { program, data, report: buildOutcomeReport(program, data, now) };
 }
@@ -59,8 +70,9 @@ export function defaultReportPath(
   format: ReportFormat,
   now: number,
   csvLayout: CsvLayout = 'rows',
+  stage: ReportStage = 'full',
 ): string {
-  const suffix = format === 'csv' && csvLayout === 'figures' ? '-figures' : '';
+  const suffix = `${stage === 'mid' ? '-mid' : ''}${format === 'csv' && csvLayout === 'figures' ? '-figures' : ''}`;
   return join('reports', `${program.name}-${localDate(now, program.settings.timezone)}${suffix}.${format}`);
 }
 
@@ -73,6 +85,8 @@ export interface ExportOptions {
   csvLayout?: CsvLayout;
   /** Who asked, for the audit log. */
   actor?: string;
+  /** Default full; mid writes the mid-pilot review (and records that it was run). */
+  stage?: ReportStage;
 }
 
 export interface ExportResult {
@@ -81,7 +95,29 @@ export interface ExportResult {
   /** CSV data rows (without the header); null for HTML and JSON. */
   rows: number | null;
   withheldArms: Arm[];
-  report: OutcomeReport;
+  /** The full report; null for a mid-pilot review. */
+  report: OutcomeReport | null;
+  review: MidReviewReport | null;
+}
+
+async function exportMidReview(
+  store: Store,
+  program: ProgramRecord,
+  format: ReportFormat,
+  layout: CsvLayout,
+  now: number,
+): Promise<{ content: string; rows: number | null; review: MidReviewReport }> {
+  if (format === 'csv' && layout === 'rows')
+    throw new Error(
+      'the mid-pilot review has no row export (rows would show the outcomes); use --csv figures',
+    );
+  const data = await store.reports.dataset(program.id);
+  const run = await store.pilots.recordReview(program.id, 'mid', now);
+  const review = buildMidReview(program, data, now, run);
+  if (format === 'json') return { content: `${JSON.stringify(review, null, 2)}\n`, rows: null, review };
+  if (format === 'html') return { content: renderMidReviewHtml(review, CSS), rows: null, review };
+  const csv = renderMidFiguresCsv(review);
+  return { content: csv.csv, rows: csv.rows, review };
 }
 
 /**
@@ -94,8 +130,34 @@ export async function exportReport(
   options: ExportOptions,
 ): Promise<ExportResult> {
   const now = clock.now();
-  const { program, data, report } = await loadOutcomeReport(store, options.program, now);
+  const stage = options.stage ?? 'full';
   const layout = options.csvLayout ?? 'rows';
+  if (stage === 'mid') {
+    const program = await programNamed(store, options.program);
+    const mid = await exportMidReview(store, program, options.format, layout, now);
+    const path = options.out ?? defaultReportPath(program, options.format, now, layout, 'mid');
+    await writeAndAudit(store, path, mid.content, {
+      at: now,
+      actor: options.actor ?? 'cli',
+      action: 'report.exported',
+      subject: program.name,
+      detail: {
+        stage,
+        format: options.format,
+        ...(options.format === 'csv' ? { layout, rows: mid.rows } : {}),
+        file: path,
+      },
+    });
+    return {
+      path,
+      format: options.format,
+      rows: mid.rows,
+      withheldArms: [],
+      report: null,
+      review: mid.review,
+    };
+  }
+  const { program, data, report } = await loadOutcomeReport(store, options.program, now);
   let content: string;
   let rows: number | null = null;
   let withheldArms: Arm[] = [];
@@ -122,11 +184,7 @@ export async function exportReport(
     }
   }
   const path = options.out ?? defaultReportPath(program, options.format, now, layout);
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content, { encoding: 'utf8', mode: 0o600 });
-  renameSync(temporary, path);
-  await store.audit.append({
+  await writeAndAudit(store, path, content, {
     at: now,
     actor: options.actor ?? 'cli',
     action: 'report.exported',
@@ -137,5 +195,14 @@ export async function exportReport(
       file: path,
     },
   });
-  return { path, format: options.format, rows, withheldArms, report };
+  return { path, format: options.format, rows, withheldArms, report, review: null };
+}
+
+/** Writes through a temporary file (a reader never sees half of it), then records the export. */
+async function writeAndAudit(store: Store, path: string, content: string, entry: AuditEntry): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, content, { encoding: 'utf8', mode: 0o600 });
+  renameSync(temporary, path);
+  await store.audit.append(entry);
 }

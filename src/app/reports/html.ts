@@ -11,6 +11,7 @@ import {
 } from './charts.js';
 import type { ArmOutcome, CheckpointOutcome, OutcomeReport } from './compute.js';
 import type { Figure, Rate, Stat } from './figures.js';
+import { balanceSection, evidenceSection, PILOT_CSS, timelineSection, verdictBanner } from './pilot-html.js';
 import type { RoiReport } from './roi-steps.js';
 
 /*
@@ -433,7 +434,7 @@ const DEFINITIONS: [string, string][] = [
   ],
 ];
 
-const CSS = `
+export const CSS = `
 :root{--ink:#0f172a;--soft:#64748b;--line:#e2e8f0;--bg:#f8fafc;--blue:#2563eb;--amber:#f59e0b}
 *{box-sizing:border-box}
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -516,7 +517,7 @@ export function renderHtml(report: OutcomeReport): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="coachloop">
 <title>${esc(title)} — outcome report</title>
-<style>${CSS}</style>
+<style>${CSS}${PILOT_CSS}</style>
 </head>
 <body>
 ${CHART_DEFS}
@@ -527,6 +528,7 @@ ${CHART_DEFS}
   <div class="badge">Privacy: any figure about fewer than ${report.privacy.minGroupSize} people is suppressed</div>
 </header>
 ${summaryTiles(report)}
+${verdictBanner(report.evidence)}
 ${funnelSection(report)}
 ${responsesSection(report)}
 ${outcomesSection(report)}
@@ -534,6 +536,9 @@ ${comparisonSection(report)}
 ${mentoringSection(report)}
 ${budgetSection(report)}
 ${roiSection(report.roi)}
+${evidenceSection(report.evidence, 8)}
+${balanceSection(report.balance, 9)}
+${timelineSection(report.timeline, 10)}
 <section id="definitions">
   <h2>How to read this report</h2>
   <dl class="defs">${DEFINITIONS.map(([term, text]) => `<dt>${esc(term)}</dt><dd>${esc(text)}</dd>`).join('')}</dl>
