@@ -11,8 +11,11 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DateTime } from 'luxon';
+import { addConfounderNote } from '../src/app/confounders.js';
 import type { OutcomeReport } from '../src/app/reports/compute.js';
+import type { EvidenceReport } from '../src/app/reports/evidence.js';
 import { exportReport } from '../src/app/reports/export.js';
+import type { MidReviewReport } from '../src/app/reports/mid-review.js';
 import { importRoster, knownUsersLookup } from '../src/app/roster.js';
 import { slackDirectory } from '../src/channels/slack/directory.js';
 import { createSlackClient } from '../src/channels/slack/sender.js';
@@ -85,6 +88,9 @@ export interface DemoFacts {
 export interface DemoResult {
   htmlPath: string;
   jsonPath: string;
+  /** The mid-pilot review (week 6), when the demo ran that far. */
+  midPath: string | null;
+  mid: MidReviewReport | null;
   report: OutcomeReport;
   facts: DemoFacts;
   /** Simulated span. */
@@ -259,6 +265,44 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     await observe();
 
     // ---- The pilot -------------------------------------------------------------------------------------
+    // Week 5: something else happens in the organization; the admin writes it into the confounder log.
+    const noteAt = WEEK_ONE + 30 * DAY + 12 * 3_600_000;
+    await runUntil(Math.min(noteAt, end));
+    if (clock.now() >= noteAt) {
+      const date = DateTime.fromMillis(clock.now(), { zone: program.settings.timezone }).toISODate()!;
+      const text = 'Sales reorganized into two regional teams; two sales leaders changed managers';
+      await addConfounderNote(bot.store, program, { date, text }, 'demo-admin', clock.now());
+      narrator.admin(`adds to the confounder log: ${date} "${text}"`);
+    }
+    // Week 7: the mid-pilot governance review (response rates, data quality, balance; no effect).
+    const midAt = WEEK_ONE + 45 * DAY + 10 * 3_600_000;
+    await runUntil(Math.min(midAt, end));
+    let mid: { path: string; review: MidReviewReport | null } | null = null;
+    if (clock.now() >= midAt) {
+      const reportDir = resolve(options.reportDir ?? join(process.cwd(), 'reports'));
+      mid = await exportReport(bot.store, clock, {
+        program: PROGRAM,
+        format: 'html',
+        stage: 'mid',
+        out: join(reportDir, `${PROGRAM}-demo-mid-review.html`),
+        actor: 'demo-admin',
+      });
+      const review = mid.review!;
+      const rates = review.responses
+        .map(
+          (arm) =>
+            `${arm.arm} ${
+              arm.checkpoints
+                .map((c) => `day ${c.day} ${pct(c.rate)}`)
+                .filter((t) => !t.endsWith('–'))
+                .join(', ') || 'no survey yet'
+            }`,
+        )
+        .join('; ');
+      narrator.admin(
+        `runs the mid-pilot review (${relative(process.cwd(), mid.path)}): answered ${rates}; ${review.dataQuality.length} data-quality warnings; no effect shown, on purpose`,
+      );
+    }
     await runUntil(end);
 
     // ---- The report ------------------------------------------------------------------------------------
@@ -286,7 +330,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       people,
       narrator.lines,
     );
-    await summarize(out, bot, who, html.report, facts);
+    await summarize(out, bot, who, html.report!, facts);
+    out.write(verdictText(html.report!.evidence));
 
     const wallMs = performance.now() - started;
     out.write(
@@ -296,7 +341,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     return {
       htmlPath: html.path,
       jsonPath: json.path,
-      report: html.report,
+      midPath: mid?.path ?? null,
+      mid: mid?.review ?? null,
+      report: html.report!,
       facts,
       from: new Date(KICKOFF).toISOString(),
       to: new Date(end).toISOString(),
@@ -488,6 +535,24 @@ async function summarize(
   );
   if (facts.notices.length > 0)
     out.write(`  answers seen by the clicking person only: ${facts.notices.slice(0, 5).join(' | ')}\n`);
+}
+
+/** The last words of the demo: the verdict under the decision rule, and the estimate behind it. */
+export function verdictText(e: EvidenceReport): string {
+  const p = e.primary;
+  const lines = [`\nVerdict: ${e.verdict.word}. ${e.verdict.reason}`];
+  if (p && p.difference !== null) {
+    lines.push(
+      `  ${p.label} at day ${p.day}: coached ${p.coached!.mean.toFixed(0)} (n ${p.coached!.n}) vs control ${p.control!.mean.toFixed(0)} (n ${p.control!.n}); ` +
+        `effect ${p.difference.toFixed(1)} ${p.unit}, ${p.levelPercent} % interval ${p.lower!.toFixed(1)} to ${p.upper!.toFixed(1)}, Hedges' g ${p.hedgesG?.toFixed(2) ?? '–'} (${p.effectSize ?? '–'})`,
+    );
+  }
+  if (e.flows)
+    lines.push(
+      `  with data at day ${e.rule!.primary.day}: ${e.flows.coached.withData.value ?? 'suppressed (n<5)'} coached, ${e.flows.control.withData.value ?? 'suppressed (n<5)'} control; lost: ${e.flows.coached.lost.value ?? 'suppressed (n<5)'} coached, ${e.flows.control.lost.value ?? 'suppressed (n<5)'} control`,
+    );
+  lines.push(`  deviations from the rule fixed at launch: ${e.deviations.length}`);
+  return `${lines.join('\n')}\n`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -12,9 +12,10 @@ describe('npm run demo: a simulated pilot through the real bot, Slack and Teams 
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'coachloop-demo-test-'));
-    // Six pilot weeks: past the day-30 checkpoints and the quiet pair's curator alert.
+    // Seven pilot weeks: past the day-30 checkpoints, the quiet pair's curator alert, the confounder note and
+    // the mid-pilot review.
     result = await runDemo({
-      weeks: 6,
+      weeks: 7,
       reportDir: join(dir, 'reports'),
       out: { write: (text: string) => (transcript += text) },
     });
@@ -79,6 +80,36 @@ describe('npm run demo: a simulated pilot through the real bot, Slack and Teams 
     expect(transcript).toContain(`Report: ${result.htmlPath}`);
     const problems = result.facts.notices.filter((n) => !n.includes("I've asked the first question"));
     expect(problems).toEqual([]);
-    expect(result.wallMs).toBeLessThan(30_000);
+  });
+
+  it('carries the evidence section with a verdict, the balance table and the timeline with the confounder note', () => {
+    const html = readFileSync(result.htmlPath, 'utf8');
+    expect(html).toContain('<section id="evidence">');
+    expect(html).toContain('<div class="verdict inconclusive" id="verdict">');
+    expect(html).toContain('<section id="balance">');
+    expect(html).toContain('Sales reorganized into two regional teams');
+    const report = JSON.parse(readFileSync(result.jsonPath, 'utf8')) as OutcomeReport;
+    // Seven weeks in, nobody has reached the day-84 checkpoint of the decision rule yet.
+    expect(report.evidence.verdict).toEqual({
+      verdict: 'inconclusive',
+      word: 'Inconclusive',
+      basis: 'no_data',
+      reason: 'No estimate yet: both arms have no leader with data at day 84.',
+    });
+    expect(report.evidence.rule?.smallestEffect).toBe(15);
+    expect(report.evidence.deviations).toEqual([]);
+    expect(report.evidence.midReview.runs).toBe(1);
+    expect(report.timeline.events.some((e) => e.kind === 'note' && e.date === '2026-04-01')).toBe(true);
+    expect(transcript).toMatch(/Verdict: Inconclusive\. No estimate yet/);
+  });
+
+  it('runs the mid-pilot review in week 7, without any effect', () => {
+    expect(result.mid).not.toBeNull();
+    expect(result.mid!.effect.shown).toBe(false);
+    expect(result.mid!.responses.map((r) => r.arm)).toEqual(['coached', 'control']);
+    const html = readFileSync(result.midPath!, 'utf8');
+    expect(html).toContain('No effect is shown here.');
+    expect(html).not.toContain('id="evidence"');
+    expect(transcript).toMatch(/admin +runs the mid-pilot review/);
   });
 });
