@@ -82,7 +82,7 @@ describe('arms drawn by the bot', () => {
 
   beforeEach(async () => {
     sim = await startSlackSimulator();
-    people.forEach((p, i) => sim.addUser({ id: `U${i}`, email: p.email }));
+    for (const [i, p] of people.entries()) sim.addUser({ id: `U${i}`, email: p.email });
     sim.addUser({ id: 'UM', email: 'mentor@example.com' });
     dir = mkdtempSync(join(tmpdir(), 'coachloop-arms-'));
     store = openSqliteStore({ path: join(dir, 'db.sqlite') });

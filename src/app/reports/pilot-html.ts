@@ -73,7 +73,7 @@ function intervalChart(e: OutcomeEstimate, threshold: number | null): string {
   const x = (v: number) => 30 + ((v - lo) / (hi - lo)) * 600;
   const f = (v: number) => x(v).toFixed(1);
   const title = `Effect ${formatAmount(e.difference)} ${e.unit}, ${formatAmount(e.levelPercent)} % interval ${formatAmount(e.lower)} to ${formatAmount(e.upper)}`;
-  return `<svg class="interval" viewBox="0 0 660 86" width="100%" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title>
+  return `<svg class="chart interval" viewBox="0 0 660 86" width="100%" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title>
     <line x1="30" y1="44" x2="630" y2="44" stroke="#cbd5e1"/>
     <line x1="${f(0)}" y1="18" x2="${f(0)}" y2="70" stroke="#64748b" stroke-dasharray="3 3"/><text x="${f(0)}" y="82" text-anchor="middle" class="tick">0</text>
     ${threshold === null ? '' : `<line x1="${f(threshold)}" y1="12" x2="${f(threshold)}" y2="70" stroke="#b45309" stroke-width="2"/><text x="${f(threshold)}" y="10" text-anchor="middle" class="tick">threshold ${esc(formatAmount(threshold))}</text>`}
