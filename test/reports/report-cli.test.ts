@@ -59,7 +59,10 @@ describe('coachloop report', () => {
     const before = berlinDate(Date.now());
     const run = coachloop(['report', '--program', 'cli-pilot', '--format', 'html']);
     const after = berlinDate(Date.now());
-    expect(run.stderr).toBe('');
+    // The verdict goes to stderr; this program has no decision rule.
+    expect(run.stderr).toBe(
+      'verdict: Inconclusive. No decision rule was set: add an evaluation section to the program to get a verdict.\n',
+    );
     expect(run.status).toBe(0);
     const path = run.stdout.trim();
     expect([`reports/cli-pilot-${before}.html`, `reports/cli-pilot-${after}.html`]).toContain(path);
@@ -82,7 +85,7 @@ describe('coachloop report', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('exports/rows.csv\n');
     // 6 leaders × 3 checkpoint days.
-    expect(run.stderr).toBe('18 rows written; the export is recorded in the audit log\n');
+    expect(run.stderr).toContain('18 rows written; the export is recorded in the audit log\n');
     const csv = readFileSync(join(dir.dir, 'exports', 'rows.csv'), 'utf8');
     expect(csv.split('\r\n')[0]).toMatch(/^pseudonym,arm,/);
     expect(csv).not.toMatch(/UCLI|example\.com|ppl_/);

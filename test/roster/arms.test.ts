@@ -216,6 +216,22 @@ describe('arms drawn by the bot', () => {
     );
   });
 
+  it('erasing a person clears their attributes and stratum, keeps the arm, and the rest still redraws', async () => {
+    const program = await programWith({
+      assignment: { method: 'randomized', stratifyBy: ['department'], seed: 'e' },
+    });
+    await run(program, rosterCsv());
+    const someone = (await store.pilots.assignments(program.id))[0]!;
+    await store.privacy.erase(someone.participantId, NOW + DAY);
+    expect((await store.participants.get(someone.participantId))?.attributes).toEqual({});
+    const after = (await store.pilots.assignments(program.id)).find(
+      (a) => a.participantId === someone.participantId,
+    )!;
+    expect(after).toMatchObject({ arm: someone.arm, stratum: 'erased', email: null });
+    const [check] = verifyAssignments(await store.pilots.assignments(program.id));
+    expect(check).toMatchObject({ leaders: 16, erased: 1, mismatches: [] });
+  });
+
   it('finds a recorded arm moved by hand', async () => {
     const program = await programWith({ assignment: { method: 'randomized', seed: 'audit-me' } });
     await run(program, rosterCsv());
