@@ -132,6 +132,12 @@ async function main(): Promise<void> {
       lengthWeeks: 13,
       checkpointDays: [30, 60, 90],
       weeklyBudget: 3,
+      evaluation: {
+        primary: { outcome: 'way_to_target', day: 90 },
+        smallestEffect: 10,
+        minPerArm: 8,
+        secondary: [{ outcome: 'practice', day: 90 }],
+      },
       roi: {
         outcome: 'avoidable exits of direct reports per year',
         unit: 'exits',
