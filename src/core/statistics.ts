@@ -1,12 +1,28 @@
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import mean from '@stdlib/stats-base-mean';
-import variance from '@stdlib/stats-base-variance';
+import { createRequire } from 'node:module';
+import type tQuantileFn from '@stdlib/stats-base-dists-t-quantile';
+import type meanFn from '@stdlib/stats-base-mean';
+import type varianceFn from '@stdlib/stats-base-variance';
 
 /**
  * The statistics behind a pilot's verdict: a Welch interval for a difference of two means and a standardized
  * effect size. Means, variances and the t quantile come from stdlib; what is left here is the textbook
  * arithmetic that combines them.
  */
+
+/**
+ * stdlib's functions come in hundreds of small files; they are loaded the first time a report needs them, so
+ * that starting the bot or any other command does not pay for them.
+ */
+const load = createRequire(import.meta.url);
+let stdlib: { mean: typeof meanFn; variance: typeof varianceFn; tQuantile: typeof tQuantileFn } | null = null;
+function lib() {
+  stdlib ??= {
+    mean: load('@stdlib/stats-base-mean') as typeof meanFn,
+    variance: load('@stdlib/stats-base-variance') as typeof varianceFn,
+    tQuantile: load('@stdlib/stats-base-dists-t-quantile') as typeof tQuantileFn,
+  };
+  return stdlib;
+}
 
 /** What one group's values say: how many, their mean and their sample standard deviation (n − 1). */
 export interface GroupSummary {
@@ -20,6 +36,7 @@ export function summarize(values: readonly number[]): GroupSummary {
   const n = values.length;
   if (n === 0) return { n: 0, mean: Number.NaN, sd: Number.NaN };
   const x = Float64Array.from(values);
+  const { mean, variance } = lib();
   return { n, mean: mean(n, x, 1), sd: n > 1 ? Math.sqrt(variance(n, 1, x, 1)) : 0 };
 }
 
@@ -52,7 +69,7 @@ export function welchInterval(a: GroupSummary, b: GroupSummary, level: number): 
     return { difference, lower: difference, upper: difference, level, df: null, standardError };
   }
   const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
-  const half = tQuantile(1 - (1 - level) / 2, df) * standardError;
+  const half = lib().tQuantile(1 - (1 - level) / 2, df) * standardError;
   return { difference, lower: difference - half, upper: difference + half, level, df, standardError };
 }
 

@@ -40,6 +40,8 @@ ul.warn{margin:6px 0 0;padding-left:18px}
 
 export function verdictBanner(e: EvidenceReport): string {
   const rule = e.rule;
+  if (!rule)
+    return `<div class="callout" id="verdict"><strong>No verdict.</strong> ${esc(e.verdict.reason)}</div>`;
   const sub = rule
     ? `Decision rule: ${esc(OUTCOME_INFO[rule.primary.outcome].label)} at day ${rule.primary.day}; smallest effect worth scaling ${amount(rule.smallestEffect)} ${esc(OUTCOME_INFO[rule.primary.outcome].unit)}; ${amount(rule.intervalLevel)} % interval; at least ${rule.minPerArm} leaders per arm.`
     : 'No decision rule is set for this program.';

@@ -67,7 +67,8 @@ export function buildTimeline(program: ProgramRecord, data: ReportDataset, asOf:
       .filter((s) => measured.has(s.experimentId))
       .map((s) => s.sentAt!);
     if (sent.length < MIN_GROUP) continue;
-    add('checkpoint', day(Math.min(...sent)), `Day ${checkpoint} check-ins sent`, day(Math.max(...sent)));
+    const [first, last] = [day(Math.min(...sent)), day(Math.max(...sent))];
+    add('checkpoint', first, `Day ${checkpoint} check-ins sent`, last === first ? null : last);
   }
 
   const waitlist = [...new Set(data.assignments.map((a) => a.coachingFrom).filter((d) => d !== null))].sort();
