@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../core/time.js';
 import type { ConfounderNote, ProgramRecord, Store } from '../store/types.js';
-import { UserFacingError } from './errors.js';
 
 /**
  * The confounder log: what else happened in the organization while a pilot ran (a reorganization, a hiring
  * freeze, a new tool), with its date. The report shows it on the timeline beside the checkpoints. Adding and
  * removing are audited; a removed note is kept, hidden from reports.
  */
+
+/** A note that cannot be recorded or removed, with the reason (shown to the admin as it is). */
+export class ConfounderNoteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfounderNoteError';
+  }
+}
 
 export const confounderNoteSchema = z.object({
   date: isoDateSchema,
@@ -23,7 +30,7 @@ export async function addConfounderNote(
 ): Promise<ConfounderNote> {
   const parsed = confounderNoteSchema.safeParse(input);
   if (!parsed.success)
-    throw new UserFacingError(
+    throw new ConfounderNoteError(
       parsed.error.issues.map((i) => `${i.path.join('.') || 'note'}: ${i.message}`).join('; '),
     );
   const note = await store.pilots.addNote({ programId: program.id, ...parsed.data, by }, now);
@@ -46,7 +53,8 @@ export async function removeConfounderNote(
   now: number,
 ): Promise<ConfounderNote> {
   const note = await store.pilots.removeNote(program.id, id, by, now);
-  if (!note) throw new UserFacingError(`program ${program.name} has no note ${id} (see coachloop note list)`);
+  if (!note)
+    throw new ConfounderNoteError(`program ${program.name} has no note ${id} (see coachloop note list)`);
   await store.audit.append({
     at: now,
     actor: by,

@@ -1,5 +1,6 @@
-import { noticeMessage } from '../core/coaching.js';
-import { personStateOf } from '../core/participant.js';
+import { translator } from '../core/catalog/index.js';
+import { textMessage } from '../core/messages.js';
+import { personStateOf, readerOf } from '../core/participant.js';
 import type { Decision, ScheduledJob } from '../core/schedule.js';
 import { decideCoachingStart } from '../core/waitlist.js';
 import type { NewOutboxRow, Store } from '../store/types.js';
@@ -26,16 +27,13 @@ export async function decideCoachingStartJob(
   const person = personStateOf(program.settings, participant);
   const decision = decideCoachingStart({ now, job, program: program.settings, person, experiment, surveys });
   if (decision.type !== 'send') return { decision, outbox: null };
-  const running = experiment && (experiment.status === 'active' || experiment.status === 'paused');
-  const start = participant.platform === 'slack' ? 'type /coach start' : 'type *start* here';
-  const text =
-    `The comparison period of *${program.settings.title ?? program.settings.name}* is over. Thank you for answering ` +
-    'the check-ins: they are what makes the pilot’s result trustworthy. From today you get the full coaching, ' +
-    `like everyone else: nudges at your own time between the check-ins. ${
-      running
-        ? `They start with your experiment *${experiment.behavior}*.`
-        : `Pick one behavior to practise and ${start} to set up your experiment.`
-    }`;
+  const running = experiment !== null && (experiment.status === 'active' || experiment.status === 'paused');
+  const t = translator(readerOf(program.settings, participant));
+  const text = t('waitlist.coachingStarts', {
+    program: program.settings.title ?? program.settings.name,
+    running: running ? 'yes' : 'no',
+    behavior: running ? experiment.behavior : null,
+  });
   return {
     decision,
     outbox: {
@@ -44,7 +42,7 @@ export async function decideCoachingStartJob(
       kind: 'notice',
       budgeted: false,
       budgetWeek: decision.budgetWeek,
-      message: noticeMessage(text),
+      message: textMessage(text),
       dueAt: now,
       expiresAt: decision.expiresAt,
     },

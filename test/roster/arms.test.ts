@@ -264,10 +264,18 @@ describe('arms drawn by the bot', () => {
       false,
     );
 
-    // The window passes; the scheduler ends the wait (nobody consented, so nobody is messaged) and the
-    // study arm stays control for the evaluation.
+    // The window passes; the scheduler ends the wait. The one who consented is told (in their working hours),
+    // the others are simply coached from then on; the study arm stays control for the evaluation.
+    const told = control[1]!;
+    await store.participants.update(told.participantId, { consent: 'accepted', consentAt: NOW });
     const clock = new ManualClock(waitJob.dueAt);
     await runSchedulerPass(store, clock);
+    const notice = await store.outbox.byKey(`notice:${told.participantId}:coaching-start`);
+    expect(notice?.message.text).toBe(
+      'The comparison period of *pilot* is over. Thank you for answering the check-ins: they are what makes the pilot’s result trustworthy. From today you get the full coaching, like everyone else: nudges at your own time between the check-ins. Pick one behavior to practise and type `/coach start` to set up your experiment.',
+    );
+    expect(await store.outbox.byKey(`notice:${someone.participantId}:coaching-start`)).toBeNull();
+    expect((await store.participants.get(told.participantId))?.arm).toBe('coached');
     expect((await store.participants.get(someone.participantId))?.arm).toBe('coached');
     const after = (await store.pilots.assignments(program.id)).find(
       (a) => a.participantId === someone.participantId,

@@ -202,6 +202,10 @@ export const en = {
   'nudge.answeredSnooze': "Snoozed until {until, date, day}. I'll be quiet until then.",
   'nudge.alreadyAnswered': 'You already answered this one.',
 
+  // ---- the wait-list of a staggered pilot ------------------------------------------------------------------------
+  'waitlist.coachingStarts':
+    'The comparison period of *{program}* is over. Thank you for answering the check-ins: they are what makes the pilot’s result trustworthy. From today you get the full coaching, like everyone else: nudges at your own time between the check-ins. {running, select, yes {They start with your experiment *{behavior}*.} other {Pick one behavior to practise and type `/coach start` to set up your experiment.}}',
+
   // ---- checkpoints ----------------------------------------------------------------------------------------------
   'survey.question':
     '{lead, select, reminder {A gentle reminder:} other {Time for a two-click check-in.}} Day {day} checkpoint for *{behavior}*: how often did you practise it lately?',
