@@ -165,6 +165,33 @@ describe.each(CHAT_DRIVERS)('the mentoring charter and milestones ($name)', (dri
     expect(await storedState(chat, [mo, mia])).toBe(before);
   });
 
+  scenario("each charter button answers only its owner: the other one's clicks are refused", async () => {
+    const { chat, mo, mia, pair } = await paired();
+    const intro = chat.view(mia).messages.at(-1)!;
+    await draftCharter(chat, mia, pair.id);
+    const review = chat.view(mo).messages.at(-1)!;
+    const before = await storedState(chat, [mo, mia]);
+    for (const [who, label, message] of [
+      [mo, 'Fill it in a form', intro],
+      [mo, 'Answer step by step in chat', intro],
+      [mia, 'Confirm charter', review],
+      [mia, 'Ask for changes', review],
+    ] as const) {
+      const refused = await chat.click(who, label, { message });
+      expect(refused.text, `${who.name}: ${label}`).toMatch(/isn't yours/);
+      expect(refused.form, `${who.name}: ${label}`).toBeNull();
+    }
+    expect(await storedState(chat, [mo, mia])).toBe(before);
+
+    await chat.click(mo, 'Confirm charter');
+    await chat.runUntil('2026-03-03T12:00:00Z');
+    const reminder = chat.view(mo).messages.at(-1)!;
+    const settled = await storedState(chat, [mo, mia]);
+    for (const label of ['Met', 'Partly', 'Not yet'])
+      expect((await chat.click(mia, label, { message: reminder })).text, label).toMatch(/isn't yours/);
+    expect(await storedState(chat, [mo, mia])).toBe(settled);
+  });
+
   for (const [label, word, status] of [
     ['Met', 'met', 'met'],
     ['Partly', 'partly met', 'partly'],
