@@ -26,23 +26,15 @@ describe.each(CHAT_DRIVERS)('curator alerts and decisions ($name)', (driver) => 
         { name: 'Cora Curator', role: 'curator' },
         { name: 'Cal Curator', role: 'curator' },
         { name: 'Eve Member' },
-        { name: 'Nia Newmentor', role: 'mentor' },
       ],
     });
-    const [mo, mia, cora, cal, eve, nia] = [
-      'Mo Mentor',
-      'Mia Mentee',
-      'Cora Curator',
-      'Cal Curator',
-      'Eve Member',
-      'Nia Newmentor',
-    ].map((name) => chat.person(name)) as [
-      ReturnType<typeof chat.person>,
-      ReturnType<typeof chat.person>,
-      ReturnType<typeof chat.person>,
-      ReturnType<typeof chat.person>,
-      ReturnType<typeof chat.person>,
-      ReturnType<typeof chat.person>,
+    const who = (name: string) => chat.person(name);
+    const [mo, mia, cora, cal, eve] = [
+      who('Mo Mentor'),
+      who('Mia Mentee'),
+      who('Cora Curator'),
+      who('Cal Curator'),
+      who('Eve Member'),
     ];
     await enroll(chat, mo, mia);
     const pair = await pairUp(chat, mo, mia);
@@ -52,7 +44,7 @@ describe.each(CHAT_DRIVERS)('curator alerts and decisions ($name)', (driver) => 
     const posted = chat.curatorChannel().find((m) => ALERT.test(m.text));
     if (!posted) throw new Error('the alert is not in the curator channel');
     const alertMessage = () => chat.curatorChannel().find((m) => m.id === posted.id);
-    return { chat, mo, mia, cora, cal, eve, nia, pair, alert, posted, alertMessage };
+    return { chat, mo, mia, cora, cal, eve, pair, alert, posted, alertMessage };
   }
 
   scenario('a quiet pair is nudged, then raises a curator alert with the reasons', async () => {
@@ -71,7 +63,9 @@ describe.each(CHAT_DRIVERS)('curator alerts and decisions ($name)', (driver) => 
   });
 
   scenario('re-match: the curator picks a new mentor; the alert shows who decided', async () => {
-    const { chat, mo, mia, cora, nia, pair, alert, alertMessage } = await quietPair();
+    const { chat, mo, mia, cora, pair, alert, alertMessage } = await quietPair();
+    // Someone who has never talked to the bot.
+    const nia = await chat.addPerson({ name: 'Nia Newmentor', role: 'mentor' });
     const form = await chat.click(cora, 'Re-match', { in: 'curators' });
     expect(form.form?.fields.map((f) => f.id)).toEqual(['mentor', 'reason']);
     const noReason = await chat.submitForm(cora, { mentor: nia, reason: '' });
@@ -96,6 +90,10 @@ describe.each(CHAT_DRIVERS)('curator alerts and decisions ($name)', (driver) => 
     expect(chat.view(mia).messages.at(-1)?.text).toMatch(/paired you with a new mentor/);
     expect(chat.view(mo).messages.at(-1)?.text).toMatch(/Thank you for mentoring Mia Mentee/);
     expect(await auditActions(chat, 'curator.')).toEqual(['curator.rematch']);
+    // Nia is asked for consent first, and introduced once she accepts.
+    expect(chat.view(nia).messages.at(-1)?.text).toMatch(/Before anything starts/);
+    await chat.click(nia, 'Accept');
+    expect(chat.view(nia).messages.some((m) => /You're now mentoring Mia Mentee/.test(m.text))).toBe(true);
   });
 
   scenario('check in: a note goes to both', async () => {
@@ -160,7 +158,8 @@ describe.each(CHAT_DRIVERS)('curator alerts and decisions ($name)', (driver) => 
   });
 
   scenario('the pair command is for curators only', async () => {
-    const { chat, mo, eve, nia } = await quietPair();
+    const { chat, mo, eve } = await quietPair();
+    const nia = await chat.addPerson({ name: 'Nia Newmentor', role: 'mentor' });
     await enroll(chat, eve);
     const pairs = await chat.app.store.mentoring.activePairs();
     const refused = await chat.command(eve, ['pair', nia, mo]);
@@ -170,7 +169,8 @@ describe.each(CHAT_DRIVERS)('curator alerts and decisions ($name)', (driver) => 
   });
 
   scenario('a curator pairs two people with the pair command', async () => {
-    const { chat, cora, eve, nia } = await quietPair();
+    const { chat, cora, eve } = await quietPair();
+    const nia = await chat.addPerson({ name: 'Nia Newmentor', role: 'mentor' });
     await enroll(chat, cora);
     const paired = await chat.command(cora, ['pair', nia, eve]);
     expect(paired.text).toMatch(/Paired/);

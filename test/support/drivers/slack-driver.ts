@@ -314,8 +314,15 @@ class SlackSession implements ChatSession {
     state.ephemeralsSeen = mine.length;
   }
 
-  /** Runs one step for a person and reports what changed for them. */
-  async #step(person: ChatPerson, act: (who: SlackPerson, state: PersonState) => Promise<void>) {
+  /**
+   * Runs one step for a person and reports what changed for them. A modal covers Slack: to type or click in a
+   * chat the person first closes the modal they had open, so every step but a submission starts without one.
+   */
+  async #step(
+    person: ChatPerson,
+    act: (who: SlackPerson, state: PersonState) => Promise<void>,
+    inForm = false,
+  ) {
     const { who, state } = this.#of(person);
     const seenBefore = this.view(person);
     const before = {
@@ -324,6 +331,7 @@ class SlackSession implements ChatSession {
       form: seenBefore.form,
     };
     this.clock.advance(STEP_MS);
+    if (!inForm) state.form = null;
     await act(who, state);
     await this.settle();
     const after = this.view(person);
@@ -471,32 +479,39 @@ class SlackSession implements ChatSession {
   }
 
   submitForm(person: ChatPerson, values: FormValues = {}): Promise<Outcome> {
-    return this.#step(person, async (who, state) => {
-      const form = state.form;
-      if (!form) throw new Error(`${who.name} has no form open`);
-      // Slack keeps what was typed in a modal that answered with errors.
-      const typed = {
-        ...form.typed,
-        ...Object.fromEntries(
-          Object.entries(values).map(([id, v]) => [id, typeof v === 'string' ? v : this.#of(v).who.slackId]),
-        ),
-      };
-      const res: InboundResponse = await this.#h.slack.viewSubmission(who.slackId, {
-        callback_id: form.view.callback_id,
-        private_metadata: form.view.private_metadata ?? '',
-        state: { values: stateValues(form.view, typed) },
-      });
-      if (res.status !== 200) throw new Error(`the form submission was answered ${res.status}`);
-      const answer = res.json() as
-        | { response_action: 'errors'; errors: Record<string, string> }
-        | { response_action: 'push' | 'update'; view: SlackView }
-        | { response_action: 'clear' }
-        | undefined;
-      if (!answer || answer.response_action === 'clear') state.form = null;
-      else if (answer.response_action === 'errors')
-        state.form = { view: form.view, errors: answer.errors, typed };
-      else state.form = { view: answer.view, errors: {}, typed: {} };
-    });
+    return this.#step(
+      person,
+      async (who, state) => {
+        const form = state.form;
+        if (!form) throw new Error(`${who.name} has no form open`);
+        // Slack keeps what was typed in a modal that answered with errors.
+        const typed = {
+          ...form.typed,
+          ...Object.fromEntries(
+            Object.entries(values).map(([id, v]) => [
+              id,
+              typeof v === 'string' ? v : this.#of(v).who.slackId,
+            ]),
+          ),
+        };
+        const res: InboundResponse = await this.#h.slack.viewSubmission(who.slackId, {
+          callback_id: form.view.callback_id,
+          private_metadata: form.view.private_metadata ?? '',
+          state: { values: stateValues(form.view, typed) },
+        });
+        if (res.status !== 200) throw new Error(`the form submission was answered ${res.status}`);
+        const answer = res.json() as
+          | { response_action: 'errors'; errors: Record<string, string> }
+          | { response_action: 'push' | 'update'; view: SlackView }
+          | { response_action: 'clear' }
+          | undefined;
+        if (!answer || answer.response_action === 'clear') state.form = null;
+        else if (answer.response_action === 'errors')
+          state.form = { view: form.view, errors: answer.errors, typed };
+        else state.form = { view: answer.view, errors: {}, typed: {} };
+      },
+      true,
+    );
   }
 
   async runUntil(until: string, stepMinutes = 60): Promise<void> {

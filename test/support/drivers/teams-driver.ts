@@ -268,6 +268,26 @@ class TeamsSession implements ChatSession {
     return conversationId === this.#place.channelId || conversationId.startsWith(`${this.#place.channelId};`);
   }
 
+  /**
+   * The person's 1:1 chat with the bot: the one their client uses, and the one the bot opened itself for
+   * someone it had to reach first (the connector names them differently; Teams shows one chat).
+   */
+  #ownConversations(who: TeamsPerson): string[] {
+    const opened = this.#h.sim.conversationsCreated
+      .filter((c) => {
+        const members = c.parameters.members as { id?: string }[] | undefined;
+        return members?.length === 1 && members[0]?.id === who.user.id;
+      })
+      .map((c) => c.id);
+    return [who.user.conversationId, ...opened];
+  }
+
+  #dm(who: TeamsPerson): BotMessage[] {
+    return this.#ownConversations(who)
+      .flatMap((id) => this.#h.messages(id))
+      .sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
   #channelMessages(): BotMessage[] {
     const conversations = new Set(
       this.#h.sim.activities.map((a) => a.conversationId).filter((id) => this.#inChannel(id)),
@@ -280,7 +300,7 @@ class TeamsSession implements ChatSession {
   view(person: ChatPerson): PersonView {
     const { who, state } = this.#of(person);
     return {
-      messages: this.#h.messages(who.user.conversationId).map((m) => this.#seen(state, m)),
+      messages: this.#dm(who).map((m) => this.#seen(state, m)),
       notices: [...state.notices],
       form: this.#form(state),
     };
@@ -307,7 +327,7 @@ class TeamsSession implements ChatSession {
   ): Promise<Outcome> {
     const { who, state } = this.#of(person);
     const everything = () => [
-      ...this.#h.messages(who.user.conversationId).map((m) => this.#seen(state, m)),
+      ...this.#dm(who).map((m) => this.#seen(state, m)),
       ...this.#channelMessages().map((m) => this.#seen(state, m)),
     ];
     const before = { messages: everything(), notices: state.notices.length, form: this.#form(state) };
@@ -327,7 +347,10 @@ class TeamsSession implements ChatSession {
       state.form = clicked;
       return;
     }
-    const conversations = new Set([who.user.conversationId, ...(clicked ? [clicked.conversationId] : [])]);
+    const conversations = new Set([
+      ...this.#ownConversations(who),
+      ...(clicked ? [clicked.conversationId] : []),
+    ]);
     const fresh = [...conversations]
       .flatMap((id) => this.#h.messages(id))
       .filter((m) => !known.has(m.id) && inputsOf(m.card).length > 0)
@@ -375,7 +398,7 @@ class TeamsSession implements ChatSession {
     const inChannel = options.in === 'curators';
     const message =
       options.message ??
-      [...(inChannel ? this.#channelMessages() : this.#h.messages(who.user.conversationId))]
+      [...(inChannel ? this.#channelMessages() : this.#dm(who))]
         .map((m) => this.#seen(state, m))
         .reverse()
         .find((m) => m.buttons.some((b) => matchesLabel(b, label)));
@@ -387,7 +410,7 @@ class TeamsSession implements ChatSession {
     const channel = this.#inChannel(raw.conversationId);
     // A message in someone else's chat can only be clicked as a forged payload sent from one's own chat.
     const conversationId =
-      channel || raw.conversationId === who.user.conversationId
+      channel || this.#ownConversations(who).includes(raw.conversationId)
         ? raw.conversationId
         : who.user.conversationId;
     return { ref: { conversationId: raw.conversationId, id: raw.id }, button, conversationId, channel };
