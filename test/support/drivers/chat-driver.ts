@@ -18,7 +18,10 @@ export type PersonRole = 'leader' | 'mentor' | 'mentee' | 'curator';
 export interface PersonSpec {
   /** Full name as the platform shows it, e.g. "Ana Leader"; also the handle scenarios use. */
   name: string;
-  /** Default `leader`. Curators are set up as curators (and the curator channel is theirs). */
+  /**
+   * Default `leader`. Curators are configured as curators, and the curator channel is where their alerts go;
+   * mentor and mentee are labels only: pairs are formed the way a roster forms them (see `pairUp`).
+   */
   role?: PersonRole;
   /** The IANA zone the person's client reports. Default Europe/Berlin. */
   timezone?: string;
@@ -149,7 +152,7 @@ export interface ChatSession {
   view(person: ChatPerson): PersonView;
   /** The curator channel as everyone in it sees it, oldest first. */
   curatorChannel(): SeenMessage[];
-  /** Moves the simulated clock to `until`, running a tick (scheduler pass and delivery) every step. */
+  /** Moves the simulated clock to `until`, running a tick (scheduler pass and delivery) every step (default 60 min). */
   runUntil(until: string, stepMinutes?: number): Promise<void>;
   /** Sends what is queued and waits until the bot has finished with every request. */
   settle(): Promise<void>;
