@@ -1,6 +1,14 @@
 import { describe, expect } from 'vitest';
 import { CHAT_DRIVERS } from '../support/drivers/every-driver.js';
-import { CHARTER_PAGES, chatSessions, draftCharter, enroll, pairUp, storedState } from './flows.js';
+import {
+  CHARTER_PAGES,
+  chatSessions,
+  draftCharter,
+  enroll,
+  expectFieldErrors,
+  pairUp,
+  storedState,
+} from './flows.js';
 import { scenarioFor } from './known-gaps.js';
 
 const [PAGE1, PAGE2, PAGE3] = CHARTER_PAGES;
@@ -43,10 +51,7 @@ describe.each(CHAT_DRIVERS)('the mentoring charter and milestones ($name)', (dri
       expect(first.form?.fields.map((f) => f.id)).toEqual(Object.keys(PAGE1));
 
       const bad = await chat.submitForm(mia, { ...PAGE1, goals: 'short', kpi1Baseline: 'lots' });
-      expect(bad.form?.errors).toEqual({
-        goals: 'Goals: a few words, please',
-        kpi1Baseline: 'KPI 1 baseline must be a number',
-      });
+      expectFieldErrors(bad.form, { goals: /a few words/i, kpi1Baseline: /number/i });
       expect((await draft()).goals).toBeUndefined();
 
       const second = await chat.submitForm(mia, { ...PAGE1 });
@@ -64,7 +69,7 @@ describe.each(CHAT_DRIVERS)('the mentoring charter and milestones ($name)', (dri
         mentorWill: PAGE3.mentorWill,
         mentorWillNot: PAGE3.mentorWillNot,
       });
-      expect(noConsent.form?.errors).toEqual({ confidentiality: 'Please fill this in.' });
+      expectFieldErrors(noConsent.form, { confidentiality: /fill this in/i });
       expect(await chat.app.store.mentoring.currentCharter(pair.id)).toBeNull();
 
       const sent = await chat.submitForm(mia, { ...PAGE3 });
@@ -84,7 +89,7 @@ describe.each(CHAT_DRIVERS)('the mentoring charter and milestones ($name)', (dri
     expect(started.text).toMatch(/What do you want from this mentorship\?/);
     expect((await chat.say(mia, PAGE1.goals)).text).toMatch(/Name the first KPI/);
     expect((await chat.say(mia, PAGE1.kpi1Name)).text).toMatch(/Where is KPI 1 today\?/);
-    expect((await chat.say(mia, 'lots')).text).toMatch(/That doesn't fit: KPI 1 baseline must be a number/);
+    expect((await chat.say(mia, 'lots')).text).toMatch(/That doesn't fit: .*number/i);
     expect((await chat.say(mia, 'stop')).text).toMatch(/Paused\. Your answers are saved/);
     expect(await draft()).toMatchObject({ goals: PAGE1.goals, kpi1Name: PAGE1.kpi1Name });
     // Paused: typed words are commands again.
@@ -121,7 +126,7 @@ describe.each(CHAT_DRIVERS)('the mentoring charter and milestones ($name)', (dri
     const askForm = await chat.click(mo, 'Ask for changes');
     expect(askForm.form?.fields.map((f) => f.id)).toEqual(['comment']);
     const tooShort = await chat.submitForm(mo, { comment: 'x' });
-    expect(tooShort.form?.errors).toEqual({ comment: 'say what should change' });
+    expectFieldErrors(tooShort.form, { comment: /say what should change/i });
     const asked = await chat.submitForm(mo, { comment: 'Make the second KPI about delegation' });
     expect(asked.form).toBeNull();
     expect(asked.text).toMatch(/You asked for changes to version 1/);
@@ -161,7 +166,7 @@ describe.each(CHAT_DRIVERS)('the mentoring charter and milestones ($name)', (dri
     // The confirm button again, from the same message: already done, nothing changes.
     const before = await storedState(chat, [mo, mia]);
     const twice = await chat.click(mo, 'Confirm charter', { message: review });
-    expect(twice.text).toMatch(/already confirmed/);
+    expect(twice.text).toMatch(/already confirmed|You confirmed the charter \(version 2\)/);
     expect(await storedState(chat, [mo, mia])).toBe(before);
   });
 

@@ -2,7 +2,15 @@ import { DateTime } from 'luxon';
 import { describe, expect } from 'vitest';
 import type { ChatPerson, ChatSession } from '../support/drivers/chat-driver.js';
 import { CHAT_DRIVERS } from '../support/drivers/every-driver.js';
-import { chatSessions, enroll, experimentOf, participantOf, startExperiment, storedState } from './flows.js';
+import {
+  chatSessions,
+  enroll,
+  expectFieldErrors,
+  experimentOf,
+  participantOf,
+  startExperiment,
+  storedState,
+} from './flows.js';
 import { scenarioFor } from './known-gaps.js';
 
 const ZONE = 'Europe/Berlin';
@@ -94,7 +102,7 @@ describe.each(CHAT_DRIVERS)('nudges, checkpoints, snooze and pause ($name)', (dr
       expect(await stored()).toMatchObject({ checkpointDay: 3, practice: 4, kpiValue: null });
 
       const invalid = await chat.submitForm(ana, { kpiValue: 'lots', confidence: '4' });
-      expect(invalid.form?.errors).toEqual({ kpiValue: 'the KPI value must be a number' });
+      expectFieldErrors(invalid.form, { kpiValue: /number/i });
       expect(await stored()).toMatchObject({ practice: 4, kpiValue: null, confidence: null });
 
       const done = await chat.submitForm(ana, { kpiValue: '5', confidence: '4', note: 'Asked first twice' });
@@ -102,7 +110,8 @@ describe.each(CHAT_DRIVERS)('nudges, checkpoints, snooze and pause ($name)', (dr
       expect(done.text).toMatch(
         /Day 3 checkpoint saved: practice 4\/5, Ideas raised per week 5 ideas \(\+2 vs baseline\), confidence 4\/5/,
       );
-      expect(chat.view(ana).messages.find((m) => m.id === survey.id)?.buttons).toEqual([]);
+      // Answered: the practice buttons are gone; changing the answer is an explicit step.
+      expect(chat.view(ana).messages.find((m) => m.id === survey.id)?.buttons).toEqual(['Change my answer']);
       expect(await stored()).toMatchObject({
         status: 'answered',
         practice: 4,
@@ -113,6 +122,25 @@ describe.each(CHAT_DRIVERS)('nudges, checkpoints, snooze and pause ($name)', (dr
     },
   );
 
+  scenario('changing a checkpoint answer goes through “Change my answer”', async () => {
+    const { chat, ana } = await running();
+    await chat.runUntil('2026-03-05T12:00:00Z');
+    await chat.click(ana, '4 · Most days');
+    await chat.submitForm(ana, { kpiValue: '5', confidence: '4' });
+    const reopened = await chat.click(ana, 'Change my answer');
+    const value = (id: string) => reopened.form?.fields.find((f) => f.id === id)?.value;
+    expect([value('practice'), value('kpiValue'), value('confidence')]).toEqual(['4', '5', '4']);
+    const changed = await chat.submitForm(ana, { practice: '2' });
+    expect(changed.form).toBeNull();
+    const experiment = await experimentOf(chat, ana);
+    expect((await chat.app.store.surveys.forExperiment(experiment.id))[0]).toMatchObject({
+      status: 'answered',
+      practice: 2,
+      kpiValue: 5,
+      confidence: 4,
+    });
+  });
+
   scenario('checkin with a checkpoint open answers it in one form', async () => {
     const { chat, ana } = await running();
     await chat.runUntil('2026-03-05T12:00:00Z');
@@ -120,7 +148,7 @@ describe.each(CHAT_DRIVERS)('nudges, checkpoints, snooze and pause ($name)', (dr
     expect(opened.form?.text).toMatch(/Day 3 checkpoint for Ask before I tell in 1:1s/);
     expect(opened.form?.fields.map((f) => f.id)).toEqual(['practice', 'kpiValue', 'confidence', 'note']);
     const missing = await chat.submitForm(ana, { kpiValue: '6', confidence: '5' });
-    expect(missing.form?.errors).toEqual({ practice: 'Please fill this in.' });
+    expectFieldErrors(missing.form, { practice: /fill this in/i });
     const experiment = await experimentOf(chat, ana);
     expect((await chat.app.store.surveys.forExperiment(experiment.id))[0]).toMatchObject({
       practice: null,

@@ -1,6 +1,14 @@
 import { describe, expect } from 'vitest';
 import { CHAT_DRIVERS } from '../support/drivers/every-driver.js';
-import { auditActions, chatSessions, enroll, pairUp, participantOf, storedState } from './flows.js';
+import {
+  auditActions,
+  chatSessions,
+  enroll,
+  expectFieldErrors,
+  pairUp,
+  participantOf,
+  storedState,
+} from './flows.js';
 import { scenarioFor } from './known-gaps.js';
 
 /** A pair counts as quiet after a day without a charter; after a grace day of one nudge, curators hear. */
@@ -24,7 +32,7 @@ describe.each(CHAT_DRIVERS)('curator alerts and decisions ($name)', (driver) => 
         { name: 'Mo Mentor', role: 'mentor' },
         { name: 'Mia Mentee', role: 'mentee' },
         { name: 'Cora Curator', role: 'curator' },
-        { name: 'Cal Curator', role: 'curator' },
+        { name: 'Cal Curator', role: 'curator', timezone: 'America/New_York' },
         { name: 'Eve Member' },
       ],
     });
@@ -43,7 +51,7 @@ describe.each(CHAT_DRIVERS)('curator alerts and decisions ($name)', (driver) => 
     if (!alert) throw new Error('no curator alert was raised');
     const posted = chat.curatorChannel().find((m) => ALERT.test(m.text));
     if (!posted) throw new Error('the alert is not in the curator channel');
-    const alertMessage = () => chat.curatorChannel().find((m) => m.id === posted.id);
+    const alertMessage = (reader = cora) => chat.curatorChannel(reader).find((m) => m.id === posted.id);
     return { chat, mo, mia, cora, cal, eve, pair, alert, posted, alertMessage };
   }
 
@@ -69,13 +77,13 @@ describe.each(CHAT_DRIVERS)('curator alerts and decisions ($name)', (driver) => 
     const form = await chat.click(cora, 'Re-match', { in: 'curators' });
     expect(form.form?.fields.map((f) => f.id)).toEqual(['mentor', 'reason']);
     const noReason = await chat.submitForm(cora, { mentor: nia, reason: '' });
-    expect(noReason.form?.errors).toEqual({ reason: 'Please fill this in.' });
+    expectFieldErrors(noReason.form, { reason: /fill this in/i });
     expect((await chat.app.store.mentoring.getPair(pair.id))?.status).toBe('active');
 
     const done = await chat.submitForm(cora, { mentor: nia, reason: 'Better fit for the project' });
     expect(done.form).toBeNull();
     const handled = alertMessage()!;
-    expect(handled.text).toMatch(/Cora Curator re-matched the mentee on/);
+    expect(handled.text).toMatch(/re-matched the mentee on 2026-03-06 13:00\. New mentor: /);
     expect(handled.buttons).toEqual([]);
     expect(await chat.app.store.mentoring.getAlert(alert.id)).toMatchObject({
       status: 'handled',
@@ -101,7 +109,9 @@ describe.each(CHAT_DRIVERS)('curator alerts and decisions ($name)', (driver) => 
     const form = await chat.click(cora, 'Check in with the pair', { in: 'curators' });
     expect(form.form?.fields.map((f) => f.id)).toEqual(['note']);
     await chat.submitForm(cora, { note: 'How are things going?' });
-    expect(alertMessage()?.text).toMatch(/Cora Curator checked in with the pair on .*A note went to both/s);
+    expect(alertMessage()?.text).toMatch(
+      /checked in with the pair on 2026-03-06 13:00\. A note went to both/,
+    );
     for (const person of [mo, mia])
       expect(chat.view(person).messages.at(-1)?.text).toMatch(
         /A note from your program team: How are things going\?/,
@@ -115,7 +125,7 @@ describe.each(CHAT_DRIVERS)('curator alerts and decisions ($name)', (driver) => 
     expect(form.form?.fields.map((f) => f.id)).toEqual(['days']);
     await chat.submitForm(cora, { days: '14' });
     expect(alertMessage()?.text).toMatch(
-      /Cora Curator snoozed this alert on .*No new alert for this pair until 2026-03-20/s,
+      /snoozed this alert on 2026-03-06 13:00\. No new alert for this pair until 2026-03-20/,
     );
     expect(await chat.app.store.mentoring.getAlert(alert.id)).toMatchObject({ action: 'snooze' });
   });
@@ -124,10 +134,34 @@ describe.each(CHAT_DRIVERS)('curator alerts and decisions ($name)', (driver) => 
     const { chat, mo, mia, cora, pair, alertMessage } = await quietPair();
     await chat.click(cora, 'Close the pair', { in: 'curators' });
     await chat.submitForm(cora, { reason: 'They finished early' });
-    expect(alertMessage()?.text).toMatch(/Cora Curator closed the pair on .*The pair is closed/s);
+    expect(alertMessage()?.text).toMatch(/closed the pair on 2026-03-06 13:00\. The pair is closed/);
     expect(await chat.app.store.mentoring.getPair(pair.id)).toMatchObject({ status: 'closed' });
     for (const person of [mo, mia])
       expect(chat.view(person).messages.at(-1)?.text).toMatch(/has come to a close/);
+  });
+
+  scenario('the handled alert names the curator who decided', async () => {
+    const { chat, cora, alertMessage } = await quietPair();
+    await chat.click(cora, 'Close the pair', { in: 'curators' });
+    await chat.submitForm(cora, { reason: 'They finished early' });
+    expect(alertMessage()?.text).toMatch(/Cora Curator closed the pair/);
+  });
+
+  scenario('a re-matched alert names the new mentor', async () => {
+    const { chat, cora, alertMessage } = await quietPair();
+    const nia = await chat.addPerson({ name: 'Nia Newmentor', role: 'mentor' });
+    await chat.click(cora, 'Re-match', { in: 'curators' });
+    await chat.submitForm(cora, { mentor: nia, reason: 'Better fit for the project' });
+    expect(alertMessage()?.text).toMatch(/New mentor: @?Nia Newmentor/);
+  });
+
+  scenario('the handled alert shows when, in each reader’s own time', async () => {
+    const { chat, cora, cal, alertMessage } = await quietPair();
+    await chat.click(cora, 'Close the pair', { in: 'curators' });
+    await chat.submitForm(cora, { reason: 'They finished early' });
+    // Decided at 12:00 UTC: 13:00 for Cora in Berlin, 07:00 for Cal in New York.
+    expect(alertMessage(cora)?.text).toMatch(/closed the pair on 2026-03-06 13:00/);
+    expect(alertMessage(cal)?.text).toMatch(/closed the pair on 2026-03-06 07:00/);
   });
 
   scenario('two curators decide at once: one decision per alert', async () => {

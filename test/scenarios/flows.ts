@@ -1,13 +1,14 @@
 /**
  * Steps the scenarios share, written once against the chat driver: nothing here knows a platform.
  */
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Participant } from '../../src/core/participant.js';
 import type {
   ChatDriver,
   ChatPerson,
   ChatSession,
   ChatSetup,
+  OpenForm,
   Outcome,
 } from '../support/drivers/chat-driver.js';
 
@@ -48,6 +49,14 @@ export const CHARTER_PAGES = [
     mentorWillNot: 'Rate my performance',
   },
 ] as const;
+
+/** The form shows an error on exactly these fields, each saying what the pattern says. */
+export function expectFieldErrors(form: OpenForm | null, expected: Record<string, RegExp>): void {
+  expect(form, 'the form is still open').not.toBeNull();
+  expect(Object.keys(form?.errors ?? {}).sort()).toEqual(Object.keys(expected).sort());
+  for (const [field, pattern] of Object.entries(expected))
+    expect(form?.errors[field], field).toMatch(pattern);
+}
 
 /** A session per test, closed after it. */
 export function chatSessions(driver: ChatDriver): (setup: ChatSetup) => Promise<ChatSession> {

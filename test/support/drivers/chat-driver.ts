@@ -4,6 +4,7 @@
  * (a command, typed text, a click, a form submission) into the requests that platform really sends; what the
  * person sees comes back as plain text, button labels and form fields, never as Block Kit or Adaptive Cards.
  */
+import { DateTime } from 'luxon';
 import { type ManualClock, systemTimer } from '../../../src/core/clock.js';
 import type { Identity, Platform } from '../../../src/core/participant.js';
 import type { ProgramSettingsInput } from '../../../src/core/program.js';
@@ -48,7 +49,7 @@ export interface ChatSetup {
 export interface SeenMessage {
   /** The platform's id of the message. */
   readonly id: string;
-  /** Everything the message shows, as plain text (markup removed). */
+  /** Everything the message shows, as plain text (markup removed, dates as `shownDate` reads them). */
   readonly text: string;
   /** Button labels, in order. */
   readonly buttons: readonly string[];
@@ -150,8 +151,8 @@ export interface ChatSession {
   /** Fills the open form (fields not given keep what they hold) and submits it. */
   submitForm(person: ChatPerson, values?: FormValues): Promise<Outcome>;
   view(person: ChatPerson): PersonView;
-  /** The curator channel as everyone in it sees it, oldest first. */
-  curatorChannel(): SeenMessage[];
+  /** The curator channel as `reader` sees it (default: dates in UTC), oldest first. */
+  curatorChannel(reader?: ChatPerson): SeenMessage[];
   /** Moves the simulated clock to `until`, running a tick (scheduler pass and delivery) every step (default 60 min). */
   runUntil(until: string, stepMinutes?: number): Promise<void>;
   /** Sends what is queued and waits until the bot has finished with every request. */
@@ -185,6 +186,14 @@ const pacing = new FakeTimer();
  */
 export function paceOnSimulatedTime(): void {
   Object.assign(systemTimer, { now: () => pacing.now(), sleep: (ms: number) => pacing.sleep(ms) });
+}
+
+/**
+ * How a date the platform formats for each reader (Slack's `<!date…>`, Teams' `{{DATE()}}` and `{{TIME()}}`)
+ * reads in the scenarios: in the reader's zone, date `yyyy-LL-dd`, time `HH:mm`.
+ */
+export function shownDate(instant: number, zone: string, part: 'date' | 'time'): string {
+  return DateTime.fromMillis(instant, { zone }).toFormat(part === 'date' ? 'yyyy-LL-dd' : 'HH:mm');
 }
 
 /** Visible text without the platforms' markup: bold, italics, code marks. */

@@ -28,6 +28,7 @@ import {
   plainText,
   type SeenMessage,
   STEP_MS,
+  shownDate,
   type Words,
 } from './chat-driver.js';
 
@@ -81,10 +82,13 @@ function slackPerson(spec: PersonSpec, index: number): SlackPerson {
 
 /** Counts Bolt's work in flight: Bolt answers Slack on `ack()` and keeps running the listener after that. */
 function trackBoltWork(app: Coachloop): () => Promise<void> {
-  const bolt = (app.slack as { app?: { processEvent?: (event: unknown) => Promise<void> } } | null)?.app;
+  const slack = app.channels.get('slack') as
+    | { app?: { processEvent?: (event: unknown) => Promise<void> } }
+    | undefined;
+  const bolt = slack?.app;
   if (!bolt || typeof bolt.processEvent !== 'function')
     throw new Error(
-      'The Slack driver cannot find the Bolt app (Coachloop.slack.app) to tell when a request has been handled',
+      "The Slack driver cannot find the Bolt app (the Slack channel's `app`) to tell when a request has been handled",
     );
   const original = bolt.processEvent.bind(bolt);
   let running = 0;
@@ -274,42 +278,55 @@ class SlackSession implements ChatSession {
     return person;
   }
 
-  /** Slack shows `<@U…>` as the person's name to every reader. */
-  readonly #show: Show = (text) =>
-    plainText(
-      text.replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (whole, id: string) => {
-        const user = this.#h.sim.users.get(id);
-        return user ? `@${user.real_name}` : whole;
-      }),
-    );
+  /** Slack shows `<@U…>` as the person's name, and `<!date…>` in the reader's own time. */
+  #shown(zone: string): Show {
+    return (text) =>
+      plainText(
+        text
+          .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (whole, id: string) => {
+            const user = this.#h.sim.users.get(id);
+            return user ? `@${user.real_name}` : whole;
+          })
+          .replace(/<!date\^(\d+)\^([^|>]*)(?:\|[^>]*)?>/g, (_whole, seconds: string, format: string) =>
+            format.replace(/\{(\w+)\}/g, (token, name: string) =>
+              name.startsWith('date')
+                ? shownDate(Number(seconds) * 1000, zone, 'date')
+                : name.startsWith('time')
+                  ? shownDate(Number(seconds) * 1000, zone, 'time')
+                  : token,
+            ),
+          ),
+      );
+  }
 
   #dm(who: SlackPerson): string {
     return `D${who.slackId}`;
   }
 
-  #messages(channel: string): SeenMessage[] {
-    return this.#h.sim.messages(channel).map((m) => seen(m, this.#show));
+  #messages(channel: string, zone: string): SeenMessage[] {
+    const show = this.#shown(zone);
+    return this.#h.sim.messages(channel).map((m) => seen(m, show));
   }
 
   view(person: ChatPerson): PersonView {
     const { who, state } = this.#of(person);
     this.#collectEphemerals(who, state);
     return {
-      messages: this.#messages(this.#dm(who)),
+      messages: this.#messages(this.#dm(who), who.timezone),
       notices: [...state.notices],
-      form: state.form ? openForm(state.form, this.#show) : null,
+      form: state.form ? openForm(state.form, this.#shown(who.timezone)) : null,
     };
   }
 
-  curatorChannel(): SeenMessage[] {
-    return this.#messages(SLACK_CURATOR_CHANNEL);
+  curatorChannel(reader?: ChatPerson): SeenMessage[] {
+    return this.#messages(SLACK_CURATOR_CHANNEL, reader?.timezone ?? 'UTC');
   }
 
   #collectEphemerals(who: SlackPerson, state: PersonState): void {
     const mine = this.#h.sim.ephemerals().filter((e) => e.user === who.slackId);
     for (const e of mine.slice(state.ephemeralsSeen)) {
       const lines = textOfBlocks((e.blocks ?? []) as Block[]);
-      state.notices.push(this.#show(lines.length > 0 ? lines.join('\n') : e.text));
+      state.notices.push(this.#shown(who.timezone)(lines.length > 0 ? lines.join('\n') : e.text));
     }
     state.ephemeralsSeen = mine.length;
   }
@@ -326,7 +343,7 @@ class SlackSession implements ChatSession {
     const { who, state } = this.#of(person);
     const seenBefore = this.view(person);
     const before = {
-      messages: [...seenBefore.messages, ...this.curatorChannel()],
+      messages: [...seenBefore.messages, ...this.curatorChannel(person)],
       notices: seenBefore.notices.length,
       form: seenBefore.form,
     };
@@ -335,7 +352,10 @@ class SlackSession implements ChatSession {
     await act(who, state);
     await this.settle();
     const after = this.view(person);
-    return outcomeBetween(before, { ...after, messages: [...after.messages, ...this.curatorChannel()] });
+    return outcomeBetween(before, {
+      ...after,
+      messages: [...after.messages, ...this.curatorChannel(person)],
+    });
   }
 
   /** The modal opened with one of these triggers, if any, becomes the person's open form. */
@@ -382,7 +402,7 @@ class SlackSession implements ChatSession {
         trigger_id: trigger,
       });
       const answer = res.json() as { text?: string } | undefined;
-      if (answer?.text) state.notices.push(this.#show(answer.text));
+      if (answer?.text) state.notices.push(this.#shown(who.timezone)(answer.text));
       await this.#idle();
       this.#formsOpenedBy(state, [trigger]);
     });
@@ -410,7 +430,9 @@ class SlackSession implements ChatSession {
     const own = options.in === 'curators' ? SLACK_CURATOR_CHANNEL : this.#dm(who);
     const message =
       options.message ??
-      [...this.#messages(own)].reverse().find((m) => m.buttons.some((b) => matchesLabel(b, label)));
+      [...this.#messages(own, who.timezone)]
+        .reverse()
+        .find((m) => m.buttons.some((b) => matchesLabel(b, label)));
     if (!message) throw new Error(`${who.name} sees no message with a ${describeLabel(label)} button`);
     const raw = message.raw as RawMessage;
     const button = buttonsOf(raw.blocks).find((b) => matchesLabel(b.text.text, label));

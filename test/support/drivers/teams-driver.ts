@@ -46,6 +46,7 @@ import {
   plainText,
   type SeenMessage,
   STEP_MS,
+  shownDate,
   type Words,
 } from './chat-driver.js';
 
@@ -115,7 +116,16 @@ function inputsOf(card: Card | undefined): CardElement[] {
   return ((card?.body ?? []) as CardElement[]).filter((e) => String(e.type).startsWith('Input.'));
 }
 
-function formOf(card: Card | undefined): OpenForm | null {
+/** Teams shows `{{DATE(…)}}` and `{{TIME(…)}}` in the reader's own time. */
+function shown(text: string, zone: string): string {
+  return plainText(
+    text.replace(/\{\{(DATE|TIME)\(([^,)]+)(?:,[^)]*)?\)\}\}/g, (_whole, kind: string, iso: string) =>
+      shownDate(Date.parse(iso.trim()), zone, kind === 'DATE' ? 'date' : 'time'),
+    ),
+  );
+}
+
+function formOf(card: Card | undefined, zone: string): OpenForm | null {
   const inputs = inputsOf(card);
   if (!card || inputs.length === 0) return null;
   const body = card.body as CardElement[];
@@ -146,8 +156,8 @@ function formOf(card: Card | undefined): OpenForm | null {
     texts.push(cardText({ type: 'AdaptiveCard', version: '1.5', body: [element] }));
   });
   return {
-    title: plainText(String(title?.text ?? '')),
-    text: plainText(texts.filter(Boolean).join('\n')),
+    title: shown(String(title?.text ?? ''), zone),
+    text: shown(texts.filter(Boolean).join('\n'), zone),
     submitLabel: String((card.actions?.[0] as JsonObject | undefined)?.title ?? ''),
     fields,
     errors,
@@ -246,7 +256,7 @@ class TeamsSession implements ChatSession {
     return overlay && message.updates <= overlay.updatesSeen ? overlay.card : message.card;
   }
 
-  #seen(state: PersonState | null, message: BotMessage): SeenMessage {
+  #seen(state: PersonState | null, message: BotMessage, zone: string): SeenMessage {
     const card = structuredClone(this.#visibleCard(state, message));
     const raw: RawMessage = {
       conversationId: message.conversationId,
@@ -256,7 +266,7 @@ class TeamsSession implements ChatSession {
     };
     return {
       id: message.id,
-      text: plainText(card ? cardText(card) : (message.text ?? '')),
+      text: shown(card ? cardText(card) : (message.text ?? ''), zone),
       buttons: buttonsOf(card).map((b) => b.title),
       version: message.updates,
       raw,
@@ -300,23 +310,24 @@ class TeamsSession implements ChatSession {
   view(person: ChatPerson): PersonView {
     const { who, state } = this.#of(person);
     return {
-      messages: this.#dm(who).map((m) => this.#seen(state, m)),
+      messages: this.#dm(who).map((m) => this.#seen(state, m, who.timezone)),
       notices: [...state.notices],
-      form: this.#form(state),
+      form: this.#form(state, who.timezone),
     };
   }
 
-  curatorChannel(): SeenMessage[] {
-    return this.#channelMessages().map((m) => this.#seen(null, m));
+  curatorChannel(reader?: ChatPerson): SeenMessage[] {
+    const zone = reader?.timezone ?? 'UTC';
+    return this.#channelMessages().map((m) => this.#seen(null, m, zone));
   }
 
   #message(ref: MessageRef): BotMessage | undefined {
     return this.#h.messages(ref.conversationId).find((m) => m.id === ref.id);
   }
 
-  #form(state: PersonState): OpenForm | null {
+  #form(state: PersonState, zone: string): OpenForm | null {
     const message = state.form ? this.#message(state.form) : undefined;
-    return message ? formOf(this.#visibleCard(state, message)) : null;
+    return message ? formOf(this.#visibleCard(state, message), zone) : null;
   }
 
   // ---- steps -----------------------------------------------------------------------------------------------
@@ -327,10 +338,14 @@ class TeamsSession implements ChatSession {
   ): Promise<Outcome> {
     const { who, state } = this.#of(person);
     const everything = () => [
-      ...this.#dm(who).map((m) => this.#seen(state, m)),
-      ...this.#channelMessages().map((m) => this.#seen(state, m)),
+      ...this.#dm(who).map((m) => this.#seen(state, m, who.timezone)),
+      ...this.#channelMessages().map((m) => this.#seen(state, m, who.timezone)),
     ];
-    const before = { messages: everything(), notices: state.notices.length, form: this.#form(state) };
+    const before = {
+      messages: everything(),
+      notices: state.notices.length,
+      form: this.#form(state, who.timezone),
+    };
     const known = new Set(before.messages.map((m) => m.id));
     this.clock.advance(STEP_MS);
     const clicked = await act(who, state);
@@ -399,7 +414,7 @@ class TeamsSession implements ChatSession {
     const message =
       options.message ??
       [...(inChannel ? this.#channelMessages() : this.#dm(who))]
-        .map((m) => this.#seen(state, m))
+        .map((m) => this.#seen(state, m, who.timezone))
         .reverse()
         .find((m) => m.buttons.some((b) => matchesLabel(b, label)));
     if (!message) throw new Error(`${who.name} sees no message with a ${describeLabel(label)} button`);
@@ -435,7 +450,7 @@ class TeamsSession implements ChatSession {
           ...(activityId ? { id: activityId } : {}),
         },
       );
-      if (answer.notice !== undefined) state.notices.push(plainText(answer.notice));
+      if (answer.notice !== undefined) state.notices.push(shown(answer.notice, who.timezone));
       if (answer.card)
         state.overlays.set(target.ref.id, { card: answer.card, updatesSeen: this.#updatesOf(target.ref.id) });
       return;
@@ -470,7 +485,7 @@ class TeamsSession implements ChatSession {
         reply.replyToId === activity.id &&
         typeof reply.activity.text === 'string'
       )
-        state.notices.push(plainText(reply.activity.text));
+        state.notices.push(shown(reply.activity.text, who.timezone));
   }
 
   click(person: ChatPerson, label: string | RegExp, options: ClickOptions = {}): Promise<Outcome> {
