@@ -620,6 +620,8 @@ export class MentoringService {
     alertId: string,
     action: CuratorAction,
     raw: RawFormValues,
+    /** How the platform names people picked in the form, for those the bot knows no name of yet. */
+    pickedNames: Record<string, string> = {},
   ): Promise<{ ok: true; summary: Text } | { ok: false; errors: FieldErrors }> {
     await this.#requireCurator(identity);
     const form = CURATOR_FORMS[action];
@@ -668,15 +670,14 @@ export class MentoringService {
           pair.id,
         );
         const newMentorP = await this.#person(fresh.mentorId);
+        const newMentorName = newMentorP.displayName ?? newMentorP.email ?? pickedNames[newMentor!.userId];
         await this.#coaching.notify(mentee, `rematch:${pair.id}:mentee`, (t) =>
-          t('pair.rematchedMentee', { mentor: nameOf(t, newMentorP, 'pair.yourMentor') }),
+          t('pair.rematchedMentee', { mentor: newMentorName ?? t('pair.yourMentor') }),
         );
         await this.#coaching.notify(mentor, `rematch:${pair.id}:mentor`, (t) =>
           t('pair.rematchedMentor', { mentee: nameOf(t, mentee, 'pair.yourMentee') }),
         );
-        summary = text('alert.summaryRematch', {
-          mentor: newMentorP.displayName ?? newMentorP.email ?? newMentor!.userId,
-        });
+        summary = text('alert.summaryRematch', { mentor: newMentorName ?? newMentor!.userId });
         break;
       }
       case 'checkin': {

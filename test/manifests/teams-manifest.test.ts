@@ -123,7 +123,7 @@ describe('Teams app manifest', () => {
     // Every command the bot understands is listed.
     for (const command of COMMANDS) expect(personalTitles).toContain(command);
     expect(new Set(personalTitles).size).toBe(personalTitles.length);
-    expect(team.map((c) => c.title)).toEqual(['claim', 'help']);
+    expect(team.map((c) => c.title)).toEqual(['claim', 'pair', 'help']);
     expect(team[0]?.description).toMatch(/curator alerts/);
     for (const c of [...personal, ...team]) expect(c.description.trim().length).toBeGreaterThan(5);
   });

@@ -65,6 +65,8 @@ export interface BotMessage {
   card: Card | undefined;
   /** How many times the bot updated it. */
   updates: number;
+  /** For a reply: the Teams id of the person whose activity it answers. */
+  answers?: string;
 }
 
 export interface ClickResult {
@@ -125,7 +127,13 @@ export interface TeamsHarness {
     options?: { replyToId?: string; channel?: TeamsChannelPlace; id?: string },
   ): Promise<ClickResult>;
   installInChannel(place: TeamsChannelPlace, by: TeamsUser): Promise<PostActivityResult>;
-  sayInChannel(place: TeamsChannelPlace, user: TeamsUser, text: string): Promise<PostActivityResult>;
+  /** Words to the bot in a channel, mentioning it (and anyone in `mentions`). */
+  sayInChannel(
+    place: TeamsChannelPlace,
+    user: TeamsUser,
+    text: string,
+    mentions?: JsonObject[],
+  ): Promise<PostActivityResult>;
   /** Messages the bot put in a conversation, oldest first, as they look now. */
   messages(conversationId: string): BotMessage[];
   /** The last message in the conversation with a card matching the text, waiting for it to arrive. */
@@ -273,7 +281,11 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
   });
 
   const answered: { where: string; card: Card }[] = [];
+  /** Who sent each activity posted here, so a reply can be told apart by whom it answers. */
+  const postedBy = new Map<string, string>();
   const post = async (activity: JsonObject, token?: string | null): Promise<PostActivityResult> => {
+    const from = (activity.from as { id?: string } | undefined)?.id;
+    if (typeof activity.id === 'string' && from) postedBy.set(activity.id, from);
     const bearer =
       token === undefined && issuer
         ? await issuer.channelToken({ appId: AUTH_APP_ID, serviceUrl: sim.serviceUrl })
@@ -339,6 +351,9 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
         text: typeof recorded.activity.text === 'string' ? recorded.activity.text : undefined,
         card: cardOf(recorded.activity),
         updates: 0,
+        ...(recorded.replyToId && postedBy.has(recorded.replyToId)
+          ? { answers: postedBy.get(recorded.replyToId)! }
+          : {}),
       });
     }
     for (const update of sim.updates) {
@@ -422,7 +437,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
       await settle();
       return res;
     },
-    async sayInChannel(place, user, text) {
+    async sayInChannel(place, user, text, mentions = []) {
       const res = await post(
         teamsActivity({
           type: 'message',
@@ -436,6 +451,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
               mentioned: { id: `28:${botAppId}`, name: 'coachloop' },
               text: '<at>coachloop</at>',
             },
+            ...mentions,
           ],
           ...inChannel(place),
         }),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Translator } from '../../core/catalog/index.js';
 import type { Clock } from '../../core/clock.js';
 import type { ActionName, Message } from '../../core/messages.js';
@@ -120,7 +121,9 @@ export class Conversation {
         }
         case 'submit': {
           const flow = FORMS[event.formId];
-          return flow ? await flow(turn as Turn<typeof event>) : say(t('common.formOutdated'));
+          return flow
+            ? await this.#landOutcome(turn, await flow(turn as Turn<typeof event>))
+            : say(t('common.formOutdated'));
         }
         case 'opened':
           return await onOpened(turn as Turn<typeof event>);
@@ -132,6 +135,28 @@ export class Conversation {
     } catch (error) {
       return say(this.explain(t, error));
     }
+  }
+
+  /**
+   * A modal closes without a place to show what came of it unless it was opened from a message: then the
+   * outcome comes as a message of its own, through the outbox.
+   */
+  async #landOutcome(turn: Turn, answered: Answer): Promise<Answer> {
+    const { event, deps } = turn;
+    const { reply } = answered;
+    if (event.type !== 'submit' || reply.kind !== 'done' || !reply.outcome || event.messageKey)
+      return answered;
+    if (!deps.capabilities(event.actor.identity.platform).modalForms) return answered;
+    const person = await deps.coaching.store.participants.findByIdentity(event.actor.identity);
+    const outcome = reply.outcome;
+    if (person)
+      await deps.coaching.notify(
+        person,
+        `form:${event.formId}:${randomUUID()}`,
+        { compose: () => outcome },
+        { reply: true },
+      );
+    return { ...answered, reply: { kind: 'done' } };
   }
 
   /** A problem in the reader's words: theirs to fix, or ours (logged, without the person's input). */

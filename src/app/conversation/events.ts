@@ -13,6 +13,8 @@ export interface Actor {
   identity: Identity;
   /** Their display name as the platform shows it on this request (Teams sends it with every activity). */
   name?: string;
+  /** How to name them in a message others read, in the platform's own markup (Slack's `<@U…>`). */
+  mention?: string;
   /** Their IANA time zone, when the platform sends it (Teams clients do). Used only after consent. */
   timezone?: string;
   /** Where the channel can reach them now (a Teams conversation reference), if this request told it. */
@@ -82,6 +84,8 @@ export interface SubmitEvent extends EventBase {
   state: string;
   /** The message the form lives in (Teams card forms) or was opened from, as the channel names it. */
   messageKey?: string;
+  /** How the platform names the people picked in the form (user id → a name or the platform's mention). */
+  people?: Record<string, string>;
 }
 
 /** The person opened the bot's status surface (Slack's App Home). */

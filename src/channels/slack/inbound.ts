@@ -16,6 +16,7 @@ import {
   buttonValueSchema,
   decodeActionId,
   modalMetadataSchema,
+  pickedUsers,
   readModalValues,
 } from './render.js';
 import type { CommandAck, SlackPlace, SlackResponder, ViewAck } from './respond.js';
@@ -119,6 +120,7 @@ export function registerSlackInbound(
   function actorOf(identity: Identity): Actor {
     return {
       identity,
+      mention: `<@${identity.userId}>`,
       // Asked only once the person accepts consent.
       lookUpProfile: async (): Promise<ProfileUpdate> => {
         const info = userInfoSchema.parse(await client.users.info({ user: identity.userId }));
@@ -288,6 +290,7 @@ export function registerSlackInbound(
       values,
       state: metadata.data.s,
       ...(origin ? { messageKey: origin } : {}),
+      people: pickedUsers(parsed.data.view.state),
     });
     await respond.submit(
       answer,

@@ -251,6 +251,17 @@ export const viewStateSchema = z.object({
   values: z.record(z.string().max(255), z.record(z.string().max(255), inputStateSchema)),
 });
 
+/** The people picked with Slack's user picker in a submitted modal, named by Slack's own mention. */
+export function pickedUsers(state: unknown): Record<string, string> {
+  const parsed = viewStateSchema.parse(state);
+  const people: Record<string, string> = {};
+  for (const inputs of Object.values(parsed.values)) {
+    const user = inputs[INPUT_ACTION_ID]?.selected_user;
+    if (user && /^[UW][A-Z0-9]+$/.test(user)) people[user] = `<@${user}>`;
+  }
+  return people;
+}
+
 /** Reads a submitted modal back into raw form values keyed by field (block) id. */
 export function readModalValues(state: unknown): RawFormValues {
   const parsed = viewStateSchema.parse(state);

@@ -53,6 +53,20 @@ export const inboundActivitySchema = z
       })
       .loose()
       .optional(),
+    entities: z
+      .array(
+        z
+          .object({
+            type: z.string().max(64),
+            mentioned: z
+              .object({ id: z.string().min(1).max(512), name: z.string().max(512).optional() })
+              .loose()
+              .optional(),
+          })
+          .loose(),
+      )
+      .max(50)
+      .optional(),
     membersAdded: z.array(accountSchema).max(1000).optional(),
     membersRemoved: z.array(accountSchema).max(1000).optional(),
   })

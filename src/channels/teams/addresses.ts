@@ -59,6 +59,7 @@ export type KnownMember = z.output<typeof memberSchema>;
 const REFERENCE = 'reference:';
 const TENANT = 'tenant:';
 const MEMBER = 'member:';
+const AAD = 'aad:';
 
 function parseJson<T>(schema: z.ZodType<T>, raw: string | null): T | null {
   if (!raw) return null;
@@ -80,8 +81,23 @@ export class TeamsAddressBook {
         workspaceId: tenantId,
         userId: id,
       });
+      const teamsId = reference.user?.id;
+      if (teamsId && teamsId !== id) await this.#rememberAad(tenantId, teamsId, id);
     }
     return serialized;
+  }
+
+  /** Which Entra object id a Teams user id (`29:…`) belongs to, for people the bot has seen or listed. */
+  aadOf(tenantId: string, teamsId: string): Promise<string | null> {
+    return this.state.get(`${AAD}${tenantId}:${teamsId}`);
+  }
+
+  async #rememberAad(tenantId: string, teamsId: string, aadObjectId: string): Promise<void> {
+    if ((await this.aadOf(tenantId, teamsId)) !== aadObjectId)
+      await this.state.set(`${AAD}${tenantId}:${teamsId}`, aadObjectId, {
+        workspaceId: tenantId,
+        userId: aadObjectId,
+      });
   }
 
   async reference(tenantId: string, id: string): Promise<StoredReference | null> {
@@ -106,6 +122,7 @@ export class TeamsAddressBook {
         workspaceId: tenantId,
         userId: aadObjectId,
       });
+      await this.#rememberAad(tenantId, member.id, aadObjectId);
     }
   }
 

@@ -72,8 +72,56 @@ export function teamsTurnLogic(options: {
     return { kind: 'channel', channel, ...(address ? { address } : {}) };
   }
 
+  /** The Entra object id of a Teams user id: from what the bot has seen, else from the conversation's roster. */
+  async function aadOf(context: TurnContext, tenantId: string, teamsId: string): Promise<string | null> {
+    const known = await addresses.aadOf(tenantId, teamsId);
+    if (known) return known;
+    try {
+      return (await TeamsInfo.getMember(context, teamsId)).aadObjectId ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** People @mentioned in typed words (other than the bot), in order, with the names Teams showed. */
+  async function mentionsIn(context: TurnContext, activity: InboundActivity, tenantId: string) {
+    const mentions: Identity[] = [];
+    const mentionNames: Record<string, string> = {};
+    for (const entity of activity.entities ?? []) {
+      const who = entity.type === 'mention' ? entity.mentioned : undefined;
+      if (!who || who.id === activity.recipient.id) continue;
+      const aad = await aadOf(context, tenantId, who.id);
+      if (!aad) continue;
+      mentions.push({ platform: 'teams', workspaceId: tenantId, userId: aad });
+      if (who.name) mentionNames[aad] = who.name;
+    }
+    return { mentions, mentionNames };
+  }
+
+  /** Names of the people picked in a submitted form (team members the form listed), for the answer's words. */
+  async function pickedNames(
+    context: TurnContext,
+    tenantId: string,
+    values: Record<string, string | undefined>,
+  ) {
+    const names: Record<string, string> = {};
+    for (const value of Object.values(values)) {
+      const member = value ? await addresses.member(tenantId, value) : null;
+      if (!value || !member) continue;
+      try {
+        const found = await TeamsInfo.getMember(context, member.id);
+        if (found.name) names[value] = found.name;
+      } catch {
+        // Without the name the answer says less; it is not wrong.
+      }
+    }
+    return names;
+  }
+
   /** A button or a card form, from an Action.Execute invoke or an Action.Submit message. */
-  function cardEvent(
+  async function cardEvent(
+    context: TurnContext,
+    tenantId: string,
     raw: unknown,
     base: Pick<InboundEvent, 'actor' | 'place' | 'deliveryId'>,
     messageKey?: string,
@@ -82,8 +130,20 @@ export function teamsTurnLogic(options: {
     if (!parsed) return null;
     const { data, inputs } = parsed;
     const key = messageKey ? { messageKey } : {};
-    if (data.a === SUBMIT)
-      return { ...base, ...key, type: 'submit' as const, formId: data.f!, state: data.s!, values: inputs };
+    if (data.a === SUBMIT) {
+      const people = await pickedNames(context, tenantId, inputs);
+      // A form sent as a card of its own answers the message it was opened from.
+      const origin = data.o ? { messageKey: `${context.activity.conversation.id}:${data.o}` } : key;
+      return {
+        ...base,
+        ...origin,
+        type: 'submit' as const,
+        formId: data.f!,
+        state: data.s!,
+        values: inputs,
+        ...(Object.keys(people).length > 0 ? { people } : {}),
+      };
+    }
     return {
       ...base,
       ...key,
@@ -144,7 +204,9 @@ export function teamsTurnLogic(options: {
           return;
         }
         const invoke = executeInvokeSchema.safeParse(activity.value);
-        const event = invoke.success ? cardEvent(invoke.data.action.data, base, messageKey) : null;
+        const event = invoke.success
+          ? await cardEvent(context, tenantId, invoke.data.action.data, base, messageKey)
+          : null;
         const verbMatches =
           invoke.success &&
           event &&
@@ -166,7 +228,7 @@ export function teamsTurnLogic(options: {
         const typed = typedText(activity);
         if (activity.value !== undefined && !typed) {
           // Action.Submit from a client without Universal Actions: the same handler, answered by message.
-          const event = cardEvent(activity.value, base, messageKey);
+          const event = await cardEvent(context, tenantId, activity.value, base, messageKey);
           if (!event) {
             const t = await conversation.words(base.actor.identity);
             await respond.submitted(
@@ -176,14 +238,17 @@ export function teamsTurnLogic(options: {
             );
             return;
           }
-          await respond.submitted(context, await conversation.handle(event), activity);
+          const origin = parseCardData(activity.value)?.data.o;
+          await respond.submitted(context, await conversation.handle(event), activity, origin);
           return;
         }
+        const { mentions, mentionNames } = await mentionsIn(context, activity, tenantId);
         const answer = await conversation.handle({
           ...base,
           type: 'text',
           text: typed,
           messageId: activity.id ?? randomUUID(),
+          ...(mentions.length > 0 ? { mentions, mentionNames } : {}),
         });
         await respond.turn(context, answer);
         return;

@@ -52,7 +52,7 @@ export type CardActionName = (typeof ACTION_NAMES)[number] | typeof SUBMIT;
 
 const CARD_ACTION_NAMES: readonly string[] = [...ACTION_NAMES, SUBMIT];
 /** Keys the card data itself uses; a form field may not take them, or its input would overwrite them. */
-const RESERVED_KEYS = new Set(['a', 'r', 'v', 'f', 's']);
+const RESERVED_KEYS = new Set(['a', 'r', 'v', 'f', 's', 'o']);
 
 export interface CardData {
   a: CardActionName;
@@ -60,6 +60,8 @@ export interface CardData {
   v?: string;
   f?: string;
   s?: string;
+  /** For a form sent as a card of its own: the message it was opened from, whose answer it gives. */
+  o?: string;
 }
 
 /** Card data as it comes back from Teams: the button's data merged with the card's input values. */
@@ -70,6 +72,7 @@ export const cardDataSchema = z
     v: z.string().max(TEAMS_LIMITS.ref).optional(),
     f: z.string().min(1).max(100).optional(),
     s: z.string().max(2000).optional(),
+    o: z.string().min(1).max(512).optional(),
   })
   .catchall(z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]));
 
@@ -78,7 +81,7 @@ export type ParsedCardData = { data: CardData; inputs: RawFormValues };
 export function parseCardData(raw: unknown): ParsedCardData | null {
   const parsed = cardDataSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const { a, r, v, f, s, ...rest } = parsed.data;
+  const { a, r, v, f, s, o, ...rest } = parsed.data;
   if (a === SUBMIT ? f === undefined || s === undefined : r === undefined) return null;
   const inputs: RawFormValues = {};
   for (const [key, value] of Object.entries(rest)) {
@@ -91,6 +94,7 @@ export function parseCardData(raw: unknown): ParsedCardData | null {
     ...(v === undefined ? {} : { v }),
     ...(f === undefined ? {} : { f }),
     ...(s === undefined ? {} : { s }),
+    ...(o === undefined ? {} : { o }),
   };
   return { data, inputs };
 }
@@ -280,7 +284,7 @@ function inputFor(field: FieldView, required: string, people: PeopleChoices | un
  */
 export function renderFormCard(
   form: FormView,
-  options: { people?: PeopleChoices; lead?: readonly Block[] } = {},
+  options: { people?: PeopleChoices; lead?: readonly Block[]; origin?: string } = {},
 ): AdaptiveCard {
   const body: CardElement[] = [...renderBlocks(options.lead ?? [])];
   body.push(textBlock(form.title, { size: 'Medium', weight: 'Bolder' }));
@@ -296,7 +300,7 @@ export function renderFormCard(
   const actions = [
     executeAction(
       { label: form.submitLabel, style: 'primary' },
-      { a: SUBMIT, f: form.formId, s: form.state },
+      { a: SUBMIT, f: form.formId, s: form.state, ...(options.origin ? { o: options.origin } : {}) },
     ),
   ];
   if (form.back)

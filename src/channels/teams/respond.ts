@@ -21,8 +21,11 @@ const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
 export interface TeamsResponder {
   /** Answers an Action.Execute invoke: the HTTP response carries the card or the words for the person who clicked. */
   invoke(context: TurnContext, answer: Answer, activity: InboundActivity): Promise<void>;
-  /** Answers an Action.Submit (older clients): by changing the card's message, or with a reply. */
-  submitted(context: TurnContext, answer: Answer, activity: InboundActivity): Promise<void>;
+  /**
+   * Answers an Action.Submit (older clients): by changing the card's message, or with a reply. `origin` is
+   * the message a submitted form was opened from (it changes too when the form is done).
+   */
+  submitted(context: TurnContext, answer: Answer, activity: InboundActivity, origin?: string): Promise<void>;
   /** Answers typed words or an install: with a reply in the conversation. */
   turn(context: TurnContext, answer: Answer): Promise<void>;
   invokeError(context: TurnContext, reason: string): Promise<void>;
@@ -69,19 +72,26 @@ export function teamsResponder(options: { addresses: TeamsAddressBook; log: Logg
       .sort((a, b) => a.label.localeCompare(b.label));
   }
 
-  async function formCard(context: TurnContext, form: FormView, lead?: Message): Promise<Shown> {
+  async function formCard(
+    context: TurnContext,
+    form: FormView,
+    origin?: string,
+    lead?: Message,
+  ): Promise<Shown> {
     const people = await peopleFor(context, form);
     if (typeof people === 'string') return { words: people };
     return {
       card: renderFormCard(form, {
         ...(people ? { people } : {}),
         ...(lead ? { lead: lead.blocks.filter((b) => b.type !== 'actions') } : {}),
+        ...(origin ? { origin } : {}),
       }),
       everyone: false,
     };
   }
 
-  async function shown(context: TurnContext, reply: Reply): Promise<Shown> {
+  /** The card (or words) for a reply; `origin` is the message a form answers, carried along in its submit. */
+  async function shown(context: TurnContext, reply: Reply, origin?: string): Promise<Shown> {
     switch (reply.kind) {
       case 'nothing':
         return null;
@@ -91,14 +101,14 @@ export function teamsResponder(options: { addresses: TeamsAddressBook; log: Logg
         return { card: renderMessageCard(reply.message), everyone: false };
       case 'update':
         if (reply.andOpen) {
-          const form = await formCard(context, reply.andOpen, reply.message);
+          const form = await formCard(context, reply.andOpen, origin, reply.message);
           return form && 'card' in form ? { ...form, everyone: true } : form;
         }
         return { card: renderMessageCard(reply.message), everyone: true };
       case 'form':
       case 'invalid':
       case 'next':
-        return formCard(context, reply.form);
+        return formCard(context, reply.form, origin);
       case 'done':
         return reply.outcome ? { card: renderMessageCard(reply.outcome), everyone: true } : null;
     }
@@ -133,7 +143,7 @@ export function teamsResponder(options: { addresses: TeamsAddressBook; log: Logg
 
   return {
     async invoke(context, answer, activity) {
-      const result = await shown(context, answer.reply);
+      const result = await shown(context, answer.reply, activity.replyToId);
       if (!result || 'words' in result) {
         await invokeResponse(context, 200, {
           statusCode: 200,
@@ -145,15 +155,26 @@ export function teamsResponder(options: { addresses: TeamsAddressBook; log: Logg
       if (result.everyone) await updateCard(context, activity.replyToId, result.card);
       await invokeResponse(context, 200, { statusCode: 200, type: CARD_CONTENT_TYPE, value: result.card });
     },
-    async submitted(context, answer, activity) {
-      const result = await shown(context, answer.reply);
+    async submitted(context, answer, activity, origin) {
+      const opens = answer.reply.kind === 'form';
+      const result = await shown(
+        context,
+        answer.reply,
+        opens ? activity.replyToId : (origin ?? activity.replyToId),
+      );
       if (!result) return;
       if ('words' in result) {
         if (answer.reply.kind !== 'say' || !answer.reply.courtesy) await reply(context, result.words);
         return;
       }
-      if (activity.replyToId) await updateCard(context, activity.replyToId, result.card);
-      else await reply(context, result.card);
+      // A form opened from a button is a card of its own: the message clicked (an alert curators share) stays
+      // until the form is done; then both show the outcome.
+      if (opens || !activity.replyToId) await reply(context, result.card);
+      else {
+        await updateCard(context, activity.replyToId, result.card);
+        if (answer.reply.kind === 'done' && origin && origin !== activity.replyToId)
+          await updateCard(context, origin, result.card);
+      }
     },
     async turn(context, answer) {
       const { reply: said } = answer;

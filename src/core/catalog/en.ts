@@ -422,9 +422,9 @@ export const en = {
 
   // ---- curator channel -------------------------------------------------------------------------------------------
   'channel.help':
-    "I'm the coaching companion. In a team channel I do one thing: post curator alerts about mentor pairs whose engagement runs low, with buttons to re-match, check in, snooze or close (curators only).\n• `/coach claim` — a curator makes this channel the place for curator alerts\n• `/coach help` — this message\nFor your own coaching, message me in a 1:1 chat.",
+    "I'm the coaching companion. In a team channel I do one thing: post curator alerts about mentor pairs whose engagement runs low, with buttons to re-match, check in, snooze or close (curators only).\n• `/coach claim` — a curator makes this channel the place for curator alerts\n• `/coach pair @mentor @mentee` — a curator pairs two people\n• `/coach help` — this message\nFor your own coaching, message me in a 1:1 chat.",
   'channel.unknown':
-    'In a team channel I understand `/coach claim` and `/coach help`. For your own coaching, message me in a 1:1 chat.',
+    'In a team channel I understand `/coach claim`, `/coach pair` and `/coach help`. For your own coaching, message me in a 1:1 chat.',
   'channel.claimElsewhere':
     'Claiming works in a team channel: add me to the channel where curators want alerts and type `/coach claim` there (mention me).',
   'channel.claimNotCurator':

@@ -337,9 +337,12 @@ class TeamsSession implements ChatSession {
     act: (who: TeamsPerson, state: PersonState) => Promise<MessageRef | null>,
   ): Promise<Outcome> {
     const { who, state } = this.#of(person);
+    // A reply in the channel that answers someone else's activity is theirs, not this person's outcome.
     const everything = () => [
       ...this.#dm(who).map((m) => this.#seen(state, m, who.timezone)),
-      ...this.#channelMessages().map((m) => this.#seen(state, m, who.timezone)),
+      ...this.#channelMessages()
+        .filter((m) => m.answers === undefined || m.answers === who.user.id)
+        .map((m) => this.#seen(state, m, who.timezone)),
     ];
     const before = {
       messages: everything(),
@@ -397,7 +400,10 @@ class TeamsSession implements ChatSession {
         mentioned: { id: p.user.id, name: p.name },
         text: `<at>${p.name}</at>`,
       }));
-      await this.#h.say(who.user, text, entities.length > 0 ? { entities } : {});
+      // People can be @mentioned where they are members: a command that names people is typed in the
+      // curators' team channel, as a curator would in Teams.
+      if (entities.length > 0) await this.#h.sayInChannel(this.#place, who.user, text, entities);
+      else await this.#h.say(who.user, text);
       return null;
     });
   }

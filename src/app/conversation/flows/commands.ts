@@ -84,6 +84,7 @@ export async function answerText(turn: Turn<TextEvent>): Promise<Answer> {
   const { event, deps, t } = turn;
   if (event.place.kind === 'channel') {
     const word = event.text.trim().toLowerCase().split(/\s+/)[0] ?? '';
+    if (word === 'pair') return say(await pairCommand(turn));
     return say(
       await curatorsChannelWords(
         turn,

@@ -50,7 +50,8 @@ function handledMessage(t: Translator, view: AlertView, curator: string, summary
 
 async function curatorName(turn: Turn): Promise<string> {
   const curator = await turn.deps.coaching.store.participants.findByIdentity(turn.event.actor.identity);
-  return curator?.displayName ?? turn.event.actor.name ?? turn.t('alert.aCurator');
+  const { actor } = turn.event;
+  return curator?.displayName ?? actor.name ?? actor.mention ?? turn.t('alert.aCurator');
 }
 
 async function decisionForm(
@@ -115,7 +116,13 @@ function decide(action: CuratorAction): SubmitFlow {
     const state = alertState.safeParse(safeJson(event.state));
     if (!state.success || state.data.x !== action) throw new UserFacingError('common.formOutdated');
     const alertId = state.data.a;
-    const result = await deps.mentoring.curatorAct(event.actor.identity, alertId, action, event.values);
+    const result = await deps.mentoring.curatorAct(
+      event.actor.identity,
+      alertId,
+      action,
+      event.values,
+      event.people ?? {},
+    );
     if (!result.ok) {
       const form = await decisionForm(turn, alertId, action, {
         initial: event.values,

@@ -81,17 +81,6 @@ const saveExperiment: SubmitFlow = async (turn) => {
       : t('experiment.updated', { version: experiment.version, hasNext: next ? 'yes' : 'no', next }),
     [{ type: 'context', text: t('experiment.savedHint') }],
   );
-  // A modal closes without a place to show the outcome unless it was opened from a message: then it comes
-  // as a message of its own, through the outbox.
-  if (deps.capabilities(event.actor.identity.platform).modalForms && !event.messageKey) {
-    await coaching.notify(
-      person,
-      `experiment:${experiment.id}:v${experiment.version}`,
-      { compose: () => saved },
-      { reply: true },
-    );
-    return answer({ kind: 'done' }, { statusChanged: true });
-  }
   return answer({ kind: 'done', outcome: saved }, { statusChanged: true });
 };
 
