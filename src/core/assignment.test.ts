@@ -108,6 +108,12 @@ describe('assignArms', () => {
     expect(draws.filter((d) => d.arm === 'control')).toHaveLength(8);
   });
 
+  it('rounds the overall share as written, not as floating point multiplies it', () => {
+    const candidates = leaders({ D0: 9, D1: 10, D2: 1, D3: 5 });
+    const draws = assignArms(candidates, ' ', 58);
+    expect(draws.filter((d) => d.arm === 'control')).toHaveLength(15);
+  });
+
   it('keeps balance within strata for any roster, seed and share', () => {
     fc.assert(
       fc.property(

@@ -48,19 +48,19 @@ export function controlCounts(
   controlPercent: number,
   seed: string,
 ): Map<string, number> {
-  const share = controlPercent / 100;
   const total = [...sizes.values()].reduce((sum, n) => sum + n, 0);
   const counts = new Map<string, number>();
   const remainders: { stratum: string; remainder: number; tie: string }[] = [];
   let assigned = 0;
   for (const [stratum, n] of sizes) {
-    const exact = n * share;
+    // Percent first, then divide: 25 × 0.58 is 14.499… in floating point, 25 × 58 / 100 is 14.5.
+    const exact = (n * controlPercent) / 100;
     const floor = Math.floor(exact + 1e-9);
     counts.set(stratum, floor);
     assigned += floor;
     remainders.push({ stratum, remainder: exact - floor, tie: drawHash(seed, 'strata', stratum) });
   }
-  let extra = Math.round(total * share) - assigned;
+  let extra = Math.round((total * controlPercent) / 100) - assigned;
   remainders.sort((a, b) => b.remainder - a.remainder || a.tie.localeCompare(b.tie));
   for (const { stratum, remainder } of remainders) {
     if (extra <= 0 || remainder <= 1e-9) break;
