@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { experimentInput, setupPerson, tempDir } from '../../test/support/foundation.js';
 import { surveyIdFor } from '../core/checkpoint.js';
@@ -9,6 +8,7 @@ import { parseProgramSettings } from '../core/program.js';
 import { type Decision, planExperiment } from '../core/schedule.js';
 import { MIGRATIONS } from './migrations.js';
 import { ExperimentAlreadyRunningError, migrate, openSqliteStore, type SqliteStore } from './sqlite.js';
+import { Database } from './sqlite-driver.js';
 
 const START = '2026-03-02T12:00:00-05:00';
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Survey, SurveyDetails } from '../core/checkpoint.js';
 import type { Experiment, ExperimentInput, ExperimentStatus } from '../core/experiment.js';
 import { BUDGETED_KINDS, type Message, type MessageKind } from '../core/messages.js';
@@ -10,6 +9,7 @@ import type { ProgramSettings } from '../core/program.js';
 import type { ConsentState, Decision, JobKind, NextRun, ScheduledJob } from '../core/schedule.js';
 import { MIGRATIONS } from './migrations.js';
 import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
+import { Database } from './sqlite-driver.js';
 import { SqliteMentoringStore } from './sqlite-mentoring.js';
 import { SqlitePilotStore } from './sqlite-pilots.js';
 import { SqlitePrivacyStore } from './sqlite-privacy.js';
@@ -178,7 +178,7 @@ export function openSqliteStore(options: SqliteOptions): SqliteStore {
   return new SqliteStore(db);
 }
 
-export function migrate(db: Database.Database): number[] {
+export function migrate(db: Database): number[] {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
   );
@@ -213,7 +213,7 @@ export class SqliteStore extends SqlRepository implements Store {
   readonly reports: SqliteReportStore;
   readonly privacy: SqlitePrivacyStore;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database) {
     super(db);
     this.reports = new SqliteReportStore(db);
     this.pilots = new SqlitePilotStore(db);

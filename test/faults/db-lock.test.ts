@@ -6,6 +6,7 @@ import { createSlackClient, SlackSender } from '../../src/channels/slack/sender.
 import { Dispatcher } from '../../src/scheduler/dispatcher.js';
 import { runSchedulerPass } from '../../src/scheduler/pass.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { chooseDriver } from '../../src/store/sqlite-driver.js';
 import { type SlackSimulator, startSlackSimulator } from '../simulators/slack-api.js';
 import {
   auditDelivery,
@@ -52,7 +53,7 @@ class LockHolder {
   #waiters: { type: string; resolve: (at: number) => void }[] = [];
 
   constructor(path: string) {
-    const module = createRequire(import.meta.url).resolve('better-sqlite3');
+    const module = createRequire(import.meta.url).resolve(chooseDriver(Number(process.versions.napi)).module);
     this.#worker = new Worker(LOCK_HOLDER, { eval: true, workerData: { path, module } });
     this.#worker.on('message', ({ type, at }: { type: string; at?: number }) => {
       const [match] = this.#waiters.filter((w) => w.type === type);
