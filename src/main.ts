@@ -160,6 +160,11 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
     senders.push(channel.sender);
     Object.assign(routes, channel.routes);
   }
+  if (Number(process.versions.node.split('.')[0]) < 22)
+    logger.warn(
+      { node: process.version },
+      'Node.js 20 is end of life: run coachloop on Node.js 24 (or 22.14 and later) in production',
+    );
   if (!channels.has('slack'))
     logger.warn('Slack is not configured (SLACK_BOT_TOKEN is empty): no Slack messages will be sent');
   if (!channels.has('teams'))
