@@ -123,6 +123,12 @@ export class SqliteMentoringStore extends SqlRepository implements MentoringStor
     ).map(toPair);
   }
 
+  async pairs(programId: string) {
+    return this.all(`SELECT * FROM pairs WHERE program_id = ? ORDER BY created_at, id`, programId).map(
+      toPair,
+    );
+  }
+
   async pairsAwaitingIntro(participantId: string) {
     return this.all(
       `SELECT * FROM pairs WHERE status = 'active' AND intro_sent_at IS NULL AND (mentor_id = ? OR mentee_id = ?)`,

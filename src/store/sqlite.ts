@@ -347,6 +347,11 @@ export class SqliteStore extends SqlRepository implements Store {
         platform,
         email,
       ).map(toParticipant),
+    inProgram: async (programId) =>
+      this.all(
+        `SELECT * FROM participants WHERE program_id = ? AND kind = 'person' ORDER BY email, id`,
+        programId,
+      ).map(toParticipant),
     importRoster: async (plan, now) =>
       this.tx(() => {
         let peopleCreated = 0;

@@ -124,6 +124,8 @@ export interface Store {
     update(id: string, patch: ParticipantPatch): Promise<Participant>;
     /** People already known on a platform by email (e.g. Teams users who installed the bot). */
     findByEmail(platform: Identity['platform'], email: string): Promise<Participant[]>;
+    /** Every person (not channel) of a program, by email then id. */
+    inProgram(programId: string): Promise<Participant[]>;
     /** Applies a whole roster in one transaction: people, roles, arms, pairs and consent requests. */
     importRoster(
       plan: RosterPlan,
@@ -285,6 +287,8 @@ export interface MentoringStore {
   /** Active pairs a person is in, in either role. */
   activePairsOf(participantId: string): Promise<Pair[]>;
   activePairs(programId?: string): Promise<Pair[]>;
+  /** Every pair of a program, active or closed, oldest first. */
+  pairs(programId: string): Promise<Pair[]>;
   /** Pairs whose introduction has not gone out yet (waiting for consent). */
   pairsAwaitingIntro(participantId: string): Promise<Pair[]>;
   markIntroSent(pairId: string, now: number): Promise<boolean>;

@@ -437,4 +437,17 @@ export const en = {
   'channel.hello': "Hi! I'm the coaching companion. For your own coaching, message me in a 1:1 chat.",
   'channel.helloClaim':
     "Hi! I'm the coaching companion. A curator can mention me with `/coach claim` in the channel that should receive curator alerts. For your own coaching, message me in a 1:1 chat.",
+
+  // ---- matching (proposals for curators) -------------------------------------------------------------------------
+  'match.reason.topics':
+    'shares {count, plural, one {# of {wanted} topics} other {# of {wanted} topics}}: {topics} (+{points})',
+  'match.reason.department':
+    '{same, select, yes {same department, {mentor}} other {another department: {mentor}, not {mentee}}} (+{points})',
+  'match.reason.level':
+    '{gap, plural, =0 {the same level} one {one level above} other {# levels above}} (+{points})',
+  'match.reason.timezone': '{hours, number} working hours a day in common (+{points})',
+  'match.unmatched':
+    'no match: {constraint, select, no_mentors {there are no mentors} capacity {every mentor who fits is taken} reporting_line {only mentors in the reporting line} not_with {only mentors someone asked not to be matched with} closed_before {only mentors paired with before} overlap {too few working hours in common} language {no shared language} other {no mentor fits}} ({detail})',
+  'match.blocker':
+    '{constraint, select, no_mentors {no mentors} capacity {full} reporting_line {reporting line} not_with {not with} closed_before {paired before} overlap {working hours} language {language} other {other}}: {mentors, plural, one {# mentor} other {# mentors}}',
 } as const;
