@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { Curators } from '../app/curators.js';
+import { postMatchReview } from '../app/match-review.js';
 import {
   describeMatchPlan,
   matchInputFromRoster,
@@ -12,6 +14,7 @@ import { loadConfig } from '../config.js';
 import { english } from '../core/catalog/index.js';
 import { systemClock } from '../core/clock.js';
 import type { ProgramSettings } from '../core/program.js';
+import { channelModules } from '../registry.js';
 import { openSqliteStore } from '../store/sqlite.js';
 
 /** `coachloop match propose --program P [--roster FILE] [--json]`: proposals for curators, never pairs. */
@@ -68,6 +71,67 @@ export function registerMatchCommand(program: Command, fail: (error: unknown) =>
             ? `${JSON.stringify(matchPlanJson(plan), null, 2)}\n`
             : describeMatchPlan(english, plan, name),
         );
+      } catch (error) {
+        fail(error);
+      }
+    });
+  registerPost(match, fail);
+}
+
+/** `coachloop match post --program P`: the proposals go to the curators' channel for review. */
+function registerPost(match: Command, fail: (error: unknown) => never): void {
+  match
+    .command('post')
+    .description(
+      "send the proposals to the curators' channel as review messages (Approve / Choose another / Reject); pairs nobody",
+    )
+    .requiredOption('--program <name>', 'the program')
+    .action(async (opts: { program: string }) => {
+      try {
+        const config = loadConfig();
+        const store = openSqliteStore({ path: config.DATABASE_PATH });
+        try {
+          const record = await store.programs.getByName(opts.program);
+          if (!record)
+            throw new Error(
+              `no program named "${opts.program}"; apply its file first with: coachloop program apply FILE`,
+            );
+          const modules = (await channelModules()).filter((m) => m.configured(config));
+          const curators = new Curators({
+            store,
+            clock: systemClock,
+            policy: {
+              listed: config.CURATORS,
+              configuredChannels: Object.fromEntries(
+                modules.flatMap((m) => {
+                  const channel = m.curatorChannel(config);
+                  return channel ? [[m.platform, channel]] : [];
+                }),
+              ),
+            },
+          });
+          const posted = await postMatchReview({ store, clock: systemClock, curators }, record);
+          const proposals = posted.reviews.reduce((sum, r) => sum + r.proposals, 0);
+          process.stdout.write(
+            `${proposals} proposals in ${posted.reviews.length} review messages for the curators; they go out on the next scheduler tick\n`,
+          );
+          if (posted.alreadyWaiting > 0)
+            process.stdout.write(
+              `${posted.alreadyWaiting} mentees still have an open proposal from an earlier post\n`,
+            );
+          if (posted.unmatched > 0)
+            process.stdout.write(
+              `${posted.unmatched} mentees cannot be matched now: see coachloop match propose --program ${record.name}\n`,
+            );
+          if (posted.withoutChannel > 0) {
+            process.stderr.write(
+              `${posted.withoutChannel} proposals were not posted: no curator channel for their platform (set CURATOR_CHANNEL or claim one with /coach claim)\n`,
+            );
+            process.exitCode = 1;
+          }
+        } finally {
+          await store.close();
+        }
       } catch (error) {
         fail(error);
       }

@@ -10,7 +10,9 @@ import {
   type MatchMentor,
   type MatchPerson,
   matchingSettingsSchema,
+  matchReviewMessage,
   minCostAssignment,
+  PROPOSALS_PER_REVIEW,
   proposeMatches,
   reportingLine,
   scoreCandidates,
@@ -261,6 +263,46 @@ describe('fit and its reasons', () => {
       settings(),
     );
     expect(two).toEqual(one);
+  });
+});
+
+describe("the curators' review message", () => {
+  it("fits the platforms' limits with the most proposals it carries and one set of alternatives open", () => {
+    const items = Array.from({ length: PROPOSALS_PER_REVIEW }, (_, i) => ({
+      proposal: {
+        id: `p${i}`,
+        reviewId: 'r',
+        programId: 'prg',
+        menteeId: `e${i}`,
+        mentorId: 'a',
+        fit: 60,
+        reasons: [{ signal: 'level' as const, points: 20, facts: { gap: 1 } }],
+        alternatives: ['b', 'c', 'd'].map((m) => ({ mentorId: m, fit: 40, reasons: [] })),
+        status: i === 1 ? ('approved' as const) : ('open' as const),
+        chosenMentorId: null,
+        pairId: null,
+        decidedBy: null,
+        decidedByName: i === 1 ? 'Cora' : null,
+        decidedAt: i === 1 ? clock.now() : null,
+        createdAt: clock.now(),
+      },
+      mentee: `Mentee ${i}`,
+      mentor: 'Ann',
+      names: { b: 'Bo', c: 'Cy', d: 'Di' },
+      curator: i === 1 ? 'Cora' : null,
+    }));
+    const message = matchReviewMessage(english, 'Pilot', items, 'p0');
+    expect(message.blocks.length).toBeLessThanOrEqual(49); // Slack: 50 with the title
+    const buttons = message.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : []));
+    expect(buttons.filter((b) => b.action === 'match.pick').map((b) => b.label)).toEqual([
+      'Pair with Bo',
+      'Pair with Cy',
+      'Pair with Di',
+    ]);
+    expect(buttons.filter((b) => b.action === 'match.approve')).toHaveLength(PROPOSALS_PER_REVIEW - 1);
+    expect(message.blocks.some((b) => b.type === 'context' && /Approved by \*Cora\*/.test(b.text))).toBe(
+      true,
+    );
   });
 });
 

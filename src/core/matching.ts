@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Translator } from './catalog/index.js';
 import { HOUR, MINUTE } from './clock.js';
+import { type Block, instantToken, type Message, textMessage } from './messages.js';
 import { isQuiet, localDateTime, type QuietHours } from './time.js';
 
 /**
@@ -469,4 +470,116 @@ export function unmatchedText(t: Translator, unmatched: UnmatchedMentee): string
       .map((b) => t('match.blocker', { constraint: b.constraint, mentors: b.mentors }))
       .join('; '),
   });
+}
+
+// ---- the curators' review -----------------------------------------------------------------------------
+
+export const PROPOSAL_STATUSES = ['open', 'approved', 'changed', 'rejected'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** A proposal as stored for the curators' review: the engine's proposal, then what a curator decided. */
+export interface StoredProposal {
+  id: string;
+  reviewId: string;
+  programId: string;
+  menteeId: string;
+  mentorId: string;
+  fit: number;
+  reasons: FitReason[];
+  alternatives: Candidate[];
+  status: ProposalStatus;
+  chosenMentorId: string | null;
+  pairId: string | null;
+  decidedBy: string | null;
+  /** How the platform named the deciding curator, for one the bot has no name of. */
+  decidedByName: string | null;
+  decidedAt: number | null;
+  createdAt: number;
+}
+
+/** At most this many proposals go in one review message (platform message size limits). */
+export const PROPOSALS_PER_REVIEW = 12;
+
+/** One proposal of a review as curators read it: names resolved, and who decided, if anyone. */
+export interface ReviewItem {
+  proposal: StoredProposal;
+  mentee: string;
+  mentor: string;
+  /** Alternatives' names by mentor id. */
+  names: Readonly<Record<string, string>>;
+  curator: string | null;
+}
+
+function candidateText(t: Translator, name: string, candidate: Candidate): string {
+  return [
+    t('match.review.candidate', { mentor: name, fit: candidate.fit }),
+    ...candidate.reasons.map((r) => t('match.review.reasonLine', { reason: fitReasonText(t, r) })),
+  ].join('\n');
+}
+
+/**
+ * The curators' review: per proposal the pair, its fit and reasons, and Approve / Choose another / Reject while
+ * it is open; the proposal whose alternatives were asked for shows them, each with its reasons and a button.
+ */
+export function matchReviewMessage(
+  t: Translator,
+  programTitle: string,
+  items: readonly ReviewItem[],
+  expanded: string | null = null,
+): Message {
+  const open = items.filter((i) => i.proposal.status === 'open').length;
+  const blocks: Block[] = [];
+  for (const item of items) {
+    const p = item.proposal;
+    blocks.push({ type: 'divider' });
+    blocks.push({
+      type: 'text',
+      text: [
+        t('match.review.proposal', { mentee: item.mentee, mentor: item.mentor, fit: p.fit }),
+        ...p.reasons.map((r) => t('match.review.reasonLine', { reason: fitReasonText(t, r) })),
+      ].join('\n'),
+    });
+    if (p.status !== 'open') {
+      blocks.push({
+        type: 'context',
+        text: t('match.review.decided', {
+          status: p.status,
+          curator: item.curator ?? t('alert.anotherCurator'),
+          mentor: p.chosenMentorId ? (item.names[p.chosenMentorId] ?? '') : item.mentor,
+          at: instantToken(p.decidedAt ?? p.createdAt),
+        }),
+      });
+      continue;
+    }
+    if (expanded === p.id) {
+      if (p.alternatives.length === 0)
+        blocks.push({ type: 'context', text: t('match.review.noAlternatives') });
+      for (const alternative of p.alternatives) {
+        const name = item.names[alternative.mentorId] ?? t('pair.mentor');
+        blocks.push({ type: 'text', text: candidateText(t, name, alternative) });
+        blocks.push({
+          type: 'actions',
+          actions: [
+            {
+              action: 'match.pick',
+              ref: p.id,
+              value: alternative.mentorId,
+              label: t('match.review.pick', { mentor: name }),
+            },
+          ],
+        });
+      }
+    }
+    blocks.push({
+      type: 'actions',
+      actions: [
+        { action: 'match.approve', ref: p.id, label: t('match.review.approve'), style: 'primary' },
+        ...(expanded === p.id
+          ? [{ action: 'match.back' as const, ref: p.id, label: t('common.back') }]
+          : [{ action: 'match.another' as const, ref: p.id, label: t('match.review.another') }]),
+        { action: 'match.reject', ref: p.id, label: t('match.review.reject'), style: 'danger' },
+      ],
+    });
+  }
+  return textMessage(t('match.review.title', { program: programTitle, count: items.length, open }), blocks);
 }

@@ -54,6 +54,26 @@ export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
         now,
         participantId,
       );
+      // Matching proposals name the person and carry their roster attributes among the reasons.
+      this.run(
+        'DELETE FROM match_proposals WHERE mentee_id = ? OR mentor_id = ? OR chosen_mentor_id = ?',
+        participantId,
+        participantId,
+        participantId,
+      );
+      for (const row of this.all(
+        `SELECT id, alternatives FROM match_proposals WHERE instr(alternatives, ?) > 0`,
+        JSON.stringify(participantId),
+      )) {
+        const kept = (JSON.parse(String(row.alternatives)) as { mentorId: string }[]).filter(
+          (a) => a.mentorId !== participantId,
+        );
+        this.run(
+          'UPDATE match_proposals SET alternatives = ? WHERE id = ?',
+          JSON.stringify(kept),
+          String(row.id),
+        );
+      }
       // The arm stays (totals still add up); the stratum names the person's department and level.
       this.run(`UPDATE arm_assignments SET stratum = 'erased' WHERE participant_id = ?`, participantId);
       this.run(

@@ -2,6 +2,7 @@ import type { Charter, CharterDraft } from '../core/charter.js';
 import type { Survey, SurveyDetails } from '../core/checkpoint.js';
 import type { AssignmentMethod, EvaluationVersion } from '../core/evaluation.js';
 import type { Experiment, ExperimentInput, ExperimentStatus } from '../core/experiment.js';
+import type { Candidate, FitReason, ProposalStatus, StoredProposal } from '../core/matching.js';
 import type {
   CharterVersion,
   CuratorAction,
@@ -221,6 +222,7 @@ export interface Store {
     nextAttemptAt(): Promise<number | null>;
   };
   mentoring: MentoringStore;
+  matching: MatchingStore;
   pilots: PilotStore;
   reports: ReportStore;
   privacy: PrivacyStore;
@@ -340,6 +342,40 @@ export interface MentoringStore {
     detail: Record<string, unknown>,
     snoozeUntil?: number,
   ): Promise<boolean>;
+}
+
+export interface NewProposal {
+  id: string;
+  reviewId: string;
+  programId: string;
+  menteeId: string;
+  mentorId: string;
+  fit: number;
+  reasons: FitReason[];
+  alternatives: Candidate[];
+}
+
+/** Matching proposals for the curators' review. */
+export interface MatchingStore {
+  /** Saves a review's proposals in one transaction; a mentee who already has an open proposal is skipped. */
+  saveProposals(proposals: readonly NewProposal[], now: number): Promise<StoredProposal[]>;
+  getProposal(id: string): Promise<StoredProposal | null>;
+  review(reviewId: string): Promise<StoredProposal[]>;
+  proposals(programId: string): Promise<StoredProposal[]>;
+  /** Records a curator's decision; false when the proposal was decided already (exactly one decision wins). */
+  decide(
+    id: string,
+    decision: {
+      status: Exclude<ProposalStatus, 'open'>;
+      by: string;
+      byName?: string | null;
+      chosenMentorId?: string | null;
+    },
+    now: number,
+  ): Promise<boolean>;
+  /** Undoes a decision whose pair could not be formed (only while no pair is linked). */
+  reopen(id: string): Promise<void>;
+  linkPair(id: string, pairId: string): Promise<void>;
 }
 
 export interface RosterPersonPlan {

@@ -149,6 +149,10 @@ describe('coachloop match propose', () => {
     const out = JSON.parse(result.stdout) as Proposals;
     expect(out.source).toBe('store');
     expect(pairsOf(out)).toEqual(['ana@example.com ← max@example.com', 'bo@example.com ← nel@example.com']);
+    // Without a curator channel nothing is posted, and the command says why.
+    const post = await coachloop('match', 'post', '--program', 'pilot');
+    expect(post.code).toBe(1);
+    expect(post.stderr).toContain('2 proposals were not posted: no curator channel');
     const missing = await coachloop('match', 'propose', '--program', 'nope');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no program named "nope"');

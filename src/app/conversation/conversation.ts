@@ -15,6 +15,7 @@ import { answerCommand, answerText } from './flows/commands.js';
 import { consentActions, onInstalled, onOpened, onRemoved } from './flows/consent.js';
 import { curatorActions, curatorForms } from './flows/curators.js';
 import { experimentActions, experimentForms } from './flows/experiment.js';
+import { matchingActions } from './flows/matching.js';
 import { mentoringActions, mentoringForms } from './flows/mentoring.js';
 import { type Answer, NOTHING, type Reply } from './replies.js';
 import { statusMessage } from './status.js';
@@ -78,6 +79,7 @@ const ACTIONS: Partial<Record<ActionName, ActionFlow>> = {
   ...checkpointActions,
   ...mentoringActions,
   ...curatorActions,
+  ...matchingActions,
 };
 
 const FORMS: Record<string, SubmitFlow> = {

@@ -450,4 +450,21 @@ export const en = {
     'no match: {constraint, select, no_mentors {there are no mentors} capacity {every mentor who fits is taken} reporting_line {only mentors in the reporting line} not_with {only mentors someone asked not to be matched with} closed_before {only mentors paired with before} overlap {too few working hours in common} language {no shared language} other {no mentor fits}} ({detail})',
   'match.blocker':
     '{constraint, select, no_mentors {no mentors} capacity {full} reporting_line {reporting line} not_with {not with} closed_before {paired before} overlap {working hours} language {language} other {other}}: {mentors, plural, one {# mentor} other {# mentors}}',
+  'match.review.title':
+    'Matching proposals for *{program}*: {count, plural, one {# proposal} other {# proposals}}, {open} still to decide. Nothing is paired until a curator approves; approved pairs are introduced once both have accepted.',
+  'match.review.proposal': '*{mentee}* with mentor *{mentor}* (fit {fit})',
+  'match.review.candidate': '*{mentor}* (fit {fit})',
+  'match.review.reasonLine': '• {reason}',
+  'match.review.approve': 'Approve',
+  'match.review.another': 'Choose another',
+  'match.review.reject': 'Reject',
+  'match.review.pick': 'Pair with {mentor}',
+  'match.review.noAlternatives': 'No other mentor passes every constraint and has a free slot.',
+  'match.review.decided':
+    '{status, select, approved {Approved by *{curator}* on {at}.} changed {*{curator}* chose *{mentor}* instead on {at}.} other {Rejected by *{curator}* on {at}.}}',
+  'match.review.alreadyDecided': 'A curator has already decided on this proposal.',
+  'match.review.notAlternative': 'That mentor is not one of the alternatives any more.',
+  'match.review.mentorFull': '{mentor} has no free slot any more; choose another mentor.',
+  'match.review.menteePaired': '{mentee} has a mentor already.',
+  'match.review.nothing': 'No mentee is waiting for a mentor in {program}.',
 } as const;

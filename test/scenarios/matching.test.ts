@@ -1,0 +1,145 @@
+import { describe, expect } from 'vitest';
+import { postMatchReview } from '../../src/app/match-review.js';
+import { importRoster } from '../../src/app/roster.js';
+import type { ChatPerson, ChatSession } from '../support/drivers/chat-driver.js';
+import { CHAT_DRIVERS } from '../support/drivers/every-driver.js';
+import { auditActions, chatSessions, enroll, participantOf } from './flows.js';
+import { scenarioFor } from './known-gaps.js';
+
+const REVIEW = /Matching proposals for pilot/;
+
+/** Roster columns for the people already talking to the bot, resolved to who they are on the platform. */
+async function roster(chat: ChatSession, people: ChatPerson[], csv: string[]): Promise<void> {
+  const program = (await chat.app.store.programs.getByName('pilot'))!;
+  const byEmail = new Map(people.map((p) => [p.email, p.identity]));
+  const outcome = await importRoster({
+    store: chat.app.store,
+    program,
+    csv: csv.join('\n'),
+    now: chat.clock.now(),
+    lookups: [{ platform: people[0]!.identity.platform, lookupByEmail: async (e) => byEmail.get(e) ?? null }],
+  });
+  if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+}
+
+describe.each(CHAT_DRIVERS)('matching proposals for curators ($name)', (driver) => {
+  const scenario = scenarioFor(driver);
+  const startChat = chatSessions(driver);
+
+  async function proposals() {
+    const chat = await startChat({
+      start: '2026-03-02T08:00:00Z',
+      people: [
+        { name: 'Mo Mentor', role: 'mentor' },
+        { name: 'Max Mentor', role: 'mentor' },
+        { name: 'Mia Mentee', role: 'mentee' },
+        { name: 'Cora Curator', role: 'curator' },
+        { name: 'Eve Member' },
+      ],
+    });
+    const [mo, max, mia, cora, eve] = [
+      'Mo Mentor',
+      'Max Mentor',
+      'Mia Mentee',
+      'Cora Curator',
+      'Eve Member',
+    ].map((name) => chat.person(name)) as [ChatPerson, ChatPerson, ChatPerson, ChatPerson, ChatPerson];
+    await enroll(chat, mo, max, mia, eve);
+    await roster(
+      chat,
+      [mo, max, mia],
+      [
+        'email,role,topics,department',
+        `${mo.email},mentor,delegation; hiring,Finance`,
+        `${max.email},mentor,hiring,Sales`,
+        `${mia.email},mentee,delegation; hiring,Sales`,
+      ],
+    );
+    const program = (await chat.app.store.programs.getByName('pilot'))!;
+    const posted = await postMatchReview(
+      { store: chat.app.store, clock: chat.clock, curators: chat.app.mentoring.curators },
+      program,
+    );
+    expect(posted.reviews.map((r) => r.proposals)).toEqual([1]);
+    await chat.settle();
+    const review = () => chat.curatorChannel().find((m) => REVIEW.test(m.text));
+    if (!review()) throw new Error('the review is not in the curator channel');
+    const pairs = async () =>
+      Promise.all(
+        (await chat.app.store.mentoring.activePairs(program.id)).map(async (p) => ({
+          mentor: (await chat.app.store.participants.get(p.mentorId))?.displayName,
+          mentee: (await chat.app.store.participants.get(p.menteeId))?.displayName,
+        })),
+      );
+    return { chat, mo, max, mia, cora, eve, program, review, pairs };
+  }
+
+  scenario(
+    'curators see the proposal with its reasons and points; nothing is paired before they decide',
+    async () => {
+      const { review, pairs } = await proposals();
+      const message = review()!;
+      expect(message.text).toMatch(/Mia Mentee with mentor Mo Mentor \(fit \d+\)/);
+      expect(message.text).toMatch(/shares 2 of 2 topics: delegation, hiring \(\+40\)/);
+      expect(message.text).toMatch(/another department: Finance, not Sales \(\+20\)/);
+      expect(message.buttons).toEqual(['Approve', 'Choose another', 'Reject']);
+      expect(await pairs()).toEqual([]);
+    },
+  );
+
+  scenario('approve: the pair starts as a roster pair does, and the review says who approved', async () => {
+    const { chat, mo, mia, cora, review, pairs } = await proposals();
+    const before = review()!;
+    await chat.click(cora, 'Approve', { in: 'curators' });
+    expect(review()?.text).toMatch(/Approved by @?Cora Curator on/);
+    expect(review()?.buttons).toEqual([]);
+    expect(await pairs()).toEqual([{ mentor: 'Mo Mentor', mentee: 'Mia Mentee' }]);
+    expect(chat.view(mo).messages.some((m) => /You're now mentoring Mia Mentee/.test(m.text))).toBe(true);
+    expect(chat.view(mia).messages.some((m) => /Mo Mentor/.test(m.text))).toBe(true);
+    expect(await auditActions(chat, 'match.')).toEqual(['match.posted', 'match.approved']);
+    // A click on the old copy of the review changes nothing.
+    const again = await chat.click(cora, 'Approve', { in: 'curators', message: before });
+    expect(again.text).toMatch(/already decided on this proposal/);
+    expect(await pairs()).toHaveLength(1);
+  });
+
+  scenario(
+    'choose another: the alternatives with their reasons; picking one pairs the mentee with them',
+    async () => {
+      const { chat, cora, review, pairs } = await proposals();
+      const opened = await chat.click(cora, 'Choose another', { in: 'curators' });
+      expect(opened.text).toMatch(/Max Mentor \(fit \d+\)/);
+      expect(opened.text).toMatch(/shares 1 of 2 topics: hiring \(\+20\)/);
+      expect(review()?.buttons).toEqual(['Pair with Max Mentor', 'Approve', 'Back', 'Reject']);
+      await chat.click(cora, 'Pair with Max Mentor', { in: 'curators' });
+      expect(review()?.text).toMatch(/@?Cora Curator chose Max Mentor instead on/);
+      expect(await pairs()).toEqual([{ mentor: 'Max Mentor', mentee: 'Mia Mentee' }]);
+      expect(await auditActions(chat, 'match.')).toEqual(['match.posted', 'match.changed']);
+    },
+  );
+
+  scenario('reject pairs nobody, and posting again proposes afresh', async () => {
+    const { chat, cora, program, review, pairs } = await proposals();
+    await chat.click(cora, 'Reject', { in: 'curators' });
+    expect(review()?.text).toMatch(/Rejected by @?Cora Curator on/);
+    expect(await pairs()).toEqual([]);
+    const again = await postMatchReview(
+      { store: chat.app.store, clock: chat.clock, curators: chat.app.mentoring.curators },
+      program,
+    );
+    expect(again.reviews.map((r) => r.proposals)).toEqual([1]);
+  });
+
+  scenario('only curators decide: anyone else is refused and nothing changes', async () => {
+    const { chat, eve, mia, review, pairs } = await proposals();
+    for (const label of ['Approve', 'Choose another', 'Reject']) {
+      const refused = await chat.click(eve, label, { in: 'curators' });
+      expect(refused.text, label).toMatch(/Only curators can do that/);
+    }
+    expect(review()?.buttons).toEqual(['Approve', 'Choose another', 'Reject']);
+    expect(await pairs()).toEqual([]);
+    expect(
+      (await chat.app.store.matching.proposals((await participantOf(chat, mia)).programId))[0]?.status,
+    ).toBe('open');
+  });
+});
