@@ -118,6 +118,11 @@ export async function matchInputFromStore(
 ): Promise<Omit<MatchPlan, 'result'>> {
   const people = (await store.participants.inProgram(program.id)).filter(stillIn);
   const pairs = await store.mentoring.pairs(program.id);
+  const idOf = new Map(people.map((p) => [`${p.platform}:${p.workspaceId}:${p.userId}`, p.id]));
+  const notWith = (await store.matching.notWithInProgram(program.id)).flatMap(({ ownerId, other }) => {
+    const otherId = idOf.get(`${other.platform}:${other.workspaceId}:${other.userId}`);
+    return otherId ? [[ownerId, otherId] as const] : [];
+  });
   const active = pairs.filter((p) => p.status === 'active');
   const managers = new Map<string, string>();
   const byId = new Map<string, { id: string; email: string | null; name: string }>();
@@ -145,7 +150,7 @@ export async function matchInputFromStore(
       mentees,
       mentors,
       managers,
-      notWith: [],
+      notWith,
       closedPairs: pairs.filter((p) => p.status === 'closed').map((p) => [p.mentorId, p.menteeId] as const),
     },
   };

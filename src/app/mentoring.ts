@@ -21,7 +21,7 @@ import {
   validateCharter,
 } from '../core/charter.js';
 import { type Clock, DAY } from '../core/clock.js';
-import { escalationStep, scorePair } from '../core/engagement.js';
+import { type EngagementScore, escalationStep, scorePair } from '../core/engagement.js';
 import { type FieldErrors, type FormDefinition, type RawFormValues, validateForm } from '../core/forms.js';
 import {
   type CharterVersion,
@@ -742,30 +742,7 @@ export class MentoringService {
     const next = [nextPairHealthRun(pair.id, settings, effectiveAvailability(settings, {}), now)];
     const mentor = await this.#person(pair.mentorId);
     const mentee = await this.#person(pair.menteeId);
-    const charter = (await this.#store.mentoring.charterVersions(pair.id)).find(
-      (c) => c.status === 'active' || c.status === 'superseded',
-    );
-    const milestones = (await this.#store.mentoring.milestones(pair.id)).map((m) => ({
-      description: m.description,
-      dueAt: m.dueAt,
-      confirmedAt: m.confirmedAt,
-    }));
-    const experiment = await this.#store.experiments.current(mentee.id);
-    const missedCheckins = experiment
-      ? (await this.#store.surveys.forExperiment(experiment.id)).filter((s) => s.status === 'missed').length
-      : 0;
-    const score = scorePair(
-      {
-        now,
-        pairedAt: pair.createdAt,
-        charterActivatedAt: charter?.mentorConfirmedAt ?? null,
-        milestones,
-        mentor: { name: nameOf(english, mentor, 'pair.mentor'), lastInteractionAt: mentor.lastInteractionAt },
-        mentee: { name: nameOf(english, mentee, 'pair.mentee'), lastInteractionAt: mentee.lastInteractionAt },
-        missedCheckins,
-      },
-      settings.engagement,
-    );
+    const score = await this.#score(pair, settings, mentor, mentee, now);
     const open = await this.#store.mentoring.openAlertFor(pair.id);
     const effects: Extract<Decision, { type: 'skip' }>['effects'] = [];
     let snoozedUntil: number | null = null;
@@ -858,6 +835,68 @@ export class MentoringService {
           outbox,
         };
     }
+  }
+
+  /** The pair's engagement score now, from what the bot has seen (never chat content). */
+  async #score(
+    pair: Pair,
+    settings: ProgramSettings,
+    mentor: Participant,
+    mentee: Participant,
+    now: number,
+  ): Promise<EngagementScore> {
+    const charter = (await this.#store.mentoring.charterVersions(pair.id)).find(
+      (c) => c.status === 'active' || c.status === 'superseded',
+    );
+    const milestones = (await this.#store.mentoring.milestones(pair.id)).map((m) => ({
+      description: m.description,
+      dueAt: m.dueAt,
+      confirmedAt: m.confirmedAt,
+    }));
+    const experiment = await this.#store.experiments.current(mentee.id);
+    const missedCheckins = experiment
+      ? (await this.#store.surveys.forExperiment(experiment.id)).filter((s) => s.status === 'missed').length
+      : 0;
+    return scorePair(
+      {
+        now,
+        pairedAt: pair.createdAt,
+        charterActivatedAt: charter?.mentorConfirmedAt ?? null,
+        milestones,
+        mentor: { name: nameOf(english, mentor, 'pair.mentor'), lastInteractionAt: mentor.lastInteractionAt },
+        mentee: { name: nameOf(english, mentee, 'pair.mentee'), lastInteractionAt: mentee.lastInteractionAt },
+        missedCheckins,
+      },
+      settings.engagement,
+    );
+  }
+
+  /**
+   * `/coach pair status`: each of the person's active pairs with its score and the reasons behind it, so no one
+   * is escalated on signals they could not see. Only the pair's own members get it.
+   */
+  async pairStatus(
+    identity: Identity,
+  ): Promise<
+    { pair: Pair; role: 'mentor' | 'mentee'; other: Participant; score: EngagementScore; threshold: number }[]
+  > {
+    const me = await this.#me(identity);
+    const now = this.#clock.now();
+    const result = [];
+    for (const pair of await this.#store.mentoring.activePairsOf(me.id)) {
+      const program = await this.#program(pair.programId);
+      const mentor = await this.#person(pair.mentorId);
+      const mentee = await this.#person(pair.menteeId);
+      const role = pair.mentorId === me.id ? ('mentor' as const) : ('mentee' as const);
+      result.push({
+        pair,
+        role,
+        other: role === 'mentor' ? mentee : mentor,
+        score: await this.#score(pair, program.settings, mentor, mentee, now),
+        threshold: program.settings.engagement.threshold,
+      });
+    }
+    return result;
   }
 
   async #budgetedRow(

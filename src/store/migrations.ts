@@ -374,6 +374,18 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX match_proposals_program ON match_proposals(program_id, status);
       -- One open proposal per mentee: posting again does not ask twice.
       CREATE UNIQUE INDEX match_proposals_open ON match_proposals(mentee_id) WHERE status = 'open';
+
+      -- A person's private "not with" list: never shown to anyone else, honoured by the matcher.
+      CREATE TABLE not_with (
+        owner_id TEXT NOT NULL REFERENCES participants(id),
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        name TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (owner_id, platform, workspace_id, user_id)
+      );
+      CREATE INDEX not_with_other ON not_with(platform, workspace_id, user_id);
     `,
   },
 ];

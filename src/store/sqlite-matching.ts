@@ -1,6 +1,13 @@
 import type { Candidate, FitReason, ProposalStatus, StoredProposal } from '../core/matching.js';
+import type { Identity, Platform } from '../core/participant.js';
 import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
 import type { MatchingStore, NewProposal } from './types.js';
+
+const identityOf = (row: Row): Identity => ({
+  platform: str(row.platform) as Platform,
+  workspaceId: str(row.workspace_id),
+  userId: str(row.user_id),
+});
 
 function toProposal(row: Row): StoredProposal {
   return {
@@ -102,5 +109,45 @@ export class SqliteMatchingStore extends SqlRepository implements MatchingStore 
 
   async linkPair(id: string, pairId: string) {
     this.run('UPDATE match_proposals SET pair_id = ? WHERE id = ?', pairId, id);
+  }
+
+  async addNotWith(ownerId: string, other: Identity, name: string | null, now: number) {
+    return (
+      this.run(
+        `INSERT INTO not_with (owner_id, platform, workspace_id, user_id, name, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+        ownerId,
+        other.platform,
+        other.workspaceId,
+        other.userId,
+        name,
+        now,
+      ).changes === 1
+    );
+  }
+
+  async removeNotWith(ownerId: string, other: Identity) {
+    return (
+      this.run(
+        'DELETE FROM not_with WHERE owner_id = ? AND platform = ? AND workspace_id = ? AND user_id = ?',
+        ownerId,
+        other.platform,
+        other.workspaceId,
+        other.userId,
+      ).changes > 0
+    );
+  }
+
+  async notWithOf(ownerId: string) {
+    return this.all('SELECT * FROM not_with WHERE owner_id = ? ORDER BY created_at, user_id', ownerId).map(
+      (row) => ({ other: identityOf(row), name: strOrNull(row.name) }),
+    );
+  }
+
+  async notWithInProgram(programId: string) {
+    return this.all(
+      `SELECT n.* FROM not_with n JOIN participants p ON p.id = n.owner_id WHERE p.program_id = ?`,
+      programId,
+    ).map((row) => ({ ownerId: str(row.owner_id), other: identityOf(row) }));
   }
 }

@@ -54,6 +54,15 @@ export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
         now,
         participantId,
       );
+      // The person's own "not with" list, and their place on anyone else's.
+      this.run('DELETE FROM not_with WHERE owner_id = ?', participantId);
+      if (who)
+        this.run(
+          'DELETE FROM not_with WHERE platform = ? AND workspace_id = ? AND user_id = ?',
+          String(who.platform),
+          String(who.workspace_id),
+          String(who.user_id),
+        );
       // Matching proposals name the person and carry their roster attributes among the reasons.
       this.run(
         'DELETE FROM match_proposals WHERE mentee_id = ? OR mentor_id = ? OR chosen_mentor_id = ?',

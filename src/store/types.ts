@@ -376,6 +376,12 @@ export interface MatchingStore {
   /** Undoes a decision whose pair could not be formed (only while no pair is linked). */
   reopen(id: string): Promise<void>;
   linkPair(id: string, pairId: string): Promise<void>;
+  /** Adds someone to a person's private "not with" list; false when they were on it already. */
+  addNotWith(ownerId: string, other: Identity, name: string | null, now: number): Promise<boolean>;
+  removeNotWith(ownerId: string, other: Identity): Promise<boolean>;
+  notWithOf(ownerId: string): Promise<{ other: Identity; name: string | null }[]>;
+  /** Every entry of the program's people, for the matcher. */
+  notWithInProgram(programId: string): Promise<{ ownerId: string; other: Identity }[]>;
 }
 
 export interface RosterPersonPlan {

@@ -3,7 +3,7 @@ import { postMatchReview } from '../../src/app/match-review.js';
 import { importRoster } from '../../src/app/roster.js';
 import type { ChatPerson, ChatSession } from '../support/drivers/chat-driver.js';
 import { CHAT_DRIVERS } from '../support/drivers/every-driver.js';
-import { auditActions, chatSessions, enroll, participantOf } from './flows.js';
+import { auditActions, chatSessions, enroll, pairUp, participantOf } from './flows.js';
 import { scenarioFor } from './known-gaps.js';
 
 const REVIEW = /Matching proposals for pilot/;
@@ -142,4 +142,87 @@ describe.each(CHAT_DRIVERS)('matching proposals for curators ($name)', (driver) 
       (await chat.app.store.matching.proposals((await participantOf(chat, mia)).programId))[0]?.status,
     ).toBe('open');
   });
+});
+
+describe.each(CHAT_DRIVERS)("the pair's voice ($name)", (driver) => {
+  const scenario = scenarioFor(driver);
+  const startChat = chatSessions(driver);
+
+  async function people() {
+    const chat = await startChat({
+      start: '2026-03-02T08:00:00Z',
+      programs: [{ name: 'pilot', timezone: 'Europe/Berlin', engagement: { charterDueDays: 1 } }],
+      people: [
+        { name: 'Mo Mentor', role: 'mentor' },
+        { name: 'Max Mentor', role: 'mentor' },
+        { name: 'Mia Mentee', role: 'mentee' },
+        { name: 'Eve Member' },
+      ],
+    });
+    const [mo, max, mia, eve] = ['Mo Mentor', 'Max Mentor', 'Mia Mentee', 'Eve Member'].map((name) =>
+      chat.person(name),
+    ) as [ChatPerson, ChatPerson, ChatPerson, ChatPerson];
+    await enroll(chat, mo, max, mia, eve);
+    return { chat, mo, max, mia, eve };
+  }
+
+  scenario('a private "not with" list: added, listed, honoured by the matcher, and removed', async () => {
+    const { chat, mo, max, mia } = await people();
+    await roster(
+      chat,
+      [mo, max, mia],
+      [
+        'email,role,topics',
+        `${mo.email},mentor,delegation`,
+        `${max.email},mentor,budget`,
+        `${mia.email},mentee,delegation`,
+      ],
+    );
+    const added = await chat.command(mia, ['notwith', mo]);
+    expect(added.text).toMatch(/Noted, privately: I won't propose Mo Mentor as your match/);
+    expect((await chat.command(mia, 'notwith')).text).toMatch(/only you see it\): Mo Mentor\./);
+    expect((await chat.command(mia, ['notwith', mia])).text).toMatch(/That is you/);
+    // Mo is never told.
+    expect(chat.view(mo).messages.some((m) => /not with/i.test(m.text))).toBe(false);
+    const program = (await chat.app.store.programs.getByName('pilot'))!;
+    const { matchInputFromStore, planMatches } = await import('../../src/app/matching.js');
+    const plan = planMatches(
+      await matchInputFromStore(chat.app.store, program, chat.clock.now()),
+      program.settings,
+    );
+    const maxId = (await participantOf(chat, max)).id;
+    expect(plan.result.proposals.map((p) => p.mentorId)).toEqual([maxId]);
+
+    expect((await chat.command(mia, ['notwith remove', mo])).text).toMatch(
+      /Taken off your "not with" list: Mo Mentor/,
+    );
+    expect((await chat.command(mia, 'notwith')).text).toMatch(/list is empty/);
+    // By email in the 1:1 chat (where Teams cannot mention anyone).
+    expect((await chat.command(mia, `notwith ${max.email}`)).text).toMatch(/I won't propose Max Mentor/);
+    expect((await chat.command(mia, 'notwith nobody@example.com')).text).toMatch(/nobody in the program/);
+    await chat.command(mia, `notwith remove ${max.email}`);
+    const again = planMatches(
+      await matchInputFromStore(chat.app.store, program, chat.clock.now()),
+      program.settings,
+    );
+    expect(again.result.proposals.map((p) => p.mentorId)).toEqual([(await participantOf(chat, mo)).id]);
+  });
+
+  scenario(
+    "each member of a pair sees the pair's score and its reasons; anyone else sees no pair",
+    async () => {
+      const { chat, mo, mia, eve } = await people();
+      await pairUp(chat, mo, mia);
+      await chat.runUntil('2026-03-04T10:00:00Z');
+      for (const [person, other] of [
+        [mia, 'Mo Mentor \\(your mentor\\)'],
+        [mo, 'Mia Mentee \\(your mentee\\)'],
+      ] as const) {
+        const status = await chat.command(person, 'pair status');
+        expect(status.text).toMatch(new RegExp(`Your pair with ${other}: 70/100`));
+        expect(status.text).toMatch(/charter not finished 2 days after pairing \(−30\)/);
+      }
+      expect((await chat.command(eve, 'pair status')).text).toMatch(/not in an active mentoring pair/);
+    },
+  );
 });

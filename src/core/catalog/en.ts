@@ -467,4 +467,24 @@ export const en = {
   'match.review.mentorFull': '{mentor} has no free slot any more; choose another mentor.',
   'match.review.menteePaired': '{mentee} has a mentor already.',
   'match.review.nothing': 'No mentee is waiting for a mentor in {program}.',
+
+  // ---- the pair's voice --------------------------------------------------------------------------------------------
+  'help.pairStatus':
+    "• `/coach pair status` — your mentoring pair's engagement score and the reasons behind it",
+  'help.notWith':
+    '• `/coach notwith @person` — privately, never be matched with someone (`/coach notwith` lists them)',
+  'pairStatus.none': "You're not in an active mentoring pair right now.",
+  'pairStatus.pair':
+    'Your pair with *{other}* ({role, select, mentor {your mentee} other {your mentor}}): *{score}/100*. {low, select, yes {That is under {threshold}: first you both get a friendly nudge, and if it stays low after a grace period the curators are asked to look.} other {Curators are asked to look only if it falls under {threshold} and stays there after a friendly nudge.}}',
+  'pairStatus.reasons': 'What the bot sees (never your conversations):',
+  'notWith.added':
+    "Noted, privately: I won't propose {people} as your match. Nobody else sees this list, and the people on it are not told. `/coach notwith` shows the list; `/coach notwith remove @person` takes someone off.",
+  'notWith.removed': 'Taken off your "not with" list: {people}.',
+  'notWith.notListed': 'They were not on your "not with" list.',
+  'notWith.list': 'Your private "not with" list (only you see it): {people}.',
+  'notWith.empty':
+    'Your private "not with" list is empty. `/coach notwith @person` keeps the matcher from proposing someone as your match; nobody else sees the list.',
+  'notWith.self': 'That is you. Mention the person you would rather not be matched with.',
+  'notWith.answeredInChat': "I've answered you in our 1:1 chat.",
+  'notWith.unknownEmail': 'I know nobody in the program by that email.',
 } as const;
