@@ -7,6 +7,7 @@ import {
   type MatchPerson,
   type MatchResult,
   proposeMatches,
+  scoreCandidates,
   unmatchedText,
 } from '../core/matching.js';
 import { availabilityOf, type Participant } from '../core/participant.js';
@@ -218,4 +219,46 @@ export function matchPlanJson(plan: MatchPlan) {
       blockers: u.blockers,
     })),
   };
+}
+
+/**
+ * Re-match suggestions for a pair's mentee: the best mentors other than the current one who pass every hard
+ * constraint and have a free slot, with their reasons (a starting point beside the curator's free choice).
+ */
+export async function rematchSuggestions(
+  store: Store,
+  program: ProgramRecord,
+  pair: { mentorId: string; menteeId: string },
+  now: number,
+  count = 3,
+): Promise<{ mentor: Participant; candidate: Candidate }[]> {
+  const { input } = await matchInputFromStore(store, program, now);
+  const mentee = await store.participants.get(pair.menteeId);
+  if (!mentee) return [];
+  const menteePerson = matchPerson(
+    mentee.id,
+    mentee.email ?? mentee.id,
+    mentee.displayName ?? mentee.id,
+    availabilityOf(program.settings, mentee),
+    { ...mentee.attributes },
+  );
+  const mentors = input.mentors.filter(
+    (m) => m.id !== pair.mentorId && m.id !== pair.menteeId && m.slots > 0,
+  );
+  const [scored] = scoreCandidates({ ...input, mentees: [menteePerson], mentors }, program.settings.matching);
+  const ranked = (scored?.checks ?? [])
+    .map((check, index) => ({ check, mentor: mentors[index]! }))
+    .filter(({ check }) => check.blocked.length === 0)
+    .sort((a, b) => b.check.fit - a.check.fit || a.mentor.key.localeCompare(b.mentor.key))
+    .slice(0, count);
+  const result = [];
+  for (const { check, mentor } of ranked) {
+    const person = await store.participants.get(mentor.id);
+    if (person)
+      result.push({
+        mentor: person,
+        candidate: { mentorId: mentor.id, fit: check.fit, reasons: check.reasons },
+      });
+  }
+  return result;
 }

@@ -226,3 +226,53 @@ describe.each(CHAT_DRIVERS)("the pair's voice ($name)", (driver) => {
     },
   );
 });
+
+describe.each(CHAT_DRIVERS)('re-match suggestions on a curator alert ($name)', (driver) => {
+  const scenario = scenarioFor(driver);
+  const startChat = chatSessions(driver);
+
+  scenario(
+    'the re-match form offers the top suggestions with their reasons beside the free picker',
+    async () => {
+      const chat = await startChat({
+        start: '2026-03-02T08:00:00Z',
+        programs: [
+          {
+            name: 'pilot',
+            timezone: 'Europe/Berlin',
+            engagement: { threshold: 80, charterDueDays: 1, graceDays: 1 },
+          },
+        ],
+        people: [
+          { name: 'Mo Mentor', role: 'mentor' },
+          { name: 'Max Mentor', role: 'mentor' },
+          { name: 'Mia Mentee', role: 'mentee' },
+          { name: 'Cora Curator', role: 'curator' },
+        ],
+      });
+      const [mo, max, mia, cora] = ['Mo Mentor', 'Max Mentor', 'Mia Mentee', 'Cora Curator'].map((name) =>
+        chat.person(name),
+      ) as [ChatPerson, ChatPerson, ChatPerson, ChatPerson];
+      await enroll(chat, mo, max, mia);
+      await roster(
+        chat,
+        [mo, max, mia],
+        [
+          'email,role,topics',
+          `${mo.email},mentor,delegation`,
+          `${max.email},mentor,delegation; hiring`,
+          `${mia.email},mentee,delegation; hiring`,
+        ],
+      );
+      await pairUp(chat, mo, mia);
+      await chat.runUntil('2026-03-06T12:00:00Z');
+      const form = await chat.click(cora, 'Re-match', { in: 'curators' });
+      expect(form.form?.text).toMatch(/Suggested by the matcher/);
+      expect(form.form?.text).toMatch(/Max Mentor \(fit \d+\)/);
+      expect(form.form?.text).toMatch(/shares 2 of 2 topics: delegation, hiring \(\+40\)/);
+      // The current mentor is not suggested again; the free picker stays.
+      expect(form.form?.text).not.toMatch(/Mo Mentor \(fit/);
+      expect(form.form?.fields.map((f) => f.id)).toEqual(['mentor', 'reason']);
+    },
+  );
+});

@@ -487,4 +487,7 @@ export const en = {
   'notWith.self': 'That is you. Mention the person you would rather not be matched with.',
   'notWith.answeredInChat': "I've answered you in our 1:1 chat.",
   'notWith.unknownEmail': 'I know nobody in the program by that email.',
+  'rematch.suggestions': 'Suggested by the matcher (a starting point; pick anyone below):',
+  'rematch.noSuggestions':
+    'The matcher has no suggestion: no other mentor passes every constraint with a free slot.',
 } as const;
