@@ -40,6 +40,7 @@ import {
   milestoneReminderRun,
   nextPairHealthRun,
   type Pair,
+  pairFineForm,
   pairIntroMessage,
   pairNudgeMessage,
 } from '../core/mentoring.js';
@@ -772,7 +773,7 @@ export class MentoringService {
             now,
             'pair_nudge',
             `pair_nudge:${to.id}:${pair.id}/${localWeekKey(now, settings.timezone)}`,
-            (t) => pairNudgeMessage(t, nameOf(t, other, 'pair.yourPartner')),
+            (t) => pairNudgeMessage(t, nameOf(t, other, 'pair.yourPartner'), pair.id),
           );
           if (row) outbox.push(row);
         }
@@ -897,6 +898,130 @@ export class MentoringService {
       });
     }
     return result;
+  }
+
+  // ---- the pair's voice --------------------------------------------------------------------------------
+
+  async #memberPair(identity: Identity, pairId: string): Promise<{ pair: Pair; me: Participant }> {
+    const me = await this.#me(identity);
+    const pair = await this.#store.mentoring.getPair(pairId);
+    if (!pair || (pair.mentorId !== me.id && pair.menteeId !== me.id)) throw new NotAllowedError();
+    if (pair.status !== 'active') throw new UserFacingError('pair.closed');
+    return { pair, me };
+  }
+
+  /** Before the "we're fine" form opens: only a member of the pair. */
+  async pairFineFormFor(identity: Identity, pairId: string): Promise<void> {
+    await this.#memberPair(identity, pairId);
+  }
+
+  /** "We're fine — we meet offline", with an optional note kept for the program team. Counts as hearing from them. */
+  async pairIsFine(
+    identity: Identity,
+    pairId: string,
+    raw: RawFormValues,
+  ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+    const { pair, me } = await this.#memberPair(identity, pairId);
+    const checked = validateForm(pairFineForm, raw);
+    if (!checked.ok) return checked;
+    const note = (checked.value as { note?: string }).note || null;
+    const now = this.#clock.now();
+    await this.#store.matching.recordVoice(
+      { pairId: pair.id, participantId: me.id, kind: 'fine', note },
+      now,
+    );
+    await this.#store.audit.append({ at: now, actor: me.id, action: 'pair.fine', subject: pair.id });
+    await this.#coaching.touch(me);
+    return { ok: true };
+  }
+
+  /**
+   * "I'd like a new match": a no-fault request that reaches the curators at once, privately — the other person is
+   * never told. It opens a curator alert (re-match, check in, snooze, close) unless one is open already, in which
+   * case the curators' channel hears of the request beside it.
+   */
+  async requestNewMatch(identity: Identity, pairId: string): Promise<Text> {
+    const { pair, me } = await this.#memberPair(identity, pairId);
+    const role = pair.mentorId === me.id ? ('mentor' as const) : ('mentee' as const);
+    const mentor = await this.#person(pair.mentorId);
+    const mentee = await this.#person(pair.menteeId);
+    const other = role === 'mentor' ? mentee : mentor;
+    const otherName = other.displayName ?? other.email ?? '';
+    if (!(await this.#coaching.firstTime(`new_match:${pair.id}:${me.id}`)))
+      return text('voice.newMatchAlready');
+    const now = this.#clock.now();
+    const program = await this.#program(pair.programId);
+    const settings = program.settings;
+    await this.#store.matching.recordVoice(
+      { pairId: pair.id, participantId: me.id, kind: 'new_match', note: null },
+      now,
+    );
+    const name = nameOf(english, me, role === 'mentor' ? 'pair.mentor' : 'pair.mentee');
+    const score = await this.#score(pair, settings, mentor, mentee, now);
+    const alert: CuratorAlert = {
+      id: `alr_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
+      pairId: pair.id,
+      status: 'open',
+      score: score.score,
+      reasons: [
+        {
+          signal: 'match_requested',
+          points: 0,
+          text: `${role} ${name} asked for a new match (no fault)`,
+          facts: { role, name },
+        },
+        ...score.reasons,
+      ],
+      createdAt: now,
+      snoozedUntil: null,
+      action: null,
+      handledBy: null,
+      handledAt: null,
+    };
+    const target = await this.#curators.channelFor(mentee.platform, mentee.workspaceId);
+    const channel = target ? await this.#store.participants.ensureChannel(target, program.id, now) : null;
+    if (await this.#store.mentoring.openAlert(alert, now)) {
+      if (channel) {
+        const inserted = await this.#store.outbox.enqueue(
+          {
+            key: `curator_alert:${alert.id}`,
+            participantId: channel.id,
+            kind: 'curator_alert',
+            budgeted: false,
+            budgetWeek: localWeekKey(now, settings.timezone),
+            message: alertMessageFor(
+              translator(readerOf(settings, channel)),
+              alert,
+              mentor,
+              mentee,
+              settings.engagement.threshold,
+            ),
+            dueAt: now,
+            expiresAt: now + 7 * DAY,
+          },
+          now,
+        );
+        if (inserted) this.#onQueued();
+      }
+    } else if (channel) {
+      await this.#coaching.notify(channel, `new_match:${pair.id}:${me.id}`, (t) =>
+        t('alert.matchRequested', {
+          mentee: nameOf(t, mentee, 'pair.mentee'),
+          mentor: nameOf(t, mentor, 'pair.mentor'),
+          score: score.score,
+        }),
+      );
+    }
+    if (!channel)
+      this.#logger.warn({ pairId: pair.id }, 'new match asked for but no curator channel is configured');
+    await this.#store.audit.append({
+      at: now,
+      actor: me.id,
+      action: 'pair.new_match_requested',
+      subject: pair.id,
+    });
+    await this.#coaching.touch(me);
+    return text('voice.newMatchSent', { other: otherName || english('pair.yourPartner') });
   }
 
   async #budgetedRow(

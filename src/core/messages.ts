@@ -36,6 +36,8 @@ export const ACTION_NAMES = [
   'match.pick',
   'match.back',
   'match.reject',
+  'pair.fine',
+  'pair.newmatch',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 

@@ -386,6 +386,17 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         PRIMARY KEY (owner_id, platform, workspace_id, user_id)
       );
       CREATE INDEX not_with_other ON not_with(platform, workspace_id, user_id);
+
+      -- What a pair member said when the bot asked: "we're fine, we meet offline" (with a note) or "a new match".
+      CREATE TABLE pair_voices (
+        id INTEGER PRIMARY KEY,
+        pair_id TEXT NOT NULL REFERENCES pairs(id),
+        participant_id TEXT NOT NULL REFERENCES participants(id),
+        kind TEXT NOT NULL CHECK (kind IN ('fine', 'new_match')),
+        note TEXT,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX pair_voices_pair ON pair_voices(pair_id, at);
     `,
   },
 ];

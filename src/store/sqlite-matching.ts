@@ -144,6 +144,29 @@ export class SqliteMatchingStore extends SqlRepository implements MatchingStore 
     );
   }
 
+  async recordVoice(
+    entry: { pairId: string; participantId: string; kind: 'fine' | 'new_match'; note: string | null },
+    now: number,
+  ) {
+    this.run(
+      'INSERT INTO pair_voices (pair_id, participant_id, kind, note, at) VALUES (?, ?, ?, ?, ?)',
+      entry.pairId,
+      entry.participantId,
+      entry.kind,
+      entry.note,
+      now,
+    );
+  }
+
+  async voices(pairId: string) {
+    return this.all('SELECT * FROM pair_voices WHERE pair_id = ? ORDER BY at, id', pairId).map((row) => ({
+      participantId: str(row.participant_id),
+      kind: str(row.kind) as 'fine' | 'new_match',
+      note: strOrNull(row.note),
+      at: Number(row.at),
+    }));
+  }
+
   async notWithInProgram(programId: string) {
     return this.all(
       `SELECT n.* FROM not_with n JOIN participants p ON p.id = n.owner_id WHERE p.program_id = ?`,

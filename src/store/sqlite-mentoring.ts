@@ -347,6 +347,20 @@ export class SqliteMentoringStore extends SqlRepository implements MentoringStor
     return row ? toAlert(row) : null;
   }
 
+  async openAlert(alert: Pick<CuratorAlert, 'id' | 'pairId' | 'score' | 'reasons'>, now: number) {
+    return (
+      this.run(
+        `INSERT INTO curator_alerts (id, pair_id, status, score, reasons, created_at) VALUES (?, ?, 'open', ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+        alert.id,
+        alert.pairId,
+        alert.score,
+        JSON.stringify(alert.reasons),
+        now,
+      ).changes === 1
+    );
+  }
+
   async alerts(filter: { pairId?: string } = {}) {
     return (
       filter.pairId

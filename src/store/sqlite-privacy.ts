@@ -54,6 +54,7 @@ export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
         now,
         participantId,
       );
+      this.run('UPDATE pair_voices SET note = NULL WHERE participant_id = ?', participantId);
       // The person's own "not with" list, and their place on anyone else's.
       this.run('DELETE FROM not_with WHERE owner_id = ?', participantId);
       if (who)
@@ -175,6 +176,11 @@ export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
     return this.tx(() => {
       const people = `SELECT id FROM participants WHERE program_id = @program`;
       const p = { program: programId, text: freeTextBefore, all: aggregatesBefore };
+      this.db
+        .prepare(
+          `UPDATE pair_voices SET note = NULL WHERE note IS NOT NULL AND at < @text AND participant_id IN (${people})`,
+        )
+        .run(p);
       const notesCleared =
         this.db
           .prepare(

@@ -332,6 +332,8 @@ export interface MentoringStore {
 
   getAlert(id: string): Promise<CuratorAlert | null>;
   openAlertFor(pairId: string): Promise<CuratorAlert | null>;
+  /** Opens an alert outside the daily look (a pair member's request); false when one is open already. */
+  openAlert(alert: Pick<CuratorAlert, 'id' | 'pairId' | 'score' | 'reasons'>, now: number): Promise<boolean>;
   alerts(filter?: { pairId?: string }): Promise<CuratorAlert[]>;
   /** Marks an open alert handled by one curator; false when someone else got there first. */
   handleAlert(
@@ -380,6 +382,14 @@ export interface MatchingStore {
   addNotWith(ownerId: string, other: Identity, name: string | null, now: number): Promise<boolean>;
   removeNotWith(ownerId: string, other: Identity): Promise<boolean>;
   notWithOf(ownerId: string): Promise<{ other: Identity; name: string | null }[]>;
+  /** Records what a pair member said ("we're fine" with an optional note, or "a new match"). */
+  recordVoice(
+    entry: { pairId: string; participantId: string; kind: 'fine' | 'new_match'; note: string | null },
+    now: number,
+  ): Promise<void>;
+  voices(
+    pairId: string,
+  ): Promise<{ participantId: string; kind: 'fine' | 'new_match'; note: string | null; at: number }[]>;
   /** Every entry of the program's people, for the matcher. */
   notWithInProgram(programId: string): Promise<{ ownerId: string; other: Identity }[]>;
 }

@@ -276,3 +276,82 @@ describe.each(CHAT_DRIVERS)('re-match suggestions on a curator alert ($name)', (
     },
   );
 });
+
+describe.each(CHAT_DRIVERS)('a quiet pair answers the friendly nudge ($name)', (driver) => {
+  const scenario = scenarioFor(driver);
+  const startChat = chatSessions(driver);
+
+  async function nudged() {
+    const chat = await startChat({
+      start: '2026-03-02T08:00:00Z',
+      programs: [
+        {
+          name: 'pilot',
+          timezone: 'Europe/Berlin',
+          engagement: { threshold: 80, charterDueDays: 1, graceDays: 3 },
+        },
+      ],
+      people: [
+        { name: 'Mo Mentor', role: 'mentor' },
+        { name: 'Mia Mentee', role: 'mentee' },
+        { name: 'Cora Curator', role: 'curator' },
+        { name: 'Eve Member' },
+      ],
+    });
+    const [mo, mia, cora, eve] = ['Mo Mentor', 'Mia Mentee', 'Cora Curator', 'Eve Member'].map((name) =>
+      chat.person(name),
+    ) as [ChatPerson, ChatPerson, ChatPerson, ChatPerson];
+    await enroll(chat, mo, mia, eve);
+    const pair = await pairUp(chat, mo, mia);
+    await chat.runUntil('2026-03-04T12:00:00Z');
+    const nudge = (who: ChatPerson) =>
+      chat.view(who).messages.find((m) => /A friendly check-in/.test(m.text));
+    if (!nudge(mia) || !nudge(mo)) throw new Error('the pair was not nudged');
+    return { chat, mo, mia, cora, eve, pair, nudge };
+  }
+
+  scenario('the nudge offers "we\'re fine" and "a new match"', async () => {
+    const { mo, mia, nudge } = await nudged();
+    for (const who of [mo, mia])
+      expect(nudge(who)?.buttons).toEqual(["We're fine — we meet offline", "I'd like a new match"]);
+  });
+
+  scenario(
+    'a new match request reaches the curators at once, privately; the other person is not told',
+    async () => {
+      const { chat, mo, mia, pair } = await nudged();
+      const moSaw = chat.view(mo).messages.length;
+      const asked = await chat.click(mia, "I'd like a new match");
+      expect(asked.text).toMatch(/Sent privately to the program's curators: you'd like a new match/);
+      const alert = chat
+        .curatorChannel()
+        .find((m) => /A new match is asked for in the pair Mia Mentee/.test(m.text));
+      expect(alert?.text).toMatch(/the mentee Mia Mentee asked for a new match \(no fault\)/);
+      expect(alert?.buttons).toContain('Re-match');
+      expect(chat.view(mo).messages).toHaveLength(moSaw);
+      expect(await chat.app.store.mentoring.openAlertFor(pair.id)).toMatchObject({ status: 'open' });
+      // Asking again sends nothing more.
+      const again = await chat.click(mia, "I'd like a new match");
+      expect(again.text).toMatch(/already with the curators/);
+      expect(chat.curatorChannel().filter((m) => /A new match is asked for/.test(m.text))).toHaveLength(1);
+      expect(await auditActions(chat, 'pair.')).toEqual(['pair.created', 'pair.new_match_requested']);
+    },
+  );
+
+  scenario(
+    "we're fine: a note for the program team, recorded; only the pair's members can answer",
+    async () => {
+      const { chat, mo, eve, pair, nudge } = await nudged();
+      const refused = await chat.click(eve, "We're fine — we meet offline", { message: nudge(mo) });
+      expect(refused.text).toMatch(/isn't yours/);
+      const form = await chat.click(mo, "We're fine — we meet offline");
+      expect(form.form?.fields.map((f) => f.id)).toEqual(['note']);
+      const done = await chat.submitForm(mo, { note: 'We meet every other Friday over coffee' });
+      expect(done.form).toBeNull();
+      expect(done.text).toMatch(/noted that you two meet offline/);
+      expect(await chat.app.store.matching.voices(pair.id)).toMatchObject([
+        { kind: 'fine', note: 'We meet every other Friday over coffee' },
+      ]);
+    },
+  );
+});

@@ -17,6 +17,7 @@ import { curatorActions, curatorForms } from './flows/curators.js';
 import { experimentActions, experimentForms } from './flows/experiment.js';
 import { matchingActions } from './flows/matching.js';
 import { mentoringActions, mentoringForms } from './flows/mentoring.js';
+import { voiceActions, voiceForms } from './flows/voice.js';
 import { type Answer, NOTHING, type Reply } from './replies.js';
 import { statusMessage } from './status.js';
 
@@ -80,6 +81,7 @@ const ACTIONS: Partial<Record<ActionName, ActionFlow>> = {
   ...mentoringActions,
   ...curatorActions,
   ...matchingActions,
+  ...voiceActions,
 };
 
 const FORMS: Record<string, SubmitFlow> = {
@@ -87,6 +89,7 @@ const FORMS: Record<string, SubmitFlow> = {
   ...checkpointForms,
   ...mentoringForms,
   ...curatorForms,
+  ...voiceForms,
 };
 
 /** Form ids the conversation knows; a channel acknowledges any other submission and does nothing. */

@@ -490,4 +490,17 @@ export const en = {
   'rematch.suggestions': 'Suggested by the matcher (a starting point; pick anyone below):',
   'rematch.noSuggestions':
     'The matcher has no suggestion: no other mentor passes every constraint with a free slot.',
+  'voice.fine': "We're fine — we meet offline",
+  'voice.newMatch': "I'd like a new match",
+  'voice.fineForm.title': "We're fine",
+  'voice.fineForm.submit': 'Send',
+  'voice.fineForm.note': 'Anything to add? (optional, kept private to the program team)',
+  'voice.fineThanks': "Thanks — noted that you two meet offline. I'll keep the check-ins light.",
+  'voice.newMatchSent':
+    "Sent privately to the program's curators: you'd like a new match. It is nobody's fault, and {other} is not told. A curator will be in touch.",
+  'voice.newMatchAlready': 'Your request for a new match is already with the curators.',
+  'alert.matchRequested':
+    'A new match is asked for in the pair *{mentee}* (mentee) and *{mentor}* (mentor) — a no-fault request, not shown to the other person. Engagement {score}/100.',
+  'engagement.matchRequested':
+    'the {role, select, mentor {mentor} other {mentee}} {name} asked for a new match (no fault)',
 } as const;
