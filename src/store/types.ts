@@ -611,6 +611,24 @@ export interface ReportAlertRow {
   actedOn: boolean;
 }
 
+/** A matching proposal and what the curators decided (no reasons: they carry roster attributes). */
+export interface ReportProposalRow {
+  menteeId: string;
+  mentorId: string;
+  chosenMentorId: string | null;
+  status: 'open' | 'approved' | 'changed' | 'rejected';
+  createdAt: number;
+  decidedAt: number | null;
+}
+
+/** What a pair member said when asked (never the note). */
+export interface ReportVoiceRow {
+  pairId: string;
+  participantId: string;
+  kind: 'fine' | 'new_match';
+  at: number;
+}
+
 /** Everything the outcome report of one program reads (people of kind 'channel' are left out). */
 export interface ReportDataset {
   people: ReportPersonRow[];
@@ -629,6 +647,10 @@ export interface ReportDataset {
   notes: Pick<ConfounderNote, 'id' | 'date' | 'text'>[];
   /** Every run of a governance review. */
   reviews: { stage: ReviewStage; at: number }[];
+  /** Matching proposals (absent in datasets from before matching). */
+  proposals?: ReportProposalRow[];
+  /** Pair members' answers to the friendly nudge. */
+  voices?: ReportVoiceRow[];
 }
 
 /** Read-only queries behind the outcome report. */
