@@ -466,7 +466,6 @@ export const en = {
   'match.review.notAlternative': 'That mentor is not one of the alternatives any more.',
   'match.review.mentorFull': '{mentor} has no free slot any more; choose another mentor.',
   'match.review.menteePaired': '{mentee} has a mentor already.',
-  'match.review.nothing': 'No mentee is waiting for a mentor in {program}.',
 
   // ---- the pair's voice --------------------------------------------------------------------------------------------
   'help.pairStatus':
@@ -495,7 +494,7 @@ export const en = {
   'voice.fineForm.title': "We're fine",
   'voice.fineForm.submit': 'Send',
   'voice.fineForm.note': 'Anything to add? (optional, kept private to the program team)',
-  'voice.fineThanks': "Thanks — noted that you two meet offline. I'll keep the check-ins light.",
+  'voice.fineThanks': 'Thanks — noted that you two meet offline.',
   'voice.newMatchSent':
     "Sent privately to the program's curators: you'd like a new match. It is nobody's fault, and {other} is not told. A curator will be in touch.",
   'voice.newMatchAlready': 'Your request for a new match is already with the curators.',
