@@ -21,7 +21,7 @@ import {
   validateCharter,
 } from '../core/charter.js';
 import { type Clock, DAY } from '../core/clock.js';
-import { escalationStep, scorePair } from '../core/engagement.js';
+import { type EngagementScore, escalationStep, scorePair } from '../core/engagement.js';
 import { type FieldErrors, type FormDefinition, type RawFormValues, validateForm } from '../core/forms.js';
 import {
   type CharterVersion,
@@ -40,6 +40,7 @@ import {
   milestoneReminderRun,
   nextPairHealthRun,
   type Pair,
+  pairFineForm,
   pairIntroMessage,
   pairNudgeMessage,
 } from '../core/mentoring.js';
@@ -742,30 +743,7 @@ export class MentoringService {
     const next = [nextPairHealthRun(pair.id, settings, effectiveAvailability(settings, {}), now)];
     const mentor = await this.#person(pair.mentorId);
     const mentee = await this.#person(pair.menteeId);
-    const charter = (await this.#store.mentoring.charterVersions(pair.id)).find(
-      (c) => c.status === 'active' || c.status === 'superseded',
-    );
-    const milestones = (await this.#store.mentoring.milestones(pair.id)).map((m) => ({
-      description: m.description,
-      dueAt: m.dueAt,
-      confirmedAt: m.confirmedAt,
-    }));
-    const experiment = await this.#store.experiments.current(mentee.id);
-    const missedCheckins = experiment
-      ? (await this.#store.surveys.forExperiment(experiment.id)).filter((s) => s.status === 'missed').length
-      : 0;
-    const score = scorePair(
-      {
-        now,
-        pairedAt: pair.createdAt,
-        charterActivatedAt: charter?.mentorConfirmedAt ?? null,
-        milestones,
-        mentor: { name: nameOf(english, mentor, 'pair.mentor'), lastInteractionAt: mentor.lastInteractionAt },
-        mentee: { name: nameOf(english, mentee, 'pair.mentee'), lastInteractionAt: mentee.lastInteractionAt },
-        missedCheckins,
-      },
-      settings.engagement,
-    );
+    const score = await this.#score(pair, settings, mentor, mentee, now);
     const open = await this.#store.mentoring.openAlertFor(pair.id);
     const effects: Extract<Decision, { type: 'skip' }>['effects'] = [];
     let snoozedUntil: number | null = null;
@@ -795,7 +773,7 @@ export class MentoringService {
             now,
             'pair_nudge',
             `pair_nudge:${to.id}:${pair.id}/${localWeekKey(now, settings.timezone)}`,
-            (t) => pairNudgeMessage(t, nameOf(t, other, 'pair.yourPartner')),
+            (t) => pairNudgeMessage(t, nameOf(t, other, 'pair.yourPartner'), pair.id),
           );
           if (row) outbox.push(row);
         }
@@ -858,6 +836,192 @@ export class MentoringService {
           outbox,
         };
     }
+  }
+
+  /** The pair's engagement score now, from what the bot has seen (never chat content). */
+  async #score(
+    pair: Pair,
+    settings: ProgramSettings,
+    mentor: Participant,
+    mentee: Participant,
+    now: number,
+  ): Promise<EngagementScore> {
+    const charter = (await this.#store.mentoring.charterVersions(pair.id)).find(
+      (c) => c.status === 'active' || c.status === 'superseded',
+    );
+    const milestones = (await this.#store.mentoring.milestones(pair.id)).map((m) => ({
+      description: m.description,
+      dueAt: m.dueAt,
+      confirmedAt: m.confirmedAt,
+    }));
+    const experiment = await this.#store.experiments.current(mentee.id);
+    const missedCheckins = experiment
+      ? (await this.#store.surveys.forExperiment(experiment.id)).filter((s) => s.status === 'missed').length
+      : 0;
+    return scorePair(
+      {
+        now,
+        pairedAt: pair.createdAt,
+        charterActivatedAt: charter?.mentorConfirmedAt ?? null,
+        milestones,
+        mentor: { name: nameOf(english, mentor, 'pair.mentor'), lastInteractionAt: mentor.lastInteractionAt },
+        mentee: { name: nameOf(english, mentee, 'pair.mentee'), lastInteractionAt: mentee.lastInteractionAt },
+        missedCheckins,
+      },
+      settings.engagement,
+    );
+  }
+
+  /**
+   * `/coach pair status`: each of the person's active pairs with its score and the reasons behind it, so no one
+   * is escalated on signals they could not see. Only the pair's own members get it.
+   */
+  async pairStatus(
+    identity: Identity,
+  ): Promise<
+    { pair: Pair; role: 'mentor' | 'mentee'; other: Participant; score: EngagementScore; threshold: number }[]
+  > {
+    const me = await this.#me(identity);
+    const now = this.#clock.now();
+    const result = [];
+    for (const pair of await this.#store.mentoring.activePairsOf(me.id)) {
+      const program = await this.#program(pair.programId);
+      const mentor = await this.#person(pair.mentorId);
+      const mentee = await this.#person(pair.menteeId);
+      const role = pair.mentorId === me.id ? ('mentor' as const) : ('mentee' as const);
+      result.push({
+        pair,
+        role,
+        other: role === 'mentor' ? mentee : mentor,
+        score: await this.#score(pair, program.settings, mentor, mentee, now),
+        threshold: program.settings.engagement.threshold,
+      });
+    }
+    return result;
+  }
+
+  // ---- the pair's voice --------------------------------------------------------------------------------
+
+  async #memberPair(identity: Identity, pairId: string): Promise<{ pair: Pair; me: Participant }> {
+    const me = await this.#me(identity);
+    const pair = await this.#store.mentoring.getPair(pairId);
+    if (!pair || (pair.mentorId !== me.id && pair.menteeId !== me.id)) throw new NotAllowedError();
+    if (pair.status !== 'active') throw new UserFacingError('pair.closed');
+    return { pair, me };
+  }
+
+  /** Before the "we're fine" form opens: only a member of the pair. */
+  async pairFineFormFor(identity: Identity, pairId: string): Promise<void> {
+    await this.#memberPair(identity, pairId);
+  }
+
+  /** "We're fine — we meet offline", with an optional note kept for the program team. Counts as hearing from them. */
+  async pairIsFine(
+    identity: Identity,
+    pairId: string,
+    raw: RawFormValues,
+  ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+    const { pair, me } = await this.#memberPair(identity, pairId);
+    const checked = validateForm(pairFineForm, raw);
+    if (!checked.ok) return checked;
+    const note = (checked.value as { note?: string }).note || null;
+    const now = this.#clock.now();
+    await this.#store.matching.recordVoice(
+      { pairId: pair.id, participantId: me.id, kind: 'fine', note },
+      now,
+    );
+    await this.#store.audit.append({ at: now, actor: me.id, action: 'pair.fine', subject: pair.id });
+    await this.#coaching.touch(me);
+    return { ok: true };
+  }
+
+  /**
+   * "I'd like a new match": a no-fault request that reaches the curators at once, privately — the other person is
+   * never told. It opens a curator alert (re-match, check in, snooze, close) unless one is open already, in which
+   * case the curators' channel hears of the request beside it.
+   */
+  async requestNewMatch(identity: Identity, pairId: string): Promise<Text> {
+    const { pair, me } = await this.#memberPair(identity, pairId);
+    const role = pair.mentorId === me.id ? ('mentor' as const) : ('mentee' as const);
+    const mentor = await this.#person(pair.mentorId);
+    const mentee = await this.#person(pair.menteeId);
+    const other = role === 'mentor' ? mentee : mentor;
+    const otherName = other.displayName ?? other.email ?? '';
+    if (!(await this.#coaching.firstTime(`new_match:${pair.id}:${me.id}`)))
+      return text('voice.newMatchAlready');
+    const now = this.#clock.now();
+    const program = await this.#program(pair.programId);
+    const settings = program.settings;
+    await this.#store.matching.recordVoice(
+      { pairId: pair.id, participantId: me.id, kind: 'new_match', note: null },
+      now,
+    );
+    const name = nameOf(english, me, role === 'mentor' ? 'pair.mentor' : 'pair.mentee');
+    const score = await this.#score(pair, settings, mentor, mentee, now);
+    const alert: CuratorAlert = {
+      id: `alr_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
+      pairId: pair.id,
+      status: 'open',
+      score: score.score,
+      reasons: [
+        {
+          signal: 'match_requested',
+          points: 0,
+          text: `${role} ${name} asked for a new match (no fault)`,
+          facts: { role, name },
+        },
+        ...score.reasons,
+      ],
+      createdAt: now,
+      snoozedUntil: null,
+      action: null,
+      handledBy: null,
+      handledAt: null,
+    };
+    const target = await this.#curators.channelFor(mentee.platform, mentee.workspaceId);
+    const channel = target ? await this.#store.participants.ensureChannel(target, program.id, now) : null;
+    if (await this.#store.mentoring.openAlert(alert, now)) {
+      if (channel) {
+        const inserted = await this.#store.outbox.enqueue(
+          {
+            key: `curator_alert:${alert.id}`,
+            participantId: channel.id,
+            kind: 'curator_alert',
+            budgeted: false,
+            budgetWeek: localWeekKey(now, settings.timezone),
+            message: alertMessageFor(
+              translator(readerOf(settings, channel)),
+              alert,
+              mentor,
+              mentee,
+              settings.engagement.threshold,
+            ),
+            dueAt: now,
+            expiresAt: now + 7 * DAY,
+          },
+          now,
+        );
+        if (inserted) this.#onQueued();
+      }
+    } else if (channel) {
+      await this.#coaching.notify(channel, `new_match:${pair.id}:${me.id}`, (t) =>
+        t('alert.matchRequested', {
+          mentee: nameOf(t, mentee, 'pair.mentee'),
+          mentor: nameOf(t, mentor, 'pair.mentor'),
+          score: score.score,
+        }),
+      );
+    }
+    if (!channel)
+      this.#logger.warn({ pairId: pair.id }, 'new match asked for but no curator channel is configured');
+    await this.#store.audit.append({
+      at: now,
+      actor: me.id,
+      action: 'pair.new_match_requested',
+      subject: pair.id,
+    });
+    await this.#coaching.touch(me);
+    return text('voice.newMatchSent', { other: otherName || english('pair.yourPartner') });
   }
 
   async #budgetedRow(

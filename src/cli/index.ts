@@ -9,6 +9,7 @@ import { timeZoneSchema } from '../core/time.js';
 import { startCoachloop } from '../main.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { registerAdminCommands } from './admin-commands.js';
+import { registerMatchCommand } from './match-command.js';
 import { registerPilotCommands } from './pilot-commands.js';
 import { previewProgram } from './preview.js';
 import { registerReportCommand } from './report-command.js';
@@ -150,6 +151,7 @@ export function buildCli(): Command {
   registerAdminCommands(program, fail);
   registerReportCommand(program);
   registerPilotCommands(program, fail);
+  registerMatchCommand(program, fail);
   return program;
 }
 

@@ -16,7 +16,7 @@ export function registerRosterCommand(program: Command, fail: (error: unknown) =
     .description('program rosters')
     .command('import <file>')
     .description(
-      'enroll people from a CSV (email, role, mentor_email, arm, timezone, platform, department, level); all or nothing',
+      'enroll people from a CSV (email, role, mentor_email, arm, timezone, platform, department, level, topics, manager_email, capacity, languages); all or nothing',
     )
     .requiredOption('--program <name>', 'the program to enroll them in')
     .option('--dry-run', 'check and show what would change, write nothing')

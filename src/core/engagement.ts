@@ -35,7 +35,7 @@ export interface PairSignals {
 }
 
 export interface EngagementReason {
-  signal: 'charter_unfinished' | 'milestone_late' | 'person_quiet' | 'checkin_missed';
+  signal: 'charter_unfinished' | 'milestone_late' | 'person_quiet' | 'checkin_missed' | 'match_requested';
   points: number;
   /** The reason in English, as it is kept in the audit log and the reports. */
   text: string;

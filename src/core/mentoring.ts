@@ -290,9 +290,31 @@ export function milestoneConfirmedMessage(t: Translator, milestone: Milestone): 
   );
 }
 
-export function pairNudgeMessage(t: Translator, otherName: string): Message {
-  return textMessage(t('pair.nudge', { other: otherName }));
+/** The friendly nudge to a quiet pair, with the pair's voice: "we're fine" (with a note) or "a new match". */
+export function pairNudgeMessage(t: Translator, otherName: string, pairId?: string): Message {
+  return textMessage(
+    t('pair.nudge', { other: otherName }),
+    pairId
+      ? [
+          {
+            type: 'actions',
+            actions: [
+              { action: 'pair.fine', ref: pairId, label: t('voice.fine') },
+              { action: 'pair.newmatch', ref: pairId, label: t('voice.newMatch') },
+            ],
+          },
+        ]
+      : [],
+  );
 }
+
+export const pairFineForm: FormDefinition = {
+  id: 'pair-fine',
+  title: 'voice.fineForm.title',
+  submitLabel: 'voice.fineForm.submit',
+  fields: [{ id: 'note', label: 'voice.fineForm.note', type: 'multiline', optional: true, maxLength: 500 }],
+  schema: z.object({ note: z.string().trim().max(500, 'validation.tooLong').optional() }),
+};
 
 /** One engagement reason in words (the score's reasons carry their facts, not sentences). */
 export function reasonText(t: Translator, reason: EngagementReason): string {
@@ -315,6 +337,11 @@ export function reasonText(t: Translator, reason: EngagementReason): string {
       });
     case 'checkin_missed':
       return t('engagement.checkinMissed', { count: reason.facts?.count ?? 0 });
+    case 'match_requested':
+      return t('engagement.matchRequested', {
+        role: reason.facts?.role ?? 'mentee',
+        name: reason.facts?.name ?? '',
+      });
   }
 }
 
@@ -336,8 +363,11 @@ export function curatorAlertMessage(
   menteeName: string,
   threshold: number,
 ): Message {
+  const requested = alert.reasons.some((r) => r.signal === 'match_requested');
   return textMessage(
-    t('alert.low', { mentee: menteeName, mentor: mentorName, score: alert.score, threshold }),
+    requested
+      ? t('alert.matchRequested', { mentee: menteeName, mentor: mentorName, score: alert.score })
+      : t('alert.low', { mentee: menteeName, mentor: mentorName, score: alert.score, threshold }),
     [
       { type: 'text', text: reasonLines(t, alert.reasons, true) },
       { type: 'context', text: t('alert.afterNudge') },

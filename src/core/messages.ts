@@ -31,6 +31,13 @@ export const ACTION_NAMES = [
   'alert.snooze',
   'alert.close',
   'alert.back',
+  'match.approve',
+  'match.another',
+  'match.pick',
+  'match.back',
+  'match.reject',
+  'pair.fine',
+  'pair.newmatch',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { engagementSettingsSchema } from './engagement.js';
 import { evaluationSettingsSchema } from './evaluation.js';
+import { matchingSettingsSchema } from './matching.js';
 import { roiSettingsSchema } from './roi.js';
 import {
   type Availability,
@@ -88,6 +89,8 @@ export const programSettingsSchema = z
     /** Mentoring: when the mentor is reminded before a milestone's due date, and the engagement score. */
     milestoneReminderDaysBefore: z.number().int().min(0).max(30).default(3),
     engagement: engagementSettingsSchema,
+    /** Matching proposals for curators: hard constraints and the weights of the fit score. */
+    matching: matchingSettingsSchema,
     /** How long typed notes and raw interaction events are kept, and how long aggregates are kept. */
     retention: z
       .object({

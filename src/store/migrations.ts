@@ -349,4 +349,54 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX program_reviews_program ON program_reviews(program_id, stage, at);
     `,
   },
+  {
+    version: 7,
+    name: 'matching: proposals curators review (approve, choose another, reject), with their reasons and alternatives',
+    sql: `
+      CREATE TABLE match_proposals (
+        id TEXT PRIMARY KEY,
+        review_id TEXT NOT NULL,
+        program_id TEXT NOT NULL REFERENCES programs(id),
+        mentee_id TEXT NOT NULL REFERENCES participants(id),
+        mentor_id TEXT NOT NULL REFERENCES participants(id),
+        fit INTEGER NOT NULL,
+        reasons TEXT NOT NULL,
+        alternatives TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'approved', 'changed', 'rejected')),
+        chosen_mentor_id TEXT REFERENCES participants(id),
+        pair_id TEXT,
+        decided_by TEXT,
+        decided_by_name TEXT,
+        decided_at INTEGER,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX match_proposals_review ON match_proposals(review_id, created_at);
+      CREATE INDEX match_proposals_program ON match_proposals(program_id, status);
+      -- One open proposal per mentee: posting again does not ask twice.
+      CREATE UNIQUE INDEX match_proposals_open ON match_proposals(mentee_id) WHERE status = 'open';
+
+      -- A person's private "not with" list: never shown to anyone else, honoured by the matcher.
+      CREATE TABLE not_with (
+        owner_id TEXT NOT NULL REFERENCES participants(id),
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        name TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (owner_id, platform, workspace_id, user_id)
+      );
+      CREATE INDEX not_with_other ON not_with(platform, workspace_id, user_id);
+
+      -- What a pair member said when the bot asked: "we're fine, we meet offline" (with a note) or "a new match".
+      CREATE TABLE pair_voices (
+        id INTEGER PRIMARY KEY,
+        pair_id TEXT NOT NULL REFERENCES pairs(id),
+        participant_id TEXT NOT NULL REFERENCES participants(id),
+        kind TEXT NOT NULL CHECK (kind IN ('fine', 'new_match')),
+        note TEXT,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX pair_voices_pair ON pair_voices(pair_id, at);
+    `,
+  },
 ];

@@ -123,6 +123,12 @@ export class SqliteMentoringStore extends SqlRepository implements MentoringStor
     ).map(toPair);
   }
 
+  async pairs(programId: string) {
+    return this.all(`SELECT * FROM pairs WHERE program_id = ? ORDER BY created_at, id`, programId).map(
+      toPair,
+    );
+  }
+
   async pairsAwaitingIntro(participantId: string) {
     return this.all(
       `SELECT * FROM pairs WHERE status = 'active' AND intro_sent_at IS NULL AND (mentor_id = ? OR mentee_id = ?)`,
@@ -339,6 +345,20 @@ export class SqliteMentoringStore extends SqlRepository implements MentoringStor
       pairId,
     );
     return row ? toAlert(row) : null;
+  }
+
+  async openAlert(alert: Pick<CuratorAlert, 'id' | 'pairId' | 'score' | 'reasons'>, now: number) {
+    return (
+      this.run(
+        `INSERT INTO curator_alerts (id, pair_id, status, score, reasons, created_at) VALUES (?, ?, 'open', ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+        alert.id,
+        alert.pairId,
+        alert.score,
+        JSON.stringify(alert.reasons),
+        now,
+      ).changes === 1
+    );
   }
 
   async alerts(filter: { pairId?: string } = {}) {

@@ -54,6 +54,36 @@ export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
         now,
         participantId,
       );
+      this.run('UPDATE pair_voices SET note = NULL WHERE participant_id = ?', participantId);
+      // The person's own "not with" list, and their place on anyone else's.
+      this.run('DELETE FROM not_with WHERE owner_id = ?', participantId);
+      if (who)
+        this.run(
+          'DELETE FROM not_with WHERE platform = ? AND workspace_id = ? AND user_id = ?',
+          String(who.platform),
+          String(who.workspace_id),
+          String(who.user_id),
+        );
+      // Matching proposals name the person and carry their roster attributes among the reasons.
+      this.run(
+        'DELETE FROM match_proposals WHERE mentee_id = ? OR mentor_id = ? OR chosen_mentor_id = ?',
+        participantId,
+        participantId,
+        participantId,
+      );
+      for (const row of this.all(
+        `SELECT id, alternatives FROM match_proposals WHERE instr(alternatives, ?) > 0`,
+        JSON.stringify(participantId),
+      )) {
+        const kept = (JSON.parse(String(row.alternatives)) as { mentorId: string }[]).filter(
+          (a) => a.mentorId !== participantId,
+        );
+        this.run(
+          'UPDATE match_proposals SET alternatives = ? WHERE id = ?',
+          JSON.stringify(kept),
+          String(row.id),
+        );
+      }
       // The arm stays (totals still add up); the stratum names the person's department and level.
       this.run(`UPDATE arm_assignments SET stratum = 'erased' WHERE participant_id = ?`, participantId);
       this.run(
@@ -146,6 +176,11 @@ export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
     return this.tx(() => {
       const people = `SELECT id FROM participants WHERE program_id = @program`;
       const p = { program: programId, text: freeTextBefore, all: aggregatesBefore };
+      this.db
+        .prepare(
+          `UPDATE pair_voices SET note = NULL WHERE note IS NOT NULL AND at < @text AND participant_id IN (${people})`,
+        )
+        .run(p);
       const notesCleared =
         this.db
           .prepare(

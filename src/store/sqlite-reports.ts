@@ -44,6 +44,28 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
       programVersions: this.programVersions(programId),
       notes: this.notes(programId),
       reviews: this.reviews(programId),
+      proposals: this.all(
+        `SELECT mentee_id, mentor_id, chosen_mentor_id, status, created_at, decided_at FROM match_proposals
+         WHERE program_id = ? ORDER BY created_at, id`,
+        programId,
+      ).map((row) => ({
+        menteeId: str(row.mentee_id),
+        mentorId: str(row.mentor_id),
+        chosenMentorId: strOrNull(row.chosen_mentor_id),
+        status: str(row.status) as 'open' | 'approved' | 'changed' | 'rejected',
+        createdAt: Number(row.created_at),
+        decidedAt: numOrNull(row.decided_at),
+      })),
+      voices: this.all(
+        `SELECT v.pair_id, v.participant_id, v.kind, v.at FROM pair_voices v JOIN pairs p ON p.id = v.pair_id
+         WHERE p.program_id = ? ORDER BY v.at, v.id`,
+        programId,
+      ).map((row) => ({
+        pairId: str(row.pair_id),
+        participantId: str(row.participant_id),
+        kind: str(row.kind) as 'fine' | 'new_match',
+        at: Number(row.at),
+      })),
     }))();
   }
 

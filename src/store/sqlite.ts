@@ -10,6 +10,7 @@ import type { ConsentState, Decision, JobKind, NextRun, ScheduledJob } from '../
 import { MIGRATIONS } from './migrations.js';
 import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
 import { Database } from './sqlite-driver.js';
+import { SqliteMatchingStore } from './sqlite-matching.js';
 import { SqliteMentoringStore } from './sqlite-mentoring.js';
 import { SqlitePilotStore } from './sqlite-pilots.js';
 import { SqlitePrivacyStore } from './sqlite-privacy.js';
@@ -209,6 +210,7 @@ export function migrate(db: Database): number[] {
 
 export class SqliteStore extends SqlRepository implements Store {
   readonly mentoring: SqliteMentoringStore;
+  readonly matching: SqliteMatchingStore;
   readonly pilots: SqlitePilotStore;
   readonly reports: SqliteReportStore;
   readonly privacy: SqlitePrivacyStore;
@@ -217,6 +219,7 @@ export class SqliteStore extends SqlRepository implements Store {
     super(db);
     this.reports = new SqliteReportStore(db);
     this.pilots = new SqlitePilotStore(db);
+    this.matching = new SqliteMatchingStore(db);
     this.privacy = new SqlitePrivacyStore(db);
     this.mentoring = new SqliteMentoringStore(db, (participantId, subjectId, runs) =>
       this.insertJobs(participantId, subjectId, runs),
@@ -346,6 +349,11 @@ export class SqliteStore extends SqlRepository implements Store {
         `SELECT * FROM participants WHERE platform = ? AND lower(email) = lower(?) AND kind = 'person' ORDER BY created_at`,
         platform,
         email,
+      ).map(toParticipant),
+    inProgram: async (programId) =>
+      this.all(
+        `SELECT * FROM participants WHERE program_id = ? AND kind = 'person' ORDER BY email, id`,
+        programId,
       ).map(toParticipant),
     importRoster: async (plan, now) =>
       this.tx(() => {

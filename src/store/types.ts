@@ -2,6 +2,7 @@ import type { Charter, CharterDraft } from '../core/charter.js';
 import type { Survey, SurveyDetails } from '../core/checkpoint.js';
 import type { AssignmentMethod, EvaluationVersion } from '../core/evaluation.js';
 import type { Experiment, ExperimentInput, ExperimentStatus } from '../core/experiment.js';
+import type { Candidate, FitReason, ProposalStatus, StoredProposal } from '../core/matching.js';
 import type {
   CharterVersion,
   CuratorAction,
@@ -124,6 +125,8 @@ export interface Store {
     update(id: string, patch: ParticipantPatch): Promise<Participant>;
     /** People already known on a platform by email (e.g. Teams users who installed the bot). */
     findByEmail(platform: Identity['platform'], email: string): Promise<Participant[]>;
+    /** Every person (not channel) of a program, by email then id. */
+    inProgram(programId: string): Promise<Participant[]>;
     /** Applies a whole roster in one transaction: people, roles, arms, pairs and consent requests. */
     importRoster(
       plan: RosterPlan,
@@ -219,6 +222,7 @@ export interface Store {
     nextAttemptAt(): Promise<number | null>;
   };
   mentoring: MentoringStore;
+  matching: MatchingStore;
   pilots: PilotStore;
   reports: ReportStore;
   privacy: PrivacyStore;
@@ -285,6 +289,8 @@ export interface MentoringStore {
   /** Active pairs a person is in, in either role. */
   activePairsOf(participantId: string): Promise<Pair[]>;
   activePairs(programId?: string): Promise<Pair[]>;
+  /** Every pair of a program, active or closed, oldest first. */
+  pairs(programId: string): Promise<Pair[]>;
   /** Pairs whose introduction has not gone out yet (waiting for consent). */
   pairsAwaitingIntro(participantId: string): Promise<Pair[]>;
   markIntroSent(pairId: string, now: number): Promise<boolean>;
@@ -326,6 +332,8 @@ export interface MentoringStore {
 
   getAlert(id: string): Promise<CuratorAlert | null>;
   openAlertFor(pairId: string): Promise<CuratorAlert | null>;
+  /** Opens an alert outside the daily look (a pair member's request); false when one is open already. */
+  openAlert(alert: Pick<CuratorAlert, 'id' | 'pairId' | 'score' | 'reasons'>, now: number): Promise<boolean>;
   alerts(filter?: { pairId?: string }): Promise<CuratorAlert[]>;
   /** Marks an open alert handled by one curator; false when someone else got there first. */
   handleAlert(
@@ -336,6 +344,54 @@ export interface MentoringStore {
     detail: Record<string, unknown>,
     snoozeUntil?: number,
   ): Promise<boolean>;
+}
+
+export interface NewProposal {
+  id: string;
+  reviewId: string;
+  programId: string;
+  menteeId: string;
+  mentorId: string;
+  fit: number;
+  reasons: FitReason[];
+  alternatives: Candidate[];
+}
+
+/** Matching proposals for the curators' review. */
+export interface MatchingStore {
+  /** Saves a review's proposals in one transaction; a mentee who already has an open proposal is skipped. */
+  saveProposals(proposals: readonly NewProposal[], now: number): Promise<StoredProposal[]>;
+  getProposal(id: string): Promise<StoredProposal | null>;
+  review(reviewId: string): Promise<StoredProposal[]>;
+  proposals(programId: string): Promise<StoredProposal[]>;
+  /** Records a curator's decision; false when the proposal was decided already (exactly one decision wins). */
+  decide(
+    id: string,
+    decision: {
+      status: Exclude<ProposalStatus, 'open'>;
+      by: string;
+      byName?: string | null;
+      chosenMentorId?: string | null;
+    },
+    now: number,
+  ): Promise<boolean>;
+  /** Undoes a decision whose pair could not be formed (only while no pair is linked). */
+  reopen(id: string): Promise<void>;
+  linkPair(id: string, pairId: string): Promise<void>;
+  /** Adds someone to a person's private "not with" list; false when they were on it already. */
+  addNotWith(ownerId: string, other: Identity, name: string | null, now: number): Promise<boolean>;
+  removeNotWith(ownerId: string, other: Identity): Promise<boolean>;
+  notWithOf(ownerId: string): Promise<{ other: Identity; name: string | null }[]>;
+  /** Records what a pair member said ("we're fine" with an optional note, or "a new match"). */
+  recordVoice(
+    entry: { pairId: string; participantId: string; kind: 'fine' | 'new_match'; note: string | null },
+    now: number,
+  ): Promise<void>;
+  voices(
+    pairId: string,
+  ): Promise<{ participantId: string; kind: 'fine' | 'new_match'; note: string | null; at: number }[]>;
+  /** Every entry of the program's people, for the matcher. */
+  notWithInProgram(programId: string): Promise<{ ownerId: string; other: Identity }[]>;
 }
 
 export interface RosterPersonPlan {
@@ -555,6 +611,24 @@ export interface ReportAlertRow {
   actedOn: boolean;
 }
 
+/** A matching proposal and what the curators decided (no reasons: they carry roster attributes). */
+export interface ReportProposalRow {
+  menteeId: string;
+  mentorId: string;
+  chosenMentorId: string | null;
+  status: 'open' | 'approved' | 'changed' | 'rejected';
+  createdAt: number;
+  decidedAt: number | null;
+}
+
+/** What a pair member said when asked (never the note). */
+export interface ReportVoiceRow {
+  pairId: string;
+  participantId: string;
+  kind: 'fine' | 'new_match';
+  at: number;
+}
+
 /** Everything the outcome report of one program reads (people of kind 'channel' are left out). */
 export interface ReportDataset {
   people: ReportPersonRow[];
@@ -573,6 +647,10 @@ export interface ReportDataset {
   notes: Pick<ConfounderNote, 'id' | 'date' | 'text'>[];
   /** Every run of a governance review. */
   reviews: { stage: ReviewStage; at: number }[];
+  /** Matching proposals (absent in datasets from before matching). */
+  proposals?: ReportProposalRow[];
+  /** Pair members' answers to the friendly nudge. */
+  voices?: ReportVoiceRow[];
 }
 
 /** Read-only queries behind the outcome report. */

@@ -36,6 +36,31 @@ describe('roster CSV checks', () => {
     ]);
   });
 
+  it('reads the matching columns, normalizes lists, and names bad values with their line', () => {
+    const csv = [
+      'email,role,topics,manager_email,capacity,languages',
+      'ana@example.com,mentor, Hiring ; feedback;;hiring ,Boss@Example.com,2,EN; pt-BR',
+      'ben@example.com,mentee,feedback,,,',
+      'cy@example.com,mentee,,not-an-email,zero,english',
+      'dee@example.com,mentor,,,0,',
+    ].join('\n');
+    const { rows, problems } = parseRosterCsv(csv);
+    expect(problems).toEqual([
+      'line 4: manager_email is not an email address',
+      'line 4: capacity must be a whole number from 1 to 20',
+      'line 4: languages "english" is not a language code such as en, de or pt-BR',
+      'line 5: capacity must be a whole number from 1 to 20',
+    ]);
+    expect(rows[0]).toMatchObject({
+      topics: 'Hiring; feedback; hiring',
+      manager_email: 'boss@example.com',
+      capacity: '2',
+      languages: 'en; pt-br',
+    });
+    expect(rows[1]).toMatchObject({ topics: 'feedback' });
+    expect(rows[1]?.capacity).toBeUndefined();
+  });
+
   it('reports malformed CSV and missing columns instead of guessing', () => {
     expect(parseRosterCsv('email,role\n"ana@example.com,leader\n').problems[0]).toMatch(
       /^the file is not valid CSV/,

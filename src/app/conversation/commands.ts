@@ -11,6 +11,7 @@ export const COMMANDS = [
   'checkin',
   'optout',
   'forget-me',
+  'notwith',
 ] as const;
 /** Words for curators: pair two people, or claim a channel for curator alerts. */
 export const CURATOR_COMMANDS = ['pair', 'claim'] as const;
@@ -26,6 +27,7 @@ const ALIASES: Record<string, CommandName> = {
   'check-in': 'checkin',
   'opt-out': 'optout',
   forgetme: 'forget-me',
+  'not-with': 'notwith',
 };
 
 /** A word echoed back is clipped, so a huge word cannot make a huge reply. */
@@ -56,5 +58,7 @@ export function helpText(t: Translator): string {
     t('help.snooze'),
     t('help.optout'),
     t('help.forget'),
+    t('help.pairStatus'),
+    t('help.notWith'),
   ].join('\n');
 }

@@ -15,7 +15,9 @@ import { answerCommand, answerText } from './flows/commands.js';
 import { consentActions, onInstalled, onOpened, onRemoved } from './flows/consent.js';
 import { curatorActions, curatorForms } from './flows/curators.js';
 import { experimentActions, experimentForms } from './flows/experiment.js';
+import { matchingActions } from './flows/matching.js';
 import { mentoringActions, mentoringForms } from './flows/mentoring.js';
+import { voiceActions, voiceForms } from './flows/voice.js';
 import { type Answer, NOTHING, type Reply } from './replies.js';
 import { statusMessage } from './status.js';
 
@@ -78,6 +80,8 @@ const ACTIONS: Partial<Record<ActionName, ActionFlow>> = {
   ...checkpointActions,
   ...mentoringActions,
   ...curatorActions,
+  ...matchingActions,
+  ...voiceActions,
 };
 
 const FORMS: Record<string, SubmitFlow> = {
@@ -85,6 +89,7 @@ const FORMS: Record<string, SubmitFlow> = {
   ...checkpointForms,
   ...mentoringForms,
   ...curatorForms,
+  ...voiceForms,
 };
 
 /** Form ids the conversation knows; a channel acknowledges any other submission and does nothing. */

@@ -121,6 +121,16 @@ export interface OutcomeReport {
     milestones: { onTime: Rate; late: Figure; unconfirmed: Figure };
     alerts: { raised: Figure; awaitingDecision: Figure; actedOn: Rate; medianHoursToAction: Stat };
     optOuts: Figure;
+    /** Matching: the curators' decisions on proposals, time to a pair, no-fault exits, re-matches after alerts. */
+    matching: {
+      proposals: { total: Figure; approved: Figure; changed: Figure; rejected: Figure; open: Figure };
+      /** Mentees: enrolment (invitation, else first contact) to their first pair. */
+      medianDaysToPair: Stat;
+      /** Pairs in which a member asked for a new match (no fault). */
+      noFaultExits: Figure;
+      /** Curator alerts followed by a new pair for the mentee within 30 days. */
+      rematchedWithin30Days: Rate;
+    };
   };
   budget: {
     weeklyBudget: number;
@@ -335,6 +345,56 @@ function mentoringFigures(
       ),
     },
     optOuts: countFigure(optOuts),
+    matching: matchingFigures(data, pairById),
+  };
+}
+
+function matchingFigures(data: ReportDataset, pairById: ReadonlyMap<string, ReportPairRow>) {
+  const proposals = data.proposals ?? [];
+  const proposalCount = (status?: string) => {
+    const rows = proposals.filter((p) => status === undefined || p.status === status);
+    const people = new Set(rows.flatMap((p) => [p.menteeId, p.chosenMentorId ?? p.mentorId]));
+    return countFigure(rows.length, people.size);
+  };
+  const firstPair = new Map<string, number>();
+  for (const pair of data.pairs)
+    firstPair.set(pair.menteeId, Math.min(firstPair.get(pair.menteeId) ?? pair.createdAt, pair.createdAt));
+  const mentees = data.people.filter((p) => firstPair.has(p.id) && p.roles.includes('mentee'));
+  const daysToPair = mentees.map(
+    (p) => Math.max(0, firstPair.get(p.id)! - (p.invitedAt ?? p.createdAt)) / DAY,
+  );
+  const exits = [...new Set((data.voices ?? []).filter((v) => v.kind === 'new_match').map((v) => v.pairId))]
+    .map((id) => pairById.get(id))
+    .filter((p): p is ReportPairRow => p !== undefined);
+  const alerts = data.alerts.filter((a) => pairById.has(a.pairId));
+  const rematched = alerts.filter((a) => {
+    const pair = pairById.get(a.pairId)!;
+    return data.pairs.some(
+      (next) =>
+        next.menteeId === pair.menteeId &&
+        next.id !== pair.id &&
+        next.createdAt >= a.createdAt &&
+        next.createdAt <= a.createdAt + 30 * DAY,
+    );
+  });
+  const alertPairs = (subset: typeof alerts) =>
+    peopleIn(subset.map((a) => pairById.get(a.pairId)!).filter(Boolean));
+  return {
+    proposals: {
+      total: proposalCount(),
+      approved: proposalCount('approved'),
+      changed: proposalCount('changed'),
+      rejected: proposalCount('rejected'),
+      open: proposalCount('open'),
+    },
+    medianDaysToPair: statFigure(daysToPair, medianOf, mentees.length),
+    noFaultExits: countFigure(exits.length, peopleIn(exits)),
+    rematchedWithin30Days: rateFigure(
+      rematched.length,
+      alerts.length,
+      alertPairs(rematched),
+      alertPairs(alerts),
+    ),
   };
 }
 

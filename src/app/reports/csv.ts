@@ -190,6 +190,11 @@ export function renderFiguresCsv(report: OutcomeReport): CsvExport {
   rate('mentoring', 'alerts_acted_on', 'pairs', null, m.alerts.actedOn);
   stat('mentoring', 'median_hours_alert_to_action', 'pairs', null, m.alerts.medianHoursToAction);
   fig('mentoring', 'opt_outs', 'paired_people', null, m.optOuts);
+  for (const [key, figure] of Object.entries(m.matching.proposals))
+    fig('matching', `proposals_${key}`, 'proposals', null, figure);
+  stat('matching', 'median_days_enrolment_to_pair', 'mentees', null, m.matching.medianDaysToPair);
+  fig('matching', 'no_fault_exits', 'pairs', null, m.matching.noFaultExits);
+  rate('matching', 'rematched_within_30_days_of_alert', 'alerts', null, m.matching.rematchedWithin30Days);
 
   const b = report.budget;
   rows.push(['budget', 'weekly_budget', 'program', null, b.weeklyBudget, null, null, null, false]);

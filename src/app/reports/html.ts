@@ -302,6 +302,10 @@ function mentoringSection(r: OutcomeReport): string {
       <div><div class="k">Curator alerts</div><div class="v">${count(m.alerts.raised)}</div><div class="s">acted on: ${rate(m.alerts.actedOn)}; awaiting a decision: ${count(m.alerts.awaitingDecision)}</div></div>
       <div><div class="k">Median hours, alert → action</div><div class="v">${stat(m.alerts.medianHoursToAction)}</div><div class="s">first curator decision</div></div>
       <div><div class="k">Opt-outs among paired people</div><div class="v">${count(m.optOuts)}</div></div>
+      <div><div class="k">Matching proposals approved · changed · rejected</div><div class="v">${count(m.matching.proposals.approved)} · ${count(m.matching.proposals.changed)} · ${count(m.matching.proposals.rejected)}</div><div class="s">of ${count(m.matching.proposals.total)}; still open: ${count(m.matching.proposals.open)}</div></div>
+      <div><div class="k">Median days, enrolment → pair</div><div class="v">${stat(m.matching.medianDaysToPair)}</div><div class="s">mentees</div></div>
+      <div><div class="k">No-fault exits</div><div class="v">${count(m.matching.noFaultExits)}</div><div class="s">pairs where someone asked for a new match</div></div>
+      <div><div class="k">Re-matched within 30 days of an alert</div><div class="v">${rate(m.matching.rematchedWithin30Days)}</div></div>
     </div>
     <figure><figcaption>Milestones due so far</figcaption>${milestoneBar}</figure>
   </section>`;

@@ -437,4 +437,69 @@ export const en = {
   'channel.hello': "Hi! I'm the coaching companion. For your own coaching, message me in a 1:1 chat.",
   'channel.helloClaim':
     "Hi! I'm the coaching companion. A curator can mention me with `/coach claim` in the channel that should receive curator alerts. For your own coaching, message me in a 1:1 chat.",
+
+  // ---- matching (proposals for curators) -------------------------------------------------------------------------
+  'match.reason.topics':
+    'shares {count, plural, one {# of {wanted} topics} other {# of {wanted} topics}}: {topics} (+{points})',
+  'match.reason.department':
+    '{same, select, yes {same department, {mentor}} other {another department: {mentor}, not {mentee}}} (+{points})',
+  'match.reason.level':
+    '{gap, plural, =0 {the same level} one {one level above} other {# levels above}} (+{points})',
+  'match.reason.timezone': '{hours, number} working hours a day in common (+{points})',
+  'match.unmatched':
+    'no match: {constraint, select, no_mentors {there are no mentors} capacity {every mentor who fits is taken} reporting_line {only mentors in the reporting line} not_with {only mentors someone asked not to be matched with} closed_before {only mentors paired with before} overlap {too few working hours in common} language {no shared language} other {no mentor fits}} ({detail})',
+  'match.blocker':
+    '{constraint, select, no_mentors {no mentors} capacity {full} reporting_line {reporting line} not_with {not with} closed_before {paired before} overlap {working hours} language {language} other {other}}: {mentors, plural, one {# mentor} other {# mentors}}',
+  'match.review.title':
+    'Matching proposals for *{program}*: {count, plural, one {# proposal} other {# proposals}}, {open} still to decide. Nothing is paired until a curator approves; approved pairs are introduced once both have accepted.',
+  'match.review.proposal': '*{mentee}* with mentor *{mentor}* (fit {fit})',
+  'match.review.candidate': '*{mentor}* (fit {fit})',
+  'match.review.reasonLine': '• {reason}',
+  'match.review.approve': 'Approve',
+  'match.review.another': 'Choose another',
+  'match.review.reject': 'Reject',
+  'match.review.pick': 'Pair with {mentor}',
+  'match.review.noAlternatives': 'No other mentor passes every constraint and has a free slot.',
+  'match.review.decided':
+    '{status, select, approved {Approved by *{curator}* on {at}.} changed {*{curator}* chose *{mentor}* instead on {at}.} other {Rejected by *{curator}* on {at}.}}',
+  'match.review.alreadyDecided': 'A curator has already decided on this proposal.',
+  'match.review.notAlternative': 'That mentor is not one of the alternatives any more.',
+  'match.review.mentorFull': '{mentor} has no free slot any more; choose another mentor.',
+  'match.review.menteePaired': '{mentee} has a mentor already.',
+
+  // ---- the pair's voice --------------------------------------------------------------------------------------------
+  'help.pairStatus':
+    "• `/coach pair status` — your mentoring pair's engagement score and the reasons behind it",
+  'help.notWith':
+    '• `/coach notwith @person` — privately, never be matched with someone (`/coach notwith` lists them)',
+  'pairStatus.none': "You're not in an active mentoring pair right now.",
+  'pairStatus.pair':
+    'Your pair with *{other}* ({role, select, mentor {your mentee} other {your mentor}}): *{score}/100*. {low, select, yes {That is under {threshold}: first you both get a friendly nudge, and if it stays low after a grace period the curators are asked to look.} other {Curators are asked to look only if it falls under {threshold} and stays there after a friendly nudge.}}',
+  'pairStatus.reasons': 'What the bot sees (never your conversations):',
+  'notWith.added':
+    "Noted, privately: I won't propose {people} as your match. Nobody else sees this list, and the people on it are not told. `/coach notwith` shows the list; `/coach notwith remove @person` takes someone off.",
+  'notWith.removed': 'Taken off your "not with" list: {people}.',
+  'notWith.notListed': 'They were not on your "not with" list.',
+  'notWith.list': 'Your private "not with" list (only you see it): {people}.',
+  'notWith.empty':
+    'Your private "not with" list is empty. `/coach notwith @person` keeps the matcher from proposing someone as your match; nobody else sees the list.',
+  'notWith.self': 'That is you. Mention the person you would rather not be matched with.',
+  'notWith.answeredInChat': "I've answered you in our 1:1 chat.",
+  'notWith.unknownEmail': 'I know nobody in the program by that email.',
+  'rematch.suggestions': 'Suggested by the matcher (a starting point; pick anyone below):',
+  'rematch.noSuggestions':
+    'The matcher has no suggestion: no other mentor passes every constraint with a free slot.',
+  'voice.fine': "We're fine — we meet offline",
+  'voice.newMatch': "I'd like a new match",
+  'voice.fineForm.title': "We're fine",
+  'voice.fineForm.submit': 'Send',
+  'voice.fineForm.note': 'Anything to add? (optional, kept private to the program team)',
+  'voice.fineThanks': 'Thanks — noted that you two meet offline.',
+  'voice.newMatchSent':
+    "Sent privately to the program's curators: you'd like a new match. It is nobody's fault, and {other} is not told. A curator will be in touch.",
+  'voice.newMatchAlready': 'Your request for a new match is already with the curators.',
+  'alert.matchRequested':
+    'A new match is asked for in the pair *{mentee}* (mentee) and *{mentor}* (mentor) — a no-fault request, not shown to the other person. Engagement {score}/100.',
+  'engagement.matchRequested':
+    'the {role, select, mentor {mentor} other {mentee}} {name} asked for a new match (no fault)',
 } as const;

@@ -9,6 +9,8 @@ import { checkinForm } from './checkpoint.js';
 import { firstContact } from './consent.js';
 import { curatorsChannelWords, pairCommand } from './curators.js';
 import { experimentFormFor } from './experiment.js';
+import { notWithText } from './matching.js';
+import { pairStatusText } from './mentoring.js';
 
 /**
  * A command typed by a person, wherever it arrived (`/coach <words>` in Slack, the words typed to the bot
@@ -18,7 +20,8 @@ async function runCommand(turn: Turn<CommandEvent | TextEvent>): Promise<Answer>
   const { event, deps, t } = turn;
   const { identity } = event.actor;
   const command = parseCommand(event.text);
-  if (command.name === 'pair') return say(await pairCommand(turn));
+  const pairStatus = command.name === 'pair' && /^\s*pair\s+status\s*$/i.test(event.text);
+  if (command.name === 'pair' && !pairStatus) return say(await pairCommand(turn));
   if (command.name === 'claim') return say(t('channel.claimElsewhere'));
   if (await firstContact(turn)) return say(t('welcome.sentConsent'));
   const person = await me(turn);
@@ -28,6 +31,8 @@ async function runCommand(turn: Turn<CommandEvent | TextEvent>): Promise<Answer>
   }
   const { coaching } = deps;
   switch (command.name) {
+    case 'pair': // `pair status`: the person's own pair score (pairing two people is the curators' `pair`)
+      return say(await pairStatusText(turn));
     case 'help':
       return say(helpText(t));
     case 'unknown':
@@ -58,6 +63,8 @@ async function runCommand(turn: Turn<CommandEvent | TextEvent>): Promise<Answer>
     case 'optout':
       await coaching.optOut(identity);
       return answer({ kind: 'say', text: t('command.optedOut') }, { statusChanged: true });
+    case 'notwith':
+      return say(await notWithText(turn));
     case 'forget-me':
       if (!deps.privacy) return say(t('command.forgetUnavailable'));
       await deps.privacy.forgetMe(identity);
@@ -85,6 +92,14 @@ export async function answerText(turn: Turn<TextEvent>): Promise<Answer> {
   if (event.place.kind === 'channel') {
     const word = event.text.trim().toLowerCase().split(/\s+/)[0] ?? '';
     if (word === 'pair') return say(await pairCommand(turn));
+    if (word === 'notwith' || word === 'not-with') {
+      // People are mentioned where they are members (a team channel); the answer goes to the 1:1 chat.
+      const reply = await notWithText(turn);
+      const person = await deps.coaching.store.participants.findByIdentity(event.actor.identity);
+      if (person?.consent !== 'accepted') return say(reply);
+      await deps.coaching.notify(person, `dm:${event.messageId}`, () => reply, { reply: true });
+      return say(t('notWith.answeredInChat'));
+    }
     return say(
       await curatorsChannelWords(
         turn,

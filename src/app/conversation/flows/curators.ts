@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Translator } from '../../../core/catalog/index.js';
 import type { RawFormValues } from '../../../core/forms.js';
+import { fitReasonText } from '../../../core/matching.js';
 import {
   CURATOR_ACTIONS,
   CURATOR_FORMS,
@@ -9,6 +10,7 @@ import {
 } from '../../../core/mentoring.js';
 import type { ActionName, Block, FormView, Message } from '../../../core/messages.js';
 import { NotAllowedError, UserFacingError } from '../../errors.js';
+import { rematchSuggestions } from '../../matching.js';
 import { alertMessageFor, nameOf } from '../../mentoring.js';
 import { type ActionFlow, alreadyAnswered, answer, type SubmitFlow, type Turn } from '../conversation.js';
 import type { CommandEvent, TextEvent } from '../events.js';
@@ -64,13 +66,38 @@ async function decisionForm(
   const form = await deps.mentoring.curatorForm(event.actor.identity, alertId, action);
   const view = await deps.mentoring.alertView(alertId);
   if (!view) throw new NotAllowedError();
+  const suggestions = action === 'rematch' ? await rematchSuggestionBlocks(turn, view) : [];
   return formView(t, form, {
     state: { a: alertId, x: action },
-    intro: alertMessage(t, view, false).blocks,
+    intro: [...alertMessage(t, view, false).blocks, ...suggestions],
     back: { action: 'alert.back', ref: alertId, label: t('common.back') },
     excludePeople: [view.mentor.userId, view.mentee.userId],
     ...(values ? { initial: values.initial, ...(values.errors ? { errors: values.errors } : {}) } : {}),
   });
+}
+
+/** The matcher's top suggestions for a re-match, with their reasons, beside the free choice of any person. */
+async function rematchSuggestionBlocks(turn: Turn, view: AlertView): Promise<Block[]> {
+  const { deps, t } = turn;
+  const store = deps.coaching.store;
+  const program = await store.programs.get(view.pair.programId);
+  if (!program) return [];
+  const suggestions = await rematchSuggestions(store, program, view.pair, deps.clock.now());
+  if (suggestions.length === 0) return [{ type: 'context', text: t('rematch.noSuggestions') }];
+  return [
+    {
+      type: 'text',
+      text: [
+        t('rematch.suggestions'),
+        ...suggestions.map(({ mentor, candidate }) =>
+          [
+            t('match.review.candidate', { mentor: nameOf(t, mentor, 'pair.mentor'), fit: candidate.fit }),
+            ...candidate.reasons.map((r) => t('match.review.reasonLine', { reason: fitReasonText(t, r) })),
+          ].join('\n'),
+        ),
+      ].join('\n'),
+    },
+  ];
 }
 
 /** Re-match, check in, snooze or close: curators only, and only while the alert is open. */

@@ -7,9 +7,11 @@ import {
   type MilestoneAnswer,
   milestoneConfirmedMessage,
   milestoneNoteForm,
+  reasonText,
 } from '../../../core/mentoring.js';
 import { type ActionName, type Block, type FormView, textMessage } from '../../../core/messages.js';
 import { NotAllowedError, UserFacingError } from '../../errors.js';
+import { nameOf } from '../../mentoring.js';
 import {
   type ActionFlow,
   alreadyAnswered,
@@ -219,3 +221,29 @@ export const mentoringForms: Record<string, SubmitFlow> = {
   [changeRequestForm.id]: sendChanges,
   [milestoneNoteForm.id]: saveNote,
 };
+
+/** `/coach pair status`: the person's own pairs, each with its score and reasons (only a pair's members see it). */
+export async function pairStatusText(turn: Turn): Promise<string> {
+  const { deps, t } = turn;
+  const pairs = await deps.mentoring.pairStatus(turn.event.actor.identity);
+  if (pairs.length === 0) return t('pairStatus.none');
+  return pairs
+    .map(({ role, other, score, threshold }) =>
+      [
+        t('pairStatus.pair', {
+          other: nameOf(t, other, role === 'mentor' ? 'pair.yourMentee' : 'pair.yourMentor'),
+          role,
+          score: score.score,
+          threshold,
+          low: score.low ? 'yes' : 'no',
+        }),
+        t('pairStatus.reasons'),
+        score.reasons.length === 0
+          ? t('engagement.noSignals')
+          : score.reasons
+              .map((r) => t('engagement.reason', { reason: reasonText(t, r), points: r.points }))
+              .join('\n'),
+      ].join('\n'),
+    )
+    .join('\n\n');
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { buildOutcomeReport } from '../../src/app/reports/compute.js';
+import { DAY } from '../../src/core/clock.js';
+import { parseProgramSettings } from '../../src/core/program.js';
+import type { ReportDataset, ReportPairRow, ReportPersonRow } from '../../src/store/types.js';
+
+const T0 = Date.parse('2026-03-02T09:00:00Z');
+const program = {
+  id: 'prg',
+  name: 'pilot',
+  settings: parseProgramSettings({ name: 'pilot' }),
+  version: 1,
+  createdAt: T0,
+  updatedAt: T0,
+};
+const person = (id: string, role: 'mentor' | 'mentee', invitedAt = T0): ReportPersonRow => ({
+  id,
+  roles: [role],
+  arm: 'coached',
+  consent: 'accepted',
+  consentAt: invitedAt,
+  invitedAt,
+  createdAt: invitedAt,
+});
+const pair = (
+  id: string,
+  mentorId: string,
+  menteeId: string,
+  createdAt: number,
+  replaces: string | null = null,
+) =>
+  ({
+    id,
+    mentorId,
+    menteeId,
+    status: 'active',
+    createdAt,
+    closedAt: null,
+    replacesPairId: replaces,
+    charterConfirmedAt: null,
+  }) satisfies ReportPairRow;
+
+function dataset(extra: Partial<ReportDataset>): ReportDataset {
+  return {
+    people: [],
+    experiments: [],
+    surveys: [],
+    nudges: [],
+    budgetWeeks: [],
+    pairs: [],
+    milestones: [],
+    alerts: [],
+    assignments: [],
+    programVersions: [],
+    notes: [],
+    reviews: [],
+    ...extra,
+  };
+}
+
+describe('the matching figures', () => {
+  // Mentees E1–E5 enrolled on T0 and paired after 2, 4, 6, 8 and 10 days; mentors R1–R5.
+  const mentees = [1, 2, 3, 4, 5].map((i) => person(`e${i}`, 'mentee'));
+  const mentors = [1, 2, 3, 4, 5].map((i) => person(`r${i}`, 'mentor'));
+  const pairs = [1, 2, 3, 4, 5].map((i) => pair(`p${i}`, `r${i}`, `e${i}`, T0 + 2 * i * DAY));
+  const proposal = (i: number, status: 'approved' | 'changed' | 'rejected' | 'open') => ({
+    menteeId: `e${i}`,
+    mentorId: `r${i}`,
+    chosenMentorId: status === 'changed' ? `r${(i % 5) + 1}` : null,
+    status,
+    createdAt: T0,
+    decidedAt: status === 'open' ? null : T0 + DAY,
+  });
+
+  it('counts decisions, the median days to a pair, no-fault exits and re-matches within 30 days of an alert', () => {
+    const report = buildOutcomeReport(
+      program,
+      dataset({
+        people: [...mentees, ...mentors],
+        pairs: [
+          ...pairs,
+          // E1's and E2's pairs were re-matched: E1 within 30 days of its alert, E2 after 40.
+          pair('p6', 'r3', 'e1', T0 + 20 * DAY, 'p1'),
+          pair('p7', 'r4', 'e2', T0 + 50 * DAY, 'p2'),
+        ],
+        alerts: [
+          {
+            pairId: 'p1',
+            status: 'handled',
+            createdAt: T0 + 10 * DAY,
+            handledAt: T0 + 11 * DAY,
+            actedOn: true,
+          },
+          {
+            pairId: 'p2',
+            status: 'handled',
+            createdAt: T0 + 10 * DAY,
+            handledAt: T0 + 11 * DAY,
+            actedOn: true,
+          },
+          { pairId: 'p3', status: 'open', createdAt: T0 + 10 * DAY, handledAt: null, actedOn: false },
+          { pairId: 'p4', status: 'open', createdAt: T0 + 10 * DAY, handledAt: null, actedOn: false },
+          { pairId: 'p5', status: 'open', createdAt: T0 + 10 * DAY, handledAt: null, actedOn: false },
+        ],
+        proposals: [
+          proposal(1, 'approved'),
+          proposal(2, 'approved'),
+          proposal(3, 'approved'),
+          proposal(4, 'changed'),
+          proposal(5, 'rejected'),
+        ],
+        voices: [1, 2, 3, 4, 5].map((i) => ({
+          pairId: `p${i}`,
+          participantId: `e${i}`,
+          kind: 'new_match' as const,
+          at: T0 + 9 * DAY,
+        })),
+      }),
+      T0 + 60 * DAY,
+    );
+    const m = report.mentoring.matching;
+    expect(m.proposals.total).toEqual({ value: 5, suppressed: false });
+    // Three approvals name six people: shown; one change or one rejection names two: suppressed.
+    expect(m.proposals.approved).toEqual({ value: 3, suppressed: false });
+    expect(m.proposals.changed).toEqual({ value: null, suppressed: true });
+    expect(m.proposals.rejected).toEqual({ value: null, suppressed: true });
+    // 2, 4, 6, 8, 10 days: median 6.
+    expect(m.medianDaysToPair).toEqual({ value: 6, people: 5, suppressed: false });
+    expect(m.noFaultExits).toEqual({ value: 5, suppressed: false });
+    // One of five alerts was followed by a new pair within 30 days: one pair's two people, suppressed.
+    expect(m.rematchedWithin30Days).toMatchObject({ denominator: 5, suppressed: true });
+  });
+
+  it('reads a dataset from before matching as no proposals, no exits', () => {
+    const m = buildOutcomeReport(program, dataset({}), T0).mentoring.matching;
+    expect(m.proposals.total).toEqual({ value: 0, suppressed: false });
+    expect(m.noFaultExits).toEqual({ value: 0, suppressed: false });
+    expect(m.medianDaysToPair).toEqual({ value: null, people: 0, suppressed: false });
+  });
+});
