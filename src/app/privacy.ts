@@ -42,6 +42,7 @@ export class PrivacyService {
       detail: summary,
     });
     this.#logger.info({ participantId: person.id, ...summary }, 'personal data erased');
+    await this.#settle('erasure');
     return summary;
   }
 
@@ -73,6 +74,17 @@ export class PrivacyService {
       }
     }
     await this.#store.meta.set(RETENTION_LAST_RUN, today);
+    await this.#settle('retention');
     return results;
+  }
+
+  /** Old versions of erased rows leave the files (write-ahead log and free pages) right away. */
+  async #settle(after: 'erasure' | 'retention'): Promise<void> {
+    const { complete } = await this.#store.privacy.settleErasure();
+    if (!complete)
+      this.#logger.warn(
+        { after },
+        'another connection is reading the database: the write-ahead log still holds erased data until the next checkpoint',
+      );
   }
 }

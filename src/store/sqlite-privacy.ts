@@ -94,6 +94,8 @@ export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
         `UPDATE outbox SET status = 'cancelled', reason = 'erased on request', claim_token = NULL WHERE participant_id = ? AND status IN ('pending', 'sending')`,
         participantId,
       );
+      // Where a message went (e.g. the person's DM channel) identifies them as much as their user id.
+      this.run('UPDATE outbox SET provider_ref = NULL WHERE participant_id = ?', participantId);
       const messagesCleared = this.run(
         'UPDATE outbox SET message = ? WHERE participant_id = ?',
         EMPTY_MESSAGE,
@@ -170,6 +172,14 @@ export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
       );
       return { experiments: experiments.length, pairsClosed, messagesCleared };
     });
+  }
+
+  async settleErasure(): Promise<{ complete: boolean }> {
+    if (this.db.memory) return { complete: true };
+    // Deleted cells and freed pages are zeroed (secure_delete, set when the file is opened); the checkpoint
+    // copies the zeroed pages over the old ones in the main file, and TRUNCATE leaves a WAL of zero bytes.
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return { complete: (result?.busy ?? 0) === 0 };
   }
 
   async purge(programId: string, freeTextBefore: number, aggregatesBefore: number): Promise<PurgeSummary> {

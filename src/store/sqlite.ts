@@ -175,6 +175,8 @@ export function openSqliteStore(options: SqliteOptions): SqliteStore {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
+  // Deleted and overwritten content is zeroed in the page, not left in free space (see settleErasure).
+  db.pragma('secure_delete = ON');
   migrate(db);
   return new SqliteStore(db);
 }

@@ -471,6 +471,12 @@ export interface PrivacyStore {
   ): Promise<{ experiments: number; pairsClosed: number; messagesCleared: number }>;
   /** Free text and raw interaction events before `freeTextBefore`, and everything before `aggregatesBefore`, for one program. */
   purge(programId: string, freeTextBefore: number, aggregatesBefore: number): Promise<PurgeSummary>;
+  /**
+   * Called right after an erasure or a retention run: moves every change into the main file and empties the
+   * write-ahead log, so the old versions of what was removed are no longer on disk. `complete` is false when
+   * another connection's open read kept part of the log; the next call finishes the work.
+   */
+  settleErasure(): Promise<{ complete: boolean }>;
 }
 
 // ---- pilots: arm assignments, confounder notes, governance reviews -------------------------------------
