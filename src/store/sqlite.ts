@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Survey, SurveyDetails } from '../core/checkpoint.js';
 import type { Experiment, ExperimentInput, ExperimentStatus } from '../core/experiment.js';
@@ -166,9 +166,42 @@ export interface SqliteOptions {
   busyTimeoutMs?: number;
 }
 
+/** The database and the files SQLite keeps beside it. */
+export function databaseFiles(path: string): string[] {
+  return [path, `${path}-wal`, `${path}-shm`];
+}
+
+/**
+ * Existing database files that someone other than the owner may read or write, with their mode (e.g. `0644`).
+ * They hold emails, notes, the consent ledger and the pseudonym secret of CSV exports.
+ */
+export function exposedDatabaseFiles(path: string): { file: string; mode: string }[] {
+  if (path === ':memory:') return [];
+  return databaseFiles(path)
+    .filter((file) => existsSync(file))
+    .map((file) => ({ file, mode: statSync(file).mode & 0o777 }))
+    .filter(({ mode }) => (mode & 0o077) !== 0)
+    .map(({ file, mode }) => ({ file, mode: `0${mode.toString(8)}` }));
+}
+
+/**
+ * A new database is created owner-only: its folder 0700 (when this creates it) and the file 0600 before SQLite
+ * opens it; SQLite gives the -wal and -shm files the mode of the database file.
+ */
+function createOwnerOnly(path: string): void {
+  const folder = dirname(path);
+  if (!existsSync(folder)) {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    chmodSync(folder, 0o700);
+  }
+  if (existsSync(path)) return;
+  closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
+}
+
 /** Opens (creating if needed) the database, applies pending migrations and returns the store. */
 export function openSqliteStore(options: SqliteOptions): SqliteStore {
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  if (options.path !== ':memory:') createOwnerOnly(options.path);
   const db = new Database(options.path);
   // The busy timeout first: switching to WAL needs a lock that another process may be holding.
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,8 @@ describe('coachloop report', () => {
     const path = run.stdout.trim();
     expect([`reports/cli-pilot-${before}.html`, `reports/cli-pilot-${after}.html`]).toContain(path);
     const html = readFileSync(join(dir.dir, path), 'utf8');
+    // Reports name the program's people: owner-only, like the database.
+    expect((statSync(join(dir.dir, path)).mode & 0o777).toString(8)).toBe('600');
     expect(html).toContain('<svg');
     expect(html).toContain('CLI pilot');
     expect(html).not.toMatch(/https?:\/\//);
