@@ -61,12 +61,12 @@ function matchPerson(
  * The matcher's input from a roster file alone, before anyone has installed the app: mentees without a
  * `mentor_email`, mentors with their capacity less the mentees the file already gives them.
  */
-export function matchInputFromRoster(
-  csv: string,
+export async function matchInputFromRoster(
+  csv: string | AsyncIterable<string | Uint8Array>,
   settings: ProgramSettings,
   now: number,
-): { plan: Omit<MatchPlan, 'result'> | null; problems: string[] } {
-  const parsed = parseRosterCsv(csv);
+): Promise<{ plan: Omit<MatchPlan, 'result'> | null; problems: string[] }> {
+  const parsed = await parseRosterCsv(csv);
   if (parsed.problems.length > 0) return { plan: null, problems: parsed.problems };
   const byEmail = new Map<string, RosterRow[]>();
   for (const row of parsed.rows) byEmail.set(row.email, [...(byEmail.get(row.email) ?? []), row]);

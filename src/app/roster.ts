@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DEFAULT_LOCALE, translator } from '../core/catalog/index.js';
@@ -44,19 +45,130 @@ export interface RosterParse {
   problems: string[];
 }
 
-/** Reads and checks a roster file: every problem is reported with its line, and nothing is written. */
-export function parseRosterCsv(text: string): RosterParse {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+/**
+ * What one import may read: a roster is read as a stream and stops at the first limit it crosses, so memory stays
+ * bounded whatever the file holds. Both are documented in the README (Privacy and reliability).
+ */
+export const ROSTER_LIMITS = { maxBytes: 32 * 1024 * 1024, maxRows: 100_000 } as const;
+export type RosterLimits = { maxBytes: number; maxRows: number };
+
+const KNOWN_COLUMNS: ReadonlySet<string> = new Set(Object.keys(rosterRowSchema.shape));
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/** A roster that crosses a limit: nothing is imported, and the message says which limit and what to do. */
+export class RosterLimitError extends Error {}
+
+/** The source's chunks, counted: past `maxBytes` the read stops with a RosterLimitError. */
+async function* bounded(source: Iterable<string> | AsyncIterable<string | Uint8Array>, maxBytes: number) {
+  let bytes = 0;
+  for await (const chunk of source) {
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+    if (bytes > maxBytes)
+      throw new RosterLimitError(
+        `the file is larger than ${megabytes(maxBytes)}, the most one import reads; split it into several files and import each`,
+      );
+    yield chunk;
+  }
+}
+
+/** Header problems: unknown columns (including names like `__proto__`), a column named twice, required ones missing. */
+function headerProblems(header: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const required of ['email', 'role']) {
+    if (!header.includes(required))
+      problems.push(`the header has no "${required}" column (columns: ${header.join(', ')})`);
+  }
+  const unknown = header.filter((h) => !KNOWN_COLUMNS.has(h));
+  if (unknown.length > 0) problems.push(`unknown columns: ${unknown.join(', ')}`);
+  const twice = [...new Set(header.filter((h, i) => header.indexOf(h) !== i))];
+  if (twice.length > 0)
+    problems.push(`the header names ${twice.map((h) => `"${h}"`).join(', ')} more than once`);
+  return problems;
+}
+
+/**
+ * Reads and checks a roster: every problem is reported with its line, and nothing is written. The text is read
+ * as a stream (a string, or the chunks of a file) within `limits`.
+ */
+export async function parseRosterCsv(
+  source: string | AsyncIterable<string | Uint8Array>,
+  limits: RosterLimits = ROSTER_LIMITS,
+): Promise<RosterParse> {
+  const parser = parse({
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    bom: true,
+    relax_column_count: true,
+  });
+  const input = Readable.from(bounded(typeof source === 'string' ? [source] : source, limits.maxBytes));
+  let inputError: unknown = null;
+  input.on('error', (error) => {
+    inputError = error;
+    parser.destroy(error);
+  });
+  input.pipe(parser);
+  const problems: string[] = [];
+  const rows: RosterRow[] = [];
+  const seen = new Map<string, number>();
+  let header: string[] | null = null;
+  let count = 0;
   try {
-    records = parse(text, {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_')),
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-      bom: true,
-    }) as { record: Record<string, string>; info: { lines: number } }[];
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      if (!header) {
+        header = record.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
+        const wrong = headerProblems(header);
+        if (wrong.length > 0) {
+          input.destroy();
+          return { rows: [], problems: wrong };
+        }
+        continue;
+      }
+      count += 1;
+      if (count > limits.maxRows) {
+        input.destroy();
+        return {
+          rows: [],
+          problems: [
+            `the file has more than ${limits.maxRows.toLocaleString('en-US')} rows, the most one import takes; split it into several files and import each`,
+          ],
+        };
+      }
+      const line = info.lines;
+      if (record.length !== header.length) {
+        problems.push(`line ${line}: has ${record.length} cells, the header has ${header.length}`);
+        continue;
+      }
+      const cells: Record<string, string> = {};
+      header.forEach((name, i) => {
+        cells[name] = record[i] ?? '';
+      });
+      const parsed = rosterRowSchema.safeParse(cells);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues)
+          problems.push(`line ${line}: ${issue.path.join('.') || 'row'} ${issue.message}`);
+        continue;
+      }
+      const key = `${parsed.data.email}|${parsed.data.role}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        problems.push(
+          `line ${line}: duplicates line ${earlier} (${parsed.data.email} as ${parsed.data.role})`,
+        );
+        continue;
+      }
+      seen.set(key, line);
+      rows.push({ ...parsed.data, line });
+    }
   } catch (error) {
-    const err = error as { message: string; lines?: number };
+    const cause = inputError ?? error;
+    if (cause instanceof RosterLimitError) return { rows: [], problems: [cause.message] };
+    const err = cause as { message: string; lines?: number; code?: string };
+    // A file that cannot be read at all (missing, a folder, no permission) is not a CSV problem.
+    if (!err.code?.startsWith('CSV_')) throw cause;
     return {
       rows: [],
       problems: [
@@ -64,41 +176,16 @@ export function parseRosterCsv(text: string): RosterParse {
       ],
     };
   }
-  const problems: string[] = [];
-  if (records.length === 0) return { rows: [], problems: ['the file has no rows'] };
-  const header = Object.keys(records[0]!.record);
-  for (const required of ['email', 'role']) {
-    if (!header.includes(required))
-      problems.push(`the header has no "${required}" column (columns: ${header.join(', ')})`);
-  }
-  const known = new Set(Object.keys(rosterRowSchema.shape));
-  const unknown = header.filter((h) => !known.has(h));
-  if (unknown.length > 0) problems.push(`unknown columns: ${unknown.join(', ')}`);
-  if (problems.length > 0) return { rows: [], problems };
-
-  const rows: RosterRow[] = [];
-  const seen = new Map<string, number>();
-  for (const { record, info } of records) {
-    const line = info.lines;
-    const parsed = rosterRowSchema.safeParse(record);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        problems.push(`line ${line}: ${issue.path.join('.') || 'row'} ${issue.message}`);
-      continue;
-    }
-    const key = `${parsed.data.email}|${parsed.data.role}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      problems.push(`line ${line}: duplicates line ${earlier} (${parsed.data.email} as ${parsed.data.role})`);
-      continue;
-    }
-    seen.set(key, line);
-    rows.push({ ...parsed.data, line });
-  }
+  if (!header || count === 0) return { rows: [], problems: ['the file has no rows'] };
   // One person, one arm, zone and platform across their rows.
   const byEmail = new Map<string, RosterRow[]>();
-  for (const row of rows) byEmail.set(row.email, [...(byEmail.get(row.email) ?? []), row]);
+  for (const row of rows) {
+    const own = byEmail.get(row.email);
+    if (own) own.push(row);
+    else byEmail.set(row.email, [row]);
+  }
   for (const [email, own] of byEmail) {
+    if (own.length < 2) continue;
     for (const field of ['arm', 'timezone', 'platform', ...ROSTER_ATTRIBUTE_NAMES] as const) {
       const values = new Set(own.map((r) => r[field]).filter(Boolean));
       if (values.size > 1)
@@ -144,14 +231,16 @@ export interface RosterOutcome {
 export async function importRoster(options: {
   store: Store;
   program: ProgramRecord;
-  csv: string;
+  /** The roster's text, or a stream of it (e.g. a file's chunks). */
+  csv: string | AsyncIterable<string | Uint8Array>;
+  limits?: RosterLimits;
   lookups: readonly DirectoryLookup[];
   now: number;
   dryRun?: boolean;
   actor?: string;
 }): Promise<RosterOutcome> {
   const { store, program, now } = options;
-  const parsed = parseRosterCsv(options.csv);
+  const parsed = await parseRosterCsv(options.csv, options.limits);
   const outcome: RosterOutcome = {
     ok: false,
     written: false,
@@ -162,7 +251,11 @@ export async function importRoster(options: {
   if (outcome.problems.length > 0) return outcome;
 
   const byEmail = new Map<string, RosterRow[]>();
-  for (const row of parsed.rows) byEmail.set(row.email, [...(byEmail.get(row.email) ?? []), row]);
+  for (const row of parsed.rows) {
+    const own = byEmail.get(row.email);
+    if (own) own.push(row);
+    else byEmail.set(row.email, [row]);
+  }
   const people = new Map<string, RosterPersonPlan>();
   for (const [email, rows] of byEmail) {
     const wanted = rows.find((r) => r.platform)?.platform;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Curators } from '../app/curators.js';
 import { postMatchReview } from '../app/match-review.js';
@@ -39,8 +39,8 @@ export function registerMatchCommand(program: Command, fail: (error: unknown) =>
         if (opts.roster) {
           const settings = await programSettings(opts.program);
           name = settings.name;
-          const { plan: input, problems } = matchInputFromRoster(
-            readFileSync(opts.roster, 'utf8'),
+          const { plan: input, problems } = await matchInputFromRoster(
+            createReadStream(opts.roster),
             settings,
             now,
           );

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import type { Command } from 'commander';
 import { MentoringService } from '../app/mentoring.js';
 import { type DirectoryLookup, importRoster, knownUsersLookup, type RosterOutcome } from '../app/roster.js';
@@ -8,6 +8,9 @@ import { createSlackClient } from '../channels/slack/sender.js';
 import { loadConfig } from '../config.js';
 import { systemClock } from '../core/clock.js';
 import { openSqliteStore } from '../store/sqlite.js';
+
+/** A file with thousands of bad rows lists the first ones and says how many more there are. */
+const SHOWN_PROBLEMS = 100;
 
 /** `coachloop roster import FILE.csv --program NAME [--dry-run]` */
 export function registerRosterCommand(program: Command, fail: (error: unknown) => never): void {
@@ -45,14 +48,16 @@ export function registerRosterCommand(program: Command, fail: (error: unknown) =
           const outcome = await importRoster({
             store,
             program: record,
-            csv: readFileSync(file, 'utf8'),
+            csv: createReadStream(file),
             lookups,
             now,
             dryRun: opts.dryRun,
           });
           if (!outcome.ok) {
+            const shown = outcome.problems.slice(0, SHOWN_PROBLEMS);
+            const more = outcome.problems.length - shown.length;
             process.stderr.write(
-              `${file}: nothing was imported.\n${outcome.problems.map((p) => `  - ${p}`).join('\n')}\n`,
+              `${file}: nothing was imported.\n${shown.map((p) => `  - ${p}`).join('\n')}\n${more > 0 ? `  … and ${more} more problems\n` : ''}`,
             );
             process.exitCode = 1;
             return;

@@ -27,8 +27,8 @@ const rosterCsv = (arm = '', extra: string[] = []) =>
   ].join('\n');
 
 describe('roster attribute columns', () => {
-  it('takes department and level, and wants one value per person', () => {
-    const parsed = parseRosterCsv(
+  it('takes department and level, and wants one value per person', async () => {
+    const parsed = await parseRosterCsv(
       [
         'email,role,department,level',
         'ana@example.com,leader,Sales,L2',

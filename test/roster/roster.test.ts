@@ -13,7 +13,7 @@ import { type SlackSimulator, startSlackSimulator } from '../simulators/slack-ap
 const NOW = Date.UTC(2026, 2, 2, 9);
 
 describe('roster CSV checks', () => {
-  it('names every problem with its line and imports nothing', () => {
+  it('names every problem with its line and imports nothing', async () => {
     const csv = [
       'email,role,mentor_email,arm,timezone',
       'ana@example.com,leader,,coached,Europe/Berlin',
@@ -24,7 +24,7 @@ describe('roster CSV checks', () => {
       'dee@example.com,leader,,sideways,Mars/Base',
       'ana@example.com,mentor,,control,',
     ].join('\n');
-    const { problems } = parseRosterCsv(csv);
+    const { problems } = await parseRosterCsv(csv);
     expect(problems).toEqual([
       'line 3: email is not an email address',
       'line 4: role must be one of leader, mentor, mentee, curator, admin',
@@ -36,7 +36,7 @@ describe('roster CSV checks', () => {
     ]);
   });
 
-  it('reads the matching columns, normalizes lists, and names bad values with their line', () => {
+  it('reads the matching columns, normalizes lists, and names bad values with their line', async () => {
     const csv = [
       'email,role,topics,manager_email,capacity,languages',
       'ana@example.com,mentor, Hiring ; feedback;;hiring ,Boss@Example.com,2,EN; pt-BR',
@@ -44,7 +44,7 @@ describe('roster CSV checks', () => {
       'cy@example.com,mentee,,not-an-email,zero,english',
       'dee@example.com,mentor,,,0,',
     ].join('\n');
-    const { rows, problems } = parseRosterCsv(csv);
+    const { rows, problems } = await parseRosterCsv(csv);
     expect(problems).toEqual([
       'line 4: manager_email is not an email address',
       'line 4: capacity must be a whole number from 1 to 20',
@@ -61,18 +61,18 @@ describe('roster CSV checks', () => {
     expect(rows[1]?.capacity).toBeUndefined();
   });
 
-  it('reports malformed CSV and missing columns instead of guessing', () => {
-    expect(parseRosterCsv('email,role\n"ana@example.com,leader\n').problems[0]).toMatch(
+  it('reports malformed CSV and missing columns instead of guessing', async () => {
+    expect((await parseRosterCsv('email,role\n"ana@example.com,leader\n')).problems[0]).toMatch(
       /^the file is not valid CSV/,
     );
-    expect(parseRosterCsv('mail,role\nana@example.com,leader\n').problems).toEqual([
+    expect((await parseRosterCsv('mail,role\nana@example.com,leader\n')).problems).toEqual([
       'the header has no "email" column (columns: mail, role)',
       'unknown columns: mail',
     ]);
-    expect(parseRosterCsv('email,role,shoe_size\nana@example.com,leader,9\n').problems).toEqual([
+    expect((await parseRosterCsv('email,role,shoe_size\nana@example.com,leader,9\n')).problems).toEqual([
       'unknown columns: shoe_size',
     ]);
-    expect(parseRosterCsv('').problems).toEqual(['the file has no rows']);
+    expect((await parseRosterCsv('')).problems).toEqual(['the file has no rows']);
   });
 });
 
