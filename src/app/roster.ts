@@ -19,10 +19,30 @@ import {
 } from './roster-assignment.js';
 import { attributesFromRows, ROSTER_ATTRIBUTE_NAMES, rosterAttributeShape } from './roster-attributes.js';
 
-/** Finds a chat user by email on one platform. */
+/** How far a directory has got resolving a roster's emails (for a progress line on the terminal). */
+export interface DirectoryProgressReport {
+  platform: Identity['platform'];
+  /** Directory calls made so far. */
+  calls: number;
+  /** Members read from a listing (0 for lookups one email at a time). */
+  membersRead: number;
+  found: number;
+  wanted: number;
+}
+export type DirectoryProgress = (report: DirectoryProgressReport) => void;
+
+/** Finds chat users by email on one platform. */
 export interface DirectoryLookup {
   platform: Identity['platform'];
   lookupByEmail(email: string): Promise<Identity | null>;
+  /**
+   * Resolves many emails at once where the platform allows it (e.g. one paged listing of the workspace): the map
+   * holds those found, and an email missing from it has no user. Null: ask `lookupByEmail` for each email.
+   */
+  lookupMany?(
+    emails: ReadonlySet<string>,
+    progress?: DirectoryProgress,
+  ): Promise<Map<string, Identity> | null>;
 }
 
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -235,6 +255,8 @@ export async function importRoster(options: {
   csv: string | AsyncIterable<string | Uint8Array>;
   limits?: RosterLimits;
   lookups: readonly DirectoryLookup[];
+  /** Called as the directories resolve emails, for a progress line on long imports. */
+  onProgress?: DirectoryProgress;
   now: number;
   dryRun?: boolean;
   actor?: string;
@@ -256,13 +278,47 @@ export async function importRoster(options: {
     if (own) own.push(row);
     else byEmail.set(row.email, [row]);
   }
+  const wantedPlatform = (rows: readonly RosterRow[]) => rows.find((r) => r.platform)?.platform;
+  // Directories that can list many people at once answer for the whole roster first.
+  const bulk = new Map<DirectoryLookup, Map<string, Identity>>();
+  for (const lookup of options.lookups) {
+    if (!lookup.lookupMany) continue;
+    const emails = new Set<string>();
+    for (const [email, rows] of byEmail) {
+      const wanted = wantedPlatform(rows);
+      if (!wanted || wanted === lookup.platform) emails.add(email);
+    }
+    const found = emails.size > 0 ? await lookup.lookupMany(emails, options.onProgress) : null;
+    if (found) bulk.set(lookup, found);
+  }
+  const lookupsFor = new Map<string, DirectoryLookup[]>();
+  let oneByOne = 0;
   const people = new Map<string, RosterPersonPlan>();
+  const shownPeople = new Map<string, RosterOutcome['people'][number]>();
   for (const [email, rows] of byEmail) {
-    const wanted = rows.find((r) => r.platform)?.platform;
-    const lookups = options.lookups.filter((l) => !wanted || l.platform === wanted);
+    const wanted = wantedPlatform(rows);
+    const key = wanted ?? '';
+    let lookups = lookupsFor.get(key);
+    if (!lookups) {
+      lookups = options.lookups.filter((l) => !wanted || l.platform === wanted);
+      lookupsFor.set(key, lookups);
+    }
     let identity: Identity | null = null;
     for (const lookup of lookups) {
-      identity = await lookup.lookupByEmail(email);
+      const listed = bulk.get(lookup);
+      if (listed) identity = listed.get(email) ?? null;
+      else {
+        identity = await lookup.lookupByEmail(email);
+        oneByOne += 1;
+        if (options.onProgress && oneByOne % 100 === 0)
+          options.onProgress({
+            platform: lookup.platform,
+            calls: oneByOne,
+            membersRead: 0,
+            found: people.size,
+            wanted: byEmail.size,
+          });
+      }
       if (identity) break;
     }
     if (!identity) {
@@ -315,7 +371,9 @@ export async function importRoster(options: {
       : unchangedPerson(existing, program.id, roles, arm, timezone, attributes)
         ? 'unchanged'
         : 'updated';
-    outcome.people.push({ email, platform: identity.platform, roles, arm, status });
+    const shown = { email, platform: identity.platform, roles, arm, status };
+    outcome.people.push(shown);
+    shownPeople.set(email, shown);
   }
   if (outcome.problems.length > 0) return outcome;
 
@@ -331,7 +389,7 @@ export async function importRoster(options: {
   outcome.notes = arms.notes;
   outcome.assignment = arms.summary;
   for (const drawn of arms.summary?.people ?? []) {
-    const shown = outcome.people.find((p) => p.email === drawn.email)!;
+    const shown = shownPeople.get(drawn.email)!;
     if (shown.status === 'unchanged' && shown.arm !== drawn.arm) shown.status = 'updated';
     shown.arm = drawn.arm;
   }

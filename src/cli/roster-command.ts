@@ -1,7 +1,14 @@
 import { createReadStream } from 'node:fs';
 import type { Command } from 'commander';
 import { MentoringService } from '../app/mentoring.js';
-import { type DirectoryLookup, importRoster, knownUsersLookup, type RosterOutcome } from '../app/roster.js';
+import {
+  type DirectoryLookup,
+  type DirectoryProgress,
+  type DirectoryProgressReport,
+  importRoster,
+  knownUsersLookup,
+  type RosterOutcome,
+} from '../app/roster.js';
 import { CoachingService } from '../app/service.js';
 import { slackDirectory } from '../channels/slack/directory.js';
 import { createSlackClient } from '../channels/slack/sender.js';
@@ -45,6 +52,7 @@ export function registerRosterCommand(program: Command, fail: (error: unknown) =
           }
           lookups.push(knownUsersLookup(store, 'teams'));
           const now = systemClock.now();
+          const progress = directoryProgressLines(now);
           const outcome = await importRoster({
             store,
             program: record,
@@ -52,7 +60,9 @@ export function registerRosterCommand(program: Command, fail: (error: unknown) =
             lookups,
             now,
             dryRun: opts.dryRun,
+            onProgress: progress.report,
           });
+          progress.summary();
           if (!outcome.ok) {
             const shown = outcome.problems.slice(0, SHOWN_PROBLEMS);
             const more = outcome.problems.length - shown.length;
@@ -94,6 +104,32 @@ export function registerRosterCommand(program: Command, fail: (error: unknown) =
       }
     });
 }
+
+/**
+ * Long imports show a line on stderr every few seconds while the directories resolve emails, and one summary
+ * line when they are done.
+ */
+function directoryProgressLines(startedAt: number): { report: DirectoryProgress; summary: () => void } {
+  let last: DirectoryProgressReport | null = null;
+  let shownAt = startedAt;
+  const describe = (r: DirectoryProgressReport) =>
+    `${r.platform}: ${r.calls} directory calls${r.membersRead ? `, ${r.membersRead} members read` : ''}, ${r.found} of ${r.wanted} roster emails found`;
+  return {
+    report: (r) => {
+      last = r;
+      const now = systemClock.now();
+      if (now - shownAt < PROGRESS_EVERY_MS) return;
+      shownAt = now;
+      process.stderr.write(`resolving emails… ${describe(r)}\n`);
+    },
+    summary: () => {
+      if (!last) return;
+      const seconds = ((systemClock.now() - startedAt) / 1000).toFixed(1);
+      process.stderr.write(`resolved emails in ${seconds} s: ${describe(last)}\n`);
+    },
+  };
+}
+const PROGRESS_EVERY_MS = 3000;
 
 /** What the bot drew in this import, how an auditor reproduces it, and who kept their arm. */
 export function describeDraw(outcome: RosterOutcome, dryRun: boolean): string {

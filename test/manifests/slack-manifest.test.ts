@@ -27,6 +27,8 @@ const SCOPES_FOR_METHOD: Record<string, string[]> = {
   'conversations.history': ['im:history'],
   'users.info': ['users:read', 'users:read.email'],
   'users.lookupByEmail': ['users:read.email'],
+  // The roster's bulk resolution reads members' emails from the listing.
+  'users.list': ['users:read', 'users:read.email'],
   'usergroups.users.list': ['usergroups:read'],
   'views.open': [],
   'views.push': [],

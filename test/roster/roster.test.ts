@@ -206,3 +206,108 @@ describe('roster import', () => {
     ).toBeNull();
   });
 });
+
+describe('roster import from a large workspace', () => {
+  let sim: SlackSimulator;
+  let store: SqliteStore;
+  let dir: string;
+  let program: ProgramRecord;
+  beforeEach(async () => {
+    sim = await startSlackSimulator();
+    // 240 members; the roster names 120 of them, a deleted member and a bot.
+    for (let i = 0; i < 240; i += 1) sim.addUser({ id: `UB${i}`, email: `member${i}@example.com` });
+    sim.addUser({ id: 'UGONE', email: 'gone@example.com', deleted: true });
+    sim.addUser({ id: 'UBOT2', email: 'bot@example.com', isBot: true });
+    dir = mkdtempSync(join(tmpdir(), 'coachloop-roster-bulk-'));
+    store = openSqliteStore({ path: join(dir, 'db.sqlite') });
+    program = (await store.programs.upsert(parseProgramSettings({ name: 'pilot' }), NOW)).record;
+  });
+  afterEach(async () => {
+    await store.close();
+    await sim.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const roster = (extra: string[] = []) =>
+    [
+      'email,role',
+      ...Array.from({ length: 120 }, (_, i) => `MEMBER${i * 2}@example.com,leader`),
+      ...extra,
+    ].join('\n');
+
+  it('reads the workspace with a few paged users.list calls instead of one lookupByEmail per row, within the tiers', async () => {
+    const slept: number[] = [];
+    const directory = slackDirectory(
+      createSlackClient({ token: sim.token, apiUrl: sim.apiUrl }),
+      sim.teamId,
+      {
+        pageSize: 100,
+        sleep: async (ms) => {
+          slept.push(ms);
+        },
+      },
+    );
+    // Slack says "slow down" once: the import waits as long as asked and goes on.
+    sim.injectFault('users.list', { type: 'ratelimit', retryAfterSeconds: 2 });
+    const progress: number[] = [];
+    const outcome = await importRoster({
+      store,
+      program,
+      csv: roster(),
+      lookups: [directory],
+      now: NOW,
+      onProgress: (r) => progress.push(r.found),
+    });
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.counts?.peopleCreated).toBe(120);
+    expect(sim.callsTo('users.lookupByEmail')).toHaveLength(0);
+    // 242 members at 100 a page: 3 pages, plus the one call that was rate limited.
+    expect(sim.callsTo('users.list').map((c) => c.args.limit)).toEqual(['100', '100', '100', '100']);
+    expect(slept).toEqual([2000]);
+    expect(progress.at(-1)).toBe(120);
+    expect(
+      await store.participants.findByIdentity({
+        platform: 'slack',
+        workspaceId: sim.teamId,
+        userId: 'UB238',
+      }),
+    ).toMatchObject({ email: 'member238@example.com' });
+  });
+
+  it('does not enrol deleted members or bots found in the listing', async () => {
+    const directory = slackDirectory(createSlackClient({ token: sim.token, apiUrl: sim.apiUrl }), sim.teamId);
+    const outcome = await importRoster({
+      store,
+      program,
+      csv: roster(['gone@example.com,leader', 'bot@example.com,leader']),
+      lookups: [directory],
+      now: NOW,
+    });
+    expect(outcome.problems).toEqual([
+      'line 122: no Slack or Teams user has the email gone@example.com',
+      'line 123: no Slack or Teams user has the email bot@example.com',
+    ]);
+    expect(outcome.written).toBe(false);
+  });
+
+  it('keeps to users.list’s tier after the burst Slack allows', async () => {
+    const slept: number[] = [];
+    const directory = slackDirectory(
+      createSlackClient({ token: sim.token, apiUrl: sim.apiUrl }),
+      sim.teamId,
+      {
+        pageSize: 10,
+        sleep: async (ms) => {
+          slept.push(ms);
+        },
+      },
+    );
+    await importRoster({ store, program, csv: roster(), lookups: [directory], now: NOW, dryRun: true });
+    // 25 pages: the first 20 at once, then about one every 3 s (Tier 2: 20 per minute).
+    expect(sim.callsTo('users.list')).toHaveLength(25);
+    expect(slept).toHaveLength(5);
+    for (const ms of slept) {
+      expect(ms).toBeGreaterThan(2500);
+      expect(ms).toBeLessThanOrEqual(3000);
+    }
+  });
+});

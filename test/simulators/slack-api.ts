@@ -906,12 +906,24 @@ export async function startSlackSimulator(options: SlackSimulatorOptions = {}): 
       if (!u) fail('users_not_found');
       return { ok: true, user: userShape(u) };
     },
-    'users.list': () => ({
-      ok: true,
-      members: [...userMap.values()].map(userShape),
-      cache_ts: Math.floor(now() / 1000),
-      response_metadata: { next_cursor: '' },
-    }),
+    'users.list': (args) => {
+      // Pages like Slack: `limit` (at most 1000) and an opaque `cursor`; without a limit, everyone at once.
+      const all = [...userMap.values()];
+      const limit = Number(str(args.limit) ?? all.length) || all.length;
+      if (limit > 1000 && str(args.limit) !== undefined) fail('invalid_limit');
+      const cursor = str(args.cursor);
+      const start = cursor ? Number(Buffer.from(cursor, 'base64').toString('utf8').replace('user:', '')) : 0;
+      if (!Number.isInteger(start) || start < 0) fail('invalid_cursor');
+      const end = Math.min(all.length, start + limit);
+      return {
+        ok: true,
+        members: all.slice(start, end).map(userShape),
+        cache_ts: Math.floor(now() / 1000),
+        response_metadata: {
+          next_cursor: end < all.length ? Buffer.from(`user:${end}`).toString('base64') : '',
+        },
+      };
+    },
     'usergroups.users.list': (args) => {
       const members = usergroups.get(str(args.usergroup) ?? '');
       if (!members) fail('no_such_subteam');
