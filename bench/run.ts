@@ -3,7 +3,7 @@
  *
  *   npm run bench                                  everything (about 6 minutes on 2 cores)
  *   npm run bench -- --quick                       smaller sizes, a smoke run (under a minute)
- *   npm run bench -- --only scheduler,memory       a subset: scheduler, dispatch, limits, teams, interaction, memory
+ *   npm run bench -- --only scheduler,memory       a subset: scheduler, dispatch, limits, teams, interaction, memory, roster
  *
  * Each step runs in fresh Node processes; temporary databases live under one directory in the system temp
  * directory, removed at the end. Prints a table and writes bench/results.json.
@@ -14,8 +14,9 @@ import { join } from 'node:path';
 import { benchPath, type Figure, otherCpu, readCpuTicks, round, runChild } from './lib/common.js';
 import type { MemoryOutput } from './steps/memory.js';
 import type { SeedOutput } from './steps/memory-seed.js';
+import type { RosterOutput } from './steps/roster.js';
 
-const STEPS = ['scheduler', 'dispatch', 'limits', 'teams', 'interaction', 'memory'] as const;
+const STEPS = ['scheduler', 'dispatch', 'limits', 'teams', 'interaction', 'memory', 'roster'] as const;
 type Step = (typeof STEPS)[number];
 const ALIASES: Record<string, Step> = {
   scheduler: 'scheduler',
@@ -31,6 +32,8 @@ const ALIASES: Record<string, Step> = {
   latency: 'interaction',
   memory: 'memory',
   rss: 'memory',
+  roster: 'roster',
+  import: 'roster',
 };
 
 interface Cli {
@@ -84,6 +87,7 @@ const SIZES = {
     },
     interaction: { rate: 200, seconds: 30, warmup: 2, leaders: 2_000 },
     memory: 100_000,
+    roster: 100_000,
   },
   quick: {
     scheduler: [1_000, 10_000],
@@ -100,6 +104,7 @@ const SIZES = {
     },
     interaction: { rate: 200, seconds: 5, warmup: 1, leaders: 500 },
     memory: 10_000,
+    roster: 10_000,
   },
 };
 
@@ -251,6 +256,35 @@ async function runStep(step: Step, cli: Cli, tmpRoot: string): Promise<Figure[]>
         },
         (size.interaction.seconds + size.interaction.warmup) * 2000 + 90_000,
       );
+    case 'roster': {
+      const run = await runChild<RosterOutput>('steps/roster.ts', { ...base, rows: size.roster }, 300_000);
+      const atTarget = run.rows === 100_000;
+      const label = run.rows.toLocaleString('en-US');
+      return [
+        {
+          step: 'roster',
+          figure: `Roster import of ${label} rows (${(run.fileBytes / MB).toFixed(1)} MB), directory answering locally`,
+          value: round(run.ms / 1000, 1),
+          unit: 's',
+          result: `${(run.ms / 1000).toFixed(1)} s (${run.usersListCalls} users.list calls, ${run.lookupByEmailCalls} users.lookupByEmail)`,
+          target: atTarget ? '< 20 s' : '—',
+          met: atTarget ? run.ms < 20_000 : null,
+          note: 'streamed parse, one paged users.list (1000 a page), planning and one transaction; consent requests queued',
+          detail: { ...run },
+        },
+        {
+          step: 'roster',
+          figure: `Peak RSS of the roster import of ${label} rows`,
+          value: round(run.peakRssBytes / MB, 0),
+          unit: 'MB',
+          result: `${(run.peakRssBytes / MB).toFixed(0)} MB (process at start: ${(run.rssAtStartBytes / MB).toFixed(0)} MB)`,
+          target: atTarget ? '< 300 MB' : '—',
+          met: atTarget ? run.peakRssBytes < 300 * MB : null,
+          note: 'the importing process only; the simulator runs in its own process',
+          detail: { ...run },
+        },
+      ];
+    }
     case 'memory': {
       let seed: SeedOutput;
       if (existsSync(memoryDb) && existsSync(`${memoryDb}.json`)) {

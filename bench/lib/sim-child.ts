@@ -7,6 +7,8 @@ import { cpuMs, userIdOf } from './common.js';
 
 interface Input {
   users: number;
+  /** Give each user an email (`<id>@bench.example`, lower case), as a roster import needs. */
+  emails?: boolean;
   rateLimits?: { perChannelPerSecond?: number; workspacePerMinute?: number };
   /**
    * Keep-alive timeout of the simulator's HTTP server. The simulator sets 1 s; fetch (undici) subtracts a
@@ -32,7 +34,10 @@ http.Server.prototype.listen = function (this: http.Server, ...args: unknown[]) 
 } as typeof listen;
 const { startSlackSimulator } = await import('../../test/simulators/slack-api.js');
 const sim = await startSlackSimulator(input.rateLimits ? { rateLimits: input.rateLimits } : {});
-for (let i = 0; i < input.users; i += 1) sim.addUser({ id: userIdOf(i) });
+for (let i = 0; i < input.users; i += 1) {
+  const id = userIdOf(i);
+  sim.addUser(input.emails ? { id, email: `${id.toLowerCase()}@bench.example` } : { id });
+}
 let since = process.cpuUsage();
 
 process.on('message', (raw) => {
@@ -51,6 +56,10 @@ process.on('message', (raw) => {
         cpuMs: cpuMs(since),
         messages: sim.messages().length,
         calls: sim.calls.length,
+        callsByMethod: sim.calls.reduce<Record<string, number>>((acc, call) => {
+          acc[call.method] = (acc[call.method] ?? 0) + 1;
+          return acc;
+        }, {}),
         connections,
         postStatuses: posts.reduce<Record<string, number>>((acc, call) => {
           acc[call.status] = (acc[call.status] ?? 0) + 1;

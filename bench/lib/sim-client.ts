@@ -6,6 +6,7 @@ export interface SimStats {
   cpuMs: number;
   messages: number;
   calls: number;
+  callsByMethod: Record<string, number>;
   /** TCP connections opened to the simulator since the last cpuStart. */
   connections: number;
   postStatuses: Record<string, number>;
@@ -26,6 +27,7 @@ export interface SimProcess {
 /** Starts the Slack simulator in a child process with `users` registered users (U0000000, U0000001, …). */
 export async function startSimProcess(options: {
   users: number;
+  emails?: boolean;
   rateLimits?: { perChannelPerSecond?: number; workspacePerMinute?: number };
   /** See sim-child.ts: leave unset for the simulator's own 1 s. */
   keepAliveMs?: number;

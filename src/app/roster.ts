@@ -3,10 +3,11 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { DEFAULT_LOCALE, translator } from '../core/catalog/index.js';
+import { DEFAULT_LOCALE, type Translator, translator } from '../core/catalog/index.js';
 import { defaultCharterDraft } from '../core/charter.js';
 import { consentRequestMessage } from '../core/coaching.js';
 import { nextPairHealthRun } from '../core/mentoring.js';
+import type { Message } from '../core/messages.js';
 import { ARMS, type Identity, type Participant, PLATFORMS, ROLES, type Role } from '../core/participant.js';
 import { effectiveAvailability } from '../core/program.js';
 import { localWeekKey, nextAllowedInstant, timeZoneSchema } from '../core/time.js';
@@ -291,6 +292,39 @@ export async function importRoster(options: {
     const found = emails.size > 0 ? await lookup.lookupMany(emails, options.onProgress) : null;
     if (found) bulk.set(lookup, found);
   }
+  // When and in which words an invitation goes out depends only on the zone: worked out once per zone.
+  const invitations = new Map<
+    string,
+    { at: number; budgetWeek: string; messageFor: (participantId: string) => Message }
+  >();
+  const invitationIn = (timezone: string | null) => {
+    let invitation = invitations.get(timezone ?? '');
+    if (!invitation) {
+      const who = effectiveAvailability(program.settings, { timezone });
+      const at = nextAllowedInstant(now, who);
+      const t = translator({ locale: DEFAULT_LOCALE, timeZone: who.timezone });
+      // The sentences are the same for everyone in the zone: a large roster shares them instead of holding
+      // 100,000 copies until the write.
+      const sentences = new Map<string, string>();
+      const say = (key: Parameters<typeof t>[0], params?: Parameters<typeof t>[1]) => {
+        const memoKey = `${key}\u0000${JSON.stringify(params ?? {})}`;
+        let text = sentences.get(memoKey);
+        if (text === undefined) {
+          text = t(key, params);
+          sentences.set(memoKey, text);
+        }
+        return text;
+      };
+      const shared: Translator = Object.assign(say, { reader: t.reader, text: t.text });
+      invitation = {
+        at,
+        budgetWeek: localWeekKey(at, who.timezone),
+        messageFor: (participantId) => consentRequestMessage(shared, participantId, program.settings),
+      };
+      invitations.set(timezone ?? '', invitation);
+    }
+    return invitation;
+  };
   const lookupsFor = new Map<string, DirectoryLookup[]>();
   let oneByOne = 0;
   const people = new Map<string, RosterPersonPlan>();
@@ -337,8 +371,7 @@ export async function importRoster(options: {
     const needsConsent =
       !existing || (existing.consent === 'pending' && !(await store.outbox.byKey(`consent:${id}`)));
     // The program team's invitation arrives in the person's working hours (their roster zone, else the program's).
-    const who = effectiveAvailability(program.settings, { timezone: timezone ?? existing?.timezone ?? null });
-    const consentAt = nextAllowedInstant(now, who);
+    const invitation = invitationIn(timezone ?? existing?.timezone ?? null);
     people.set(email, {
       id,
       exists: Boolean(existing),
@@ -355,14 +388,13 @@ export async function importRoster(options: {
             participantId: id,
             kind: 'consent',
             budgeted: false,
-            budgetWeek: localWeekKey(consentAt, who.timezone),
-            message: consentRequestMessage(
-              translator({ locale: DEFAULT_LOCALE, timeZone: who.timezone }),
-              id,
-              program.settings,
-            ),
-            dueAt: consentAt,
-            expiresAt: consentAt + 14 * 86_400_000,
+            budgetWeek: invitation.budgetWeek,
+            // Built when the row is written, so a large roster does not hold every message until then.
+            get message() {
+              return invitation.messageFor(id);
+            },
+            dueAt: invitation.at,
+            expiresAt: invitation.at + 14 * 86_400_000,
           }
         : null,
     });
