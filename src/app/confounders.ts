@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanTypedText } from '../core/text.js';
 import { isoDateSchema } from '../core/time.js';
 import type { ConfounderNote, ProgramRecord, Store } from '../store/types.js';
 
@@ -18,7 +19,12 @@ export class ConfounderNoteError extends Error {
 
 export const confounderNoteSchema = z.object({
   date: isoDateSchema,
-  text: z.string().trim().min(3, 'say what happened in a few words').max(280, 'keep it under 280 characters'),
+  text: z
+    .string()
+    .transform(cleanTypedText)
+    .pipe(
+      z.string().trim().min(3, 'say what happened in a few words').max(280, 'keep it under 280 characters'),
+    ),
 });
 
 export async function addConfounderNote(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type MessageKey, type Text, type Translator, text } from './catalog/index.js';
 import { type FormDefinition, type FormField, problemText } from './forms.js';
+import { cleanTypedText } from './text.js';
 import { addLocalDays, dateFieldSchema } from './time.js';
 
 /**
@@ -128,7 +129,7 @@ export function checkCharterAnswer(
   field: CharterFieldId,
   raw: string,
 ): { ok: true; value: string } | { ok: false; error: Text } {
-  const typed = raw.trim();
+  const typed = cleanTypedText(raw).trim();
   const candidate =
     field === 'confidentiality' && /^(yes|agree|i agree|agreed)$/i.test(typed)
       ? 'agree'

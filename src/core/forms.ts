@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { isMessageKey, type MessageKey, type Text, text, type Words } from './catalog/index.js';
+import { cleanTypedText } from './text.js';
 
 /** `person` picks someone in the workspace (Slack user picker; in Teams a choice among the team's members). */
 export type FieldType = 'text' | 'multiline' | 'number' | 'date' | 'select' | 'person';
@@ -57,14 +58,18 @@ export function problemText(issue: z.core.$ZodIssue): Text {
   }
 }
 
-/** Validates raw input against the form's schema and maps every problem onto the field it belongs to. */
+/**
+ * Validates raw input against the form's schema and maps every problem onto the field it belongs to. Values are
+ * cleaned by the typed-text policy first (core/text.ts): a field left empty by that is empty.
+ */
 export function validateForm<Schema extends z.ZodType>(
   form: FormDefinition<Schema>,
   raw: RawFormValues,
 ): FormResult<z.output<Schema>> {
   const cleaned: Record<string, string | undefined> = {};
   for (const field of form.fields) {
-    const value = raw[field.id];
+    const given = raw[field.id];
+    const value = given === undefined ? undefined : cleanTypedText(given);
     cleaned[field.id] = value === undefined || value.trim() === '' ? undefined : value;
   }
   const errors: FieldErrors = {};
