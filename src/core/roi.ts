@@ -4,6 +4,9 @@ import { z } from 'zod';
  * The admin's ROI assumptions, in four visible steps: baseline, delta, attribution and value. Every figure
  * is given by the admin (or, for the delta, measured) and printed beside the result.
  */
+/** The currency codes this runtime knows (ISO 4217). */
+const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
 export const roiSettingsSchema = z.object({
   /** The business outcome valued, e.g. "avoidable exits per year". */
   outcome: z.string().min(3).max(120),
@@ -20,7 +23,15 @@ export const roiSettingsSchema = z.object({
   valuePerUnit: z.number().min(0),
   /** What the program cost: coaching, analytics, admin time. */
   programCost: z.number().positive(),
-  currency: z.string().min(1).max(8).default('USD'),
+  /** An ISO 4217 code (USD, EUR…) or a short plain symbol (€, kr, Fr.). */
+  currency: z
+    .string()
+    .trim()
+    .refine(
+      (v) => (/^[A-Z]{3}$/.test(v) ? ISO_CURRENCIES.has(v) : /^[\p{Sc}\p{L}.]{1,4}$/u.test(v)),
+      'must be an ISO 4217 code such as EUR, or a short symbol such as € or kr',
+    )
+    .default('USD'),
   /** Why the attribution share is what it is (printed in the report). */
   attributionRationale: z.string().max(500).optional(),
 });

@@ -85,3 +85,48 @@ describe('renderHtml', () => {
     expect(html).toContain('(settings version 2)');
   });
 });
+
+describe('renderHtml and program-supplied strings', () => {
+  const roi = {
+    outcome: 'avoidable exits <script>',
+    unit: 'exits',
+    baseline: 10,
+    current: 8,
+    direction: 'decrease' as const,
+    attributionPercent: 30,
+    valuePerUnit: 120_000,
+    programCost: 30_000,
+  };
+
+  it('the program file accepts an ISO 4217 code or a short symbol as currency, and nothing else', () => {
+    expect(parseProgramSettings({ name: 'unit', roi: { ...roi, currency: 'EUR' } }).roi?.currency).toBe(
+      'EUR',
+    );
+    expect(parseProgramSettings({ name: 'unit', roi: { ...roi, currency: '€' } }).roi?.currency).toBe('€');
+    expect(parseProgramSettings({ name: 'unit', roi: { ...roi, currency: 'kr' } }).roi?.currency).toBe('kr');
+    for (const currency of ['<!--', 'XYZ', 'EURO!', '"><b>']) {
+      expect(() => parseProgramSettings({ name: 'unit', roi: { ...roi, currency } })).toThrow(
+        'must be an ISO 4217 code such as EUR, or a short symbol such as € or kr',
+      );
+    }
+  });
+
+  it('escapes every program-supplied string of the ROI section, the currency included', () => {
+    const settings = parseProgramSettings({ name: 'unit', checkpointDays: [30, 60], roi });
+    const report = buildOutcomeReport(
+      { ...program, settings },
+      dataset(),
+      Date.parse('2026-06-15T09:00:00Z'),
+    );
+    expect(report.roi.assumptions).not.toBeNull();
+    // As if the currency had reached the report some other way than a checked program file.
+    report.roi.assumptions!.currency = '<!--';
+    const html = renderHtml(report);
+    // The rest of the report, the privacy rule included, is not hidden in a comment.
+    expect(html).not.toContain('<!--');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('<th>Currency</th><td>&lt;!--</td>');
+    expect(html).toContain('&lt;!--');
+    expect(html).toContain('Suppressed (n&lt;5)');
+  });
+});

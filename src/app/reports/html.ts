@@ -29,15 +29,18 @@ const dec = (n: number, digits = 1) =>
 const pctText = (fraction: number) => `${Math.round(fraction * 100)}%`;
 const signed = (n: number, digits = 1) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${dec(Math.abs(n), digits)}`;
 
+/** An amount as HTML: formatted for an ISO 4217 code, else the amount and the program's symbol, escaped. */
 function money(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en-US', {
-      style: 'currency',
-      currency,
-      maximumFractionDigits: Math.abs(amount) < 100 ? 2 : 0,
-    }).format(amount);
+    return esc(
+      new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency,
+        maximumFractionDigits: Math.abs(amount) < 100 ? 2 : 0,
+      }).format(amount),
+    );
   } catch {
-    return `${dec(amount, Math.abs(amount) < 100 ? 2 : 0)} ${currency}`;
+    return `${dec(amount, Math.abs(amount) < 100 ? 2 : 0)} ${esc(currency)}`;
   }
 }
 
