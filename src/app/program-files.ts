@@ -16,14 +16,22 @@ export class ProgramFileError extends Error {
 /** Parses and validates a program file (YAML or JSON); errors name the field and its line. */
 export function parseProgramText(text: string, file = 'program'): ProgramSettings {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new ProgramFileError(
-      file,
-      doc.errors.map((e) => `line ${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`),
-    );
+  let doc: ReturnType<typeof parseDocument>;
+  let value: unknown;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false });
+    if (doc.errors.length > 0) {
+      throw new ProgramFileError(
+        file,
+        doc.errors.map((e) => `line ${lineCounter.linePos(e.pos[0]).line}: ${inWords(e.message)}`),
+      );
+    }
+    value = doc.toJS();
+  } catch (error) {
+    if (error instanceof ProgramFileError) throw error;
+    throw new ProgramFileError(file, [unreadable(error)]);
   }
-  const result = programSettingsSchema.safeParse(doc.toJS());
+  const result = programSettingsSchema.safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const path = issue.path.map(String);
@@ -31,6 +39,24 @@ export function parseProgramText(text: string, file = 'program'): ProgramSetting
     return `${path.join('.') || '(top level)'}${line ? ` (line ${line})` : ''}: ${issue.message}`;
   });
   throw new ProgramFileError(file, problems);
+}
+
+/** What the YAML library or the runtime said about a file it could not read, in words. */
+function unreadable(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const said = inWords(message);
+  return said === firstLine(message) ? `the file cannot be read as YAML: ${said}` : said;
+}
+
+const firstLine = (message: string) => message.split('\n')[0] ?? '';
+
+/** Resource limits the YAML library or the runtime hit, said in words; anything else as the library said it. */
+function inWords(message: string): string {
+  if (/alias count/i.test(message))
+    return 'the file repeats aliases (*name) so many times that it would expand without bound; a program file needs few aliases or none';
+  if (/call stack/i.test(message))
+    return 'the file is nested too deeply to read; a program file needs only a few levels';
+  return firstLine(message);
 }
 
 function lineOf(root: unknown, path: string[], counter: LineCounter): number | null {

@@ -51,9 +51,27 @@ export interface QuietHours {
   end: string;
 }
 
+/** The fewest minutes a day quiet hours must leave for messages (else every message of the day lands in one minute). */
+export const MIN_SENDING_MINUTES = 60;
+
+/** Minutes of the day outside quiet hours. */
+export function sendingMinutes(quiet: QuietHours): number {
+  const start = minutesOf(quiet.start);
+  const end = minutesOf(quiet.end);
+  return start < end ? 1440 - (end - start) : start - end;
+}
+
 export const quietHoursSchema = z
   .object({ start: localTimeSchema, end: localTimeSchema })
-  .refine((q) => q.start !== q.end, 'start and end of quiet hours must differ');
+  .refine((q) => q.start !== q.end, 'start and end of quiet hours must differ')
+  .superRefine((q, ctx) => {
+    const times = [q.start, q.end].every((t) => localTimeSchema.safeParse(t).success);
+    if (!times || q.start === q.end || sendingMinutes(q) >= MIN_SENDING_MINUTES) return;
+    ctx.addIssue({
+      code: 'custom',
+      message: `quiet hours from ${q.start} to ${q.end} leave ${sendingMinutes(q)} minutes a day for messages; leave at least ${MIN_SENDING_MINUTES}`,
+    });
+  });
 
 /** The rules that decide when one person may be messaged. */
 export interface Availability {
