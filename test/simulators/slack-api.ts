@@ -598,8 +598,21 @@ export async function startSlackSimulator(options: SlackSimulatorOptions = {}): 
     remove: (id) => userMap.delete(id),
   };
 
+  // A zone's label and offset at one instant, worked out once per call rather than once per user (Intl is slow).
+  const zoneFacts = new Map<string, { label: string; offset: number }>();
+  const zoneAt = (tz: string, at: number) => {
+    const key = `${tz}|${at}`;
+    let facts = zoneFacts.get(key);
+    if (!facts) {
+      if (zoneFacts.size > 1000) zoneFacts.clear();
+      facts = { label: tzLabel(tz, at), offset: tzOffsetSeconds(tz, at) };
+      zoneFacts.set(key, facts);
+    }
+    return facts;
+  };
   const userShape = (u: SimUser): Obj => {
     const at = now();
+    const zone = zoneAt(u.tz, at);
     return {
       id: u.id,
       team_id: teamId,
@@ -607,8 +620,8 @@ export async function startSlackSimulator(options: SlackSimulatorOptions = {}): 
       deleted: u.deleted,
       real_name: u.real_name,
       tz: u.tz,
-      tz_label: tzLabel(u.tz, at),
-      tz_offset: tzOffsetSeconds(u.tz, at),
+      tz_label: zone.label,
+      tz_offset: zone.offset,
       is_admin: false,
       is_owner: false,
       is_bot: u.isBot,
