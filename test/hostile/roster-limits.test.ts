@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SlackSimulator, startSlackSimulator } from '../simulators/slack-api.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
 
 describe('roster import: honest limits and a header that means one thing (the command as a subprocess)', () => {
   let dir: string;
+  let sim: SlackSimulator | null = null;
   const coachloop = async (...args: string[]) => {
     try {
       const { stdout, stderr } = await run('node', [join(root, 'bin/coachloop.js'), ...args], {
@@ -18,7 +20,14 @@ describe('roster import: honest limits and a header that means one thing (the co
           ...process.env,
           DATABASE_PATH: join(dir, 'coachloop.db'),
           LOG_LEVEL: 'silent',
-          SLACK_BOT_TOKEN: '',
+          SLACK_BOT_TOKEN: sim ? sim.token : '',
+          ...(sim
+            ? {
+                SLACK_API_URL: sim.apiUrl,
+                SLACK_SIGNING_SECRET: 'roster-test-secret',
+                NO_PROXY: '127.0.0.1,localhost',
+              }
+            : {}),
         },
         maxBuffer: 16 * 1024 * 1024,
       });
@@ -36,7 +45,10 @@ describe('roster import: honest limits and a header that means one thing (the co
     dir = mkdtempSync(join(tmpdir(), 'coachloop-roster-limits-'));
     expect((await coachloop('program', 'apply', join(root, 'programs', 'pilot.yaml'))).code).toBe(0);
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await sim?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('rejects a header that names a column twice instead of enrolling the last one', async () => {
     const result = await importFile(
@@ -79,5 +91,24 @@ describe('roster import: honest limits and a header that means one thing (the co
     expect(result.code).toBe(1);
     expect(result.stderr.match(/is not an email address/g)).toHaveLength(100);
     expect(result.stderr).toContain('… and 50 more problems');
+  });
+
+  it('resolves a large roster with paged users.list calls and ends with a summary of the directory work', async () => {
+    sim = await startSlackSimulator();
+    try {
+      for (let i = 0; i < 1500; i += 1) sim.addUser({ id: `UR${i}`, email: `member${i}@example.com` });
+      const rows = Array.from({ length: 200 }, (_, i) => `member${i * 7}@example.com,leader`);
+      const result = await importFile('members.csv', `email,role\n${rows.join('\n')}\n`);
+      expect(result.stderr).toMatch(
+        /resolved emails in [\d.]+ s: slack: 2 directory calls, 1500 members read, 200 of 200 roster emails found/,
+      );
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('imported: 200 new');
+      expect(sim.callsTo('users.list')).toHaveLength(2);
+      expect(sim.callsTo('users.lookupByEmail')).toHaveLength(0);
+    } finally {
+      await sim.close();
+      sim = null;
+    }
   });
 });
