@@ -36,7 +36,8 @@ childMain<Input, RosterOutput>(async (input) => {
   const rssAtStart = process.memoryUsage().rss;
   let peak = rssAtStart;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    // The sampler cannot run while the import keeps the event loop busy: the kernel's high-water mark is the peak.
+    peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
   }, 20);
   const file = join(input.tmpRoot, 'roster.csv');
   const out = createWriteStream(file);
@@ -79,7 +80,8 @@ childMain<Input, RosterOutput>(async (input) => {
     const ms = performance.now() - started;
     if (!outcome.ok) throw new Error(`roster import failed: ${outcome.problems.slice(0, 3).join('; ')}`);
     const stats = await sim.stats();
-    peak = Math.max(peak, process.memoryUsage().rss);
+    // The sampler cannot run while the import keeps the event loop busy: the kernel's high-water mark is the peak.
+    peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
     return {
       rows: input.rows,
       fileBytes,
