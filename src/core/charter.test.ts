@@ -75,4 +75,16 @@ describe('the charter', () => {
       },
     });
   });
+
+  it('takes only a plain yes as agreement to confidentiality', () => {
+    for (const yes of ['yes', 'Agree', 'I agree', 'AGREED', ' agree ']) {
+      expect(checkCharterAnswer('confidentiality', yes)).toEqual({ ok: true, value: 'agree' });
+    }
+    for (const no of ['I disagree', "I don't agree", 'no', 'yes, but not with my manager', 'agreeable']) {
+      expect(checkCharterAnswer('confidentiality', no)).toEqual({
+        ok: false,
+        error: { key: 'validation.charter.confidentiality', params: {} },
+      });
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY } from './clock.js';
+import { DAY, ManualClock } from './clock.js';
 import { engagementSettingsSchema, escalationStep, type PairSignals, scorePair } from './engagement.js';
 
 const settings = engagementSettingsSchema.parse({});
@@ -85,6 +85,74 @@ describe('scorePair', () => {
   });
 });
 
+describe('scorePair at its edges', () => {
+  it('starts the "charter not finished" penalty only after the charter window, counted from the pairing date', () => {
+    const clock = new ManualClock(start + 14 * DAY);
+    const unfinished = () => scorePair(signals({ now: clock.now(), charterActivatedAt: null }), settings);
+    expect(unfinished()).toEqual({ score: 100, reasons: [], low: false });
+    clock.advance(1);
+    expect(unfinished().reasons).toEqual([
+      {
+        signal: 'charter_unfinished',
+        points: 30,
+        text: 'charter not finished 14 days after pairing',
+        facts: { days: 14 },
+      },
+    ]);
+    // A pair formed later gets its own window.
+    expect(
+      scorePair(signals({ now: clock.now(), pairedAt: start + 5 * DAY, charterActivatedAt: null }), settings)
+        .reasons,
+    ).toEqual([]);
+    // A finished charter is never a reason.
+    clock.advance(60 * DAY);
+    expect(
+      scorePair(signals({ now: clock.now(), charterActivatedAt: start + 20 * DAY }), settings).reasons.map(
+        (r) => r.signal,
+      ),
+    ).not.toContain('charter_unfinished');
+  });
+
+  it('does not call a pair exactly at the threshold low', () => {
+    const atThreshold = engagementSettingsSchema.parse({ threshold: 80, weights: { checkinMissed: 10 } });
+    expect(scorePair(signals({ missedCheckins: 2 }), atThreshold)).toMatchObject({ score: 80, low: false });
+    expect(scorePair(signals({ missedCheckins: 3 }), atThreshold)).toMatchObject({ score: 70, low: true });
+  });
+
+  it('counts a milestone late only more than a day after its due date, confirmed or not', () => {
+    const due = start + 5 * DAY;
+    const lateness = (confirmedAt: number | null, now = start + 10 * DAY) =>
+      scorePair(signals({ now, milestones: [{ description: 'Kickoff', dueAt: due, confirmedAt }] }), settings)
+        .reasons;
+    expect(lateness(null, due + DAY)).toEqual([]);
+    expect(lateness(null, due + DAY + 1)).toMatchObject([
+      { signal: 'milestone_late', facts: { confirmed: false, days: 1 } },
+    ]);
+    expect(lateness(due + DAY)).toEqual([]);
+    expect(lateness(due + 3 * DAY)).toEqual([
+      {
+        signal: 'milestone_late',
+        points: 20,
+        text: 'milestone "Kickoff" confirmed 3 days after its due date',
+        facts: { description: 'Kickoff', confirmed: true, days: 3 },
+      },
+    ]);
+  });
+
+  it('calls a person quiet only after the quiet days, and never scores below zero', () => {
+    const quiet = (lastInteractionAt: number) =>
+      scorePair(signals({ now: start + 30 * DAY, mentor: { name: 'Maria', lastInteractionAt } }), settings)
+        .reasons;
+    expect(quiet(start + 9 * DAY)).toEqual([]);
+    expect(quiet(start + 9 * DAY - 1)).toMatchObject([{ signal: 'person_quiet', facts: { role: 'mentor' } }]);
+    const heavy = engagementSettingsSchema.parse({ weights: { checkinMissed: 60 } });
+    expect(scorePair(signals({ missedCheckins: 1 }), heavy).reasons[0]?.text).toBe(
+      'mentee missed 1 checkpoint check-in',
+    );
+    expect(scorePair(signals({ missedCheckins: 2 }), heavy)).toMatchObject({ score: 0, low: true });
+  });
+});
+
 describe('escalationStep', () => {
   const low = { score: 30, reasons: [], low: true };
   const now = start + 30 * DAY;
@@ -117,5 +185,19 @@ describe('escalationStep', () => {
         settings,
       ),
     ).toEqual({ type: 'wait', until: now + DAY });
+  });
+
+  it('alerts once the snooze has ended, and waits out the grace period to its last millisecond', () => {
+    expect(
+      escalationStep(low, { nudgedAt: now - 9 * DAY, openAlert: false, snoozedUntil: now }, now, settings),
+    ).toEqual({ type: 'alert_curators' });
+    expect(
+      escalationStep(
+        low,
+        { nudgedAt: now - 7 * DAY + 1, openAlert: false, snoozedUntil: null },
+        now,
+        settings,
+      ),
+    ).toEqual({ type: 'wait', until: now + 1 });
   });
 });

@@ -8,6 +8,7 @@ import {
   isQuiet,
   isWorkingDay,
   localDateKey,
+  localTimeSchema,
   localWeekKey,
   nextAllowedInstant,
   startOfNextWeek,
@@ -192,5 +193,18 @@ describe('local times and weekdays', () => {
     expect(() => weekdayName(8)).toThrow(RangeError);
     expect(isWorkingDay(DateTime.fromISO('2026-03-14', { zone: NY }), WEEKDAYS)).toBe(false);
     expect(isWorkingDay(DateTime.fromISO('2026-03-13', { zone: NY }), WEEKDAYS)).toBe(true);
+  });
+});
+
+describe('program times', () => {
+  it('accepts exactly HH:MM in 24-hour form', () => {
+    for (const time of ['00:00', '09:30', '19:59', '23:59'])
+      expect(localTimeSchema.safeParse(time).success).toBe(true);
+    for (const time of ['09:300', '10:00pm', '9:30', '109:30', '24:00', '12:60', '12.30', ' 09:30', '']) {
+      expect(localTimeSchema.safeParse(time)).toMatchObject({
+        success: false,
+        error: { issues: [{ message: 'must be a time as HH:MM (24-hour)' }] },
+      });
+    }
   });
 });
