@@ -37,10 +37,7 @@ export const programSettingsSchema = z
       .array(z.number().int().min(1))
       .min(1)
       .default([30, 60, 90])
-      .refine(
-        (days) => days.every((d, i) => i === 0 || d > (days[i - 1] ?? 0)),
-        'must be in increasing order',
-      ),
+      .refine((days) => days.slice(1).every((d, i) => d > (days[i] ?? 0)), 'must be in increasing order'),
     checkpointTime: localTimeSchema.default('10:00'),
     nudges: z
       .object({

@@ -8,7 +8,9 @@ import {
   type DecisionInput,
   decideDueJob,
   experimentEndAt,
+  JOB_PRIORITY,
   type JobKind,
+  nextNudgeRun,
   planExperiment,
   type ScheduledJob,
 } from './schedule.js';
@@ -381,5 +383,172 @@ describe('a late survey', () => {
     expect(decide(settings, job('checkpoint', 'exp_1/day-30', due), due + 4 * HOUR + MINUTE)).toMatchObject({
       type: 'expire',
     });
+  });
+});
+
+describe('edges of the decision rules', () => {
+  const settings = program({ catchUpGraceHours: 4 });
+  const who = effectiveAvailability(settings, {});
+  const person = (overrides: Partial<DecisionInput['person']> = {}) => ({
+    person: {
+      availability: who,
+      pausedUntil: null,
+      consent: 'accepted' as const,
+      reachable: true,
+      ...overrides,
+    },
+  });
+  const tue = at('2026-03-10T09:30');
+  const nudge = job('nudge', '2026-03-10', tue);
+  const nextNudge = { kind: 'nudge', dueAt: at('2026-03-12T09:30'), occurrence: '2026-03-12' };
+
+  it('skips without effects or plans once the experiment is over or consent is gone', () => {
+    const stop = { type: 'skip', reason: 'experiment is no longer running', effects: [], next: [] };
+    expect(decide(settings, nudge, tue, { experiment: { ...experiment, status: 'completed' } })).toEqual(
+      stop,
+    );
+    expect(decide(settings, nudge, tue, { experiment: { ...experiment, status: 'abandoned' } })).toEqual(
+      stop,
+    );
+    expect(decide(settings, nudge, tue, { experiment: null })).toEqual(stop);
+    expect(decide(settings, nudge, tue, person({ consent: 'pending' }))).toEqual({
+      type: 'skip',
+      reason: 'consent is pending',
+      effects: [],
+      next: [],
+    });
+  });
+
+  it('skips a nudge with no effects and plans the next one, for each reason it has', () => {
+    expect(decide(settings, nudge, tue, person({ arm: 'control' }))).toEqual({
+      type: 'skip',
+      reason: 'control arm: measured, not nudged',
+      effects: [],
+      next: [nextNudge],
+    });
+    expect(decide(settings, nudge, tue, { experiment: { ...experiment, status: 'paused' } })).toEqual({
+      type: 'skip',
+      reason: 'experiment paused',
+      effects: [],
+      next: [nextNudge],
+    });
+    expect(decide(settings, nudge, tue, { budgetUsed: 2, budgetReservedLater: 1 })).toEqual({
+      type: 'skip',
+      reason: 'weekly message budget reached',
+      effects: [],
+      next: [nextNudge],
+    });
+    expect(decide(settings, nudge, tue + 4 * HOUR + MINUTE)).toEqual({
+      type: 'expire',
+      messageKind: 'nudge',
+      key: 'nudge:ppl_1:2026-03-10',
+      budgetWeek: '2026-W11',
+      reason: 'missed its slot by more than the catch-up grace window',
+      effects: [],
+      next: [nextNudge],
+    });
+  });
+
+  it('counts a snooze that ends right now as over', () => {
+    expect(decide(settings, nudge, tue, person({ pausedUntil: tue }))).toMatchObject({ type: 'send' });
+    expect(decide(settings, nudge, tue, person({ pausedUntil: tue + 1 }))).toMatchObject({
+      type: 'skip',
+      reason: 'snoozed',
+    });
+  });
+
+  it('waits out quiet hours that end exactly at the edge of the grace window, and expires past it', () => {
+    const early = program({ catchUpGraceHours: 2, nudges: { time: '06:00' } });
+    const dawn = at('2026-03-10T06:00');
+    expect(decide(early, job('nudge', '2026-03-10', dawn), dawn)).toEqual({
+      type: 'reschedule',
+      dueAt: at('2026-03-10T08:00'),
+      reason: 'quiet hours or a non-working day',
+    });
+    expect(decide(early, job('nudge', '2026-03-10', dawn - MINUTE), dawn)).toMatchObject({
+      type: 'expire',
+      reason: 'the next allowed time falls outside the catch-up grace window',
+      effects: [],
+    });
+  });
+
+  it('does not send a reminder for a survey that is gone, nor a second survey for one already reminded', () => {
+    const due = at('2026-04-03T10:00');
+    expect(decide(settings, job('checkpoint_reminder', 'exp_1/day-30/r1', due), due)).toEqual({
+      type: 'skip',
+      reason: 'checkpoint survey already closed',
+      effects: [],
+      next: [],
+    });
+    expect(
+      decide(settings, job('checkpoint', 'exp_1/day-30', due), due, { survey: survey('reminded') }),
+    ).toEqual({ type: 'skip', reason: 'checkpoint survey already handled', effects: [], next: [] });
+    expect(
+      decide(settings, job('checkpoint', 'exp_1/day-30', due), due, { survey: survey('open') }),
+    ).toMatchObject({
+      type: 'send',
+      effects: [{ type: 'open_survey', surveyId: 'svy_exp_1_d30', checkpointDay: 30 }],
+    });
+  });
+
+  it('expires a late reminder without effects and plans what follows it', () => {
+    const due = at('2026-04-03T10:00');
+    expect(
+      decide(settings, job('checkpoint_reminder', 'exp_1/day-30/r1', due), due + 5 * HOUR, {
+        survey: survey('open'),
+      }),
+    ).toEqual({
+      type: 'expire',
+      messageKind: 'checkpoint_reminder',
+      key: 'checkpoint_reminder:ppl_1:exp_1/day-30/r1',
+      budgetWeek: '2026-W14',
+      reason: 'missed its slot by more than the catch-up grace window',
+      effects: [],
+      next: [{ kind: 'checkpoint_missed', dueAt: due + 5 * HOUR + 48 * HOUR, occurrence: 'exp_1/day-30' }],
+    });
+  });
+
+  it('refuses a checkpoint job whose occurrence names no day', () => {
+    const due = at('2026-04-01T10:00');
+    expect(() => decide(settings, job('checkpoint', 'exp_1/someday', due), due)).toThrow(
+      'not a checkpoint occurrence: exp_1/someday',
+    );
+  });
+
+  it('puts checkpoint work before nudges, and the pair and wait-list work last', () => {
+    const order = (Object.keys(JOB_PRIORITY) as JobKind[]).sort((a, b) => JOB_PRIORITY[a] - JOB_PRIORITY[b]);
+    expect(order).toEqual([
+      'checkpoint',
+      'checkpoint_reminder',
+      'checkpoint_missed',
+      'experiment_end',
+      'milestone_reminder',
+      'nudge',
+      'pair_health',
+      'coaching_start',
+    ]);
+  });
+});
+
+describe('the nudge window in the person’s own zone', () => {
+  it('starts nudges on the start date, not the evening before it in another zone', () => {
+    const settings = program();
+    const who = effectiveAvailability(settings, {});
+    // Wednesday start: Tuesday 10 March is a nudge day but before the window.
+    const window = { startDate: '2026-03-11', endDate: '2026-06-10' };
+    expect(nextNudgeRun(at('2026-03-09T12:00'), settings, who, window)).toEqual({
+      kind: 'nudge',
+      dueAt: at('2026-03-12T09:30'),
+      occurrence: '2026-03-12',
+    });
+  });
+
+  it('sends no nudge on the end date, even where that date starts hours before it does in UTC', () => {
+    const settings = program({ timezone: 'Asia/Tokyo' });
+    const who = effectiveAvailability(settings, {});
+    // The window ends on Thursday 12 March, a nudge day.
+    const window = { startDate: '2026-03-02', endDate: '2026-03-12' };
+    const tokyo = (iso: string) => DateTime.fromISO(iso, { zone: 'Asia/Tokyo' }).toMillis();
+    expect(nextNudgeRun(tokyo('2026-03-10T12:00'), settings, who, window)).toBeNull();
   });
 });

@@ -4,7 +4,9 @@ import {
   type Availability,
   addLocalDays,
   atLocalTime,
+  dateFieldSchema,
   isAllowedNow,
+  isoDateSchema,
   isQuiet,
   isWorkingDay,
   localDateKey,
@@ -12,6 +14,7 @@ import {
   localWeekKey,
   nextAllowedInstant,
   startOfNextWeek,
+  timeZoneSchema,
   type Weekday,
   weekdayName,
   weekdayNumber,
@@ -205,6 +208,37 @@ describe('program times', () => {
         success: false,
         error: { issues: [{ message: 'must be a time as HH:MM (24-hour)' }] },
       });
+    }
+  });
+});
+
+describe('dates and zones typed by people', () => {
+  it('takes exactly YYYY-MM-DD for a real calendar date', () => {
+    expect(isoDateSchema.safeParse('2026-02-28').success).toBe(true);
+    for (const [value, message] of [
+      ['2026-02-30', 'is not a real calendar date'],
+      ['2026-02-280', 'must be a date as YYYY-MM-DD'],
+      ['12026-02-28', 'must be a date as YYYY-MM-DD'],
+      ['28.02.2026', 'must be a date as YYYY-MM-DD'],
+    ] as const) {
+      expect(isoDateSchema.safeParse(value).error?.issues.map((i) => i.message)).toContain(message);
+    }
+  });
+
+  it('takes a date field with spaces around it, and names the problem by catalog key', () => {
+    expect(dateFieldSchema.parse(' 2026-02-28 ')).toBe('2026-02-28');
+    expect(dateFieldSchema.safeParse('2026-02-280').error?.issues[0]?.message).toBe('validation.date');
+    expect(dateFieldSchema.safeParse('x2026-02-28').error?.issues[0]?.message).toBe('validation.date');
+    expect(dateFieldSchema.safeParse('2026-02-30').error?.issues[0]?.message).toBe('validation.realDate');
+  });
+
+  it('takes an IANA zone with a region, or UTC, and says what it wants otherwise', () => {
+    expect(timeZoneSchema.safeParse('Europe/Berlin').success).toBe(true);
+    expect(timeZoneSchema.safeParse('UTC').success).toBe(true);
+    for (const zone of ['EST', 'Mars/Olympus', 'Etc/Nowhere']) {
+      expect(timeZoneSchema.safeParse(zone).error?.issues.map((i) => i.message)).toEqual([
+        'must be an IANA time zone such as Europe/Berlin',
+      ]);
     }
   });
 });

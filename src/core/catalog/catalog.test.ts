@@ -1,7 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
-import { english, type MessageKey, translator } from './index.js';
+import { catalogFor, english, isMessageKey, type MessageKey, text, translator } from './index.js';
 
 type Node = { type: number; value?: string; options?: Record<string, { value: Node[] }>; children?: Node[] };
 
@@ -55,5 +55,44 @@ describe('the English catalog', () => {
   it('falls back to English for a language it does not have yet', () => {
     const other = translator({ locale: 'xx-YY', timeZone: 'UTC' });
     expect(other('consent.accept')).toBe('Accept');
+  });
+});
+
+describe('catalog helpers', () => {
+  it('makes texts with and without parameters', () => {
+    expect(text('consent.accept')).toEqual({ key: 'consent.accept' });
+    expect(text('command.unknown', { word: 'x' })).toEqual({ key: 'command.unknown', params: { word: 'x' } });
+  });
+
+  it('knows its keys, and only its own', () => {
+    expect(isMessageKey('consent.accept')).toBe(true);
+    expect(isMessageKey('consent.nothing')).toBe(false);
+    expect(isMessageKey('toString')).toBe(false);
+  });
+
+  it('picks English for English readers and for languages it does not have', () => {
+    expect(catalogFor('en-GB')).toEqual({ language: 'en', catalog: en });
+    expect(catalogFor('de_DE')).toEqual({ language: 'en', catalog: en });
+  });
+
+  it('renders a text or words put together for the reader', () => {
+    expect(english.text(text('command.unknown', { word: 'dance' }))).toBe('I don\'t know "dance".');
+    expect(english.text((t) => `${t('consent.accept')} / ${t('consent.decline')}`)).toBe('Accept / Decline');
+    expect(english.reader).toEqual({ locale: 'en-GB', timeZone: 'UTC' });
+  });
+
+  it('treats a parameter given as null or undefined as missing, never as the word "null"', () => {
+    expect(() => english('pair.nudge', { other: null })).toThrow(/was not provided/);
+    expect(() => english('pair.nudge', { other: undefined })).toThrow(/was not provided/);
+    expect(english('pair.nudge', { other: 'Maria', unused: null })).toContain('*Maria*');
+  });
+
+  it('formats the same sentence for readers in different zones each in their own', () => {
+    const at = new Date(Date.UTC(2026, 2, 15, 23, 30));
+    const tokyo = translator({ locale: 'en-GB', timeZone: 'Asia/Tokyo' });
+    expect(english('status.snoozed', { until: at })).toBe('*Snoozed* until Sun 15 Mar.');
+    expect(tokyo('status.snoozed', { until: at })).toBe('*Snoozed* until Mon 16 Mar.');
+    expect(tokyo('status.nextWhen', { at, zone: 'Asia/Tokyo' })).toBe('Mon 16 Mar, 08:30 (Asia/Tokyo)');
+    expect(english('status.nextWhen', { at, zone: 'UTC' })).toBe('Sun 15 Mar, 23:30 (UTC)');
   });
 });
