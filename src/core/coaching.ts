@@ -269,6 +269,7 @@ export function practiceSavedMessage(t: Translator, experiment: Experiment, surv
  * record twice; changing the answer is one explicit button away while the checkpoint is open.
  */
 export function surveyAnsweredMessage(t: Translator, experiment: Experiment, survey: Survey): Message {
+  // Stryker disable next-line ConditionalExpression: equivalent; without a KPI value the change is not shown (hasKpi is no)
   const gain = survey.kpiValue === null ? 0 : kpiImprovement(experiment, survey.kpiValue);
   const answered = t('survey.answered', {
     day: survey.checkpointDay,

@@ -55,6 +55,11 @@ describe('validateForm', () => {
       ok: false,
       errors: { name: { key: 'validation.invalid', params: {} } },
     });
+    const stricter: FormDefinition = { ...form, fields: form.fields.map((f) => ({ ...f, optional: false })) };
+    expect(validateForm(stricter, { name: 'Ideas', count: '3' })).toEqual({
+      ok: false,
+      errors: { note: { key: 'validation.required' } },
+    });
     const empty: FormDefinition = { ...form, fields: [], schema: z.object({ x: z.string() }) };
     expect(validateForm(empty, {})).toEqual({ ok: false, errors: { form: { key: 'validation.invalid' } } });
   });

@@ -119,6 +119,22 @@ describe('milestone times', () => {
       'pair_1/2026-03-09',
     );
   });
+
+  it('counts “tomorrow” and names the day in the program’s zone, not in UTC', () => {
+    // 21:00 in New York is already the next day in UTC.
+    expect(nextPairHealthRun('pair_1', program, programTime, at('2026-03-03T21:00')).dueAt).toBe(
+      at('2026-03-04T10:00'),
+    );
+    // 10:00 in Auckland is the evening before in UTC.
+    const auckland = parseProgramSettings({ name: 'mentoring', timezone: 'Pacific/Auckland' });
+    const nz = effectiveAvailability(auckland, {});
+    const run = nextPairHealthRun('pair_1', auckland, nz, at('2026-03-03T12:00', 'Pacific/Auckland'));
+    expect(run).toEqual({
+      kind: 'pair_health',
+      dueAt: at('2026-03-04T10:00', 'Pacific/Auckland'),
+      occurrence: 'pair_1/2026-03-04',
+    });
+  });
 });
 
 describe('mentoring forms', () => {

@@ -81,6 +81,7 @@ export function milestoneReminderRun(
   mentor: Availability,
   now: number,
 ): NextRun {
+  // Stryker disable next-line ObjectLiteral: equivalent; only the calendar date is read from `day`, the same in any zone
   const day = DateTime.fromISO(milestone.dueDate, { zone: mentor.timezone }).minus({
     days: program.milestoneReminderDaysBefore,
   });
@@ -322,25 +323,25 @@ export function reasonText(t: Translator, reason: EngagementReason): string {
   if (!reason.facts) return reason.text;
   switch (reason.signal) {
     case 'charter_unfinished':
-      return t('engagement.charterUnfinished', { days: reason.facts?.days ?? 0 });
+      return t('engagement.charterUnfinished', { days: reason.facts.days ?? 0 });
     case 'milestone_late':
       return t('engagement.milestoneLate', {
-        description: reason.facts?.description ?? '',
-        confirmed: reason.facts?.confirmed ? 'yes' : 'no',
-        days: reason.facts?.days ?? 0,
+        description: reason.facts.description ?? '',
+        confirmed: reason.facts.confirmed ? 'yes' : 'no',
+        days: reason.facts.days ?? 0,
       });
     case 'person_quiet':
       return t('engagement.personQuiet', {
-        role: reason.facts?.role ?? 'mentee',
-        name: reason.facts?.name ?? '',
-        days: reason.facts?.days ?? 0,
+        role: reason.facts.role ?? 'mentee',
+        name: reason.facts.name ?? '',
+        days: reason.facts.days ?? 0,
       });
     case 'checkin_missed':
-      return t('engagement.checkinMissed', { count: reason.facts?.count ?? 0 });
+      return t('engagement.checkinMissed', { count: reason.facts.count ?? 0 });
     case 'match_requested':
       return t('engagement.matchRequested', {
-        role: reason.facts?.role ?? 'mentee',
-        name: reason.facts?.name ?? '',
+        role: reason.facts.role ?? 'mentee',
+        name: reason.facts.name ?? '',
       });
   }
 }

@@ -449,6 +449,16 @@ describe('edges of the decision rules', () => {
     });
   });
 
+  it('plans no further nudge after the last nudge day of the window', () => {
+    const last = at('2026-05-28T09:30');
+    expect(decide(settings, job('nudge', '2026-05-28', last), last, person({ arm: 'control' }))).toEqual({
+      type: 'skip',
+      reason: 'control arm: measured, not nudged',
+      effects: [],
+      next: [],
+    });
+  });
+
   it('counts a snooze that ends right now as over', () => {
     expect(decide(settings, nudge, tue, person({ pausedUntil: tue }))).toMatchObject({ type: 'send' });
     expect(decide(settings, nudge, tue, person({ pausedUntil: tue + 1 }))).toMatchObject({
@@ -480,6 +490,11 @@ describe('edges of the decision rules', () => {
       effects: [],
       next: [],
     });
+    for (const status of ['answered', 'missed'] as const) {
+      expect(
+        decide(settings, job('checkpoint_reminder', 'exp_1/day-30/r1', due), due, { survey: survey(status) }),
+      ).toEqual({ type: 'skip', reason: 'checkpoint survey already closed', effects: [], next: [] });
+    }
     expect(
       decide(settings, job('checkpoint', 'exp_1/day-30', due), due, { survey: survey('reminded') }),
     ).toEqual({ type: 'skip', reason: 'checkpoint survey already handled', effects: [], next: [] });
