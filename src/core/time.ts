@@ -34,19 +34,23 @@ export const localTimeSchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM (24-hour)');
 
+/** Whether a YYYY-MM-DD names a day of the calendar (no 30 February). */
+function isCalendarDate(value: string): boolean {
+  // Stryker disable next-line ObjectLiteral: equivalent; whether a calendar date exists does not depend on the zone
+  return DateTime.fromISO(value, { zone: 'UTC' }).isValid;
+}
+
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  // Stryker disable next-line ObjectLiteral: equivalent; whether a calendar date exists does not depend on the zone
-  .refine((value) => DateTime.fromISO(value, { zone: 'UTC' }).isValid, 'is not a real calendar date');
+  .refine(isCalendarDate, 'is not a real calendar date');
 
 /** A date typed into a form: like `isoDateSchema`, with catalog keys as messages. */
 export const dateFieldSchema = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-  // Stryker disable next-line ObjectLiteral: equivalent; whether a calendar date exists does not depend on the zone
-  .refine((value) => DateTime.fromISO(value, { zone: 'UTC' }).isValid, 'validation.realDate');
+  .refine(isCalendarDate, 'validation.realDate');
 
 export interface QuietHours {
   start: string;
