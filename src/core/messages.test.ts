@@ -54,6 +54,6 @@ describe('message helpers', () => {
       'curator_alert',
     ]);
     expect(ACTION_NAMES).toContain('alert.back');
-    expect(ACTION_NAMES).toHaveLength(25);
+    expect(new Set(ACTION_NAMES).size).toBe(ACTION_NAMES.length);
   });
 });
