@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['src/core/**/*.test.ts'],
+    testTimeout: 20_000,
     env: { LOG_LEVEL: 'silent' },
     reporters: ['default', new URL('./load-failure-reporter.ts', import.meta.url).pathname],
   },

@@ -23,6 +23,7 @@ import {
   nextPairHealthRun,
   type Pair,
   pairCheckinForm,
+  pairFineForm,
   pairIntroMessage,
   pairNudgeMessage,
   reasonText,
@@ -192,6 +193,18 @@ describe('mentoring forms', () => {
     for (const days of ['0', '91', '1.5', 'soon']) expect(parse(snoozeForm, { days })).toBe(false);
   });
 
+  it('lays out the check-in and close forms, and says what a bad snooze length is', () => {
+    expect(pairCheckinForm.fields).toEqual([
+      { id: 'note', label: 'pairCheckin.form.note', type: 'multiline', maxLength: 1000 },
+    ]);
+    expect(closeForm.fields).toEqual([
+      { id: 'reason', label: 'close.form.reason', type: 'text', maxLength: 300 },
+    ]);
+    expect(snoozeForm.schema.safeParse({ days: 'soon' }).error?.issues[0]?.message).toBe(
+      'validation.curator.days',
+    );
+  });
+
   it('has one form per curator action', () => {
     expect(CURATOR_FORMS).toEqual({
       rematch: rematchForm,
@@ -311,6 +324,22 @@ describe('mentoring messages', () => {
     expect(pairNudgeMessage(t, 'Maria').text).toContain('you and *Maria* updated your mentorship');
     expect(pairNudgeMessage(t, 'Maria').blocks).toHaveLength(1);
   });
+
+  it('gives the pair its voice in the nudge when it names the pair: fine, or a new match', () => {
+    expect(pairNudgeMessage(t, 'Maria', 'pair_1').blocks[1]).toEqual({
+      type: 'actions',
+      actions: [
+        { action: 'pair.fine', ref: 'pair_1', label: "We're fine — we meet offline" },
+        { action: 'pair.newmatch', ref: 'pair_1', label: "I'd like a new match" },
+      ],
+    });
+    expect(pairFineForm.fields).toEqual([
+      { id: 'note', label: 'voice.fineForm.note', type: 'multiline', optional: true, maxLength: 500 },
+    ]);
+    expect(pairFineForm.schema.parse({ note: ' offline ' })).toEqual({ note: 'offline' });
+    expect(pairFineForm.schema.safeParse({ note: 'x'.repeat(501) }).success).toBe(false);
+    expect(pairFineForm.schema.safeParse({}).success).toBe(true);
+  });
 });
 
 describe('engagement reasons in words', () => {
@@ -339,6 +368,10 @@ describe('engagement reasons in words', () => {
       'mentor Maria has not interacted with the bot for 22 days',
     );
     expect(reasonText(t, reason('checkin_missed', { count: 1 }))).toBe('mentee missed 1 checkpoint check-in');
+    expect(reasonText(t, reason('match_requested', { role: 'mentor', name: 'Maria' }))).toBe(
+      'the mentor Maria asked for a new match (no fault)',
+    );
+    expect(reasonText(t, reason('match_requested', {}))).toBe('the mentee  asked for a new match (no fault)');
   });
 
   it('fills facts that are missing with neutral values', () => {
@@ -406,6 +439,24 @@ describe('curator alerts', () => {
       type: 'text',
       text: '• no signals',
     });
+  });
+
+  it('says when the pair itself asked for a new match', () => {
+    const asked = {
+      ...alert,
+      reasons: [
+        { signal: 'checkin_missed' as const, points: 10, text: 'y', facts: { count: 1 } },
+        {
+          signal: 'match_requested' as const,
+          points: 0,
+          text: 'z',
+          facts: { role: 'mentee' as const, name: 'Theo' },
+        },
+      ],
+    };
+    expect(curatorAlertMessage(t, asked, 'Maria', 'Theo', 60).text).toBe(
+      'A new match is asked for in the pair *Theo* (mentee) and *Maria* (mentor) — a no-fault request, not shown to the other person. Engagement 40/100.',
+    );
   });
 
   it('says who decided what and when, in each reader’s time, with the reasons without points', () => {
