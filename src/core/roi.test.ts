@@ -24,7 +24,8 @@ describe('roiSettingsSchema', () => {
     expect(
       problems({ outcome: 'abc', unit: 'x', currency: 'x', attributionPercent: 0, valuePerUnit: 0 }),
     ).toEqual([]);
-    expect(problems({ outcome: 'x'.repeat(120), unit: 'x'.repeat(40), currency: 'x'.repeat(8) })).toEqual([]);
+    expect(problems({ outcome: 'x'.repeat(120), unit: 'x'.repeat(40), currency: 'Fr.' })).toEqual([]);
+    for (const currency of ['EUR', ' CHF ', '€', 'kr']) expect(problems({ currency })).toEqual([]);
     expect(problems({ attributionPercent: 100, attributionRationale: 'x'.repeat(500) })).toEqual([]);
     expect(problems({ outcome: 'ab' })).toEqual(['outcome']);
     expect(problems({ outcome: 'x'.repeat(121) })).toEqual(['outcome']);
@@ -35,7 +36,7 @@ describe('roiSettingsSchema', () => {
     expect(problems({ valuePerUnit: -1 })).toEqual(['valuePerUnit']);
     expect(problems({ programCost: 0 })).toEqual(['programCost']);
     expect(problems({ currency: '' })).toEqual(['currency']);
-    expect(problems({ currency: 'x'.repeat(9) })).toEqual(['currency']);
+    for (const currency of ['xxxxx', 'ABC', '12']) expect(problems({ currency })).toEqual(['currency']);
     expect(problems({ attributionRationale: 'x'.repeat(501) })).toEqual(['attributionRationale']);
   });
 });
