@@ -24,6 +24,18 @@ import { type Clock, DAY } from '../core/clock.js';
 import { type EngagementScore, escalationStep, scorePair } from '../core/engagement.js';
 import { type FieldErrors, type FormDefinition, type RawFormValues, validateForm } from '../core/forms.js';
 import {
+  answerWindowMs,
+  type CheckinSeries,
+  type MeetingAnswer,
+  meetingNoteForm,
+  meetingTally,
+  nextPairCheckinRun,
+  pairCheckinMessage,
+  parseRound,
+  roundDay,
+  usefulnessSchema,
+} from '../core/meetings.js';
+import {
   type CharterVersion,
   CURATOR_FORMS,
   type CuratorAction,
@@ -51,7 +63,7 @@ import type { Decision, ScheduledJob } from '../core/schedule.js';
 import { localWeekKey, nextAllowedInstant, startOfNextWeek } from '../core/time.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
-import type { NewOutboxRow, ProgramRecord, Store } from '../store/types.js';
+import type { NewOutboxRow, PairCheckin, ProgramRecord, Store } from '../store/types.js';
 import { NotAllowedError, UserFacingError } from './errors.js';
 import type { CoachingService } from './service.js';
 
@@ -447,6 +459,17 @@ export class MentoringService {
       dueAt: milestoneDueAt(m.dueDate, who.timezone),
     }));
     const jobs = milestones.map((m) => milestoneReminderRun(m, program.settings, who, now));
+    const mentee = await this.#person(pair.menteeId);
+    const series: CheckinSeries = { pairId: pair.id, version, cadence: current.charter.cadence, anchor: now };
+    const checkins = [me, mentee].map((person) => ({
+      participantId: person.id,
+      run: nextPairCheckinRun(
+        series,
+        program.settings.checkpointTime,
+        availabilityOf(program.settings, person),
+        now,
+      ),
+    }));
     const confirmed = await this.#store.mentoring.confirmCharter(
       pair.id,
       version,
@@ -454,9 +477,9 @@ export class MentoringService {
       jobs,
       me.id,
       now,
+      checkins,
     );
     if (!confirmed) throw new UserFacingError('charter.alreadyConfirmed');
-    const mentee = await this.#person(pair.menteeId);
     await this.#coaching.notify(mentee, `charter_active:${pair.id}:v${version}`, (t) =>
       t('charter.activeForMentee', {
         mentor: nameOf(t, me, 'pair.yourMentor'),
@@ -858,12 +881,19 @@ export class MentoringService {
     const missedCheckins = experiment
       ? (await this.#store.surveys.forExperiment(experiment.id)).filter((s) => s.status === 'missed').length
       : 0;
+    const active = (await this.#store.mentoring.charterVersions(pair.id)).find((c) => c.status === 'active');
+    const meetings = meetingTally(
+      roundsOf(await this.#store.matching.pairCheckins(pair.id)),
+      now,
+      answerWindowMs(active?.charter.cadence ?? 'biweekly'),
+    );
     return scorePair(
       {
         now,
         pairedAt: pair.createdAt,
         charterActivatedAt: charter?.mentorConfirmedAt ?? null,
         milestones,
+        meetings,
         mentor: { name: nameOf(english, mentor, 'pair.mentor'), lastInteractionAt: mentor.lastInteractionAt },
         mentee: { name: nameOf(english, mentee, 'pair.mentee'), lastInteractionAt: mentee.lastInteractionAt },
         missedCheckins,
@@ -1028,7 +1058,7 @@ export class MentoringService {
     to: Participant,
     settings: ProgramSettings,
     now: number,
-    kind: 'pair_nudge' | 'milestone_reminder',
+    kind: 'pair_nudge' | 'milestone_reminder' | 'pair_checkin',
     key: string,
     compose: (t: Translator) => Message,
   ): Promise<NewOutboxRow | null> {
@@ -1113,4 +1143,168 @@ export class MentoringService {
     }
     return { decision: { type: 'skip', reason: 'mentor reminded', effects: [], next: [] }, outbox: [row] };
   }
+
+  // ---- pair check-ins on the charter's cadence ------------------------------------------------------------
+
+  /**
+   * One member's check-in round: "did you meet since …?", in their own working hours and inside their weekly
+   * budget. A round that waited past the next one (the bot was down, the budget stayed full) is dropped; the
+   * series always goes on from the charter that is active now.
+   */
+  async decidePairCheckin(
+    job: ScheduledJob,
+    now: number,
+  ): Promise<{ decision: Decision; outbox: NewOutboxRow[] }> {
+    const stop = (reason: string) => ({
+      decision: { type: 'skip' as const, reason, effects: [], next: [] },
+      outbox: [],
+    });
+    const pair = await this.#store.mentoring.getPair(job.subjectId);
+    if (pair?.status !== 'active') return stop('pair closed');
+    const name = job.occurrence.slice(job.occurrence.lastIndexOf('/') + 1);
+    const parsed = parseRound(name);
+    const charter = await this.#store.mentoring.currentCharter(pair.id);
+    if (!parsed || charter?.status !== 'active' || charter.version !== parsed.version)
+      return stop('the charter changed');
+    const person = await this.#store.participants.get(job.participantId);
+    if (!person || (person.id !== pair.mentorId && person.id !== pair.menteeId))
+      return stop('not in the pair');
+    const program = await this.#program(pair.programId);
+    const settings = program.settings;
+    const who = availabilityOf(settings, person);
+    const series: CheckinSeries = {
+      pairId: pair.id,
+      version: charter.version,
+      cadence: charter.charter.cadence,
+      anchor: charter.mentorConfirmedAt ?? now,
+    };
+    const following = nextPairCheckinRun(series, settings.checkpointTime, who, job.dueAt);
+    const next = [nextPairCheckinRun(series, settings.checkpointTime, who, Math.max(now, job.dueAt))];
+    const skip = (reason: string) => ({
+      decision: { type: 'skip' as const, reason, effects: [], next },
+      outbox: [],
+    });
+    if (now >= following.dueAt) return skip('the next round is due already');
+    if (person.consent !== 'accepted' || !person.reachable) return skip('not reachable');
+    const allowedAt = nextAllowedInstant(now, who);
+    if (allowedAt !== now)
+      return {
+        decision: { type: 'reschedule', dueAt: allowedAt, reason: 'quiet hours or a non-working day' },
+        outbox: [],
+      };
+    const other = await this.#person(person.id === pair.mentorId ? pair.menteeId : pair.mentorId);
+    const since = roundDay(series, parsed.round - 1, who.timezone).toMillis();
+    const row = await this.#budgetedRow(
+      person,
+      settings,
+      now,
+      'pair_checkin',
+      `pair_checkin:${person.id}:${job.occurrence}`,
+      (t) => pairCheckinMessage(t, nameOf(t, other, 'pair.yourPartner'), since, `${pair.id}/${name}`),
+    );
+    if (!row) {
+      const nextWeek = nextAllowedInstant(startOfNextWeek(now, who.timezone), who);
+      if (nextWeek < following.dueAt)
+        return {
+          decision: { type: 'reschedule', dueAt: nextWeek, reason: 'weekly message budget reached' },
+          outbox: [],
+        };
+      return skip('weekly message budget reached');
+    }
+    return {
+      decision: {
+        type: 'skip',
+        reason: 'pair member asked whether they met',
+        effects: [{ type: 'pair_checkin_asked', round: name }],
+        next,
+      },
+      outbox: [row],
+    };
+  }
+
+  /** The member's own entry for a round named by a button: only a member who was asked it. */
+  async #myCheckin(
+    identity: Identity,
+    ref: string,
+  ): Promise<{ checkin: PairCheckin; pair: Pair; me: Participant }> {
+    const slash = ref.lastIndexOf('/');
+    const pairId = ref.slice(0, slash);
+    const round = ref.slice(slash + 1);
+    const { pair, me } = await this.#memberPair(identity, pairId);
+    const checkin = (await this.#store.matching.pairCheckins(pair.id)).find(
+      (c) => c.round === round && c.participantId === me.id,
+    );
+    if (!checkin) throw new NotAllowedError();
+    return { checkin, pair, me };
+  }
+
+  /** Yes / Not yet / We skip this one: the member's first answer counts. */
+  async answerPairCheckin(
+    identity: Identity,
+    ref: string,
+    answer: MeetingAnswer,
+  ): Promise<{ checkin: PairCheckin; recorded: boolean }> {
+    const { checkin, pair, me } = await this.#myCheckin(identity, ref);
+    const now = this.#clock.now();
+    const recorded = await this.#store.matching.answerPairCheckin(pair.id, checkin.round, me.id, answer, now);
+    if (recorded)
+      await this.#store.audit.append({
+        at: now,
+        actor: me.id,
+        action: 'pair.checkin_answered',
+        subject: pair.id,
+        detail: { round: checkin.round, answer },
+      });
+    await this.#coaching.touch(me);
+    return { checkin: (await this.#myCheckin(identity, ref)).checkin, recorded };
+  }
+
+  /** How useful the meeting was, 1 to 5 (only after a yes; the first rating counts). */
+  async ratePairCheckin(identity: Identity, ref: string, value: string | undefined): Promise<PairCheckin> {
+    const usefulness = usefulnessSchema.safeParse(value);
+    if (!usefulness.success) throw new UserFacingError('common.buttonOutdated');
+    const { checkin, pair, me } = await this.#myCheckin(identity, ref);
+    if (checkin.answer !== 'met') throw new UserFacingError('common.buttonOutdated');
+    await this.#store.matching.ratePairCheckin(pair.id, checkin.round, me.id, {
+      usefulness: usefulness.data,
+    });
+    return (await this.#myCheckin(identity, ref)).checkin;
+  }
+
+  /** Before the note form opens: only the member, after a yes. */
+  async pairCheckinNoteFormFor(identity: Identity, ref: string): Promise<PairCheckin> {
+    const { checkin } = await this.#myCheckin(identity, ref);
+    if (checkin.answer !== 'met') throw new UserFacingError('common.buttonOutdated');
+    return checkin;
+  }
+
+  /** A private note on the meeting, for the program team (kept under the free-text retention). */
+  async notePairCheckin(
+    identity: Identity,
+    ref: string,
+    raw: RawFormValues,
+  ): Promise<{ ok: true; checkin: PairCheckin } | { ok: false; errors: FieldErrors }> {
+    const { checkin, pair, me } = await this.#myCheckin(identity, ref);
+    const checked = validateForm(meetingNoteForm, raw);
+    if (!checked.ok) return checked;
+    if (checkin.answer !== 'met') throw new UserFacingError('common.formOutdated');
+    await this.#store.matching.ratePairCheckin(pair.id, checkin.round, me.id, {
+      note: (checked.value as { note: string }).note,
+    });
+    return { ok: true, checkin: (await this.#myCheckin(identity, ref)).checkin };
+  }
+}
+
+/** Each round asked of a pair, with what its members answered. */
+export function roundsOf(
+  checkins: readonly PairCheckin[],
+): { askedAt: number; answers: (MeetingAnswer | null)[] }[] {
+  const rounds = new Map<string, { askedAt: number; answers: (MeetingAnswer | null)[] }>();
+  for (const c of checkins) {
+    const round = rounds.get(c.round) ?? { askedAt: c.askedAt, answers: [] };
+    round.askedAt = Math.min(round.askedAt, c.askedAt);
+    round.answers.push(c.answer);
+    rounds.set(c.round, round);
+  }
+  return [...rounds.values()];
 }

@@ -14,6 +14,8 @@ export const engagementSettingsSchema = z
         milestoneLate: z.number().min(0).max(100).default(20),
         personQuiet: z.number().min(0).max(100).default(20),
         checkinMissed: z.number().min(0).max(100).default(10),
+        /** Per expected pair meeting (from the pair check-ins) that did not happen. */
+        meetingMissed: z.number().min(0).max(100).default(10),
       })
       .prefault({}),
   })
@@ -32,10 +34,18 @@ export interface PairSignals {
   mentee: { name: string; lastInteractionAt: number | null };
   /** Checkpoint surveys of the mentee's experiment that closed unanswered. */
   missedCheckins: number;
+  /** Meetings held against expected, from the pair check-ins on the charter's cadence. */
+  meetings?: { expected: number; met: number };
 }
 
 export interface EngagementReason {
-  signal: 'charter_unfinished' | 'milestone_late' | 'person_quiet' | 'checkin_missed' | 'match_requested';
+  signal:
+    | 'charter_unfinished'
+    | 'milestone_late'
+    | 'person_quiet'
+    | 'checkin_missed'
+    | 'match_requested'
+    | 'meetings_missed';
   points: number;
   /** The reason in English, as it is kept in the audit log and the reports. */
   text: string;
@@ -47,6 +57,7 @@ export interface EngagementReason {
     role?: 'mentor' | 'mentee';
     name?: string;
     count?: number;
+    expected?: number;
   };
 }
 
@@ -110,6 +121,15 @@ export function scorePair(signals: PairSignals, settings: EngagementSettings): E
       points: w.checkinMissed * signals.missedCheckins,
       text: `mentee missed ${signals.missedCheckins} checkpoint check-in${signals.missedCheckins === 1 ? '' : 's'}`,
       facts: { count: signals.missedCheckins },
+    });
+  }
+  const meetings = signals.meetings;
+  if (meetings && meetings.expected > meetings.met) {
+    reasons.push({
+      signal: 'meetings_missed',
+      points: w.meetingMissed * (meetings.expected - meetings.met),
+      text: `met ${meetings.met} of ${meetings.expected} expected time${meetings.expected === 1 ? '' : 's'}`,
+      facts: { count: meetings.met, expected: meetings.expected },
     });
   }
   const score = Math.max(0, 100 - reasons.reduce((sum, r) => sum + r.points, 0));

@@ -338,6 +338,11 @@ export function reasonText(t: Translator, reason: EngagementReason): string {
       });
     case 'checkin_missed':
       return t('engagement.checkinMissed', { count: reason.facts.count ?? 0 });
+    case 'meetings_missed':
+      return t('engagement.meetingsMissed', {
+        met: reason.facts.count ?? 0,
+        expected: reason.facts.expected ?? 0,
+      });
     case 'match_requested':
       return t('engagement.matchRequested', {
         role: reason.facts.role ?? 'mentee',

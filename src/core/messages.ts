@@ -38,6 +38,11 @@ export const ACTION_NAMES = [
   'match.reject',
   'pair.fine',
   'pair.newmatch',
+  'meeting.yes',
+  'meeting.notyet',
+  'meeting.skip',
+  'meeting.useful',
+  'meeting.note',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -66,6 +71,7 @@ export const MESSAGE_KINDS = [
   'pair_nudge',
   'milestone_reminder',
   'curator_alert',
+  'pair_checkin',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -76,6 +82,7 @@ export const BUDGETED_KINDS: ReadonlySet<MessageKind> = new Set([
   'checkpoint_reminder',
   'pair_nudge',
   'milestone_reminder',
+  'pair_checkin',
 ]);
 
 export interface Message {

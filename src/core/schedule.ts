@@ -24,6 +24,7 @@ export const JOB_KINDS = [
   'milestone_reminder',
   'pair_health',
   'coaching_start',
+  'pair_checkin',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -37,6 +38,7 @@ export const JOB_PRIORITY: Record<JobKind, number> = {
   nudge: 5,
   pair_health: 6,
   coaching_start: 7,
+  pair_checkin: 8,
 };
 
 export interface ScheduledJob {
@@ -97,6 +99,8 @@ export type Effect =
       reasons: { signal: string; points: number; text: string }[];
     }
   | { type: 'end_alert_snooze'; alertId: string }
+  /** Mentoring: this member of the pair was asked whether they met in a check-in round (e.g. "v1-3"). */
+  | { type: 'pair_checkin_asked'; round: string }
   /** A wait-list leader's comparison period is over: from now on they are coached. */
   | { type: 'start_coaching' };
 

@@ -27,6 +27,7 @@ export interface MentoringJobs {
     job: ScheduledJob,
     now: number,
   ): Promise<{ decision: Decision; outbox: NewOutboxRow[] }>;
+  decidePairCheckin(job: ScheduledJob, now: number): Promise<{ decision: Decision; outbox: NewOutboxRow[] }>;
 }
 
 /**
@@ -75,7 +76,7 @@ async function decideAny(
   mentoring: MentoringJobs | undefined,
 ): Promise<{ decision: Decision; outbox: NewOutboxRow | NewOutboxRow[] | null }> {
   if (job.kind === 'coaching_start') return decideCoachingStartJob(store, job, now);
-  if (job.kind === 'pair_health' || job.kind === 'milestone_reminder') {
+  if (job.kind === 'pair_health' || job.kind === 'milestone_reminder' || job.kind === 'pair_checkin') {
     if (!mentoring)
       return {
         decision: {
@@ -85,6 +86,7 @@ async function decideAny(
         },
         outbox: null,
       };
+    if (job.kind === 'pair_checkin') return mentoring.decidePairCheckin(job, now);
     return job.kind === 'pair_health'
       ? mentoring.decidePairHealth(job, now)
       : mentoring.decideMilestoneReminder(job, now);

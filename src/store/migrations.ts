@@ -399,4 +399,21 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX pair_voices_pair ON pair_voices(pair_id, at);
     `,
   },
+  {
+    version: 8,
+    name: 'pair check-ins: each member\'s answer to "did you meet?" per round of the charter\'s cadence',
+    sql: `
+      CREATE TABLE pair_checkins (
+        pair_id TEXT NOT NULL REFERENCES pairs(id),
+        round TEXT NOT NULL,
+        participant_id TEXT NOT NULL REFERENCES participants(id),
+        asked_at INTEGER NOT NULL,
+        answer TEXT CHECK (answer IN ('met', 'not_yet', 'skip')),
+        usefulness INTEGER CHECK (usefulness BETWEEN 1 AND 5),
+        note TEXT,
+        answered_at INTEGER,
+        PRIMARY KEY (pair_id, round, participant_id)
+      );
+    `,
+  },
 ];

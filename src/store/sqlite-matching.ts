@@ -1,7 +1,8 @@
 import type { Candidate, FitReason, ProposalStatus, StoredProposal } from '../core/matching.js';
+import type { MeetingAnswer } from '../core/meetings.js';
 import type { Identity, Platform } from '../core/participant.js';
 import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
-import type { MatchingStore, NewProposal } from './types.js';
+import type { MatchingStore, NewProposal, PairCheckin } from './types.js';
 
 const identityOf = (row: Row): Identity => ({
   platform: str(row.platform) as Platform,
@@ -172,5 +173,59 @@ export class SqliteMatchingStore extends SqlRepository implements MatchingStore 
       `SELECT n.* FROM not_with n JOIN participants p ON p.id = n.owner_id WHERE p.program_id = ?`,
       programId,
     ).map((row) => ({ ownerId: str(row.owner_id), other: identityOf(row) }));
+  }
+
+  async pairCheckins(pairId: string): Promise<PairCheckin[]> {
+    return this.all(
+      'SELECT * FROM pair_checkins WHERE pair_id = ? ORDER BY asked_at, round, participant_id',
+      pairId,
+    ).map((row) => ({
+      pairId: str(row.pair_id),
+      round: str(row.round),
+      participantId: str(row.participant_id),
+      askedAt: Number(row.asked_at),
+      answer: strOrNull(row.answer) as MeetingAnswer | null,
+      usefulness: numOrNull(row.usefulness),
+      note: strOrNull(row.note),
+      answeredAt: numOrNull(row.answered_at),
+    }));
+  }
+
+  async answerPairCheckin(
+    pairId: string,
+    round: string,
+    participantId: string,
+    answer: MeetingAnswer,
+    now: number,
+  ) {
+    return (
+      this.run(
+        `UPDATE pair_checkins SET answer = ?, answered_at = ? WHERE pair_id = ? AND round = ? AND participant_id = ? AND answer IS NULL`,
+        answer,
+        now,
+        pairId,
+        round,
+        participantId,
+      ).changes === 1
+    );
+  }
+
+  async ratePairCheckin(
+    pairId: string,
+    round: string,
+    participantId: string,
+    change: { usefulness?: number; note?: string },
+  ) {
+    return (
+      this.run(
+        `UPDATE pair_checkins SET usefulness = COALESCE(usefulness, ?), note = COALESCE(?, note)
+         WHERE pair_id = ? AND round = ? AND participant_id = ? AND answer = 'met'`,
+        change.usefulness ?? null,
+        change.note ?? null,
+        pairId,
+        round,
+        participantId,
+      ).changes === 1
+    );
   }
 }

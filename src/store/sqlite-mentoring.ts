@@ -262,6 +262,7 @@ export class SqliteMentoringStore extends SqlRepository implements MentoringStor
     jobs: readonly NextRun[],
     jobOwnerId: string,
     now: number,
+    pairJobs: readonly { participantId: string; run: NextRun }[] = [],
   ) {
     return this.tx(() => {
       const confirmed = this.run(
@@ -293,6 +294,12 @@ export class SqliteMentoringStore extends SqlRepository implements MentoringStor
       for (const m of milestones)
         insert.run(m.id, pairId, version, m.position, m.description, m.dueDate, m.dueAt);
       for (const job of jobs) this.insertJobs(jobOwnerId, job.occurrence, [job]);
+      this.run(
+        `UPDATE jobs SET state = 'cancelled', result = 'charter superseded', version = version + 1
+         WHERE subject_id = ? AND kind = 'pair_checkin' AND state = 'scheduled'`,
+        pairId,
+      );
+      for (const job of pairJobs) this.insertJobs(job.participantId, pairId, [job.run]);
       return toCharter(
         this.one('SELECT * FROM charter_versions WHERE pair_id = ? AND version = ?', pairId, version)!,
       );

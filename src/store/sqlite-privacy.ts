@@ -55,6 +55,7 @@ export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
         participantId,
       );
       this.run('UPDATE pair_voices SET note = NULL WHERE participant_id = ?', participantId);
+      this.run('UPDATE pair_checkins SET note = NULL WHERE participant_id = ?', participantId);
       // The person's own "not with" list, and their place on anyone else's.
       this.run('DELETE FROM not_with WHERE owner_id = ?', participantId);
       if (who)
@@ -191,6 +192,11 @@ export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
           `UPDATE pair_voices SET note = NULL WHERE note IS NOT NULL AND at < @text AND participant_id IN (${people})`,
         )
         .run(p);
+      this.db
+        .prepare(
+          `UPDATE pair_checkins SET note = NULL WHERE note IS NOT NULL AND answered_at < @text AND participant_id IN (${people})`,
+        )
+        .run(p);
       const notesCleared =
         this.db
           .prepare(
@@ -236,6 +242,11 @@ export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
              AND (end_date < date(@all / 1000, 'unixepoch') OR (status = 'abandoned' AND updated_at < @all))`,
         )
         .run(p).changes;
+      this.db
+        .prepare(
+          `DELETE FROM pair_checkins WHERE pair_id IN (SELECT id FROM pairs WHERE status = 'closed' AND closed_at < @all AND program_id = @program AND id NOT IN (SELECT replaces_pair_id FROM pairs WHERE replaces_pair_id IS NOT NULL))`,
+        )
+        .run(p);
       const pairsDeleted = this.db
         .prepare(
           `DELETE FROM pairs WHERE status = 'closed' AND closed_at < @all AND program_id = @program AND id NOT IN (SELECT replaces_pair_id FROM pairs WHERE replaces_pair_id IS NOT NULL)`,

@@ -920,6 +920,16 @@ export class SqliteStore extends SqlRepository implements Store {
                 now,
               );
               break;
+            case 'pair_checkin_asked':
+              this.run(
+                `INSERT INTO pair_checkins (pair_id, round, participant_id, asked_at) VALUES (?, ?, ?, ?)
+                 ON CONFLICT DO NOTHING`,
+                job.subjectId,
+                effect.round,
+                job.participantId,
+                now,
+              );
+              break;
             case 'end_alert_snooze':
               this.run(
                 `UPDATE curator_alerts SET status = 'handled', action = 'snooze_ended' WHERE id = ? AND status = 'snoozed'`,

@@ -3,6 +3,7 @@ import type { Survey, SurveyDetails } from '../core/checkpoint.js';
 import type { AssignmentMethod, EvaluationVersion } from '../core/evaluation.js';
 import type { Experiment, ExperimentInput, ExperimentStatus } from '../core/experiment.js';
 import type { Candidate, FitReason, ProposalStatus, StoredProposal } from '../core/matching.js';
+import type { MeetingAnswer } from '../core/meetings.js';
 import type {
   CharterVersion,
   CuratorAction,
@@ -322,6 +323,8 @@ export interface MentoringStore {
     jobs: readonly NextRun[],
     jobOwnerId: string,
     now: number,
+    /** The pair's own jobs (check-ins on the charter's cadence), per member; the earlier version's give way. */
+    pairJobs?: readonly { participantId: string; run: NextRun }[],
   ): Promise<CharterVersion | null>;
 
   milestones(pairId: string): Promise<Milestone[]>;
@@ -392,6 +395,34 @@ export interface MatchingStore {
   ): Promise<{ participantId: string; kind: 'fine' | 'new_match'; note: string | null; at: number }[]>;
   /** Every entry of the program's people, for the matcher. */
   notWithInProgram(programId: string): Promise<{ ownerId: string; other: Identity }[]>;
+  /** Every check-in round asked of a pair, one entry per member asked, oldest first. */
+  pairCheckins(pairId: string): Promise<PairCheckin[]>;
+  /** A member's answer to a round they were asked; false when they had answered it already (the first answer counts). */
+  answerPairCheckin(
+    pairId: string,
+    round: string,
+    participantId: string,
+    answer: MeetingAnswer,
+    now: number,
+  ): Promise<boolean>;
+  /** How useful the meeting was (1–5) and a note, after a yes; only on a round answered "met". */
+  ratePairCheckin(
+    pairId: string,
+    round: string,
+    participantId: string,
+    change: { usefulness?: number; note?: string },
+  ): Promise<boolean>;
+}
+
+export interface PairCheckin {
+  pairId: string;
+  round: string;
+  participantId: string;
+  askedAt: number;
+  answer: MeetingAnswer | null;
+  usefulness: number | null;
+  note: string | null;
+  answeredAt: number | null;
 }
 
 export interface RosterPersonPlan {

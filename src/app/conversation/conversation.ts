@@ -16,6 +16,7 @@ import { consentActions, onInstalled, onOpened, onRemoved } from './flows/consen
 import { curatorActions, curatorForms } from './flows/curators.js';
 import { experimentActions, experimentForms } from './flows/experiment.js';
 import { matchingActions } from './flows/matching.js';
+import { meetingActions, meetingForms } from './flows/meetings.js';
 import { mentoringActions, mentoringForms } from './flows/mentoring.js';
 import { voiceActions, voiceForms } from './flows/voice.js';
 import { type Answer, NOTHING, type Reply } from './replies.js';
@@ -82,6 +83,7 @@ const ACTIONS: Partial<Record<ActionName, ActionFlow>> = {
   ...curatorActions,
   ...matchingActions,
   ...voiceActions,
+  ...meetingActions,
 };
 
 const FORMS: Record<string, SubmitFlow> = {
@@ -90,6 +92,7 @@ const FORMS: Record<string, SubmitFlow> = {
   ...mentoringForms,
   ...curatorForms,
   ...voiceForms,
+  ...meetingForms,
 };
 
 /** Form ids the conversation knows; a channel acknowledges any other submission and does nothing. */

@@ -502,4 +502,23 @@ export const en = {
     'A new match is asked for in the pair *{mentee}* (mentee) and *{mentor}* (mentor) — a no-fault request, not shown to the other person. Engagement {score}/100.',
   'engagement.matchRequested':
     'the {role, select, mentor {mentor} other {mentee}} {name} asked for a new match (no fault)',
+  // ---- pair check-ins on the charter's cadence -----------------------------------------------------------
+  'meeting.ask':
+    'Pair check-in: did you and *{other}* meet since {since, date, day}? Only the program team sees the answers.',
+  'meeting.yes': 'Yes',
+  'meeting.notYet': 'Not yet',
+  'meeting.skip': 'We skip this one',
+  'meeting.answered':
+    '{answer, select, not_yet {Noted: not yet. Nobody is told off for it — try to find a time soon.} other {Noted: you two skip this one. It does not count as a missed meeting.}}',
+  'meeting.howUseful': 'Glad you met. How useful was it, from 1 (not much) to 5 (very)? Optional.',
+  'meeting.usefulness': '{n}',
+  'meeting.rated': 'Thanks: you met, and it was {n} of 5 useful.',
+  'meeting.addNote': 'Add a note',
+  'meeting.noteForm.title': 'Your meeting',
+  'meeting.noteForm.submit': 'Save',
+  'meeting.noteForm.note': 'A note for the program team (kept private, never shown to your partner)',
+  'meeting.noted': 'Thanks — your note is saved.',
+  'meeting.closedRound': 'That check-in is closed: a newer one has been asked.',
+  'engagement.meetingsMissed':
+    'met {met} of {expected} expected {expected, plural, one {time} other {times}}',
 } as const;
