@@ -1,4 +1,6 @@
+import type { Cadence } from '../core/charter.js';
 import type { EvaluationSettings, EvaluationVersion } from '../core/evaluation.js';
+import type { MeetingAnswer } from '../core/meetings.js';
 import type { ProgramSettings } from '../core/program.js';
 import type { ConsentState } from '../core/schedule.js';
 import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
@@ -65,6 +67,23 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
         participantId: str(row.participant_id),
         kind: str(row.kind) as 'fine' | 'new_match',
         at: Number(row.at),
+      })),
+      checkins: this.all(
+        `SELECT c.pair_id, c.round, c.participant_id, c.asked_at, c.answer, c.usefulness,
+                json_extract(v.data, '$.cadence') AS cadence
+         FROM pair_checkins c JOIN pairs p ON p.id = c.pair_id
+         LEFT JOIN charter_versions v ON v.pair_id = c.pair_id
+           AND v.version = CAST(substr(c.round, 2, instr(c.round, '-') - 2) AS INTEGER)
+         WHERE p.program_id = ? ORDER BY c.asked_at, c.round, c.participant_id`,
+        programId,
+      ).map((row) => ({
+        pairId: str(row.pair_id),
+        round: str(row.round),
+        participantId: str(row.participant_id),
+        askedAt: Number(row.asked_at),
+        answer: strOrNull(row.answer) as MeetingAnswer | null,
+        usefulness: numOrNull(row.usefulness),
+        cadence: (strOrNull(row.cadence) ?? 'biweekly') as Cadence,
       })),
     }))();
   }

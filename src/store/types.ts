@@ -1,4 +1,4 @@
-import type { Charter, CharterDraft } from '../core/charter.js';
+import type { Cadence, Charter, CharterDraft } from '../core/charter.js';
 import type { Survey, SurveyDetails } from '../core/checkpoint.js';
 import type { AssignmentMethod, EvaluationVersion } from '../core/evaluation.js';
 import type { Experiment, ExperimentInput, ExperimentStatus } from '../core/experiment.js';
@@ -688,6 +688,19 @@ export interface ReportDataset {
   proposals?: ReportProposalRow[];
   /** Pair members' answers to the friendly nudge. */
   voices?: ReportVoiceRow[];
+  /** Pair members' answers to the check-ins on the charter's cadence (never the note). */
+  checkins?: ReportCheckinRow[];
+}
+
+/** One member's answer to one check-in round, with the cadence of the charter it belongs to. */
+export interface ReportCheckinRow {
+  pairId: string;
+  round: string;
+  participantId: string;
+  askedAt: number;
+  answer: MeetingAnswer | null;
+  usefulness: number | null;
+  cadence: Cadence;
 }
 
 /** Read-only queries behind the outcome report. */

@@ -131,6 +131,58 @@ describe('the matching figures', () => {
     expect(m.rematchedWithin30Days).toMatchObject({ denominator: 5, suppressed: true });
   });
 
+  it('the meeting rate from the pair check-ins: held of expected, and the median per pair', () => {
+    // Pairs p1–p3 answered four biweekly rounds: p1 met 4 times, p2 twice (one "not yet", one unanswered),
+    // p3 once and skipped one. A round still open (asked two days ago, no answer) does not count yet.
+    const answers: Record<string, ('met' | 'not_yet' | 'skip' | null)[]> = {
+      p1: ['met', 'met', 'met', 'met'],
+      p2: ['met', 'not_yet', null, 'met'],
+      p3: ['skip', 'met', 'not_yet', 'not_yet'],
+    };
+    const asOf = T0 + 70 * DAY;
+    const checkins = Object.entries(answers).flatMap(([pairId, rounds]) => [
+      ...rounds.map((answer, i) => ({
+        pairId,
+        round: `v1-${i + 1}`,
+        participantId: `e${pairId.slice(1)}`,
+        askedAt: T0 + 14 * (i + 1) * DAY - 10 * DAY,
+        answer,
+        usefulness: answer === 'met' ? 4 : null,
+        cadence: 'biweekly' as const,
+      })),
+      {
+        pairId,
+        round: 'v1-5',
+        participantId: `e${pairId.slice(1)}`,
+        askedAt: asOf - 2 * DAY,
+        answer: null,
+        usefulness: null,
+        cadence: 'biweekly' as const,
+      },
+    ]);
+    const m = buildOutcomeReport(
+      program,
+      dataset({ people: [...mentees, ...mentors], pairs, checkins }),
+      asOf,
+    ).mentoring.matching;
+    // Held 4 + 2 + 1 = 7 of expected 4 + 4 + 3 = 11, over three pairs (six people).
+    expect(m.meetingsHeld).toMatchObject({ numerator: 7, denominator: 11, suppressed: false });
+    // Per pair: 100 %, 50 %, 33.3 %: median 50.
+    expect(m.medianPairMeetingRate).toEqual({ value: 50, people: 6, suppressed: false });
+    // Two pairs are four people: suppressed.
+    const few = buildOutcomeReport(
+      program,
+      dataset({
+        people: [...mentees, ...mentors],
+        pairs,
+        checkins: checkins.filter((c) => c.pairId !== 'p3'),
+      }),
+      asOf,
+    ).mentoring.matching;
+    expect(few.meetingsHeld.suppressed).toBe(true);
+    expect(few.medianPairMeetingRate.suppressed).toBe(true);
+  });
+
   it('reads a dataset from before matching as no proposals, no exits', () => {
     const m = buildOutcomeReport(program, dataset({}), T0).mentoring.matching;
     expect(m.proposals.total).toEqual({ value: 0, suppressed: false });

@@ -103,6 +103,13 @@ describe.each(CHAT_DRIVERS)("pair check-ins on the charter's cadence ($name)", (
         'pair.checkin_answered',
         'pair.checkin_answered',
       ]);
+      // The report reads the answers with the charter's cadence, never the note.
+      const dataset = await chat.app.store.reports.dataset(pair.programId);
+      expect(dataset.checkins?.map((c) => [c.round, c.answer, c.cadence]).sort()).toEqual([
+        ['v1-1', 'met', 'biweekly'],
+        ['v1-1', 'not_yet', 'biweekly'],
+      ]);
+      expect(JSON.stringify(dataset)).not.toMatch(/kick-off together/);
       // One of the two said yes: the round counts as a meeting.
       expect((await chat.command(mia, 'pair status')).text).not.toMatch(/expected time/);
     },

@@ -1,8 +1,10 @@
 import { DAY, HOUR } from '../../core/clock.js';
 import { kpiImprovement, kpiProgress } from '../../core/experiment.js';
+import { answerWindowMs, type MeetingAnswer, meetingTally } from '../../core/meetings.js';
 import type { Arm } from '../../core/participant.js';
 import type {
   ProgramRecord,
+  ReportCheckinRow,
   ReportDataset,
   ReportExperimentRow,
   ReportPairRow,
@@ -130,6 +132,10 @@ export interface OutcomeReport {
       noFaultExits: Figure;
       /** Curator alerts followed by a new pair for the mentee within 30 days. */
       rematchedWithin30Days: Rate;
+      /** From the pair check-ins: meetings held of those expected (skipped rounds not expected), over all pairs. */
+      meetingsHeld: Rate;
+      /** Each pair's own meeting rate (held of expected, in %), the median over pairs expected to meet. */
+      medianPairMeetingRate: Stat;
     };
   };
   budget: {
@@ -345,11 +351,11 @@ function mentoringFigures(
       ),
     },
     optOuts: countFigure(optOuts),
-    matching: matchingFigures(data, pairById),
+    matching: matchingFigures(data, pairById, asOf),
   };
 }
 
-function matchingFigures(data: ReportDataset, pairById: ReadonlyMap<string, ReportPairRow>) {
+function matchingFigures(data: ReportDataset, pairById: ReadonlyMap<string, ReportPairRow>, asOf: number) {
   const proposals = data.proposals ?? [];
   const proposalCount = (status?: string) => {
     const rows = proposals.filter((p) => status === undefined || p.status === status);
@@ -394,6 +400,43 @@ function matchingFigures(data: ReportDataset, pairById: ReadonlyMap<string, Repo
       alerts.length,
       alertPairs(rematched),
       alertPairs(alerts),
+    ),
+    ...meetingFigures(data, pairById, asOf),
+  };
+}
+
+/** Meetings held against expected, per pair and over all pairs, with the score's own counting rule. */
+function meetingFigures(data: ReportDataset, pairById: ReadonlyMap<string, ReportPairRow>, asOf: number) {
+  const byPair = new Map<string, ReportCheckinRow[]>();
+  for (const row of data.checkins ?? []) {
+    if (!pairById.has(row.pairId) || row.askedAt > asOf) continue;
+    byPair.set(row.pairId, [...(byPair.get(row.pairId) ?? []), row]);
+  }
+  const tallies = [...byPair].map(([pairId, rows]) => {
+    const rounds = new Map<string, { askedAt: number; answers: (MeetingAnswer | null)[] }>();
+    for (const row of rows) {
+      const round = rounds.get(row.round) ?? { askedAt: row.askedAt, answers: [] };
+      round.answers.push(row.answer);
+      rounds.set(row.round, round);
+    }
+    return {
+      pair: pairById.get(pairId)!,
+      tally: meetingTally([...rounds.values()], asOf, answerWindowMs(rows[0]!.cadence)),
+    };
+  });
+  const expected = tallies.filter((t) => t.tally.expected > 0);
+  const met = expected.filter((t) => t.tally.met > 0);
+  return {
+    meetingsHeld: rateFigure(
+      expected.reduce((sum, t) => sum + t.tally.met, 0),
+      expected.reduce((sum, t) => sum + t.tally.expected, 0),
+      peopleIn(met.map((t) => t.pair)),
+      peopleIn(expected.map((t) => t.pair)),
+    ),
+    medianPairMeetingRate: statFigure(
+      expected.map((t) => (100 * t.tally.met) / t.tally.expected),
+      medianOf,
+      peopleIn(expected.map((t) => t.pair)),
     ),
   };
 }

@@ -195,6 +195,8 @@ export function renderFiguresCsv(report: OutcomeReport): CsvExport {
   stat('matching', 'median_days_enrolment_to_pair', 'mentees', null, m.matching.medianDaysToPair);
   fig('matching', 'no_fault_exits', 'pairs', null, m.matching.noFaultExits);
   rate('matching', 'rematched_within_30_days_of_alert', 'alerts', null, m.matching.rematchedWithin30Days);
+  rate('matching', 'meetings_held_of_expected', 'check_in_rounds', null, m.matching.meetingsHeld);
+  stat('matching', 'median_pair_meeting_rate_percent', 'pairs', null, m.matching.medianPairMeetingRate);
 
   const b = report.budget;
   rows.push(['budget', 'weekly_budget', 'program', null, b.weeklyBudget, null, null, null, false]);

@@ -309,6 +309,7 @@ function mentoringSection(r: OutcomeReport): string {
       <div><div class="k">Median days, enrolment → pair</div><div class="v">${stat(m.matching.medianDaysToPair)}</div><div class="s">mentees</div></div>
       <div><div class="k">No-fault exits</div><div class="v">${count(m.matching.noFaultExits)}</div><div class="s">pairs where someone asked for a new match</div></div>
       <div><div class="k">Re-matched within 30 days of an alert</div><div class="v">${rate(m.matching.rematchedWithin30Days)}</div></div>
+      <div><div class="k">Meetings held of expected</div><div class="v">${rate(m.matching.meetingsHeld)}</div><div class="s">from the pair check-ins; median per pair: ${stat(m.matching.medianPairMeetingRate)} %</div></div>
     </div>
     <figure><figcaption>Milestones due so far</figcaption>${milestoneBar}</figure>
   </section>`;
