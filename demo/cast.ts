@@ -121,6 +121,18 @@ export const CAST: readonly Person[] = [
       'decrease',
     ),
     progress: 0.6,
+    // No mentor on the roster: the matcher proposes one and a curator approves.
+    charter: {
+      mode: 'form',
+      goals: 'Grow two senior sellers into leads who hire and coach on their own',
+      kpi1: ['Hires led by my leads', 0, 3],
+      kpi2: ['Coaching sessions I run myself per month', 12, 4],
+      milestone1: 'Both leads ran a hiring loop end to end',
+      milestone2: 'Leads run the weekly coaching without me',
+      cadence: 'monthly',
+      mentorWill: 'Share her hiring scorecards and sit in on one debrief',
+      mentorWillNot: 'Interview candidates for me',
+    },
   },
   {
     key: 'mei',
@@ -139,6 +151,18 @@ export const CAST: readonly Person[] = [
       'decrease',
     ),
     progress: 0.8,
+    // No mentor on the roster: the matcher proposes one and a curator approves.
+    charter: {
+      mode: 'form',
+      goals: 'Hand over day-to-day decisions so the team runs while I am asleep in Tokyo',
+      kpi1: ['Decisions made without me', 4, 10],
+      kpi2: ['Evening escalations per week', 5, 1],
+      milestone1: 'Decision guide agreed with both leads',
+      milestone2: 'A full week of releases without my sign-off',
+      cadence: 'biweekly',
+      mentorWill: 'Share how she delegates across time zones',
+      mentorWillNot: 'Decide for me or report to my manager',
+    },
   },
   {
     key: 'sam',

@@ -54,6 +54,8 @@ export interface PeopleStats {
 export class People {
   readonly #o: PeopleOptions;
   readonly #minds = new Map<string, Mind>();
+  /** Matching proposals the curator has approved (a review shows again each time it changes). */
+  readonly #approved = new Set<string>();
   readonly stats: PeopleStats = { clicks: 0, forms: 0, typed: 0, notices: [] };
 
   constructor(options: PeopleOptions) {
@@ -160,6 +162,8 @@ export class People {
     else if (has('charter.confirm')) this.#review(p, message);
     else if (has('milestone.met')) this.#milestone(p, message);
     else if (has('charter.form')) this.#charterAsked(p, message);
+    else if (has('meeting.yes')) this.#meeting(p, message);
+    else if (has('pair.newmatch')) this.#pairNudged(p, message);
     else if (this.#mind(p).chatting && message.buttons.length === 0) this.#chatAnswer(p, message);
     if (p.wakesOnRematch && /new mentor/i.test(message.text)) this.#mind(p).awake = true;
   }
@@ -405,9 +409,67 @@ export class People {
     });
   }
 
+  /** "Did you meet?": engaged people mostly met (and say how useful it was), busy ones often not yet. */
+  #meeting(p: Person, message: Incoming): void {
+    this.#plan(this.#busy(p) ? this.#later(p, 60, 600) : this.#later(p, 15, 300), async () => {
+      if (this.#quiet(p)) return;
+      const roll = this.#mind(p).random();
+      const choice =
+        roll < (this.#busy(p) ? 0.5 : 0.85) ? 'meeting.yes' : roll < 0.95 ? 'meeting.notyet' : 'meeting.skip';
+      const answered = await this.#click(p, message, message.buttons.find((b) => b.action === choice)!);
+      const usefulness = String(3 + Math.floor(this.#mind(p).random() * 3));
+      const rate = answered.message?.buttons.find(
+        (b) => b.action === 'meeting.useful' && b.value === usefulness,
+      );
+      if (answered.message && rate)
+        await this.#click(p, answered.message, rate, `rates the meeting ${usefulness}/5`);
+    });
+  }
+
+  /** The friendly nudge to a quiet pair: the quiet mentee, whose pairing never worked, asks for a new match. */
+  #pairNudged(p: Person, message: Incoming): void {
+    if (!p.wakesOnRematch || this.#mind(p).awake) return;
+    this.#plan(this.#later(p, 30, 240), async () => {
+      const ask = message.buttons.find((b) => b.action === 'pair.newmatch')!;
+      await this.#click(
+        p,
+        message,
+        ask,
+        `clicks "${ask.label}" (the curators are told privately; the mentor is not)`,
+      );
+    });
+  }
+
   // ---- curators ---------------------------------------------------------------------------------------
 
+  /** A matching review: the curator approves each proposal (the review names who decided). */
+  #reviewMatches(message: Incoming): void {
+    const curator = this.#o.cast.find((p) => p.curator === 'env') ?? this.#o.cast.find((p) => p.curator);
+    if (!curator) return;
+    this.#plan(this.#later(curator, 30, 150), async () => {
+      let current: Incoming | undefined = message;
+      for (let guard = 0; current && guard < 12; guard += 1) {
+        const approve = current.buttons.find(
+          (b) => b.action === 'match.approve' && !this.#approved.has(b.ref),
+        );
+        if (!approve) return;
+        this.#approved.add(approve.ref);
+        const result = await this.#click(
+          curator,
+          current,
+          approve,
+          `approves a matching proposal in #curators`,
+        );
+        current = result.message;
+      }
+    });
+  }
+
   #curatorsSee(message: Incoming): void {
+    if (message.buttons.some((b) => b.action === 'match.approve')) {
+      this.#reviewMatches(message);
+      return;
+    }
     const rematch = message.buttons.find((b) => b.action === 'alert.rematch');
     const curator = this.#o.cast.find((p) => p.curator === 'env') ?? this.#o.cast.find((p) => p.curator);
     if (!rematch || !curator) return;

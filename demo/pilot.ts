@@ -12,6 +12,8 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DateTime } from 'luxon';
 import { addConfounderNote } from '../src/app/confounders.js';
+import { postMatchReview } from '../src/app/match-review.js';
+import { roundsOf } from '../src/app/mentoring.js';
 import type { OutcomeReport } from '../src/app/reports/compute.js';
 import type { EvidenceReport } from '../src/app/reports/evidence.js';
 import { exportReport } from '../src/app/reports/export.js';
@@ -21,6 +23,7 @@ import { slackDirectory } from '../src/channels/slack/directory.js';
 import { createSlackClient } from '../src/channels/slack/sender.js';
 import { loadConfig } from '../src/config.js';
 import { ManualClock } from '../src/core/clock.js';
+import { answerWindowMs, meetingTally } from '../src/core/meetings.js';
 import type { Identity, Platform } from '../src/core/participant.js';
 import { silentLogger } from '../src/logger.js';
 import { type Coachloop, startCoachloop } from '../src/main.js';
@@ -75,6 +78,12 @@ export interface DemoFacts {
   alerts: { status: string; action: string | null }[];
   pairs: { active: number; closed: number; rematched: number; chartersActive: number };
   milestonesConfirmed: number;
+  /** Matching proposals by the curators' decision. */
+  proposals: { approved: number; changed: number; rejected: number; open: number };
+  /** No-fault requests for a new match from the friendly nudge. */
+  newMatchRequests: number;
+  /** Pair check-in rounds: meetings held of those expected (as the engagement score counts them). */
+  meetings: { held: number; expected: number; asked: number };
   slackApiCalls: number;
   teamsConnectorRequests: number;
   clicks: number;
@@ -264,6 +273,17 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     await bot.tick();
     await observe();
 
+    // Mentees on the roster without a mentor are matched: the bot proposes, the curators decide.
+    const posted = await postMatchReview(
+      { store: bot.store, clock, curators: bot.mentoring.curators },
+      program,
+    );
+    narrator.admin(
+      `runs coachloop match post: ${posted.reviews.reduce((sum, r) => sum + r.proposals, 0)} matching proposals to #curators for review (nothing pairs until a curator approves)`,
+    );
+    await bot.tick();
+    await observe();
+
     // ---- The pilot -------------------------------------------------------------------------------------
     // Week 5: something else happens in the organization; the admin writes it into the confounder log.
     const noteAt = WEEK_ONE + 30 * DAY + 12 * 3_600_000;
@@ -329,6 +349,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       teams.requests,
       people,
       narrator.lines,
+      clock.now(),
     );
     await summarize(out, bot, who, html.report!, facts);
     out.write(verdictText(html.report!.evidence));
@@ -367,6 +388,7 @@ async function factsOf(
   teamsConnectorRequests: number,
   people: People,
   transcriptLines: number,
+  now: number,
 ): Promise<DemoFacts> {
   const store = app.store;
   const facts: DemoFacts = {
@@ -379,6 +401,9 @@ async function factsOf(
     alerts: [],
     pairs: { active: 0, closed: 0, rematched: 0, chartersActive: 0 },
     milestonesConfirmed: 0,
+    proposals: { approved: 0, changed: 0, rejected: 0, open: 0 },
+    newMatchRequests: 0,
+    meetings: { held: 0, expected: 0, asked: 0 },
     slackApiCalls,
     teamsConnectorRequests,
     clicks: people.stats.clicks,
@@ -416,6 +441,20 @@ async function factsOf(
     chartersActive: data.pairs.filter((p) => p.status === 'active' && p.charterConfirmedAt !== null).length,
   };
   facts.milestonesConfirmed = data.milestones.filter((m) => m.confirmedAt !== null).length;
+  for (const proposal of data.proposals ?? []) facts.proposals[proposal.status] += 1;
+  facts.newMatchRequests = (data.voices ?? []).filter((v) => v.kind === 'new_match').length;
+  for (const pair of data.pairs) {
+    const checkins = await store.matching.pairCheckins(pair.id);
+    const charter = await store.mentoring.currentCharter(pair.id);
+    const tally = meetingTally(
+      roundsOf(checkins),
+      now,
+      answerWindowMs(charter?.charter.cadence ?? 'biweekly'),
+    );
+    facts.meetings.held += tally.met;
+    facts.meetings.expected += tally.expected;
+    facts.meetings.asked += checkins.length;
+  }
   return facts;
 }
 
@@ -518,6 +557,13 @@ async function summarize(
   out.write(
     `  mentoring     ${facts.pairs.active} active pairs (${facts.pairs.chartersActive} with an active charter), ${facts.pairs.closed} closed, ${facts.pairs.rematched} re-matched; ` +
       `${facts.milestonesConfirmed} milestones confirmed; curator alerts: ${alerts}\n`,
+  );
+  out.write(
+    `  matching      ${facts.proposals.approved} proposals approved by a curator, ${facts.proposals.changed} changed, ${facts.proposals.rejected} rejected; ` +
+      `${facts.newMatchRequests} no-fault request for a new match\n`,
+  );
+  out.write(
+    `  check-ins     ${facts.meetings.asked} "did you meet?" questions to pair members; meetings held ${facts.meetings.held} of ${facts.meetings.expected} expected\n`,
   );
   const roi = report.roi;
   if (roi.status === 'complete' && roi.steps && roi.assumptions) {

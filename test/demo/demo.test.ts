@@ -59,16 +59,42 @@ describe('npm run demo: a simulated pilot through the real bot, Slack and Teams 
     expect(report.roi.status).toBe('complete');
   });
 
-  it('plays the quiet pair through a curator alert to a re-match', () => {
+  it('plays the quiet pair through a friendly nudge and a no-fault request for a new match to a re-match', () => {
     expect(result.facts.alerts).toEqual([{ status: 'handled', action: 'rematch' }]);
     expect(result.facts.pairs.rematched).toBe(1);
     expect(result.facts.pairs.closed).toBe(1);
+    expect(result.facts.newMatchRequests).toBe(1);
     // The report counts pairs, and suppresses the alert figures: one alert concerns fewer than five people.
     const report = JSON.parse(readFileSync(result.jsonPath, 'utf8')) as OutcomeReport;
-    expect(report.mentoring.pairs.total.value).toBe(5);
+    expect(report.mentoring.pairs.total.value).toBe(7);
     expect(report.mentoring.alerts.raised.suppressed).toBe(true);
-    expect(transcript).toMatch(/#curators bot: Engagement is low for the pair Rae Lindqvist/);
+    expect(transcript).toMatch(/Rae +→ clicks "I'd like a new match"/);
+    expect(transcript).toMatch(/#curators bot: A new match is asked for in the pair Rae Lindqvist/);
+    // The mentor is not told.
+    expect(transcript).not.toMatch(/Quinn +bot: .*new match/);
     expect(transcript).toMatch(/Cora +→ picks Nia Costa as the new mentor/);
+  });
+
+  it("has the curator approve the matcher's proposals for the mentees the roster left without a mentor", () => {
+    expect(transcript).toMatch(/admin +runs coachloop match post: 2 matching proposals to #curators/);
+    expect(transcript).toMatch(/#curators bot: Matching proposals for Leadership pilot: 2 proposals/);
+    expect(transcript.match(/Cora +→ approves a matching proposal in #curators/g)).toHaveLength(2);
+    expect(result.facts.proposals).toEqual({ approved: 2, changed: 0, rejected: 0, open: 0 });
+    expect(transcript).toMatch(/Mei +bot: You're paired with Nia Costa as your mentor/);
+    expect(transcript).toMatch(/Jonas +bot: You're paired with Nia Costa as your mentor/);
+  });
+
+  it('asks the pairs "did you meet?" on their charter cadence, and the report shows meetings held of expected', () => {
+    expect(transcript).toMatch(/Mei +bot: Pair check-in: did you and Nia Costa meet since Tue 3 Mar\?/);
+    expect(result.facts.meetings.asked).toBeGreaterThan(0);
+    expect(result.facts.meetings.held).toBeGreaterThan(0);
+    expect(result.facts.meetings.held).toBeLessThanOrEqual(result.facts.meetings.expected);
+    const report = JSON.parse(readFileSync(result.jsonPath, 'utf8')) as OutcomeReport;
+    expect(report.mentoring.matching.meetingsHeld).toMatchObject({
+      numerator: result.facts.meetings.held,
+      denominator: result.facts.meetings.expected,
+      suppressed: false,
+    });
   });
 
   it('shows the conversations on both platforms, one line per message or click, and nothing went wrong', () => {
@@ -78,7 +104,13 @@ describe('npm run demo: a simulated pilot through the real bot, Slack and Teams 
     expect(transcript).toMatch(/Tom +→ asks for changes/);
     expect(transcript).toMatch(/Kofi +→ types: /);
     expect(transcript).toContain(`Report: ${result.htmlPath}`);
-    const problems = result.facts.notices.filter((n) => !n.includes("I've asked the first question"));
+    // Two answers are meant for the clicking person only: the charter chat moved to the 1:1, and the no-fault
+    // request for a new match (the curators are told, the other person is not).
+    const problems = result.facts.notices.filter(
+      (n) =>
+        !n.includes("I've asked the first question") &&
+        !n.includes("Sent privately to the program's curators"),
+    );
     expect(problems).toEqual([]);
   });
 
