@@ -112,6 +112,14 @@ describe.each(CHAT_DRIVERS)("pair check-ins on the charter's cadence ($name)", (
       expect(JSON.stringify(dataset)).not.toMatch(/kick-off together/);
       // One of the two said yes: the round counts as a meeting.
       expect((await chat.command(mia, 'pair status')).text).not.toMatch(/expected time/);
+      // Erasure clears the note with the person; the answer itself stays, as the report's pseudonymous count.
+      expect((await chat.command(mia, 'forget-me')).text).toMatch(/erased your personal data/);
+      expect(
+        (await chat.app.store.matching.pairCheckins(pair.id)).map((r) => [r.answer, r.note]).sort(),
+      ).toEqual([
+        ['met', null],
+        ['not_yet', null],
+      ]);
     },
   );
 
