@@ -3,12 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { english } from './catalog/index.js';
 import { DAY } from './clock.js';
 import { engagementSettingsSchema, scorePair } from './engagement.js';
+import { validateForm } from './forms.js';
 import {
+  answerWindowMs,
   type CheckinSeries,
+  meetingNoteForm,
   meetingTally,
   nextPairCheckinRun,
+  pairCheckinAnsweredMessage,
+  pairCheckinMessage,
   parseRound,
   roundInstant,
+  roundName,
+  usefulnessSchema,
 } from './meetings.js';
 import { reasonText } from './mentoring.js';
 import type { Availability } from './time.js';
@@ -122,5 +129,72 @@ describe('meetings held against expected', () => {
     expect(scorePair({ ...base, meetings: { expected: 3, met: 3 } }, settings).reasons).toEqual([]);
     const heavier = engagementSettingsSchema.parse({ weights: { meetingMissed: 25 } });
     expect(scorePair({ ...base, meetings: { expected: 2, met: 0 } }, heavier).score).toBe(50);
+  });
+});
+
+describe('the check-in messages', () => {
+  const buttons = (m: ReturnType<typeof pairCheckinMessage>) =>
+    m.blocks.flatMap((b) =>
+      b.type === 'actions' ? b.actions.map((a) => [a.action, a.ref, a.value ?? '', a.label]) : [],
+    );
+
+  it('asks with Yes / Not yet / We skip this one, each naming the pair and the round', () => {
+    const ask = pairCheckinMessage(english, 'Mo', Date.UTC(2026, 2, 2, 12), 'pair_1/v1-2');
+    expect(ask.text).toBe(
+      'Pair check-in: did you and *Mo* meet since Mon 2 Mar? Only the program team sees the answers.',
+    );
+    expect(buttons(ask)).toEqual([
+      ['meeting.yes', 'pair_1/v1-2', '', 'Yes'],
+      ['meeting.notyet', 'pair_1/v1-2', '', 'Not yet'],
+      ['meeting.skip', 'pair_1/v1-2', '', 'We skip this one'],
+    ]);
+  });
+
+  it('after a yes: usefulness 1–5 and a note, each offered until given', () => {
+    const yes = pairCheckinAnsweredMessage(english, 'r', 'met', null, false);
+    expect(yes.text).toMatch(/How useful was it/);
+    expect(buttons(yes)).toEqual([
+      ...[1, 2, 3, 4, 5].map((n) => ['meeting.useful', 'r', String(n), String(n)]),
+      ['meeting.note', 'r', '', 'Add a note'],
+    ]);
+    expect(buttons(pairCheckinAnsweredMessage(english, 'r', 'met', null, true))).toHaveLength(5);
+    const rated = pairCheckinAnsweredMessage(english, 'r', 'met', 4, false);
+    expect(rated.text).toBe('Thanks: you met, and it was 4 of 5 useful.');
+    expect(buttons(rated)).toEqual([['meeting.note', 'r', '', 'Add a note']]);
+    expect(pairCheckinAnsweredMessage(english, 'r', 'met', 4, true).blocks).toHaveLength(1);
+  });
+
+  it('not yet and skip say so, with no buttons', () => {
+    const notYet = pairCheckinAnsweredMessage(english, 'r', 'not_yet', null, false);
+    expect(notYet.text).toMatch(/^Noted: not yet\./);
+    expect(notYet.blocks).toHaveLength(1);
+    expect(pairCheckinAnsweredMessage(english, 'r', 'skip', null, false).text).toMatch(/skip this one/);
+  });
+
+  it('the note is required in its form and at most 500 characters; usefulness is a whole number 1–5', () => {
+    expect(validateForm(meetingNoteForm, { note: '  ' }).ok).toBe(false);
+    expect(validateForm(meetingNoteForm, { note: 'x'.repeat(501) }).ok).toBe(false);
+    expect(validateForm(meetingNoteForm, { note: ' Good talk ' })).toMatchObject({
+      ok: true,
+      value: { note: 'Good talk' },
+    });
+    expect(['1', '5'].map((v) => usefulnessSchema.safeParse(v).success)).toEqual([true, true]);
+    expect(['0', '6', '2.5', 'x'].map((v) => usefulnessSchema.safeParse(v).success)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('an unanswered round stays open a week at a weekly cadence, two weeks otherwise', () => {
+    expect(answerWindowMs('weekly')).toBe(7 * DAY);
+    expect(answerWindowMs('biweekly')).toBe(14 * DAY);
+    expect(answerWindowMs('monthly')).toBe(14 * DAY);
+    expect(roundName(2, 7)).toBe('v2-7');
+    expect(parseRound('v2-7')).toEqual({ version: 2, round: 7 });
+    expect(parseRound('x2-7')).toBeNull();
+    expect(parseRound('v2-7x')).toBeNull();
+    expect(parseRound('av2-7')).toBeNull();
   });
 });
