@@ -46,7 +46,14 @@ describe('message helpers', () => {
 
   it('counts nudges, checkpoints and mentoring messages against the budget, not consent or notices', () => {
     expect([...BUDGETED_KINDS].sort()).toEqual(
-      ['checkpoint', 'checkpoint_reminder', 'milestone_reminder', 'nudge', 'pair_nudge'].sort(),
+      [
+        'checkpoint',
+        'checkpoint_reminder',
+        'milestone_reminder',
+        'nudge',
+        'pair_checkin',
+        'pair_nudge',
+      ].sort(),
     );
     expect(MESSAGE_KINDS.filter((k) => !BUDGETED_KINDS.has(k))).toEqual([
       'consent',

@@ -99,7 +99,13 @@ describe('engagement settings at their bounds', () => {
       graceDays: 7,
       charterDueDays: 14,
       quietDays: 21,
-      weights: { charterUnfinished: 30, milestoneLate: 20, personQuiet: 20, checkinMissed: 10 },
+      weights: {
+        charterUnfinished: 30,
+        milestoneLate: 20,
+        personQuiet: 20,
+        checkinMissed: 10,
+        meetingMissed: 10,
+      },
     });
   });
 
@@ -110,6 +116,7 @@ describe('engagement settings at their bounds', () => {
       milestoneLate: w,
       personQuiet: w,
       checkinMissed: w,
+      meetingMissed: w,
     });
     expect(problems({ ...low, weights: weights(0) })).toEqual([]);
     expect(
@@ -126,7 +133,7 @@ describe('engagement settings at their bounds', () => {
       'charterDueDays',
       'quietDays',
     ]);
-    expect(problems({ weights: weights(-1) }).length).toBe(4);
-    expect(problems({ weights: weights(101) }).length).toBe(4);
+    expect(problems({ weights: weights(-1) }).length).toBe(5);
+    expect(problems({ weights: weights(101) }).length).toBe(5);
   });
 });

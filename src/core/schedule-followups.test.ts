@@ -541,6 +541,7 @@ describe('edges of the decision rules', () => {
       'nudge',
       'pair_health',
       'coaching_start',
+      'pair_checkin',
     ]);
   });
 });
