@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { en } from './en.js';
+import { pseudoMessage } from './pseudo.js';
 
 /**
  * The message catalog: every sentence the bot says, by key, in ICU MessageFormat (plurals, selects, numbers,
@@ -30,17 +31,79 @@ export interface Reader {
 
 export const DEFAULT_LOCALE = 'en-GB';
 
+/**
+ * A made-up language for tests: English with every letter accented and each sentence about 40 % longer, so
+ * that text a renderer cuts or a limit it breaks shows up before a real translation does. Dates and numbers
+ * are British English.
+ */
+export const PSEUDO_LOCALE = 'en-XA';
+
+/** The languages the bot speaks, by primary language subtag; a new language is one more line here. */
 const CATALOGS: Record<string, Catalog> = { en };
+
+/** Primary language subtags with a catalog (`en`, `de`…), in the order the README lists them. */
+export function supportedLanguages(): string[] {
+  return Object.keys(CATALOGS);
+}
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
+/** A well-formed BCP 47 tag in its canonical spelling (`pt-br` → `pt-BR`), or null. */
+export function canonicalLocale(tag: string | null | undefined): string | null {
+  if (!tag) return null;
+  try {
+    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function languageOf(locale: string): string {
+  return locale.toLowerCase().split(/[-_]/)[0] ?? 'en';
+}
+
+/** True when the bot has a catalog for this locale's language (or it is the pseudo-locale). */
+export function speaks(tag: string | null | undefined): boolean {
+  const locale = canonicalLocale(tag);
+  return locale !== null && (locale === PSEUDO_LOCALE || Object.hasOwn(CATALOGS, languageOf(locale)));
+}
+
+/**
+ * The locale to use from candidates in order of precedence (the person's choice, the roster, the platform,
+ * the program): the first one the bot speaks. A later candidate of the same language lends its region, so
+ * that "de" chosen by hand on a client set to de-AT still gets Austrian dates. English when none fits.
+ */
+export function chooseLocale(candidates: readonly (string | null | undefined)[]): string {
+  const known = candidates.map(canonicalLocale).filter((c): c is string => c !== null);
+  const first = known.find((c) => speaks(c));
+  if (!first) return DEFAULT_LOCALE;
+  if (first.includes('-') || first === PSEUDO_LOCALE) return first;
+  const regional = known.find((c) => c.includes('-') && languageOf(c) === first);
+  return regional ?? (first === 'en' ? DEFAULT_LOCALE : first);
+}
+
+let pseudo: Catalog | undefined;
+
+function pseudoCatalog(): Catalog {
+  pseudo ??= Object.fromEntries(
+    Object.entries(en).map(([key, template]) => [key, pseudoMessage(template)]),
+  ) as Catalog;
+  return pseudo;
+}
+
 /** The catalog for a locale: its language's, else English. */
 export function catalogFor(locale: string): { language: string; catalog: Catalog } {
-  const language = locale.toLowerCase().split(/[-_]/)[0] ?? 'en';
+  if (canonicalLocale(locale) === PSEUDO_LOCALE) return { language: PSEUDO_LOCALE, catalog: pseudoCatalog() };
+  const language = languageOf(locale);
   const catalog = CATALOGS[language];
   return catalog ? { language, catalog } : { language: 'en', catalog: en };
+}
+
+/** The locale dates and numbers are formatted in. */
+function formattingLocale(locale: string): string {
+  return canonicalLocale(locale) === PSEUDO_LOCALE ? DEFAULT_LOCALE : locale;
 }
 
 /** Named date formats the catalog uses (`{until, date, day}`), in the reader's own zone. */
@@ -73,7 +136,7 @@ const compiled = new Map<string, IntlMessageFormat>();
 function compile(template: string, reader: Reader, cacheKey: string): IntlMessageFormat {
   let format = compiled.get(cacheKey);
   if (!format) {
-    format = new IntlMessageFormat(template, reader.locale, formatsFor(reader.timeZone), {
+    format = new IntlMessageFormat(template, formattingLocale(reader.locale), formatsFor(reader.timeZone), {
       ignoreTag: true,
     });
     if (compiled.size > 20_000) compiled.clear();
