@@ -87,7 +87,7 @@ describe.each(supportedLanguages().filter((l) => l !== 'en'))('the %s catalog', 
     const t = translator({ locale: language, timeZone: 'Europe/Berlin' });
     for (const key of keys) {
       if (!Object.hasOwn(catalog, key)) continue;
-      expect(signatureOf(catalog[key], language), key).toEqual(signatureOf(en[key], 'en'));
+      expect(signatureOf(catalog[key]!, language), key).toEqual(signatureOf(en[key], 'en'));
       const format = new IntlMessageFormat(en[key], 'en-GB', undefined, { ignoreTag: true });
       const params = Object.fromEntries(
         [...argumentsOf(format.getAst() as unknown as Node[])].map(([name, kind]) => [name, sampleFor(kind)]),

@@ -1,4 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { de } from './de.js';
 import { en } from './en.js';
 import { pseudoMessage } from './pseudo.js';
 
@@ -39,7 +40,7 @@ export const DEFAULT_LOCALE = 'en-GB';
 export const PSEUDO_LOCALE = 'en-XA';
 
 /** The languages the bot speaks, by primary language subtag; a new language is one more line here. */
-const CATALOGS: Record<string, Catalog> = { en };
+const CATALOGS: Record<string, Partial<Catalog>> = { en, de };
 
 /** Primary language subtags with a catalog (`en`, `de`…), in the order the README lists them. */
 export function supportedLanguages(): string[] {
@@ -94,7 +95,7 @@ function pseudoCatalog(): Catalog {
 }
 
 /** The catalog for a locale: its language's, else English. */
-export function catalogFor(locale: string): { language: string; catalog: Catalog } {
+export function catalogFor(locale: string): { language: string; catalog: Partial<Catalog> } {
   if (canonicalLocale(locale) === PSEUDO_LOCALE) return { language: PSEUDO_LOCALE, catalog: pseudoCatalog() };
   const language = languageOf(locale);
   const catalog = CATALOGS[language];
