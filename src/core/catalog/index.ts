@@ -1,6 +1,8 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { de } from './de.js';
 import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
 import { pseudoMessage } from './pseudo.js';
 
 /**
@@ -40,7 +42,7 @@ export const DEFAULT_LOCALE = 'en-GB';
 export const PSEUDO_LOCALE = 'en-XA';
 
 /** The languages the bot speaks, by primary language subtag; a new language is one more line here. */
-const CATALOGS: Record<string, Partial<Catalog>> = { en, de };
+const CATALOGS: Record<string, Partial<Catalog>> = { en, de, fr, es };
 
 /** Primary language subtags with a catalog (`en`, `de`…), in the order the README lists them. */
 export function supportedLanguages(): string[] {
