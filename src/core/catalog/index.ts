@@ -3,7 +3,9 @@ import { de } from './de.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
+import { ja } from './ja.js';
 import { pseudoMessage } from './pseudo.js';
+import { pt } from './pt.js';
 
 /**
  * The message catalog: every sentence the bot says, by key, in ICU MessageFormat (plurals, selects, numbers,
@@ -42,7 +44,7 @@ export const DEFAULT_LOCALE = 'en-GB';
 export const PSEUDO_LOCALE = 'en-XA';
 
 /** The languages the bot speaks, by primary language subtag; a new language is one more line here. */
-const CATALOGS: Record<string, Partial<Catalog>> = { en, de, fr, es };
+const CATALOGS: Record<string, Partial<Catalog>> = { en, de, fr, es, pt, ja };
 
 /** Primary language subtags with a catalog (`en`, `de`…), in the order the README lists them. */
 export function supportedLanguages(): string[] {
