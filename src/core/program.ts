@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalLocale } from './catalog/index.js';
 import { engagementSettingsSchema } from './engagement.js';
 import { evaluationSettingsSchema } from './evaluation.js';
 import { matchingSettingsSchema } from './matching.js';
@@ -27,6 +28,12 @@ export const programSettingsSchema = z
       .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a short slug: lowercase letters, digits and dashes'),
     title: z.string().min(1).max(120).optional(),
     timezone: timeZoneSchema.default('UTC'),
+    /** The program's language (BCP 47, e.g. `de` or `pt-BR`): for people whose own language is not known. */
+    language: z
+      .string()
+      .max(35)
+      .refine((tag) => canonicalLocale(tag) !== null, 'must be a language tag such as de or pt-BR')
+      .optional(),
     lengthWeeks: z
       .number()
       .int()

@@ -48,6 +48,8 @@ export interface TeamsUser {
   conversationId: string;
   /** The IANA zone their Teams client reports. */
   timezone?: string;
+  /** The language of their Teams client; the simulator's default is en-US. */
+  locale?: string;
   email?: string;
 }
 
@@ -298,6 +300,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
     serviceUrl: sim.serviceUrl,
     botAppId,
     ...(user.timezone ? { localTimezone: user.timezone } : {}),
+    ...(user.locale ? { locale: user.locale } : {}),
   });
   const inChannel = (place: TeamsChannelPlace, thread = `${Date.now()}`) => ({
     conversation: {

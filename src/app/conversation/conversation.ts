@@ -71,6 +71,7 @@ export async function me(turn: Turn): Promise<Participant | null> {
   return turn.deps.coaching.heardFrom(actor.identity, {
     ...(actor.address ? { address: actor.address } : {}),
     ...(actor.timezone ? { timezone: actor.timezone } : {}),
+    ...(actor.locale ? { locale: actor.locale } : {}),
   });
 }
 
@@ -108,7 +109,7 @@ export class Conversation {
 
   async handle(event: InboundEvent): Promise<Answer> {
     const deps = this.#deps;
-    const t = await deps.coaching.translatorOf(event.actor.identity);
+    const t = await deps.coaching.translatorOf(event.actor.identity, event.actor.locale);
     const turn: Turn = { event, t, deps };
     if (event.deliveryId && !(await deps.coaching.firstTime(`delivery:${event.deliveryId}`))) {
       deps.logger.info({ type: event.type }, 'duplicate delivery ignored');

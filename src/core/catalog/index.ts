@@ -111,6 +111,20 @@ function formattingLocale(locale: string): string {
   return canonicalLocale(locale) === PSEUDO_LOCALE ? DEFAULT_LOCALE : locale;
 }
 
+/** A language's name, without its region, in the reader's language (`de-AT` read in French: "allemand"). */
+export function languageName(tag: string, readerLocale: string): string {
+  const locale = canonicalLocale(tag) ?? tag;
+  if (locale === PSEUDO_LOCALE) return locale;
+  try {
+    const language = languageOf(locale);
+    return (
+      new Intl.DisplayNames([formattingLocale(readerLocale)], { type: 'language' }).of(language) ?? language
+    );
+  } catch {
+    return locale;
+  }
+}
+
 /** Named date formats the catalog uses (`{until, date, day}`), in the reader's own zone. */
 function formatsFor(timeZone: string) {
   return {

@@ -116,7 +116,7 @@ export const pt = {
   'command.paused': 'Pausado. Sem lembretes nem pesquisas até você digitar `/coach resume`.',
   'command.resumed': 'Retomado. Sua próxima mensagem está agendada; veja `/coach status`.',
   'command.snoozed':
-    'Pausado por {days, plural, one {# dia} other {# dias}}, até {until, date, day}. As mensagens voltam sozinhas.',
+    'Pausado por {days, plural, one {# dia} other {# dias}} (até {until, date, day}). As mensagens voltam sozinhas.',
   'command.optedOut':
     'Pronto: você não vai receber mais mensagens de coaching. Sua escolha sobre o consentimento está registrada.',
   'command.forgotten':
@@ -196,7 +196,7 @@ export const pt = {
     '• Dia {day}: prática {practice}/5{hasConfidence, select, yes {, confiança {confidence}/5} other {}}',
   'status.checkpointOther':
     '• Dia {day}: {status, select, open {aberto} reminded {lembrado} missed {perdido} other {{status}}}',
-  'status.snoozed': '*Pausado* até {until, date, day}.',
+  'status.snoozed': '*Pausado* até {until, date, day}',
   'status.next':
     '*Próxima mensagem:* {kind, select, nudge {lembrete} checkpoint {check-in} checkpoint_reminder {lembrete do check-in} other {{kind}}} em {at, date, dayTime} ({zone})',
   'status.nextNone': '*Próxima mensagem:* nenhuma agendada',
@@ -208,7 +208,7 @@ export const pt = {
   'nudge.snooze': 'Pausar uma semana',
   'nudge.answeredDid': 'Mandou bem — registrado como feito.',
   'nudge.answeredSkip': 'Anotado: não nesta semana. Sem julgamento; a próxima semana é um novo começo.',
-  'nudge.answeredSnooze': 'Pausado até {until, date, day}. Fico em silêncio até lá.',
+  'nudge.answeredSnooze': 'Pausado até {until, date, day}; fico em silêncio até lá.',
   'nudge.alreadyAnswered': 'Você já respondeu a este.',
 
   // ---- the wait-list of a staggered pilot -------------------------------------------------------------------

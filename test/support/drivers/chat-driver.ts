@@ -26,12 +26,15 @@ export interface PersonSpec {
   role?: PersonRole;
   /** The IANA zone the person's client reports. Default Europe/Berlin. */
   timezone?: string;
+  /** The language the person's client reports (Slack's profile, Teams' activities). Default en-GB. */
+  locale?: string;
 }
 
 export interface ChatPerson {
   readonly name: string;
   readonly role: PersonRole;
   readonly timezone: string;
+  readonly locale: string;
   readonly email: string;
   /** How the app knows this person: for reading stored state through the store. */
   readonly identity: Identity;
@@ -175,6 +178,7 @@ export const STEP_MS = 1000;
 
 export const DEFAULT_PROGRAMS: ProgramSettingsInput[] = [{ name: 'pilot', timezone: 'Europe/Berlin' }];
 export const DEFAULT_ZONE = 'Europe/Berlin';
+export const DEFAULT_CLIENT_LOCALE = 'en-GB';
 
 const pacing = new FakeTimer();
 

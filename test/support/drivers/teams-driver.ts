@@ -30,6 +30,7 @@ import {
   type ChatSession,
   type ChatSetup,
   type ClickOptions,
+  DEFAULT_CLIENT_LOCALE,
   DEFAULT_PROGRAMS,
   DEFAULT_ZONE,
   type DriverName,
@@ -578,11 +579,13 @@ class TeamsSession implements ChatSession {
 function teamsPerson(spec: PersonSpec): TeamsPerson {
   const timezone = spec.timezone ?? DEFAULT_ZONE;
   const email = emailOf(spec.name);
-  const user: TeamsUser = { ...teamsUser(spec.name, timezone), email };
+  const locale = spec.locale ?? DEFAULT_CLIENT_LOCALE;
+  const user: TeamsUser = { ...teamsUser(spec.name, timezone), email, locale };
   return {
     name: spec.name,
     role: spec.role ?? 'leader',
     timezone,
+    locale,
     email,
     identity: { platform: 'teams', workspaceId: TENANT, userId: user.aadObjectId },
     user,

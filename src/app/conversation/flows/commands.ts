@@ -1,6 +1,6 @@
-import { text } from '../../../core/catalog/index.js';
+import { languageName, text } from '../../../core/catalog/index.js';
 import type { Message } from '../../../core/messages.js';
-import { helpText, parseCommand } from '../commands.js';
+import { helpText, languageList, parseCommand } from '../commands.js';
 import { answer, me, NOTHING, say, type Turn } from '../conversation.js';
 import type { CommandEvent, TextEvent } from '../events.js';
 import type { Answer } from '../replies.js';
@@ -65,11 +65,41 @@ async function runCommand(turn: Turn<CommandEvent | TextEvent>): Promise<Answer>
       return answer({ kind: 'say', text: t('command.optedOut') }, { statusChanged: true });
     case 'notwith':
       return say(await notWithText(turn));
+    case 'language':
+      return chooseLanguage(turn, command);
     case 'forget-me':
       if (!deps.privacy) return say(t('command.forgetUnavailable'));
       await deps.privacy.forgetMe(identity);
       return say(t('command.forgotten'));
   }
+}
+
+/**
+ * `/coach language de`: the person's own choice of language, first in the chain (then the roster, the
+ * platform, the program). The answer already speaks the new language, and the status surface follows.
+ */
+async function chooseLanguage(
+  turn: Turn<CommandEvent | TextEvent>,
+  command: { choice?: string | null; unknown?: string },
+): Promise<Answer> {
+  const { event, deps, t } = turn;
+  const languages = languageList();
+  if (command.unknown !== undefined)
+    return say(t('command.languageUnknown', { word: command.unknown, languages }));
+  if (command.choice === undefined) {
+    const language = languageName(t.reader.locale, t.reader.locale);
+    return say(t('command.languageIs', { language, languages }));
+  }
+  await deps.coaching.chooseLanguage(event.actor.identity, command.choice);
+  const now = await deps.coaching.translatorOf(event.actor.identity, event.actor.locale);
+  const language = languageName(now.reader.locale, now.reader.locale);
+  return answer(
+    {
+      kind: 'say',
+      text: now(command.choice === null ? 'command.languageAuto' : 'command.languageSet', { language }),
+    },
+    { statusChanged: true },
+  );
 }
 
 /** `/coach <words>`: answered privately, where it was typed. In a channel, `claim` and `help` are the channel's. */
