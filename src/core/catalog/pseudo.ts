@@ -75,6 +75,11 @@ export function pseudoMessage(template: string): string {
   return out + fill(literal);
 }
 
+/** Text the pseudo-locale made: it carries the filler (a real language's accents stay as they are). */
+export function isPseudo(text: string): boolean {
+  return text.includes(PSEUDO_FILL);
+}
+
 /** Pseudo text back to the English it came from (filler dropped, accents removed). */
 export function unpseudo(text: string): string {
   let out = '';

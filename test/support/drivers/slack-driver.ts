@@ -172,6 +172,7 @@ function openForm(form: SlackForm, show: Show): OpenForm {
       error: form.errors[b.block_id],
     })),
     errors,
+    raw: structuredClone(form.view),
   };
 }
 

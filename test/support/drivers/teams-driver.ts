@@ -162,6 +162,7 @@ function formOf(card: Card | undefined, zone: string): OpenForm | null {
     submitLabel: String((card.actions?.[0] as JsonObject | undefined)?.title ?? ''),
     fields,
     errors,
+    raw: structuredClone(card),
   };
 }
 
