@@ -64,3 +64,31 @@ describe.each(CHAT_DRIVERS)('languages ($name)', (driver) => {
     ]);
   });
 });
+
+// The status surface with buttons is a card in the chat on Teams; on Slack it is the App Home, which the chat
+// drivers do not read (test/e2e/slack-onboarding.test.ts checks the Home's language buttons).
+describe.each(CHAT_DRIVERS.filter((d) => d.platform === 'teams'))('language buttons ($name)', (driver) => {
+  const scenario = scenarioFor(driver);
+  const startChat = chatSessions(driver);
+  const setup = { start: '2026-03-02T08:00:00Z', people: [{ name: 'Jonas Leiter', locale: 'de-DE' }] };
+
+  scenario(
+    'the status card shows the other languages in their own words, and one click switches',
+    async () => {
+      const chat = await startChat(setup);
+      const jonas = chat.person('Jonas Leiter');
+      await chat.open(jonas);
+      await chat.click(jonas, /^(Accept|Zustimmen)$/);
+      const status = await chat.command(jonas, 'status');
+      const shown = status.messages.at(-1) ?? chat.view(jonas).messages.at(-1)!;
+      expect(shown.buttons).toEqual(
+        expect.arrayContaining(['English', 'Français', 'Español', 'Português', '日本語']),
+      );
+      expect(shown.buttons).not.toContain('Deutsch');
+      const switched = await chat.click(jonas, 'Français');
+      expect(switched.text).toMatch(/désormais je vous écris en français/);
+      expect(await participantOf(chat, jonas)).toMatchObject({ language: 'fr' });
+      expect((await chat.command(jonas, 'help')).text).toMatch(/Commandes de coaching/);
+    },
+  );
+});

@@ -88,7 +88,7 @@ export interface AddUserInput {
   name?: string;
   realName?: string;
   tz?: string;
-  /** Default en-US, Slack's default. */
+  /** Default en-GB: the test people read British English unless a test says otherwise (Slack's own default is en-US). */
   locale?: string;
   email?: string;
   isBot?: boolean;
@@ -590,7 +590,7 @@ export async function startSlackSimulator(options: SlackSimulatorOptions = {}): 
         name,
         real_name: u.realName ?? name,
         tz: u.tz ?? 'America/New_York',
-        locale: u.locale ?? 'en-US',
+        locale: u.locale ?? 'en-GB',
         email: u.email,
         isBot: u.isBot ?? false,
         deleted: u.deleted ?? false,

@@ -48,7 +48,7 @@ export interface TeamsUser {
   conversationId: string;
   /** The IANA zone their Teams client reports. */
   timezone?: string;
-  /** The language of their Teams client; the simulator's default is en-US. */
+  /** The language of their Teams client (teamsUser: en-GB; the connector simulator's own default is en-US). */
   locale?: string;
   email?: string;
 }
@@ -161,6 +161,8 @@ export function teamsUser(name: string, timezone?: string): TeamsUser {
     name,
     conversationId: `a:1personal-${name.replace(/\W/g, '')}-${n}`,
     ...(timezone ? { timezone } : {}),
+    // The test people read British English unless a test says otherwise.
+    locale: 'en-GB',
   };
 }
 

@@ -11,7 +11,7 @@ import type { PrivacyService } from '../privacy.js';
 import type { CoachingService } from '../service.js';
 import type { ActionEvent, InboundEvent, SubmitEvent } from './events.js';
 import { checkpointActions, checkpointForms } from './flows/checkpoint.js';
-import { answerCommand, answerText } from './flows/commands.js';
+import { answerCommand, answerText, languageActions } from './flows/commands.js';
 import { consentActions, onInstalled, onOpened, onRemoved } from './flows/consent.js';
 import { curatorActions, curatorForms } from './flows/curators.js';
 import { experimentActions, experimentForms } from './flows/experiment.js';
@@ -83,6 +83,7 @@ const ACTIONS: Partial<Record<ActionName, ActionFlow>> = {
   ...curatorActions,
   ...matchingActions,
   ...voiceActions,
+  ...languageActions,
 };
 
 const FORMS: Record<string, SubmitFlow> = {

@@ -1,8 +1,9 @@
-import { languageName, text } from '../../../core/catalog/index.js';
-import type { Message } from '../../../core/messages.js';
+import { canonicalLocale, languageName, PSEUDO_LOCALE, speaks, text } from '../../../core/catalog/index.js';
+import type { ActionName, Message } from '../../../core/messages.js';
+import { NotAllowedError, UserFacingError } from '../../errors.js';
 import { helpText, languageList, parseCommand } from '../commands.js';
-import { answer, me, NOTHING, say, type Turn } from '../conversation.js';
-import type { CommandEvent, TextEvent } from '../events.js';
+import { type ActionFlow, answer, me, NOTHING, say, type Turn } from '../conversation.js';
+import type { ActionEvent, CommandEvent, TextEvent } from '../events.js';
 import type { Answer } from '../replies.js';
 import { statusMessage } from '../status.js';
 import { checkinForm } from './checkpoint.js';
@@ -101,6 +102,27 @@ async function chooseLanguage(
     { statusChanged: true },
   );
 }
+
+/** A language button on the status surface: the person's own choice, like `/coach language <tag>`. */
+async function chooseLanguageButton(turn: Turn<ActionEvent>): Promise<Answer> {
+  const { event, deps } = turn;
+  const person = await me(turn);
+  if (!person || person.id !== event.ref) throw new NotAllowedError();
+  const tag = canonicalLocale(event.value);
+  if (!tag || !speaks(tag) || tag === PSEUDO_LOCALE) throw new UserFacingError('common.buttonInvalid');
+  const chosen = await deps.coaching.chooseLanguage(event.actor.identity, tag);
+  const now = await deps.coaching.translatorOf(event.actor.identity, event.actor.locale);
+  const notice = now('command.languageSet', { language: languageName(now.reader.locale, now.reader.locale) });
+  const view = await deps.coaching.statusOf(chosen);
+  return answer(
+    { kind: 'update', message: statusMessage(now, view, notice) },
+    { statusChanged: true, statusNotice: notice },
+  );
+}
+
+export const languageActions: Partial<Record<ActionName, ActionFlow>> = {
+  'language.choose': chooseLanguageButton,
+};
 
 /** `/coach <words>`: answered privately, where it was typed. In a channel, `claim` and `help` are the channel's. */
 export async function answerCommand(turn: Turn<CommandEvent>): Promise<Answer> {
