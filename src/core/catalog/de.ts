@@ -460,4 +460,70 @@ export const de = {
     'Hallo! Ich bin der Coaching-Begleiter. Für Ihr eigenes Coaching schreiben Sie mir im 1:1-Chat.',
   'channel.helloClaim':
     'Hallo! Ich bin der Coaching-Begleiter. Eine Kuratorin oder ein Kurator kann mich mit `/coach claim` im Kanal erwähnen, der die Warnungen bekommen soll. Für Ihr eigenes Coaching schreiben Sie mir im 1:1-Chat.',
+
+  // ---- matching (proposals for curators) -------------------------------------------------------------------------
+  'match.reason.topics':
+    'teilt {count, plural, one {# von {wanted} Themen} other {# von {wanted} Themen}}: {topics} (+{points})',
+  'match.reason.department':
+    '{same, select, yes {gleiche Abteilung, {mentor}} other {andere Abteilung: {mentor}, nicht {mentee}}} (+{points})',
+  'match.reason.level':
+    '{gap, plural, =0 {gleiche Ebene} one {eine Ebene höher} other {# Ebenen höher}} (+{points})',
+  'match.reason.timezone': '{hours, number} gemeinsame Arbeitsstunden am Tag (+{points})',
+  'match.unmatched':
+    'kein Vorschlag: {constraint, select, no_mentors {es gibt keine Mentoren} capacity {alle passenden Mentoren sind belegt} reporting_line {nur Mentoren in der Berichtslinie} not_with {nur Mentoren, mit denen jemand nicht zusammengebracht werden möchte} closed_before {nur Mentoren, mit denen es schon ein Paar gab} overlap {zu wenige gemeinsame Arbeitsstunden} language {keine gemeinsame Sprache} other {kein Mentor passt}} ({detail})',
+  'match.blocker':
+    '{constraint, select, no_mentors {keine Mentoren} capacity {belegt} reporting_line {Berichtslinie} not_with {nicht mit} closed_before {schon ein Paar} overlap {Arbeitszeiten} language {Sprache} other {anderes}}: {mentors, plural, one {# Mentor} other {# Mentoren}}',
+  'match.review.title':
+    'Zuordnungsvorschläge für *{program}*: {count, plural, one {# Vorschlag} other {# Vorschläge}}, {open} noch offen. Es entsteht kein Paar, bevor eine Kuratorin oder ein Kurator zustimmt; bestätigte Paare werden vorgestellt, sobald beide zugestimmt haben.',
+  'match.review.proposal': '*{mentee}* mit Mentor *{mentor}* (Passung {fit})',
+  'match.review.candidate': '*{mentor}* (Passung {fit})',
+  'match.review.reasonLine': '• {reason}',
+  'match.review.approve': 'Bestätigen',
+  'match.review.another': 'Andere Person wählen',
+  'match.review.reject': 'Ablehnen',
+  'match.review.pick': 'Mit {mentor} zusammenbringen',
+  'match.review.noAlternatives': 'Kein anderer Mentor erfüllt alle Bedingungen und hat einen freien Platz.',
+  'match.review.decided':
+    '{status, select, approved {Bestätigt von *{curator}* am {at}.} changed {*{curator}* hat am {at} stattdessen *{mentor}* gewählt.} other {Abgelehnt von *{curator}* am {at}.}}',
+  'match.review.alreadyDecided': 'Über diesen Vorschlag wurde bereits entschieden.',
+  'match.review.notAlternative': 'Dieser Mentor ist keine der Alternativen mehr.',
+  'match.review.mentorFull': '{mentor} hat keinen freien Platz mehr; bitte wählen Sie einen anderen Mentor.',
+  'match.review.menteePaired': '{mentee} hat schon einen Mentor.',
+
+  // ---- the pair's voice --------------------------------------------------------------------------------------------
+  'help.pairStatus':
+    '• `/coach pair status` – der Engagement-Wert Ihres Mentoring-Paars und die Gründe dafür',
+  'help.notWith':
+    '• `/coach notwith @person` – vertraulich: nie mit dieser Person zusammengebracht werden (`/coach notwith` zeigt die Liste)',
+  'pairStatus.none': 'Sie sind gerade in keinem aktiven Mentoring-Paar.',
+  'pairStatus.pair':
+    'Ihr Paar mit *{other}* ({role, select, mentor {Ihr Mentee} other {Ihr Mentor}}): *{score}/100*. {low, select, yes {Das liegt unter {threshold}: Zuerst bekommen Sie beide eine freundliche Erinnerung, und bleibt der Wert nach einer Schonfrist niedrig, werden die Kuratoren gebeten, sich das anzusehen.} other {Die Kuratoren werden nur gebeten, sich das anzusehen, wenn der Wert unter {threshold} fällt und nach einer freundlichen Erinnerung dort bleibt.}}',
+  'pairStatus.reasons': 'Was der Bot sieht (nie Ihre Gespräche):',
+  'notWith.added':
+    'Vertraulich notiert: Ich schlage {people} nicht als Ihre Zuordnung vor. Niemand sonst sieht diese Liste, und die Personen darauf erfahren nichts davon. `/coach notwith` zeigt die Liste; `/coach notwith remove @person` streicht jemanden.',
+  'notWith.removed': 'Von Ihrer „nicht mit“-Liste gestrichen: {people}.',
+  'notWith.notListed': 'Diese Person stand nicht auf Ihrer „nicht mit“-Liste.',
+  'notWith.list': 'Ihre vertrauliche „nicht mit“-Liste (nur Sie sehen sie): {people}.',
+  'notWith.empty':
+    'Ihre vertrauliche „nicht mit“-Liste ist leer. Mit `/coach notwith @person` schlägt der Abgleich diese Person nie als Ihre Zuordnung vor; niemand sonst sieht die Liste.',
+  'notWith.self':
+    'Das sind Sie selbst. Erwähnen Sie die Person, mit der Sie nicht zusammengebracht werden möchten.',
+  'notWith.answeredInChat': 'Ich habe Ihnen in unserem 1:1-Chat geantwortet.',
+  'notWith.unknownEmail': 'Mit dieser E-Mail-Adresse kenne ich niemanden im Programm.',
+  'rematch.suggestions': 'Vorschläge des Abgleichs (ein Ausgangspunkt; Sie können unten jede Person wählen):',
+  'rematch.noSuggestions':
+    'Der Abgleich hat keinen Vorschlag: Kein anderer Mentor erfüllt alle Bedingungen und hat einen freien Platz.',
+  'voice.fine': 'Alles gut – wir treffen uns offline',
+  'voice.newMatch': 'Ich möchte eine neue Zuordnung',
+  'voice.fineForm.title': 'Alles gut',
+  'voice.fineForm.submit': 'Senden',
+  'voice.fineForm.note': 'Möchten Sie etwas ergänzen? (optional, nur für das Programmteam)',
+  'voice.fineThanks': 'Danke – notiert, dass Sie sich offline treffen.',
+  'voice.newMatchSent':
+    'Vertraulich an die Kuratoren des Programms gesendet: Sie möchten eine neue Zuordnung. Das ist niemandes Schuld, und {other} erfährt nichts davon. Eine Kuratorin oder ein Kurator meldet sich bei Ihnen.',
+  'voice.newMatchAlready': 'Ihr Wunsch nach einer neuen Zuordnung liegt den Kuratoren bereits vor.',
+  'alert.matchRequested':
+    'Im Paar *{mentee}* (Mentee) und *{mentor}* (Mentor) wird eine neue Zuordnung gewünscht – ohne Schuldfrage und für die andere Person nicht sichtbar. Engagement {score}/100.',
+  'engagement.matchRequested':
+    '{role, select, mentor {Mentor} other {Mentee}} {name} hat eine neue Zuordnung gewünscht (ohne Schuldfrage)',
 } satisfies Partial<Catalog>;

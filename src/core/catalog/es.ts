@@ -451,4 +451,69 @@ export const es = {
     '¡Hola! Soy el acompañante de coaching. Para tu propio coaching, escríbeme en un chat 1:1.',
   'channel.helloClaim':
     '¡Hola! Soy el acompañante de coaching. Una persona curadora puede mencionarme con `/coach claim` en el canal que debe recibir las alertas. Para tu propio coaching, escríbeme en un chat 1:1.',
+
+  // ---- matching (proposals for curators) -------------------------------------------------------------------------
+  'match.reason.topics':
+    'comparte {count, plural, one {# de {wanted} temas} other {# de {wanted} temas}}: {topics} (+{points})',
+  'match.reason.department':
+    '{same, select, yes {mismo departamento, {mentor}} other {otro departamento: {mentor}, no {mentee}}} (+{points})',
+  'match.reason.level':
+    '{gap, plural, =0 {el mismo nivel} one {un nivel por encima} other {# niveles por encima}} (+{points})',
+  'match.reason.timezone': '{hours, number} horas de trabajo en común al día (+{points})',
+  'match.unmatched':
+    'sin propuesta: {constraint, select, no_mentors {no hay mentores} capacity {todos los mentores que encajan están ocupados} reporting_line {solo mentores de la línea jerárquica} not_with {solo mentores con los que alguien pidió no coincidir} closed_before {solo mentores con los que ya hubo pareja} overlap {muy pocas horas de trabajo en común} language {ningún idioma en común} other {ningún mentor encaja}} ({detail})',
+  'match.blocker':
+    '{constraint, select, no_mentors {sin mentores} capacity {completo} reporting_line {línea jerárquica} not_with {no con} closed_before {ya fueron pareja} overlap {horario de trabajo} language {idioma} other {otro}}: {mentors, plural, one {# mentor} other {# mentores}}',
+  'match.review.title':
+    'Propuestas de parejas para *{program}*: {count, plural, one {# propuesta} other {# propuestas}}, {open} aún por decidir. No se forma ninguna pareja hasta que una persona curadora la apruebe; las parejas aprobadas se presentan cuando ambas personas han aceptado.',
+  'match.review.proposal': '*{mentee}* con el mentor *{mentor}* (encaje {fit})',
+  'match.review.candidate': '*{mentor}* (encaje {fit})',
+  'match.review.reasonLine': '• {reason}',
+  'match.review.approve': 'Aprobar',
+  'match.review.another': 'Elegir a otra persona',
+  'match.review.reject': 'Rechazar',
+  'match.review.pick': 'Emparejar con {mentor}',
+  'match.review.noAlternatives': 'Ningún otro mentor cumple todas las condiciones y tiene un hueco libre.',
+  'match.review.decided':
+    '{status, select, approved {Aprobada por *{curator}* el {at}.} changed {*{curator}* eligió a *{mentor}* en su lugar el {at}.} other {Rechazada por *{curator}* el {at}.}}',
+  'match.review.alreadyDecided': 'Una persona curadora ya decidió sobre esta propuesta.',
+  'match.review.notAlternative': 'Ese mentor ya no es una de las alternativas.',
+  'match.review.mentorFull': '{mentor} ya no tiene hueco libre; elige otro mentor.',
+  'match.review.menteePaired': '{mentee} ya tiene mentor.',
+
+  // ---- the pair's voice --------------------------------------------------------------------------------------------
+  'help.pairStatus':
+    '• `/coach pair status` — la puntuación de participación de tu pareja de mentoría y sus motivos',
+  'help.notWith':
+    '• `/coach notwith @person` — en privado, no coincidir nunca con alguien (`/coach notwith` muestra la lista)',
+  'pairStatus.none': 'Ahora mismo no estás en ninguna pareja de mentoría activa.',
+  'pairStatus.pair':
+    'Tu pareja con *{other}* ({role, select, mentor {tu mentee} other {tu mentor}}): *{score}/100*. {low, select, yes {Está por debajo de {threshold}: primero ambos reciben un recordatorio amable, y si sigue baja tras un periodo de gracia, se pide a las personas curadoras que lo revisen.} other {Solo se pide a las personas curadoras que lo revisen si baja de {threshold} y sigue así tras un recordatorio amable.}}',
+  'pairStatus.reasons': 'Lo que ve el bot (nunca tus conversaciones):',
+  'notWith.added':
+    'Anotado, en privado: no te propondré a {people} como pareja. Nadie más ve esta lista, y las personas que están en ella no lo saben. `/coach notwith` muestra la lista; `/coach notwith remove @person` quita a alguien.',
+  'notWith.removed': 'Quitado de tu lista «no con»: {people}.',
+  'notWith.notListed': 'No estaba en tu lista «no con».',
+  'notWith.list': 'Tu lista privada «no con» (solo tú la ves): {people}.',
+  'notWith.empty':
+    'Tu lista privada «no con» está vacía. `/coach notwith @person` evita que el emparejamiento te proponga a esa persona; nadie más ve la lista.',
+  'notWith.self': 'Esa persona eres tú. Menciona a la persona con la que prefieres no coincidir.',
+  'notWith.answeredInChat': 'Te he respondido en nuestro chat 1:1.',
+  'notWith.unknownEmail': 'No conozco a nadie en el programa con ese correo.',
+  'rematch.suggestions': 'Sugerencias del emparejamiento (un punto de partida; elige a quien quieras abajo):',
+  'rematch.noSuggestions':
+    'El emparejamiento no tiene sugerencias: ningún otro mentor cumple todas las condiciones y tiene un hueco libre.',
+  'voice.fine': 'Todo bien, nos vemos fuera del chat',
+  'voice.newMatch': 'Quiero otra pareja',
+  'voice.fineForm.title': 'Todo bien',
+  'voice.fineForm.submit': 'Enviar',
+  'voice.fineForm.note': '¿Algo que añadir? (opcional, solo para el equipo del programa)',
+  'voice.fineThanks': 'Gracias, anotado que se ven fuera del chat.',
+  'voice.newMatchSent':
+    'Enviado en privado a las personas curadoras del programa: quieres otra pareja. No es culpa de nadie, y {other} no lo sabrá. Alguien del equipo te escribirá.',
+  'voice.newMatchAlready': 'Tu petición de otra pareja ya la tienen las personas curadoras.',
+  'alert.matchRequested':
+    'Se pide otra pareja para *{mentee}* (mentee) y *{mentor}* (mentor): una petición sin culpa, que la otra persona no ve. Participación {score}/100.',
+  'engagement.matchRequested':
+    '{role, select, mentor {el mentor} other {la persona mentee}} {name} pidió otra pareja (sin culpa)',
 } satisfies Partial<Catalog>;

@@ -471,4 +471,71 @@ export const fr = {
     'Bonjour ! Je suis le compagnon de coaching. Pour votre propre coaching, écrivez-moi en conversation individuelle.',
   'channel.helloClaim':
     'Bonjour ! Je suis le compagnon de coaching. Un curateur peut me mentionner avec `/coach claim` dans le canal qui doit recevoir les alertes. Pour votre propre coaching, écrivez-moi en conversation individuelle.',
+
+  // ---- matching (proposals for curators) -------------------------------------------------------------------------
+  'match.reason.topics':
+    'partage {count, plural, one {# thème sur {wanted}} other {# thèmes sur {wanted}}} : {topics} (+{points})',
+  'match.reason.department':
+    '{same, select, yes {même service, {mentor}} other {autre service : {mentor}, pas {mentee}}} (+{points})',
+  'match.reason.level':
+    '{gap, plural, =0 {même niveau} one {un niveau au-dessus} other {# niveaux au-dessus}} (+{points})',
+  'match.reason.timezone': '{hours, number} heures de travail communes par jour (+{points})',
+  'match.unmatched':
+    'aucune proposition : {constraint, select, no_mentors {il n’y a pas de mentors} capacity {tous les mentors qui conviennent sont pris} reporting_line {seulement des mentors de la ligne hiérarchique} not_with {seulement des mentors avec qui quelqu’un a demandé à ne pas être associé} closed_before {seulement des mentors déjà associés auparavant} overlap {trop peu d’heures de travail communes} language {aucune langue commune} other {aucun mentor ne convient}} ({detail})',
+  'match.blocker':
+    '{constraint, select, no_mentors {aucun mentor} capacity {complet} reporting_line {ligne hiérarchique} not_with {pas avec} closed_before {déjà associés} overlap {heures de travail} language {langue} other {autre}} : {mentors, plural, one {# mentor} other {# mentors}}',
+  'match.review.title':
+    'Propositions de binômes pour *{program}* : {count, plural, one {# proposition} other {# propositions}}, {open} encore à décider. Aucun binôme n’est formé sans l’accord d’un curateur ; les binômes approuvés sont présentés dès que les deux personnes ont accepté.',
+  'match.review.proposal': '*{mentee}* avec le mentor *{mentor}* (adéquation {fit})',
+  'match.review.candidate': '*{mentor}* (adéquation {fit})',
+  'match.review.reasonLine': '• {reason}',
+  'match.review.approve': 'Approuver',
+  'match.review.another': 'Choisir quelqu’un d’autre',
+  'match.review.reject': 'Refuser',
+  'match.review.pick': 'Associer à {mentor}',
+  'match.review.noAlternatives':
+    'Aucun autre mentor ne respecte toutes les contraintes avec une place libre.',
+  'match.review.decided':
+    '{status, select, approved {Approuvé par *{curator}* le {at}.} changed {*{curator}* a choisi *{mentor}* à la place le {at}.} other {Refusé par *{curator}* le {at}.}}',
+  'match.review.alreadyDecided': 'Un curateur a déjà décidé pour cette proposition.',
+  'match.review.notAlternative': 'Ce mentor ne fait plus partie des alternatives.',
+  'match.review.mentorFull': '{mentor} n’a plus de place libre ; choisissez un autre mentor.',
+  'match.review.menteePaired': '{mentee} a déjà un mentor.',
+
+  // ---- the pair's voice --------------------------------------------------------------------------------------------
+  'help.pairStatus':
+    '• `/coach pair status` — le score d’engagement de votre binôme de mentorat et ses raisons',
+  'help.notWith':
+    '• `/coach notwith @person` — en toute confidentialité, ne jamais être associé à quelqu’un (`/coach notwith` affiche la liste)',
+  'pairStatus.none': 'Vous ne faites partie d’aucun binôme de mentorat actif pour le moment.',
+  'pairStatus.pair':
+    'Votre binôme avec *{other}* ({role, select, mentor {votre mentoré} other {votre mentor}}) : *{score}/100*. {low, select, yes {C’est sous {threshold} : vous recevez d’abord tous les deux un petit rappel amical, et si le score reste bas après un délai de grâce, les curateurs sont invités à regarder.} other {Les curateurs ne sont invités à regarder que si le score passe sous {threshold} et y reste après un rappel amical.}}',
+  'pairStatus.reasons': 'Ce que le bot voit (jamais vos conversations) :',
+  'notWith.added':
+    'C’est noté, en toute confidentialité : je ne vous proposerai pas {people}. Personne d’autre ne voit cette liste, et les personnes qui y figurent n’en sont pas informées. `/coach notwith` affiche la liste ; `/coach notwith remove @person` retire quelqu’un.',
+  'notWith.removed': 'Retiré de votre liste « pas avec » : {people}.',
+  'notWith.notListed': 'Cette personne ne figurait pas sur votre liste « pas avec ».',
+  'notWith.list': 'Votre liste confidentielle « pas avec » (vous seul la voyez) : {people}.',
+  'notWith.empty':
+    'Votre liste confidentielle « pas avec » est vide. `/coach notwith @person` empêche qu’on vous propose cette personne ; personne d’autre ne voit la liste.',
+  'notWith.self': 'C’est vous. Mentionnez la personne avec qui vous préférez ne pas être associé.',
+  'notWith.answeredInChat': 'Je vous ai répondu dans notre conversation individuelle.',
+  'notWith.unknownEmail': 'Je ne connais personne dans le programme avec cette adresse e-mail.',
+  'rematch.suggestions':
+    'Suggestions de l’algorithme (un point de départ ; choisissez qui vous voulez ci-dessous) :',
+  'rematch.noSuggestions':
+    'L’algorithme n’a pas de suggestion : aucun autre mentor ne respecte toutes les contraintes avec une place libre.',
+  'voice.fine': 'Tout va bien, on se voit hors ligne',
+  'voice.newMatch': 'Je voudrais un autre binôme',
+  'voice.fineForm.title': 'Tout va bien',
+  'voice.fineForm.submit': 'Envoyer',
+  'voice.fineForm.note': 'Quelque chose à ajouter ? (facultatif, réservé à l’équipe du programme)',
+  'voice.fineThanks': 'Merci, c’est noté : vous vous voyez hors ligne.',
+  'voice.newMatchSent':
+    'Envoyé en toute confidentialité aux curateurs du programme : vous voudriez un autre binôme. Ce n’est la faute de personne, et {other} n’en est pas informé. Un curateur vous contactera.',
+  'voice.newMatchAlready': 'Votre demande d’un autre binôme est déjà entre les mains des curateurs.',
+  'alert.matchRequested':
+    'Un autre binôme est demandé pour *{mentee}* (mentoré) et *{mentor}* (mentor) : une demande sans reproche, que l’autre personne ne voit pas. Engagement {score}/100.',
+  'engagement.matchRequested':
+    'le {role, select, mentor {mentor} other {mentoré}} {name} a demandé un autre binôme (sans reproche)',
 } satisfies Partial<Catalog>;

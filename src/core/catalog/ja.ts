@@ -439,4 +439,67 @@ export const ja = {
   'channel.hello': 'こんにちは。コーチングアシスタントです。ご自身のコーチングは、1対1のチャットでどうぞ。',
   'channel.helloClaim':
     'こんにちは。コーチングアシスタントです。キュレーターが、アラートを受け取るチャネルで `/coach claim` と私をメンションしてください。ご自身のコーチングは、1対1のチャットでどうぞ。',
+
+  // ---- matching (proposals for curators) -------------------------------------------------------------------------
+  'match.reason.topics':
+    '{count, plural, one {{wanted}件中#件のテーマが共通} other {{wanted}件中#件のテーマが共通}}：{topics}（+{points}）',
+  'match.reason.department':
+    '{same, select, yes {同じ部署（{mentor}）} other {別の部署：{mentor}（{mentee}ではない）}}（+{points}）',
+  'match.reason.level': '{gap, plural, =0 {同じレベル} one {1レベル上} other {#レベル上}}（+{points}）',
+  'match.reason.timezone': '1日に共通する勤務時間 {hours, number} 時間（+{points}）',
+  'match.unmatched':
+    '候補なし：{constraint, select, no_mentors {メンターがいません} capacity {条件に合うメンターはすべて埋まっています} reporting_line {レポートラインにいるメンターしかいません} not_with {「組まない」と指定されたメンターしかいません} closed_before {以前にペアだったメンターしかいません} overlap {共通の勤務時間が足りません} language {共通の言語がありません} other {条件に合うメンターがいません}}（{detail}）',
+  'match.blocker':
+    '{constraint, select, no_mentors {メンターなし} capacity {満員} reporting_line {レポートライン} not_with {組まない指定} closed_before {以前のペア} overlap {勤務時間} language {言語} other {その他}}：{mentors, plural, one {メンター#人} other {メンター#人}}',
+  'match.review.title':
+    '*{program}* のマッチング案：{count, plural, one {#件} other {#件}}、未決定 {open} 件。キュレーターが承認するまでペアは作られません。承認されたペアは、お二人が同意した時点で紹介されます。',
+  'match.review.proposal': '*{mentee}* さんとメンター *{mentor}* さん（適合度 {fit}）',
+  'match.review.candidate': '*{mentor}* さん（適合度 {fit}）',
+  'match.review.reasonLine': '• {reason}',
+  'match.review.approve': '承認',
+  'match.review.another': '別の人を選ぶ',
+  'match.review.reject': '却下',
+  'match.review.pick': '{mentor}さんとペアにする',
+  'match.review.noAlternatives': 'すべての条件を満たし、空きのある他のメンターはいません。',
+  'match.review.decided':
+    '{status, select, approved {*{curator}* さんが {at} に承認しました。} changed {*{curator}* さんが {at} に代わりに *{mentor}* さんを選びました。} other {*{curator}* さんが {at} に却下しました。}}',
+  'match.review.alreadyDecided': 'この案はすでにキュレーターが決定しています。',
+  'match.review.notAlternative': 'そのメンターはもう候補に含まれていません。',
+  'match.review.mentorFull': '{mentor}さんにはもう空きがありません。別のメンターを選んでください。',
+  'match.review.menteePaired': '{mentee}さんにはすでにメンターがいます。',
+
+  // ---- the pair's voice --------------------------------------------------------------------------------------------
+  'help.pairStatus': '• `/coach pair status` — メンタリングペアのエンゲージメントスコアとその理由',
+  'help.notWith':
+    '• `/coach notwith @person` — 特定の人と組まないよう非公開で指定する（`/coach notwith` で一覧を表示）',
+  'pairStatus.none': '現在、有効なメンタリングペアはありません。',
+  'pairStatus.pair':
+    '*{other}* さん（{role, select, mentor {あなたのメンティー} other {あなたのメンター}}）とのペア：*{score}/100*。{low, select, yes {{threshold} を下回っています。まずお二人に軽いリマインダーが届き、猶予期間の後も低いままならキュレーターに確認を依頼します。} other {{threshold} を下回り、軽いリマインダーの後もそのままの場合にのみ、キュレーターに確認を依頼します。}}',
+  'pairStatus.reasons': 'ボットが把握している内容（会話の中身は見ません）：',
+  'notWith.added':
+    '非公開で記録しました。{people}さんをあなたのペア候補として提案しません。このリストは他の誰にも見えず、リストに載った人にも知らされません。`/coach notwith` で一覧を表示し、`/coach notwith remove @person` で外せます。',
+  'notWith.removed': '「組まない」リストから外しました：{people}。',
+  'notWith.notListed': 'その人は「組まない」リストに載っていませんでした。',
+  'notWith.list': 'あなたの非公開の「組まない」リスト（あなたにしか見えません）：{people}。',
+  'notWith.empty':
+    '非公開の「組まない」リストは空です。`/coach notwith @person` で、その人がペア候補として提案されないようにできます。リストは他の誰にも見えません。',
+  'notWith.self': 'それはあなた自身です。組みたくない人をメンションしてください。',
+  'notWith.answeredInChat': '1対1のチャットでお返事しました。',
+  'notWith.unknownEmail': 'そのメールアドレスのメンバーはプログラムにいません。',
+  'rematch.suggestions': 'マッチングによる候補（参考です。下から誰でも選べます）：',
+  'rematch.noSuggestions':
+    'マッチングの候補はありません。すべての条件を満たし、空きのある他のメンターはいません。',
+  'voice.fine': '問題ありません。オフラインで会っています',
+  'voice.newMatch': '新しいペアを希望します',
+  'voice.fineForm.title': '問題ありません',
+  'voice.fineForm.submit': '送信',
+  'voice.fineForm.note': '補足があればどうぞ（任意、プログラムチームだけが見ます）',
+  'voice.fineThanks': 'ありがとうございます。オフラインで会っていると記録しました。',
+  'voice.newMatchSent':
+    '新しいペアの希望を、プログラムのキュレーターに非公開で送りました。誰のせいでもありません。{other}さんには知らされません。キュレーターから連絡があります。',
+  'voice.newMatchAlready': '新しいペアの希望は、すでにキュレーターに届いています。',
+  'alert.matchRequested':
+    '*{mentee}*（メンティー）と *{mentor}*（メンター）のペアで新しいペアが希望されました。誰の責任も問わない希望で、相手には表示されません。エンゲージメント {score}/100。',
+  'engagement.matchRequested':
+    '{role, select, mentor {メンター} other {メンティー}}の{name}さんが新しいペアを希望しました（責任は問いません）',
 } satisfies Partial<Catalog>;

@@ -447,4 +447,69 @@ export const pt = {
     'Oi! Sou o companheiro de coaching. Para o seu próprio coaching, fale comigo numa conversa 1:1.',
   'channel.helloClaim':
     'Oi! Sou o companheiro de coaching. Um curador pode me mencionar com `/coach claim` no canal que deve receber os alertas. Para o seu próprio coaching, fale comigo numa conversa 1:1.',
+
+  // ---- matching (proposals for curators) -------------------------------------------------------------------------
+  'match.reason.topics':
+    'compartilha {count, plural, one {# de {wanted} temas} other {# de {wanted} temas}}: {topics} (+{points})',
+  'match.reason.department':
+    '{same, select, yes {mesma área, {mentor}} other {outra área: {mentor}, não {mentee}}} (+{points})',
+  'match.reason.level':
+    '{gap, plural, =0 {o mesmo nível} one {um nível acima} other {# níveis acima}} (+{points})',
+  'match.reason.timezone': '{hours, number} horas de trabalho em comum por dia (+{points})',
+  'match.unmatched':
+    'sem proposta: {constraint, select, no_mentors {não há mentores} capacity {todos os mentores que combinam estão ocupados} reporting_line {só mentores da linha hierárquica} not_with {só mentores com quem alguém pediu para não formar dupla} closed_before {só mentores com quem já houve dupla} overlap {poucas horas de trabalho em comum} language {nenhum idioma em comum} other {nenhum mentor combina}} ({detail})',
+  'match.blocker':
+    '{constraint, select, no_mentors {sem mentores} capacity {lotado} reporting_line {linha hierárquica} not_with {não com} closed_before {já foram dupla} overlap {horário de trabalho} language {idioma} other {outro}}: {mentors, plural, one {# mentor} other {# mentores}}',
+  'match.review.title':
+    'Propostas de duplas para *{program}*: {count, plural, one {# proposta} other {# propostas}}, {open} ainda por decidir. Nenhuma dupla é formada sem a aprovação de um curador; as duplas aprovadas são apresentadas quando as duas pessoas tiverem aceitado.',
+  'match.review.proposal': '*{mentee}* com o mentor *{mentor}* (afinidade {fit})',
+  'match.review.candidate': '*{mentor}* (afinidade {fit})',
+  'match.review.reasonLine': '• {reason}',
+  'match.review.approve': 'Aprovar',
+  'match.review.another': 'Escolher outra pessoa',
+  'match.review.reject': 'Recusar',
+  'match.review.pick': 'Formar dupla com {mentor}',
+  'match.review.noAlternatives': 'Nenhum outro mentor cumpre todas as condições e tem vaga livre.',
+  'match.review.decided':
+    '{status, select, approved {Aprovada por *{curator}* em {at}.} changed {*{curator}* escolheu *{mentor}* no lugar em {at}.} other {Recusada por *{curator}* em {at}.}}',
+  'match.review.alreadyDecided': 'Um curador já decidiu sobre esta proposta.',
+  'match.review.notAlternative': 'Esse mentor não é mais uma das alternativas.',
+  'match.review.mentorFull': '{mentor} não tem mais vaga livre; escolha outro mentor.',
+  'match.review.menteePaired': '{mentee} já tem mentor.',
+
+  // ---- the pair's voice --------------------------------------------------------------------------------------------
+  'help.pairStatus':
+    '• `/coach pair status` — a pontuação de engajamento da sua dupla de mentoria e os motivos',
+  'help.notWith':
+    '• `/coach notwith @person` — em particular, nunca formar dupla com alguém (`/coach notwith` mostra a lista)',
+  'pairStatus.none': 'Você não está em nenhuma dupla de mentoria ativa agora.',
+  'pairStatus.pair':
+    'Sua dupla com *{other}* ({role, select, mentor {seu mentorado} other {seu mentor}}): *{score}/100*. {low, select, yes {Está abaixo de {threshold}: primeiro vocês dois recebem um lembrete gentil e, se continuar baixo depois de um prazo, os curadores são chamados para olhar.} other {Os curadores só são chamados para olhar se cair abaixo de {threshold} e continuar assim depois de um lembrete gentil.}}',
+  'pairStatus.reasons': 'O que o bot vê (nunca as suas conversas):',
+  'notWith.added':
+    'Anotado, em particular: não vou propor {people} como sua dupla. Ninguém mais vê esta lista, e as pessoas nela não ficam sabendo. `/coach notwith` mostra a lista; `/coach notwith remove @person` tira alguém.',
+  'notWith.removed': 'Retirado da sua lista “não com”: {people}.',
+  'notWith.notListed': 'Essa pessoa não estava na sua lista “não com”.',
+  'notWith.list': 'Sua lista particular “não com” (só você vê): {people}.',
+  'notWith.empty':
+    'Sua lista particular “não com” está vazia. `/coach notwith @person` impede que o pareamento proponha essa pessoa para você; ninguém mais vê a lista.',
+  'notWith.self': 'Essa pessoa é você. Mencione quem você prefere não ter como dupla.',
+  'notWith.answeredInChat': 'Respondi para você na nossa conversa 1:1.',
+  'notWith.unknownEmail': 'Não conheço ninguém no programa com esse e-mail.',
+  'rematch.suggestions': 'Sugestões do pareamento (um ponto de partida; escolha quem quiser abaixo):',
+  'rematch.noSuggestions':
+    'O pareamento não tem sugestão: nenhum outro mentor cumpre todas as condições e tem vaga livre.',
+  'voice.fine': 'Está tudo bem, nos falamos fora daqui',
+  'voice.newMatch': 'Quero uma nova dupla',
+  'voice.fineForm.title': 'Está tudo bem',
+  'voice.fineForm.submit': 'Enviar',
+  'voice.fineForm.note': 'Algo a acrescentar? (opcional, só para a equipe do programa)',
+  'voice.fineThanks': 'Obrigado! Anotado que vocês se falam fora daqui.',
+  'voice.newMatchSent':
+    'Enviado em particular aos curadores do programa: você quer uma nova dupla. Não é culpa de ninguém, e {other} não fica sabendo. Um curador vai falar com você.',
+  'voice.newMatchAlready': 'Seu pedido de nova dupla já está com os curadores.',
+  'alert.matchRequested':
+    'Na dupla *{mentee}* (mentorado) e *{mentor}* (mentor), alguém pediu uma nova dupla: um pedido sem culpa, que a outra pessoa não vê. Engajamento {score}/100.',
+  'engagement.matchRequested':
+    '{role, select, mentor {o mentor} other {o mentorado}} {name} pediu uma nova dupla (sem culpa)',
 } satisfies Partial<Catalog>;
