@@ -38,6 +38,7 @@ export const ACTION_NAMES = [
   'match.reject',
   'pair.fine',
   'pair.newmatch',
+  'language.choose',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 

@@ -399,4 +399,13 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX pair_voices_pair ON pair_voices(pair_id, at);
     `,
   },
+  {
+    version: 8,
+    name: 'languages: the person’s own choice, the roster’s, and the platform’s locale',
+    sql: `
+      ALTER TABLE participants ADD COLUMN language TEXT;
+      ALTER TABLE participants ADD COLUMN roster_language TEXT;
+      ALTER TABLE participants ADD COLUMN platform_locale TEXT;
+    `,
+  },
 ];
