@@ -1,11 +1,28 @@
 import { defineConfig } from 'vitest/config';
 
+const env = { NO_PROXY: '127.0.0.1,localhost', LOG_LEVEL: 'silent' };
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
-    env: { NO_PROXY: '127.0.0.1,localhost', LOG_LEVEL: 'silent' },
+    env,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'coachloop', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+      },
+      {
+        // The shared chat scenarios once more in the pseudo-locale: accented English, 40 % longer, so that a
+        // platform limit or a cut label shows before a real translation finds it.
+        extends: true,
+        test: {
+          name: 'pseudo-locale',
+          include: ['test/scenarios/*.test.ts'],
+          env: { ...env, SCENARIO_LOCALE: 'en-XA' },
+        },
+      },
+    ],
   },
 });

@@ -1,7 +1,7 @@
 /**
  * Builds the Teams app package: `npm run package:teams`.
  *
- * Writes coachloop-teams.zip (manifest.json, color.png and outline.png at the zip root) from
+ * Writes coachloop-teams.zip (manifest.json, color.png, outline.png and the language files at the zip root) from
  * manifests/teams/. The manifest in the repository carries the placeholder GUID
  * 00000000-0000-0000-0000-000000000000 as app `id` and `botId` (the schema accepts only a GUID
  * there); this script puts the bot's Microsoft App ID in both.
@@ -25,7 +25,9 @@ import { crc32, deflateRawSync } from 'node:zlib';
 
 export const PLACEHOLDER_APP_ID = '00000000-0000-0000-0000-000000000000';
 export const TEAMS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'manifests', 'teams');
-export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
+/** The language files the manifest's `localizationInfo` names, beside it at the zip root. */
+export const LANGUAGE_FILES = ['de.json', 'fr.json', 'es.json', 'pt-BR.json', 'ja.json'] as const;
+export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png', ...LANGUAGE_FILES] as const;
 
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const APP_ID_NAMES = ['MicrosoftAppId', 'MICROSOFT_APP_ID'] as const;
@@ -177,6 +179,7 @@ export function buildTeamsPackage(appId: string, dir = TEAMS_DIR): TeamsPackage 
     { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
     { name: 'color.png', data: readFileSync(join(dir, 'color.png')) },
     { name: 'outline.png', data: readFileSync(join(dir, 'outline.png')) },
+    ...LANGUAGE_FILES.map((name) => ({ name, data: readFileSync(join(dir, name)) })),
   ]);
   return { zip, manifest };
 }

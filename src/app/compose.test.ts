@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Experiment } from '../core/experiment.js';
-import { parseProgramSettings } from '../core/program.js';
-import { nudgeTemplateFor } from './compose.js';
+import { missingTranslations, parseProgramSettings } from '../core/program.js';
+import { nudgeTemplateFor, nudgeTemplatesFor } from './compose.js';
 
 const experiment = { startDate: '2026-03-02', behavior: 'Ask before I tell' } as Experiment; // a Monday
 
@@ -59,5 +59,52 @@ describe('nudgeTemplateFor', () => {
   it('works with a single template', () => {
     const program = parseProgramSettings({ name: 'pilot', nudges: { templates: ['only'] } });
     expect(nudgeTemplateFor(program, experiment, '2026-04-02')).toBe('only');
+  });
+});
+
+describe('nudges in the leader’s language', () => {
+  const program = parseProgramSettings({
+    name: 'pilot',
+    nudges: {
+      templates: ['general'],
+      library: [
+        { behavior: 'Delegation', keywords: ['delegat'], templates: ['delegate'] },
+        { behavior: 'Feedback', keywords: ['feedback'], templates: ['feedback'] },
+      ],
+      languages: {
+        de: {
+          templates: ['allgemein'],
+          library: [{ behavior: 'Delegation', keywords: ['übergeb'], templates: ['delegieren'] }],
+        },
+        'pt-BR': { library: [{ behavior: 'Feedback', templates: ['retorno'] }] },
+      },
+    },
+  });
+
+  it('takes the language’s own templates, matching its keywords too, and the program’s where it has none', () => {
+    expect(nudgeTemplatesFor(program, 'More delegation', 'de-AT')).toEqual(['delegieren']);
+    expect(nudgeTemplatesFor(program, 'Aufgaben übergeben', 'de')).toEqual(['delegieren']);
+    expect(nudgeTemplatesFor(program, 'Zuhören', 'de')).toEqual(['allgemein']);
+    expect(nudgeTemplatesFor(program, 'Give feedback', 'de')).toEqual(['feedback']);
+    expect(nudgeTemplatesFor(program, 'Give feedback', 'pt-BR')).toEqual(['retorno']);
+    expect(nudgeTemplatesFor(program, 'Listening', 'pt')).toEqual(['general']);
+    expect(nudgeTemplatesFor(program, 'More delegation', 'ja')).toEqual(['delegate']);
+  });
+
+  it('warns about what a translated language lacks', () => {
+    expect(missingTranslations(program)).toEqual([
+      'nudges.languages.de: no translation of the library entry "Feedback"; the program\'s own is used',
+      "nudges.languages.pt-BR: no templates; the program's own are used",
+      'nudges.languages.pt-BR: no translation of the library entry "Delegation"; the program\'s own is used',
+    ]);
+  });
+
+  it('refuses a translation of a behavior the library does not have', () => {
+    expect(() =>
+      parseProgramSettings({
+        name: 'pilot',
+        nudges: { languages: { fr: { library: [{ behavior: 'Nope', templates: ['x'] }] } } },
+      }),
+    ).toThrow(/Nope.{1,4} is not a behavior of the nudge library/);
   });
 });

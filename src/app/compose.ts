@@ -4,15 +4,23 @@ import { surveyIdFor } from '../core/checkpoint.js';
 import { checkpointReminderMessage, checkpointSurveyMessage, nudgeMessage } from '../core/coaching.js';
 import type { Experiment } from '../core/experiment.js';
 import type { Message, MessageKind } from '../core/messages.js';
-import type { ProgramSettings } from '../core/program.js';
+import { nudgesInLanguage, type ProgramSettings } from '../core/program.js';
 import type { ScheduledJob } from '../core/schedule.js';
 import { type Weekday, weekdayNumber } from '../core/time.js';
 
-/** The nudge library entry whose keyword appears in the leader's behavior, else the program's general templates. */
-export function nudgeTemplatesFor(program: ProgramSettings, behavior: string): readonly string[] {
+/**
+ * The nudge library entry whose keyword appears in the leader's behavior, else the program's general
+ * templates; in the leader's language when the program file gives it.
+ */
+export function nudgeTemplatesFor(
+  program: ProgramSettings,
+  behavior: string,
+  locale: string = program.language ?? 'en',
+): readonly string[] {
+  const nudges = nudgesInLanguage(program, locale);
   const text = behavior.toLowerCase();
-  const entry = program.nudges.library.find((e) => e.keywords.some((k) => text.includes(k.toLowerCase())));
-  return entry?.templates ?? program.nudges.templates;
+  const entry = nudges.library.find((e) => e.keywords.some((k) => text.includes(k.toLowerCase())));
+  return entry?.templates ?? nudges.templates;
 }
 
 /**
@@ -23,8 +31,9 @@ export function nudgeTemplateFor(
   program: ProgramSettings,
   experiment: Experiment,
   occurrence: string,
+  locale?: string,
 ): string {
-  const templates = nudgeTemplatesFor(program, experiment.behavior);
+  const templates = nudgeTemplatesFor(program, experiment.behavior, locale);
   const nudgeDays = new Set(program.nudges.weekdays.map(weekdayNumber));
   const target = DateTime.fromISO(occurrence, { zone: 'UTC' });
   let index = 0;
@@ -52,7 +61,7 @@ export function composeJobMessage(
       return nudgeMessage(
         t,
         experiment,
-        nudgeTemplateFor(program, experiment, job.occurrence),
+        nudgeTemplateFor(program, experiment, job.occurrence, t.reader.locale),
         job.occurrence,
       );
     case 'checkpoint':

@@ -3,7 +3,15 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { DEFAULT_LOCALE, type Translator, translator } from '../core/catalog/index.js';
+import {
+  canonicalLocale,
+  chooseLocale,
+  PSEUDO_LOCALE,
+  speaks,
+  supportedLanguages,
+  type Translator,
+  translator,
+} from '../core/catalog/index.js';
 import { defaultCharterDraft } from '../core/charter.js';
 import { consentRequestMessage } from '../core/coaching.js';
 import { nextPairHealthRun } from '../core/mentoring.js';
@@ -57,6 +65,15 @@ export const rosterRowSchema = z.object({
   arm: optional(z.enum([...ARMS, 'auto'], { error: 'must be coached, control or auto' })),
   timezone: optional(timeZoneSchema),
   platform: optional(z.enum(PLATFORMS, { error: 'must be slack or teams' })),
+  /** The language the bot writes to the person in, unless they choose another (`de`, `pt-BR`…). */
+  language: optional(
+    z
+      .string()
+      .transform((tag) => canonicalLocale(tag) ?? '')
+      .refine((tag) => speaks(tag) && tag !== PSEUDO_LOCALE, {
+        error: `must be a language the bot speaks (${supportedLanguages().join(', ')})`,
+      }),
+  ),
   ...rosterAttributeShape,
 });
 export type RosterRow = z.output<typeof rosterRowSchema> & { line: number };
@@ -207,7 +224,7 @@ export async function parseRosterCsv(
   }
   for (const [email, own] of byEmail) {
     if (own.length < 2) continue;
-    for (const field of ['arm', 'timezone', 'platform', ...ROSTER_ATTRIBUTE_NAMES] as const) {
+    for (const field of ['arm', 'timezone', 'platform', 'language', ...ROSTER_ATTRIBUTE_NAMES] as const) {
       const values = new Set(own.map((r) => r[field]).filter(Boolean));
       if (values.size > 1)
         problems.push(
@@ -292,18 +309,20 @@ export async function importRoster(options: {
     const found = emails.size > 0 ? await lookup.lookupMany(emails, options.onProgress) : null;
     if (found) bulk.set(lookup, found);
   }
-  // When and in which words an invitation goes out depends only on the zone: worked out once per zone.
+  // When and in which words an invitation goes out depends only on the zone and the language: worked out once
+  // per zone and language.
   const invitations = new Map<
     string,
     { at: number; budgetWeek: string; messageFor: (participantId: string) => Message }
   >();
-  const invitationIn = (timezone: string | null) => {
-    let invitation = invitations.get(timezone ?? '');
+  const invitationIn = (timezone: string | null, locale: string) => {
+    const invitationKey = `${timezone ?? ''}|${locale}`;
+    let invitation = invitations.get(invitationKey);
     if (!invitation) {
       const who = effectiveAvailability(program.settings, { timezone });
       const at = nextAllowedInstant(now, who);
-      const t = translator({ locale: DEFAULT_LOCALE, timeZone: who.timezone });
-      // The sentences are the same for everyone in the zone: a large roster shares them instead of holding
+      const t = translator({ locale, timeZone: who.timezone });
+      // The sentences are the same for everyone in the zone and language: a large roster shares them instead of holding
       // 100,000 copies until the write.
       const sentences = new Map<string, string>();
       const say = (key: Parameters<typeof t>[0], params?: Parameters<typeof t>[1]) => {
@@ -321,7 +340,7 @@ export async function importRoster(options: {
         budgetWeek: localWeekKey(at, who.timezone),
         messageFor: (participantId) => consentRequestMessage(shared, participantId, program.settings),
       };
-      invitations.set(timezone ?? '', invitation);
+      invitations.set(invitationKey, invitation);
     }
     return invitation;
   };
@@ -366,12 +385,21 @@ export async function importRoster(options: {
     const named = rows.find((r) => r.arm)?.arm;
     const arm = named && named !== 'auto' ? named : (existing?.arm ?? 'coached');
     const timezone = rows.find((r) => r.timezone)?.timezone ?? null;
+    const language = rows.find((r) => r.language)?.language ?? null;
     const attributes = attributesFromRows(rows);
     const id = existing?.id ?? `ppl_${randomUUID()}`;
     const needsConsent =
       !existing || (existing.consent === 'pending' && !(await store.outbox.byKey(`consent:${id}`)));
     // The program team's invitation arrives in the person's working hours (their roster zone, else the program's).
-    const invitation = invitationIn(timezone ?? existing?.timezone ?? null);
+    const invitation = invitationIn(
+      timezone ?? existing?.timezone ?? null,
+      chooseLocale([
+        existing?.language,
+        language ?? existing?.rosterLanguage,
+        existing?.platformLocale,
+        program.settings.language,
+      ]),
+    );
     people.set(email, {
       id,
       exists: Boolean(existing),
@@ -381,6 +409,7 @@ export async function importRoster(options: {
       roles,
       arm,
       timezone,
+      language,
       attributes,
       consentRequest: needsConsent
         ? {
@@ -400,7 +429,8 @@ export async function importRoster(options: {
     });
     const status: 'new' | 'updated' | 'unchanged' = !existing
       ? 'new'
-      : unchangedPerson(existing, program.id, roles, arm, timezone, attributes)
+      : unchangedPerson(existing, program.id, roles, arm, timezone, attributes) &&
+          (language === null || existing.rosterLanguage === language)
         ? 'unchanged'
         : 'updated';
     const shown = { email, platform: identity.platform, roles, arm, status };

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_LOCALE, type Translator, text, translator, type Words } from '../core/catalog/index.js';
+import {
+  canonicalLocale,
+  chooseLocale,
+  type Translator,
+  text,
+  translator,
+  type Words,
+} from '../core/catalog/index.js';
 import { practiceSchema, type Survey, surveyDetailsSchema } from '../core/checkpoint.js';
 import { type Clock, DAY } from '../core/clock.js';
 import { checkinForm, consentRequestMessage, experimentForm, surveyDetailsForm } from '../core/coaching.js';
@@ -36,7 +43,18 @@ export interface StatusView {
   zone: string;
 }
 
-export type ProfileUpdate = { timezone?: string | null; email?: string | null; displayName?: string | null };
+export type ProfileUpdate = {
+  timezone?: string | null;
+  email?: string | null;
+  displayName?: string | null;
+  /** The locale the platform reports for the person (BCP 47). */
+  locale?: string | null;
+};
+
+/** A platform locale worth keeping: a well-formed tag, else nothing. */
+function localeFact(tag: string | null | undefined): string | undefined {
+  return canonicalLocale(tag) ?? undefined;
+}
 
 /** The use cases of a leader's behavior experiment. Platform-neutral: channels call these and render the result. */
 export class CoachingService {
@@ -84,6 +102,7 @@ export class CoachingService {
   async ensureParticipant(
     identity: Identity,
     programName?: string,
+    platformLocale?: string,
   ): Promise<{ participant: Participant; created: boolean }> {
     const existing = await this.store.participants.findByIdentity(identity);
     if (existing) return { participant: existing, created: false };
@@ -95,15 +114,24 @@ export class CoachingService {
       { ...identity, programId: program.id },
       this.clock.now(),
     );
-    await this.queueConsentRequest(participant, program);
+    await this.queueConsentRequest(participant, program, platformLocale);
     return { participant, created: true };
   }
 
-  async queueConsentRequest(participant: Participant, program?: ProgramRecord): Promise<void> {
+  /**
+   * The consent request, in the person's language as far as it is known: the roster's, else the locale their
+   * platform gave on the request that enrolled them (used for these words, not kept), else the program's.
+   */
+  async queueConsentRequest(
+    participant: Participant,
+    program?: ProgramRecord,
+    platformLocale?: string,
+  ): Promise<void> {
     const record = program ?? (await this.#program(participant));
     const now = this.clock.now();
+    const reader = participant.platformLocale ? participant : { ...participant, platformLocale };
     const message = consentRequestMessage(
-      this.translatorFor(record, participant),
+      this.translatorFor(record, reader),
       participant.id,
       record.settings,
     );
@@ -237,16 +265,43 @@ export class CoachingService {
     return this.store.inbound.firstSeen(key, this.clock.now());
   }
 
-  /** The words and time zone the bot uses with this person (the program's defaults before they are known). */
-  async translatorOf(identity: Identity): Promise<Translator> {
+  /**
+   * The words and time zone the bot uses with this person (the program's defaults before they are known).
+   * `platformLocale` is what the platform says on this very request: it chooses the words of the answer for
+   * someone the bot does not know yet or whose language it does not know, and is not kept.
+   */
+  async translatorOf(identity: Identity, platformLocale?: string): Promise<Translator> {
     const participant = await this.store.participants.findByIdentity(identity);
-    if (participant) return this.translatorFor(await this.#program(participant), participant);
+    if (participant) {
+      const known = participant.platformLocale ? participant : { ...participant, platformLocale };
+      return this.translatorFor(await this.#program(participant), known);
+    }
     const programs = await this.store.programs.list();
     const named = this.#options.defaultProgram
       ? programs.find((p) => p.name === this.#options.defaultProgram)
       : undefined;
     const program = named ?? (programs.length === 1 ? programs[0] : undefined);
-    return translator({ locale: DEFAULT_LOCALE, timeZone: program?.settings.timezone ?? 'UTC' });
+    return translator({
+      locale: chooseLocale([platformLocale, program?.settings.language]),
+      timeZone: program?.settings.timezone ?? 'UTC',
+    });
+  }
+
+  /**
+   * The person chooses the language the bot writes in (`null`: follow the roster, the platform and the
+   * program again). The choice is theirs alone, so it needs their consent like anything else kept about them.
+   */
+  async chooseLanguage(identity: Identity, language: string | null): Promise<Participant> {
+    const participant = await this.#consented(identity);
+    const updated = await this.store.participants.update(participant.id, { language });
+    await this.store.audit.append({
+      at: this.clock.now(),
+      actor: participant.id,
+      action: 'participant.language',
+      subject: participant.id,
+      detail: { language },
+    });
+    return updated;
   }
 
   /**
@@ -255,10 +310,12 @@ export class CoachingService {
    */
   async heardFrom(
     identity: Identity,
-    facts: { address?: string; timezone?: string } = {},
+    facts: { address?: string; timezone?: string; locale?: string } = {},
   ): Promise<Participant | null> {
     const participant = await this.store.participants.findByIdentity(identity);
     if (!participant) return null;
+    const locale = participant.consent === 'accepted' ? localeFact(facts.locale) : undefined;
+    const relocated = locale !== undefined && locale !== participant.platformLocale;
     const zone =
       participant.consent === 'accepted' &&
       facts.timezone &&
@@ -267,10 +324,11 @@ export class CoachingService {
         ? facts.timezone
         : undefined;
     const moved = facts.address !== undefined && facts.address !== participant.address;
-    if (!moved && participant.reachable && !zone) return participant;
+    if (!moved && participant.reachable && !zone && !relocated) return participant;
     return this.store.participants.update(participant.id, {
       ...(moved ? { address: facts.address } : {}),
       ...(zone ? { timezone: zone } : {}),
+      ...(relocated ? { platformLocale: locale } : {}),
       reachable: true,
     });
   }
@@ -336,6 +394,7 @@ export class CoachingService {
         consentAt: now,
         lastInteractionAt: now,
         ...(zone ? { timezone: zone } : {}),
+        ...(localeFact(profile.locale) ? { platformLocale: localeFact(profile.locale) } : {}),
         ...(profile.email !== undefined ? { email: profile.email } : {}),
         ...(profile.displayName !== undefined ? { displayName: profile.displayName } : {}),
       });
@@ -383,6 +442,7 @@ export class CoachingService {
       profile.timezone && timeZoneSchema.safeParse(profile.timezone).success ? profile.timezone : undefined;
     return this.store.participants.update(participant.id, {
       ...(zone ? { timezone: zone } : {}),
+      ...(localeFact(profile.locale) ? { platformLocale: localeFact(profile.locale) } : {}),
       ...(profile.email !== undefined ? { email: profile.email } : {}),
       ...(profile.displayName !== undefined ? { displayName: profile.displayName } : {}),
     });

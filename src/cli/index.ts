@@ -4,7 +4,9 @@ import { DateTime } from 'luxon';
 import { loadProgramFile, ProgramFileError } from '../app/program-files.js';
 import { evaluationDeviationNote } from '../app/reports/evidence.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { canonicalLocale, speaks } from '../core/catalog/index.js';
 import { systemClock } from '../core/clock.js';
+import { missingTranslations } from '../core/program.js';
 import { timeZoneSchema } from '../core/time.js';
 import { startCoachloop } from '../main.js';
 import { openSqliteStore } from '../store/sqlite.js';
@@ -75,32 +77,45 @@ export function buildCli(): Command {
     .option('--tz <zone>', "the leader's IANA time zone (default: the program's)")
     .option('--start <date>', 'experiment start date, YYYY-MM-DD (default: today)')
     .option('--days <n>', 'how many days to show', positiveInt, 91)
+    .option('--locale <tag>', "the leader's language, e.g. de or pt-BR (default: the program's)")
     .option('--json', 'print JSON instead of a table')
-    .action(async (opts: { program: string; tz?: string; start?: string; days: number; json?: boolean }) => {
-      try {
-        const settings = loadProgramFile(opts.program);
-        const zone = opts.tz ?? settings.timezone;
-        if (!timeZoneSchema.safeParse(zone).success)
-          throw new Error(`--tz: "${zone}" is not an IANA time zone`);
-        const start = opts.start ?? DateTime.fromMillis(systemClock.now(), { zone }).toISODate()!;
-        const lines = await previewProgram(settings, zone, start, opts.days);
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify(lines, null, 2)}\n`);
-          return;
-        }
-        process.stdout.write(
-          `Program ${settings.name}: a leader in ${zone} starting ${start}, answering nothing, for ${opts.days} days\n\n`,
-        );
-        for (const line of lines) {
+    .action(
+      async (opts: {
+        program: string;
+        tz?: string;
+        start?: string;
+        days: number;
+        locale?: string;
+        json?: boolean;
+      }) => {
+        try {
+          const settings = loadProgramFile(opts.program);
+          const zone = opts.tz ?? settings.timezone;
+          if (!timeZoneSchema.safeParse(zone).success)
+            throw new Error(`--tz: "${zone}" is not an IANA time zone`);
+          const locale = opts.locale === undefined ? undefined : canonicalLocale(opts.locale);
+          if (locale === null || (locale !== undefined && !speaks(locale)))
+            throw new Error(`--locale: "${opts.locale}" is not a language coachloop speaks`);
+          const start = opts.start ?? DateTime.fromMillis(systemClock.now(), { zone }).toISODate()!;
+          const lines = await previewProgram(settings, zone, start, opts.days, locale);
+          if (opts.json) {
+            process.stdout.write(`${JSON.stringify(lines, null, 2)}\n`);
+            return;
+          }
           process.stdout.write(
-            `${line.local.padEnd(30)} ${line.utc.padEnd(18)} ${line.kind.padEnd(20)} ${line.text.replace(/\s+/g, ' ').slice(0, 90)}\n`,
+            `Program ${settings.name}: a leader in ${zone} starting ${start}, answering nothing, for ${opts.days} days\n\n`,
           );
+          for (const line of lines) {
+            process.stdout.write(
+              `${line.local.padEnd(30)} ${line.utc.padEnd(18)} ${line.kind.padEnd(20)} ${line.text.replace(/\s+/g, ' ').slice(0, 90)}\n`,
+            );
+          }
+          process.stdout.write(`\n${lines.length} messages\n`);
+        } catch (error) {
+          fail(error);
         }
-        process.stdout.write(`\n${lines.length} messages\n`);
-      } catch (error) {
-        fail(error);
-      }
-    });
+      },
+    );
 
   const programs = program.command('program').description('program files');
   programs
@@ -109,6 +124,7 @@ export function buildCli(): Command {
     .action((file: string) => {
       try {
         const settings = loadProgramFile(file);
+        for (const warning of missingTranslations(settings)) process.stderr.write(`warning: ${warning}\n`);
         process.stdout.write(`${file} is valid\n${JSON.stringify(settings, null, 2)}\n`);
       } catch (error) {
         fail(error);

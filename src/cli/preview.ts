@@ -36,6 +36,8 @@ export async function previewProgram(
   timezone: string,
   startDate: string,
   days: number,
+  /** The leader's own language; default the program's. */
+  locale?: string,
 ): Promise<PreviewLine[]> {
   const start = DateTime.fromISO(startDate, { zone: timezone }).startOf('day');
   if (!start.isValid) throw new Error(`not a date: ${startDate}`);
@@ -51,6 +53,7 @@ export async function previewProgram(
       consent: 'accepted',
       consentAt: clock.now(),
       timezone,
+      ...(locale ? { language: locale } : {}),
     });
     const lengthWeeks = Math.min(16, Math.max(8, program.lengthWeeks));
     const input: ExperimentInput = {

@@ -43,6 +43,7 @@ export const ACTION_NAMES = [
   'meeting.skip',
   'meeting.useful',
   'meeting.note',
+  'language.choose',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 

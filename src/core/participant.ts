@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, type Reader } from './catalog/index.js';
+import { chooseLocale, type Reader } from './catalog/index.js';
 import { effectiveAvailability, type ProgramSettings } from './program.js';
 import type { ConsentState, PersonState } from './schedule.js';
 import type { Availability, QuietHours, Weekday } from './time.js';
@@ -42,11 +42,29 @@ export interface Participant extends Identity {
   createdAt: number;
   /** Roster attributes (department, level…); absent when none were given. */
   attributes?: Readonly<Record<string, string>>;
+  /** The language the person chose (`/coach language de`); null: follow the roster and the platform. */
+  language?: string | null;
+  /** The language the roster gives for them. */
+  rosterLanguage?: string | null;
+  /** The locale their platform reports (Slack's profile, Teams' client), kept once they consented. */
+  platformLocale?: string | null;
 }
 
-/** Who reads what the bot says to this person: their language and their time zone. */
+/**
+ * Who reads what the bot says to this person: their time zone, and their language in this order: their own
+ * choice, the roster's, their platform's, the program's, English.
+ */
 export function readerOf(program: ProgramSettings, participant: Participant): Reader {
-  return { locale: DEFAULT_LOCALE, timeZone: availabilityOf(program, participant).timezone };
+  return { locale: localeOf(program, participant), timeZone: availabilityOf(program, participant).timezone };
+}
+
+export function localeOf(program: ProgramSettings, participant: Participant): string {
+  return chooseLocale([
+    participant.language,
+    participant.rosterLanguage,
+    participant.platformLocale,
+    program.language,
+  ]);
 }
 
 export function availabilityOf(program: ProgramSettings, participant: Participant): Availability {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalLocale } from './catalog/index.js';
 import { engagementSettingsSchema } from './engagement.js';
 import { evaluationSettingsSchema } from './evaluation.js';
 import { matchingSettingsSchema } from './matching.js';
@@ -27,6 +28,12 @@ export const programSettingsSchema = z
       .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a short slug: lowercase letters, digits and dashes'),
     title: z.string().min(1).max(120).optional(),
     timezone: timeZoneSchema.default('UTC'),
+    /** The program's language (BCP 47, e.g. `de` or `pt-BR`): for people whose own language is not known. */
+    language: z
+      .string()
+      .max(35)
+      .refine((tag) => canonicalLocale(tag) !== null, 'must be a language tag such as de or pt-BR')
+      .optional(),
     lengthWeeks: z
       .number()
       .int()
@@ -60,6 +67,30 @@ export const programSettingsSchema = z
             }),
           )
           .default([]),
+        /**
+         * The same nudges in other languages, by language tag (`de`, `pt-BR`): general templates, and library
+         * entries named by their `behavior`, with keywords in that language if wanted. A person whose language
+         * has none gets the program's own.
+         */
+        languages: z
+          .record(
+            z
+              .string()
+              .refine((tag) => canonicalLocale(tag) !== null, 'must be a language tag such as de or pt-BR'),
+            z.object({
+              templates: z.array(z.string().min(1).max(500)).min(1).optional(),
+              library: z
+                .array(
+                  z.object({
+                    behavior: z.string().min(1).max(80),
+                    keywords: z.array(z.string().trim().min(2).max(40)).default([]),
+                    templates: z.array(z.string().min(1).max(500)).min(1),
+                  }),
+                )
+                .default([]),
+            }),
+          )
+          .default({}),
       })
       .prefault({}),
     workingDays: weekdayListSchema.default(['mon', 'tue', 'wed', 'thu', 'fri']),
@@ -112,7 +143,64 @@ export const programSettingsSchema = z
       }
     });
     checkEvaluationDays(program, ctx);
+    for (const [tag, nudges] of Object.entries(program.nudges.languages)) {
+      nudges.library.forEach((entry, index) => {
+        if (!program.nudges.library.some((e) => e.behavior === entry.behavior))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['nudges', 'languages', tag, 'library', index, 'behavior'],
+            message: `"${entry.behavior}" is not a behavior of the nudge library`,
+          });
+      });
+    }
   });
+
+/** The nudges of a program in one language: the program's own when that language has none. */
+export function nudgesInLanguage(
+  program: ProgramSettings,
+  locale: string,
+): {
+  templates: readonly string[];
+  library: readonly { behavior: string; keywords: readonly string[]; templates: readonly string[] }[];
+} {
+  const wanted = canonicalLocale(locale) ?? locale;
+  const tags = Object.keys(program.nudges.languages);
+  const tag =
+    tags.find((t) => canonicalLocale(t) === wanted) ??
+    tags.find((t) => (canonicalLocale(t) ?? t).split('-')[0] === wanted.split('-')[0]);
+  const own = tag ? program.nudges.languages[tag] : undefined;
+  if (!own) return program.nudges;
+  return {
+    templates: own.templates ?? program.nudges.templates,
+    library: program.nudges.library.map((entry) => {
+      const translated = own.library.find((e) => e.behavior === entry.behavior);
+      return translated
+        ? {
+            behavior: entry.behavior,
+            keywords: [...entry.keywords, ...translated.keywords],
+            templates: translated.templates,
+          }
+        : entry;
+    }),
+  };
+}
+
+/**
+ * Translations a program file lacks, as warnings: for every language it translates, the general templates
+ * and each library entry. (A language it does not translate at all simply gets the program's own words.)
+ */
+export function missingTranslations(program: ProgramSettings): string[] {
+  const warnings: string[] = [];
+  for (const [tag, nudges] of Object.entries(program.nudges.languages)) {
+    if (!nudges.templates) warnings.push(`nudges.languages.${tag}: no templates; the program's own are used`);
+    for (const entry of program.nudges.library)
+      if (!nudges.library.some((e) => e.behavior === entry.behavior))
+        warnings.push(
+          `nudges.languages.${tag}: no translation of the library entry "${entry.behavior}"; the program's own is used`,
+        );
+  }
+  return warnings;
+}
 
 /** The decision rule reads checkpoint answers: every day it names must be one of the program's checkpoints. */
 function checkEvaluationDays(

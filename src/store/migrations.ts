@@ -401,6 +401,15 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   },
   {
     version: 8,
+    name: 'languages: the person’s own choice, the roster’s, and the platform’s locale',
+    sql: `
+      ALTER TABLE participants ADD COLUMN language TEXT;
+      ALTER TABLE participants ADD COLUMN roster_language TEXT;
+      ALTER TABLE participants ADD COLUMN platform_locale TEXT;
+    `,
+  },
+  {
+    version: 9,
     name: 'pair check-ins: each member\'s answer to "did you meet?" per round of the charter\'s cadence',
     sql: `
       CREATE TABLE pair_checkins (

@@ -47,6 +47,7 @@ export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
       }
       this.run(
         `UPDATE participants SET user_id = 'erased:' || id, email = NULL, display_name = NULL, timezone = NULL, working_days = NULL,
+           language = NULL, roster_language = NULL, platform_locale = NULL,
            quiet_hours = NULL, address = NULL, consent = 'opted_out', consent_at = ?, reachable = 0, erased_at = ?,
            attributes = '{}'
          WHERE id = ?`,

@@ -64,6 +64,9 @@ function toParticipant(row: Row): Participant {
     arm: row.arm === 'control' ? 'control' : 'coached',
     invitedAt: numOrNull(row.invited_at),
     attributes: row.attributes ? (JSON.parse(str(row.attributes)) as Record<string, string>) : {},
+    language: strOrNull(row.language),
+    rosterLanguage: strOrNull(row.roster_language),
+    platformLocale: strOrNull(row.platform_locale),
   };
 }
 
@@ -356,6 +359,9 @@ export class SqliteStore extends SqlRepository implements Store {
           invitedAt: 'invited_at',
           workingDays: 'working_days',
           quietHours: 'quiet_hours',
+          language: 'language',
+          rosterLanguage: 'roster_language',
+          platformLocale: 'platform_locale',
         };
         const sets: string[] = [];
         const values: unknown[] = [];
@@ -436,6 +442,15 @@ export class SqliteStore extends SqlRepository implements Store {
               JSON.stringify(person.attributes ?? {}),
             );
             peopleUpdated += changed.changes;
+          }
+          if (person.language) {
+            const relanguaged = this.run(
+              'UPDATE participants SET roster_language = ? WHERE id = ? AND roster_language IS NOT ?',
+              person.language,
+              person.id,
+              person.language,
+            );
+            if (person.exists) peopleUpdated += relanguaged.changes;
           }
           if (person.consentRequest) this.insertOutbox(person.consentRequest, now);
           if (person.assignment)

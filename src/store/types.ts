@@ -96,6 +96,9 @@ export interface ParticipantPatch {
   invitedAt?: number | null;
   workingDays?: Participant['workingDays'];
   quietHours?: Participant['quietHours'];
+  language?: string | null;
+  rosterLanguage?: string | null;
+  platformLocale?: string | null;
 }
 
 /** Outcome of applying a scheduler decision: false when another pass got to the job first. */
@@ -435,6 +438,8 @@ export interface RosterPersonPlan {
   roles: Participant['roles'];
   arm: Participant['arm'];
   timezone: string | null;
+  /** The roster's language for the person (a tag the bot speaks); null: the roster names none. */
+  language?: string | null;
   /** The consent request for a person who has not been asked yet. */
   consentRequest: NewOutboxRow | null;
   /** Roster attributes (department, level…) to set; attributes not named keep their value. */

@@ -52,6 +52,28 @@ describe('the coachloop command', () => {
     expect(result.stderr).toContain('checkpointDays.2 (line 6): day 90 falls after the 8-week window');
   });
 
+  it('warns about missing translations of a program’s nudges, and still accepts the file', async () => {
+    writeFileSync(
+      join(dir, 'partly.yaml'),
+      [
+        'name: partly',
+        'nudges:',
+        '  library:',
+        '    - { behavior: Delegation, keywords: [delegat], templates: ["Hand one thing over today."] }',
+        '  languages:',
+        '    fr:',
+        '      templates: ["Votre expérience cette semaine : *{behavior}*."]',
+        '',
+      ].join('\n'),
+    );
+    const result = await coachloop('program', 'validate', 'partly.yaml');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'warning: nudges.languages.fr: no translation of the library entry "Delegation"; the program\'s own is used\n',
+    );
+    expect(result.stdout).toContain('partly.yaml is valid');
+  });
+
   it('applies a program idempotently and records the change in the audit log', async () => {
     const file = join(root, 'programs', 'pilot.yaml');
     expect((await coachloop('program', 'apply', file)).stdout).toContain('is now version 1');
@@ -83,6 +105,32 @@ describe('the coachloop command', () => {
     ]);
     expect(lines[2]).toContain('2026-03-10 13:30Z');
     expect((await coachloop('preview', '--program', 'missing.yaml')).code).toBe(1);
+  });
+
+  it('previews in a leader’s language: the program’s own nudges for it, and the catalog’s words', async () => {
+    const preview = (locale: string) =>
+      coachloop(
+        'preview',
+        '--program',
+        join(root, 'programs', 'pilot.yaml'),
+        '--start',
+        '2026-03-02',
+        '--days',
+        '31',
+        '--locale',
+        locale,
+      );
+    const german = await preview('de');
+    expect(german.code).toBe(0);
+    expect(german.stdout).toMatch(/nudge +Ihr Experiment diese Woche/);
+    expect(german.stdout).toMatch(/checkpoint +Zeit für einen Check-in mit zwei Klicks/);
+    // French nudges are not in the file: the program's own, around the catalog's French.
+    const french = await preview('fr');
+    expect(french.stdout).toMatch(/nudge +Your experiment this week/);
+    expect(french.stdout).toMatch(/checkpoint +C’est l’heure d’un point en deux clics/);
+    const unknown = await preview('tlh');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('--locale: "tlh" is not a language coachloop speaks');
   });
 
   it('erases a person by email and says so in the audit log', async () => {

@@ -183,5 +183,8 @@ describe('Slack: first contact, consent and the experiment form', () => {
       return v && JSON.stringify(v).includes('Ask before I tell') ? v : null;
     });
     expect(JSON.stringify(home)).toContain('Edit experiment');
+    // The other languages, each in its own words, one click away.
+    for (const language of ['Deutsch', 'Français', 'Español', 'Português', '日本語'])
+      expect(JSON.stringify(home)).toContain(`"text":"${language}"`);
   });
 });

@@ -31,12 +31,20 @@ describe('The Teams manifest lists exactly the commands the bot answers', () => 
 
   it('every personal command in the manifest gets a real answer (and every command the bot knows is listed)', async () => {
     const personal = listed('personal');
-    expect([...personal].sort()).toEqual([...COMMANDS].sort());
+    // A Teams command menu holds at most ten commands: `language` is left out of it (the status card offers
+    // the languages) but still answers when typed, so it is said here too.
+    const typedOnly = ['language'];
+    expect([...personal].sort()).toEqual(COMMANDS.filter((c) => !typedOnly.includes(c)).sort());
     const ada = teamsUser('Ada Lovelace', 'Europe/Berlin');
     await h.install(ada);
     await h.click(ada, await h.waitForCard(ada.conversationId, 'Before anything starts'), 'consent.accept');
     // forget-me erases everything, optout stops everything: keep them last.
-    const ordered = [...personal.filter((c) => c !== 'optout' && c !== 'forget-me'), 'optout', 'forget-me'];
+    const ordered = [
+      ...personal.filter((c) => c !== 'optout' && c !== 'forget-me'),
+      ...typedOnly,
+      'optout',
+      'forget-me',
+    ];
     for (const command of ordered) {
       const before = h.messages(ada.conversationId).length;
       await h.say(ada, command);

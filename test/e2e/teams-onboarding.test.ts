@@ -308,16 +308,20 @@ describe('Teams: install, consent and the experiment form', () => {
     const statusCard = [...h.messages(ada.conversationId)]
       .reverse()
       .find((m) => cardText(m.card).includes('Your coaching experiment'))!;
+    // …and the other languages, one click each.
+    const languages = Array(5).fill('language.choose');
     expect(actionsOf(statusCard.card).map((a) => a.verb)).toEqual([
       'experiment.start',
       'experiment.pause',
       'experiment.snooze',
+      ...languages,
     ]);
     const paused = await h.click(ada, statusCard, 'experiment.pause');
     expect(actionsOf(paused.card).map((a) => a.verb)).toEqual([
       'experiment.start',
       'experiment.resume',
       'experiment.snooze',
+      ...languages,
     ]);
     expect((await h.app.store.experiments.get(experimentId))?.status).toBe('paused');
 

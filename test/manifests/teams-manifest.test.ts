@@ -9,6 +9,7 @@ import { AppManifestUtils } from '@microsoft/app-manifest';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   buildTeamsPackage,
+  LANGUAGE_FILES,
   main,
   PACKAGE_FILES,
   PLACEHOLDER_APP_ID,
@@ -17,6 +18,7 @@ import {
 } from '../../scripts/package-teams.js';
 import { decodePng, readPngHeader, renderColorIcon, renderOutlineIcon } from '../../scripts/teams-icons.js';
 import { COMMANDS } from '../../src/app/conversation/commands.js';
+import { supportedLanguages } from '../../src/core/catalog/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = join(root, 'manifests', 'teams');
@@ -120,12 +122,68 @@ describe('Teams app manifest', () => {
         'forget-me',
       ]),
     );
-    // Every command the bot understands is listed.
-    for (const command of COMMANDS) expect(personalTitles).toContain(command);
+    // A command list holds at most ten commands (the manifest schema's limit): every command the bot
+    // understands is listed but `language`, which the status card offers as buttons and Teams' own locale
+    // usually makes unnecessary.
+    expect(personalTitles.length).toBeLessThanOrEqual(10);
+    for (const command of COMMANDS.filter((c) => c !== 'language')) expect(personalTitles).toContain(command);
     expect(new Set(personalTitles).size).toBe(personalTitles.length);
     expect(team.map((c) => c.title)).toEqual(['claim', 'pair', 'help']);
     expect(team[0]?.description).toMatch(/curator alerts/);
     for (const c of [...personal, ...team]) expect(c.description.trim().length).toBeGreaterThan(5);
+  });
+});
+
+describe('Teams app languages', () => {
+  const info = manifest.localizationInfo as {
+    defaultLanguageTag: string;
+    additionalLanguages: { languageTag: string; file: string }[];
+  };
+  // The localization schema bundled with @microsoft/app-manifest for the manifest's version.
+  const version = manifest.$schema.match(/v(\d+\.\d+)\//)?.[1];
+  const schema = JSON.parse(
+    readFileSync(
+      join(
+        root,
+        'node_modules/@microsoft/app-manifest/build/json-schemas/teams',
+        `v${version}`,
+        'MicrosoftTeams.Localization.schema.json',
+      ),
+      'utf8',
+    ),
+  ) as {
+    required: string[];
+    properties: Record<string, { maxLength?: number }>;
+    patternProperties?: Record<string, unknown>;
+  };
+
+  it('declares English and every language the bot speaks, each with its own file', () => {
+    expect(info.defaultLanguageTag).toBe('en');
+    const tags = info.additionalLanguages.map((l) => l.languageTag);
+    expect(tags.map((t) => t.split('-')[0]).sort()).toEqual(
+      supportedLanguages()
+        .filter((l) => l !== 'en')
+        .sort(),
+    );
+    expect(info.additionalLanguages.map((l) => l.file)).toEqual([...LANGUAGE_FILES]);
+    for (const { languageTag, file } of info.additionalLanguages) expect(file).toBe(`${languageTag}.json`);
+  });
+
+  it('translates the name and the descriptions within the localization schema’s limits', () => {
+    for (const file of LANGUAGE_FILES) {
+      const strings = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, string>;
+      for (const key of schema.required) expect(strings[key], `${file} ${key}`).toBeTruthy();
+      for (const [key, value] of Object.entries(strings)) {
+        const known =
+          key in schema.properties ||
+          Object.keys(schema.patternProperties ?? {}).some((pattern) => new RegExp(pattern).test(key));
+        expect(known, `${file} ${key}`).toBe(true);
+        const max = schema.properties[key]?.maxLength;
+        if (max) expect(value.length, `${file} ${key}`).toBeLessThanOrEqual(max);
+      }
+      expect(strings.$schema).toBe(manifest.$schema.replace('.schema.json', '.Localization.schema.json'));
+      expect(strings['description.full']).not.toBe((manifest.description as { full: string }).full);
+    }
   });
 });
 

@@ -174,6 +174,39 @@ describe('roster import', () => {
     });
   });
 
+  it('takes each person’s language: the invitation speaks it, and a second import changes nothing', async () => {
+    const languages = [
+      'email,role,language',
+      'ana@example.com,leader,de',
+      'ben@example.com,leader,pt-br',
+      'cy@example.com,leader,',
+    ].join('\n');
+    const outcome = await importRoster({ store, program, csv: languages, lookups: lookups(), now: NOW });
+    expect(outcome.problems).toEqual([]);
+    const byUser = async (userId: string) =>
+      (await store.participants.findByIdentity({ platform: 'slack', workspaceId: 'T0001', userId }))!;
+    expect((await byUser('U1')).rosterLanguage).toBe('de');
+    expect((await byUser('U2')).rosterLanguage).toBe('pt-BR');
+    expect((await byUser('U3')).rosterLanguage).toBeNull();
+    const invitation = async (userId: string) =>
+      JSON.stringify((await store.outbox.byKey(`consent:${(await byUser(userId)).id}`))?.message);
+    expect(await invitation('U1')).toContain('Zustimmen');
+    expect(await invitation('U2')).toContain('Aceitar');
+    expect(await invitation('U3')).toContain('Accept');
+    const again = await importRoster({ store, program, csv: languages, lookups: lookups(), now: NOW + 1000 });
+    expect(again.counts).toEqual({ peopleCreated: 0, peopleUpdated: 0, pairsCreated: 0 });
+    const moved = languages.replace('ana@example.com,leader,de', 'ana@example.com,leader,fr');
+    const third = await importRoster({ store, program, csv: moved, lookups: lookups(), now: NOW + 2000 });
+    expect(third.counts).toEqual({ peopleCreated: 0, peopleUpdated: 1, pairsCreated: 0 });
+    expect((await byUser('U1')).rosterLanguage).toBe('fr');
+  });
+
+  it('refuses a language the bot does not speak', async () => {
+    expect((await parseRosterCsv('email,role,language\nana@example.com,leader,tlh\n')).problems).toEqual([
+      'line 2: language must be a language the bot speaks (en, de, fr, es, pt, ja)',
+    ]);
+  });
+
   it('is idempotent: a second import of the same file changes nothing and queues nothing again', async () => {
     await importRoster({ store, program, csv, lookups: lookups(), now: NOW });
     const before = (await store.outbox.list()).length;

@@ -76,6 +76,8 @@ export interface SimUser {
   name: string;
   real_name: string;
   tz: string;
+  /** The language of the person's Slack client (BCP 47), returned when a method is asked `include_locale`. */
+  locale: string;
   email?: string;
   isBot: boolean;
   deleted: boolean;
@@ -86,6 +88,8 @@ export interface AddUserInput {
   name?: string;
   realName?: string;
   tz?: string;
+  /** Default en-GB: the test people read British English unless a test says otherwise (Slack's own default is en-US). */
+  locale?: string;
   email?: string;
   isBot?: boolean;
   deleted?: boolean;
@@ -586,6 +590,7 @@ export async function startSlackSimulator(options: SlackSimulatorOptions = {}): 
         name,
         real_name: u.realName ?? name,
         tz: u.tz ?? 'America/New_York',
+        locale: u.locale ?? 'en-GB',
         email: u.email,
         isBot: u.isBot ?? false,
         deleted: u.deleted ?? false,
@@ -610,10 +615,11 @@ export async function startSlackSimulator(options: SlackSimulatorOptions = {}): 
     }
     return facts;
   };
-  const userShape = (u: SimUser): Obj => {
+  const userShape = (u: SimUser, includeLocale = false): Obj => {
     const at = now();
     const zone = zoneAt(u.tz, at);
     return {
+      ...(includeLocale ? { locale: u.locale } : {}),
       id: u.id,
       team_id: teamId,
       name: u.name,
@@ -911,7 +917,7 @@ export async function startSlackSimulator(options: SlackSimulatorOptions = {}): 
     'users.info': (args) => {
       const u = userMap.get(str(args.user) ?? '');
       if (!u) fail('user_not_found');
-      return { ok: true, user: userShape(u) };
+      return { ok: true, user: userShape(u, str(args.include_locale) === 'true') };
     },
     'users.lookupByEmail': (args) => {
       const email = (str(args.email) ?? '').toLowerCase();
@@ -924,13 +930,14 @@ export async function startSlackSimulator(options: SlackSimulatorOptions = {}): 
       const all = [...userMap.values()];
       const limit = Number(str(args.limit) ?? all.length) || all.length;
       if (limit > 1000 && str(args.limit) !== undefined) fail('invalid_limit');
+      const withLocale = str(args.include_locale) === 'true';
       const cursor = str(args.cursor);
       const start = cursor ? Number(Buffer.from(cursor, 'base64').toString('utf8').replace('user:', '')) : 0;
       if (!Number.isInteger(start) || start < 0) fail('invalid_cursor');
       const end = Math.min(all.length, start + limit);
       return {
         ok: true,
-        members: all.slice(start, end).map(userShape),
+        members: all.slice(start, end).map((u) => userShape(u, withLocale)),
         cache_ts: Math.floor(now() / 1000),
         response_metadata: {
           next_cursor: end < all.length ? Buffer.from(`user:${end}`).toString('base64') : '',

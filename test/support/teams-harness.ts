@@ -48,6 +48,8 @@ export interface TeamsUser {
   conversationId: string;
   /** The IANA zone their Teams client reports. */
   timezone?: string;
+  /** The language of their Teams client (teamsUser: en-GB; the connector simulator's own default is en-US). */
+  locale?: string;
   email?: string;
 }
 
@@ -159,6 +161,8 @@ export function teamsUser(name: string, timezone?: string): TeamsUser {
     name,
     conversationId: `a:1personal-${name.replace(/\W/g, '')}-${n}`,
     ...(timezone ? { timezone } : {}),
+    // The test people read British English unless a test says otherwise.
+    locale: 'en-GB',
   };
 }
 
@@ -298,6 +302,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
     serviceUrl: sim.serviceUrl,
     botAppId,
     ...(user.timezone ? { localTimezone: user.timezone } : {}),
+    ...(user.locale ? { locale: user.locale } : {}),
   });
   const inChannel = (place: TeamsChannelPlace, thread = `${Date.now()}`) => ({
     conversation: {

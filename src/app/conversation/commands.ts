@@ -1,4 +1,10 @@
-import type { Translator } from '../../core/catalog/index.js';
+import {
+  canonicalLocale,
+  PSEUDO_LOCALE,
+  speaks,
+  supportedLanguages,
+  type Translator,
+} from '../../core/catalog/index.js';
 
 /** The words people type after /coach in Slack, or as a message to the bot in Teams. */
 export const COMMANDS = [
@@ -12,14 +18,20 @@ export const COMMANDS = [
   'optout',
   'forget-me',
   'notwith',
+  'language',
 ] as const;
 /** Words for curators: pair two people, or claim a channel for curator alerts. */
 export const CURATOR_COMMANDS = ['pair', 'claim'] as const;
 export type CommandName = (typeof COMMANDS)[number] | (typeof CURATOR_COMMANDS)[number];
 
 export type ParsedCommand =
-  | { name: Exclude<CommandName, 'snooze'> }
+  | { name: Exclude<CommandName, 'snooze' | 'language'> }
   | { name: 'snooze'; days: number }
+  /**
+   * `choice`: absent to ask, null to follow the platform again, else a language tag the bot speaks;
+   * `unknown`: a word that names no language the bot speaks.
+   */
+  | { name: 'language'; choice?: string | null; unknown?: string }
   | { name: 'unknown'; word: string }
   | { name: 'invalid' };
 
@@ -45,7 +57,20 @@ export function parseCommand(typed: string): ParsedCommand {
     if (!Number.isInteger(days) || days < 1 || days > 60) return { name: 'invalid' };
     return { name: 'snooze', days };
   }
-  return { name: name as Exclude<CommandName, 'snooze'> };
+  if (name === 'language') {
+    const [asked] = rest;
+    if (asked === undefined) return { name: 'language' };
+    if (asked === 'auto') return { name: 'language', choice: null };
+    const tag = canonicalLocale(asked);
+    if (!tag || !speaks(tag) || tag === PSEUDO_LOCALE) {
+      return {
+        name: 'language',
+        unknown: asked.length > ECHO_LIMIT ? `${asked.slice(0, ECHO_LIMIT - 1)}…` : asked,
+      };
+    }
+    return { name: 'language', choice: tag };
+  }
+  return { name: name as Exclude<CommandName, 'snooze' | 'language'> };
 }
 
 export function helpText(t: Translator): string {
@@ -60,5 +85,11 @@ export function helpText(t: Translator): string {
     t('help.forget'),
     t('help.pairStatus'),
     t('help.notWith'),
+    t('help.language', { languages: languageList() }),
   ].join('\n');
+}
+
+/** The languages a person can choose, as they type them. */
+export function languageList(): string {
+  return supportedLanguages().join(', ');
 }

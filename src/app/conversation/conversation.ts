@@ -11,7 +11,7 @@ import type { PrivacyService } from '../privacy.js';
 import type { CoachingService } from '../service.js';
 import type { ActionEvent, InboundEvent, SubmitEvent } from './events.js';
 import { checkpointActions, checkpointForms } from './flows/checkpoint.js';
-import { answerCommand, answerText } from './flows/commands.js';
+import { answerCommand, answerText, languageActions } from './flows/commands.js';
 import { consentActions, onInstalled, onOpened, onRemoved } from './flows/consent.js';
 import { curatorActions, curatorForms } from './flows/curators.js';
 import { experimentActions, experimentForms } from './flows/experiment.js';
@@ -72,6 +72,7 @@ export async function me(turn: Turn): Promise<Participant | null> {
   return turn.deps.coaching.heardFrom(actor.identity, {
     ...(actor.address ? { address: actor.address } : {}),
     ...(actor.timezone ? { timezone: actor.timezone } : {}),
+    ...(actor.locale ? { locale: actor.locale } : {}),
   });
 }
 
@@ -84,6 +85,7 @@ const ACTIONS: Partial<Record<ActionName, ActionFlow>> = {
   ...matchingActions,
   ...voiceActions,
   ...meetingActions,
+  ...languageActions,
 };
 
 const FORMS: Record<string, SubmitFlow> = {
@@ -111,7 +113,7 @@ export class Conversation {
 
   async handle(event: InboundEvent): Promise<Answer> {
     const deps = this.#deps;
-    const t = await deps.coaching.translatorOf(event.actor.identity);
+    const t = await deps.coaching.translatorOf(event.actor.identity, event.actor.locale);
     const turn: Turn = { event, t, deps };
     if (event.deliveryId && !(await deps.coaching.firstTime(`delivery:${event.deliveryId}`))) {
       deps.logger.info({ type: event.type }, 'duplicate delivery ignored');

@@ -17,6 +17,11 @@ export interface Actor {
   mention?: string;
   /** Their IANA time zone, when the platform sends it (Teams clients do). Used only after consent. */
   timezone?: string;
+  /**
+   * Their language as their client reports it on this request (Teams sends it with every activity). It picks
+   * the words of the answer; it is kept only after consent.
+   */
+  locale?: string;
   /** Where the channel can reach them now (a Teams conversation reference), if this request told it. */
   address?: string;
   /**

@@ -1,4 +1,4 @@
-import type { Translator } from '../../core/catalog/index.js';
+import { languageName, supportedLanguages, type Translator } from '../../core/catalog/index.js';
 import { kpiImprovement } from '../../core/experiment.js';
 import type { Action, Block, Message } from '../../core/messages.js';
 import type { StatusView } from '../service.js';
@@ -104,5 +104,27 @@ export function statusMessage(t: Translator, view: StatusView | null, notice?: s
   blocks.push({ type: 'text', text: lines });
   const actions = experimentControls(t, view);
   if (actions.length > 0) blocks.push({ type: 'divider' }, { type: 'actions', actions });
+  const languages = languageChoices(t, view);
+  if (languages.length > 0) blocks.push({ type: 'actions', actions: languages });
   return { text: `${title}\n${lines}`, blocks };
+}
+
+/**
+ * The other languages the person can switch to, each named in its own words ("Deutsch", "日本語"), so that a
+ * person who cannot read the current one still finds theirs. The same as `/coach language <tag>`.
+ */
+export function languageChoices(t: Translator, view: StatusView): Action[] {
+  if (view.participant.consent !== 'accepted') return [];
+  const current = t.reader.locale.toLowerCase().split('-')[0];
+  return supportedLanguages()
+    .filter((language) => language !== current)
+    .map((language) => {
+      const name = languageName(language, language);
+      return {
+        action: 'language.choose' as const,
+        ref: view.participant.id,
+        value: language,
+        label: name.charAt(0).toLocaleUpperCase(language) + name.slice(1),
+      };
+    });
 }

@@ -86,6 +86,8 @@ const homeOpenedSchema = z.object({
 const userInfoSchema = z.object({
   user: z.object({
     tz: z.string().optional(),
+    /** With `include_locale`: the language of the person's Slack client, e.g. de-DE. */
+    locale: z.string().max(35).optional(),
     real_name: z.string().optional(),
     profile: z.object({ email: z.string().optional(), real_name: z.string().optional() }).optional(),
   }),
@@ -123,9 +125,12 @@ export function registerSlackInbound(
       mention: `<@${identity.userId}>`,
       // Asked only once the person accepts consent.
       lookUpProfile: async (): Promise<ProfileUpdate> => {
-        const info = userInfoSchema.parse(await client.users.info({ user: identity.userId }));
+        const info = userInfoSchema.parse(
+          await client.users.info({ user: identity.userId, include_locale: true }),
+        );
         return {
           ...(info.user.tz ? { timezone: info.user.tz } : {}),
+          ...(info.user.locale ? { locale: info.user.locale } : {}),
           email: info.user.profile?.email ?? null,
           displayName: info.user.real_name ?? info.user.profile?.real_name ?? null,
         };

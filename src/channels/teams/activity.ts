@@ -25,6 +25,8 @@ export const inboundActivitySchema = z
     replyToId: z.string().max(512).optional(),
     action: z.string().max(64).optional(),
     localTimezone: z.string().max(100).optional(),
+    /** The language of the sender's Teams client (BCP 47), on every activity from a person. */
+    locale: z.string().max(35).optional(),
     from: accountSchema,
     recipient: accountSchema,
     conversation: z
@@ -111,6 +113,17 @@ export function channelIdOf(activity: InboundActivity): string {
 export function timezoneOf(activity: InboundActivity): string | undefined {
   const zone = activity.localTimezone;
   return zone && timeZoneSchema.safeParse(zone).success ? zone : undefined;
+}
+
+/** The sender's language from the Teams client, when it is a well-formed language tag. */
+export function localeOf(activity: InboundActivity): string | undefined {
+  const tag = activity.locale;
+  if (!tag) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
 }
 
 /** The message text without the bot's @mention (channel messages carry `<at>coachloop</at>`). */

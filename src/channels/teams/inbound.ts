@@ -11,6 +11,7 @@ import {
   type InboundActivity,
   inboundActivitySchema,
   includesBot,
+  localeOf,
   personOf,
   referenceOf,
   scopeOf,
@@ -46,10 +47,12 @@ export function teamsTurnLogic(options: {
     const personal = scopeOf(activity) === 'personal';
     const address = personal ? await remember(context, activity, tenantId, identity.userId) : undefined;
     const timezone = timezoneOf(activity);
+    const locale = localeOf(activity);
     return {
       identity,
       ...(activity.from.name ? { name: activity.from.name } : {}),
       ...(timezone ? { timezone } : {}),
+      ...(locale ? { locale } : {}),
       ...(address ? { address } : {}),
       // Asked only once the person accepts consent: their name and email from the conversation's roster.
       lookUpProfile: async (): Promise<ProfileUpdate> => {

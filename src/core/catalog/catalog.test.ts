@@ -1,7 +1,18 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
-import { catalogFor, english, isMessageKey, type MessageKey, text, translator } from './index.js';
+import {
+  catalogFor,
+  chooseLocale,
+  english,
+  isMessageKey,
+  type MessageKey,
+  PSEUDO_LOCALE,
+  supportedLanguages,
+  text,
+  translator,
+} from './index.js';
+import { unpseudo } from './pseudo.js';
 
 type Node = { type: number; value?: string; options?: Record<string, { value: Node[] }>; children?: Node[] };
 
@@ -72,7 +83,7 @@ describe('catalog helpers', () => {
 
   it('picks English for English readers and for languages it does not have', () => {
     expect(catalogFor('en-GB')).toEqual({ language: 'en', catalog: en });
-    expect(catalogFor('de_DE')).toEqual({ language: 'en', catalog: en });
+    expect(catalogFor('nl_NL')).toEqual({ language: 'en', catalog: en });
   });
 
   it('renders a text or words put together for the reader', () => {
@@ -94,5 +105,76 @@ describe('catalog helpers', () => {
     expect(tokyo('status.snoozed', { until: at })).toBe('*Snoozed* until Mon 16 Mar.');
     expect(tokyo('status.nextWhen', { at, zone: 'Asia/Tokyo' })).toBe('Mon 16 Mar, 08:30 (Asia/Tokyo)');
     expect(english('status.nextWhen', { at, zone: 'UTC' })).toBe('Sun 15 Mar, 23:30 (UTC)');
+  });
+});
+
+/** Each parameter of a message, by name, with its kind: what a translation must keep. */
+function signatureOf(template: string, locale: string): Record<string, number> {
+  const format = new IntlMessageFormat(template, locale, undefined, { ignoreTag: true });
+  return Object.fromEntries([...argumentsOf(format.getAst() as unknown as Node[])].sort());
+}
+
+describe.each(supportedLanguages().filter((l) => l !== 'en'))('the %s catalog', (language) => {
+  const { catalog } = catalogFor(language);
+  const keys = Object.keys(en) as MessageKey[];
+
+  it('has every English key and no other', () => {
+    const missing = keys.filter((key) => !Object.hasOwn(catalog, key));
+    const extra = Object.keys(catalog).filter((key) => !Object.hasOwn(en, key));
+    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+  });
+
+  it('takes the same parameters as English, of the same kinds, and formats with them', () => {
+    const t = translator({ locale: language, timeZone: 'Europe/Berlin' });
+    for (const key of keys) {
+      if (!Object.hasOwn(catalog, key)) continue;
+      expect(signatureOf(catalog[key]!, language), key).toEqual(signatureOf(en[key], 'en'));
+      const format = new IntlMessageFormat(en[key], 'en-GB', undefined, { ignoreTag: true });
+      const params = Object.fromEntries(
+        [...argumentsOf(format.getAst() as unknown as Node[])].map(([name, kind]) => [name, sampleFor(kind)]),
+      );
+      const said = t(key, params);
+      expect(said, key).not.toMatch(/\{|\}/);
+      expect(said.trim().length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps commands as people type them', () => {
+    for (const key of keys) {
+      const commands = (template: string) =>
+        [...template.matchAll(/`\/coach [^`]*`/g)].map((m) => m[0]).sort();
+      expect(commands(catalog[key] ?? ''), key).toEqual(commands(en[key]));
+    }
+  });
+});
+
+describe('the pseudo-locale', () => {
+  const pseudo = translator({ locale: PSEUDO_LOCALE, timeZone: 'UTC' });
+
+  it('is English accented and longer, and reads back as the same English', () => {
+    for (const key of Object.keys(en) as MessageKey[]) {
+      const format = new IntlMessageFormat(en[key], 'en-GB', undefined, { ignoreTag: true });
+      const params = Object.fromEntries(
+        [...argumentsOf(format.getAst() as unknown as Node[])].map(([name, kind]) => [name, sampleFor(kind)]),
+      );
+      const said = pseudo(key, params);
+      expect(unpseudo(said), key).toBe(english(key, params));
+      // Parameters keep their length; a sentence of words only grows by at least 40 % of its letters.
+      if (Object.keys(params).length === 0)
+        expect(said.length, key).toBeGreaterThanOrEqual(english(key).replace(/\s/g, '').length * 1.4);
+    }
+    expect(pseudo('consent.accept')).toBe('Åççéþţ ¤¤¤');
+    expect(pseudo('help.start')).toMatch(/^• `\/coach start` — šéţ úþ/);
+  });
+});
+
+describe('choosing a locale', () => {
+  it('takes the first candidate the bot speaks, in order, and English when none fits', () => {
+    expect(chooseLocale([null, undefined, 'xx-YY', 'en-US'])).toBe('en-US');
+    expect(chooseLocale(['tlh', 'qq'])).toBe('en-GB');
+    expect(chooseLocale([])).toBe('en-GB');
+    expect(chooseLocale(['en', 'en-IE'])).toBe('en-IE');
+    expect(chooseLocale(['EN_us'])).toBe('en-US');
+    expect(chooseLocale(['not a tag!', PSEUDO_LOCALE])).toBe(PSEUDO_LOCALE);
   });
 });

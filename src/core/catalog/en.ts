@@ -127,6 +127,13 @@ export const en = {
   'command.pairUsage': 'Usage: `/coach pair @mentor @mentee` (mention both people).',
   'command.paired':
     'Paired {mentor} (mentor) with {mentee} (mentee).{waiting, select, yes { Introductions go out as soon as both have accepted the consent message.} other {}}',
+  'help.language':
+    '• `/coach language de` — the language I write to you in ({languages}); `/coach language auto` follows your platform',
+  'command.languageSet': 'Done: from now on I write to you in {language}.',
+  'command.languageAuto': 'Done: I follow your platform and program again; for now that is {language}.',
+  'command.languageIs':
+    'I write to you in {language}. Change it with `/coach language de`, or another of {languages}.',
+  'command.languageUnknown': 'I don\'t speak "{word}" yet. Choose one of {languages}.',
 
   // ---- experiment ----------------------------------------------------------------------------------------------
   'experiment.form.title': 'Behavior experiment',

@@ -1,5 +1,11 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { de } from './de.js';
 import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { ja } from './ja.js';
+import { pseudoMessage } from './pseudo.js';
+import { pt } from './pt.js';
 
 /**
  * The message catalog: every sentence the bot says, by key, in ICU MessageFormat (plurals, selects, numbers,
@@ -30,19 +36,93 @@ export interface Reader {
 
 export const DEFAULT_LOCALE = 'en-GB';
 
-// Stryker disable next-line ObjectLiteral: equivalent while English is the only catalog (every locale falls back to it)
-const CATALOGS: Record<string, Catalog> = { en };
+/**
+ * A made-up language for tests: English with every letter accented and each sentence about 40 % longer, so
+ * that text a renderer cuts or a limit it breaks shows up before a real translation does. Dates and numbers
+ * are British English.
+ */
+export const PSEUDO_LOCALE = 'en-XA';
+
+/** The languages the bot speaks, by primary language subtag; a new language is one more line here. */
+const CATALOGS: Record<string, Partial<Catalog>> = { en, de, fr, es, pt, ja };
+
+/** Primary language subtags with a catalog (`en`, `de`…), in the order the README lists them. */
+export function supportedLanguages(): string[] {
+  return Object.keys(CATALOGS);
+}
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
+/** A well-formed BCP 47 tag in its canonical spelling (`pt-br` → `pt-BR`), or null. */
+export function canonicalLocale(tag: string | null | undefined): string | null {
+  if (!tag) return null;
+  try {
+    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function languageOf(locale: string): string {
+  return locale.toLowerCase().split(/[-_]/)[0] ?? 'en';
+}
+
+/** True when the bot has a catalog for this locale's language (or it is the pseudo-locale). */
+export function speaks(tag: string | null | undefined): boolean {
+  const locale = canonicalLocale(tag);
+  return locale !== null && (locale === PSEUDO_LOCALE || Object.hasOwn(CATALOGS, languageOf(locale)));
+}
+
+/**
+ * The locale to use from candidates in order of precedence (the person's choice, the roster, the platform,
+ * the program): the first one the bot speaks. A later candidate of the same language lends its region, so
+ * that "de" chosen by hand on a client set to de-AT still gets Austrian dates. English when none fits.
+ */
+export function chooseLocale(candidates: readonly (string | null | undefined)[]): string {
+  const known = candidates.map(canonicalLocale).filter((c): c is string => c !== null);
+  const first = known.find((c) => speaks(c));
+  if (!first) return DEFAULT_LOCALE;
+  if (first.includes('-') || first === PSEUDO_LOCALE) return first;
+  const regional = known.find((c) => c.includes('-') && languageOf(c) === first);
+  return regional ?? (first === 'en' ? DEFAULT_LOCALE : first);
+}
+
+let pseudo: Catalog | undefined;
+
+function pseudoCatalog(): Catalog {
+  pseudo ??= Object.fromEntries(
+    Object.entries(en).map(([key, template]) => [key, pseudoMessage(template)]),
+  ) as Catalog;
+  return pseudo;
+}
+
 /** The catalog for a locale: its language's, else English. */
-export function catalogFor(locale: string): { language: string; catalog: Catalog } {
-  // Stryker disable next-line LogicalOperator,MethodExpression,Regex: equivalent while English is the only catalog
-  const language = locale.toLowerCase().split(/[-_]/)[0] ?? 'en';
+export function catalogFor(locale: string): { language: string; catalog: Partial<Catalog> } {
+  if (canonicalLocale(locale) === PSEUDO_LOCALE) return { language: PSEUDO_LOCALE, catalog: pseudoCatalog() };
+  const language = languageOf(locale);
   const catalog = CATALOGS[language];
   return catalog ? { language, catalog } : { language: 'en', catalog: en };
+}
+
+/** The locale dates and numbers are formatted in. */
+function formattingLocale(locale: string): string {
+  return canonicalLocale(locale) === PSEUDO_LOCALE ? DEFAULT_LOCALE : locale;
+}
+
+/** A language's name, without its region, in the reader's language (`de-AT` read in French: "allemand"). */
+export function languageName(tag: string, readerLocale: string): string {
+  const locale = canonicalLocale(tag) ?? tag;
+  if (locale === PSEUDO_LOCALE) return locale;
+  try {
+    const language = languageOf(locale);
+    return (
+      new Intl.DisplayNames([formattingLocale(readerLocale)], { type: 'language' }).of(language) ?? language
+    );
+  } catch {
+    return locale;
+  }
 }
 
 /** Named date formats the catalog uses (`{until, date, day}`), in the reader's own zone. */
@@ -77,7 +157,7 @@ function compile(template: string, reader: Reader, cacheKey: string): IntlMessag
   // Stryker disable next-line ConditionalExpression: equivalent; compiling again gives the same format (the cache saves time only)
   if (!format) {
     // Stryker disable next-line ObjectLiteral: equivalent while no catalog sentence contains "<" (tags are ignored)
-    format = new IntlMessageFormat(template, reader.locale, formatsFor(reader.timeZone), {
+    format = new IntlMessageFormat(template, formattingLocale(reader.locale), formatsFor(reader.timeZone), {
       // Stryker disable next-line BooleanLiteral: equivalent while no catalog sentence contains "<"
       ignoreTag: true,
     });
@@ -92,7 +172,6 @@ function compile(template: string, reader: Reader, cacheKey: string): IntlMessag
 export function translator(reader: Reader): Translator {
   const { language, catalog } = catalogFor(reader.locale);
   const say = (key: MessageKey, params: MessageParams = {}): string => {
-    // Stryker disable next-line LogicalOperator: equivalent while English is the only catalog
     const template = catalog[key] ?? en[key];
     const format = compile(
       template,

@@ -5,6 +5,8 @@
  * person sees comes back as plain text, button labels and form fields, never as Block Kit or Adaptive Cards.
  */
 import { DateTime } from 'luxon';
+import { PSEUDO_LOCALE } from '../../../src/core/catalog/index.js';
+import { isPseudo, unpseudo } from '../../../src/core/catalog/pseudo.js';
 import { type ManualClock, systemTimer } from '../../../src/core/clock.js';
 import type { Identity, Platform } from '../../../src/core/participant.js';
 import type { ProgramSettingsInput } from '../../../src/core/program.js';
@@ -26,12 +28,15 @@ export interface PersonSpec {
   role?: PersonRole;
   /** The IANA zone the person's client reports. Default Europe/Berlin. */
   timezone?: string;
+  /** The language the person's client reports (Slack's profile, Teams' activities). Default en-GB. */
+  locale?: string;
 }
 
 export interface ChatPerson {
   readonly name: string;
   readonly role: PersonRole;
   readonly timezone: string;
+  readonly locale: string;
   readonly email: string;
   /** How the app knows this person: for reading stored state through the store. */
   readonly identity: Identity;
@@ -77,6 +82,8 @@ export interface OpenForm {
   fields: FormField[];
   /** Inline errors by field id; an error that belongs to no field is under `form`. */
   errors: Record<string, string>;
+  /** The platform's payload (a Slack view, a Teams card), opaque to scenarios. */
+  raw?: unknown;
 }
 
 export interface PersonView {
@@ -175,6 +182,7 @@ export const STEP_MS = 1000;
 
 export const DEFAULT_PROGRAMS: ProgramSettingsInput[] = [{ name: 'pilot', timezone: 'Europe/Berlin' }];
 export const DEFAULT_ZONE = 'Europe/Berlin';
+export const DEFAULT_CLIENT_LOCALE = 'en-GB';
 
 const pacing = new FakeTimer();
 
@@ -206,8 +214,10 @@ export function plainText(text: string): string {
     .trim();
 }
 
+/** In the pseudo-locale a label is matched as the English it stands for. */
 export function matchesLabel(label: string, wanted: string | RegExp): boolean {
-  return typeof wanted === 'string' ? label.trim() === wanted : wanted.test(label);
+  const read = process.env.SCENARIO_LOCALE === PSEUDO_LOCALE && isPseudo(label) ? unpseudo(label) : label;
+  return typeof wanted === 'string' ? read.trim() === wanted : wanted.test(read);
 }
 
 /** An email address for a person: first name at example.com. */

@@ -13,6 +13,7 @@ import {
   type ChatSession,
   type ChatSetup,
   type ClickOptions,
+  DEFAULT_CLIENT_LOCALE,
   DEFAULT_PROGRAMS,
   DEFAULT_ZONE,
   describeLabel,
@@ -74,6 +75,7 @@ function slackPerson(spec: PersonSpec, index: number): SlackPerson {
     name: spec.name,
     role: spec.role ?? 'leader',
     timezone: spec.timezone ?? DEFAULT_ZONE,
+    locale: spec.locale ?? DEFAULT_CLIENT_LOCALE,
     email: emailOf(spec.name),
     identity: { platform: 'slack', workspaceId: 'T0001', userId: slackId },
     slackId,
@@ -170,6 +172,7 @@ function openForm(form: SlackForm, show: Show): OpenForm {
       error: form.errors[b.block_id],
     })),
     errors,
+    raw: structuredClone(form.view),
   };
 }
 
@@ -230,7 +233,13 @@ class SlackSession implements ChatSession {
     const h = await startSlackHarness({
       start: setup.start,
       programs: setup.programs ?? DEFAULT_PROGRAMS,
-      users: people.map((p) => ({ id: p.slackId, realName: p.name, tz: p.timezone, email: p.email })),
+      users: people.map((p) => ({
+        id: p.slackId,
+        realName: p.name,
+        tz: p.timezone,
+        locale: p.locale,
+        email: p.email,
+      })),
       env: {
         CURATOR_CHANNEL: SLACK_CURATOR_CHANNEL,
         ...(curators.length > 0 ? { CURATORS: curators.join(',') } : {}),
@@ -272,6 +281,7 @@ class SlackSession implements ChatSession {
       id: person.slackId,
       realName: person.name,
       tz: person.timezone,
+      locale: person.locale,
       email: person.email,
     });
     this.#remember(person);

@@ -30,6 +30,7 @@ import {
   type ChatSession,
   type ChatSetup,
   type ClickOptions,
+  DEFAULT_CLIENT_LOCALE,
   DEFAULT_PROGRAMS,
   DEFAULT_ZONE,
   type DriverName,
@@ -161,6 +162,7 @@ function formOf(card: Card | undefined, zone: string): OpenForm | null {
     submitLabel: String((card.actions?.[0] as JsonObject | undefined)?.title ?? ''),
     fields,
     errors,
+    raw: structuredClone(card),
   };
 }
 
@@ -578,11 +580,13 @@ class TeamsSession implements ChatSession {
 function teamsPerson(spec: PersonSpec): TeamsPerson {
   const timezone = spec.timezone ?? DEFAULT_ZONE;
   const email = emailOf(spec.name);
-  const user: TeamsUser = { ...teamsUser(spec.name, timezone), email };
+  const locale = spec.locale ?? DEFAULT_CLIENT_LOCALE;
+  const user: TeamsUser = { ...teamsUser(spec.name, timezone), email, locale };
   return {
     name: spec.name,
     role: spec.role ?? 'leader',
     timezone,
+    locale,
     email,
     identity: { platform: 'teams', workspaceId: TENANT, userId: user.aadObjectId },
     user,

@@ -1,8 +1,9 @@
-import { text } from '../../../core/catalog/index.js';
-import type { Message } from '../../../core/messages.js';
-import { helpText, parseCommand } from '../commands.js';
-import { answer, me, NOTHING, say, type Turn } from '../conversation.js';
-import type { CommandEvent, TextEvent } from '../events.js';
+import { canonicalLocale, languageName, PSEUDO_LOCALE, speaks, text } from '../../../core/catalog/index.js';
+import type { ActionName, Message } from '../../../core/messages.js';
+import { NotAllowedError, UserFacingError } from '../../errors.js';
+import { helpText, languageList, parseCommand } from '../commands.js';
+import { type ActionFlow, answer, me, NOTHING, say, type Turn } from '../conversation.js';
+import type { ActionEvent, CommandEvent, TextEvent } from '../events.js';
 import type { Answer } from '../replies.js';
 import { statusMessage } from '../status.js';
 import { checkinForm } from './checkpoint.js';
@@ -65,12 +66,63 @@ async function runCommand(turn: Turn<CommandEvent | TextEvent>): Promise<Answer>
       return answer({ kind: 'say', text: t('command.optedOut') }, { statusChanged: true });
     case 'notwith':
       return say(await notWithText(turn));
+    case 'language':
+      return chooseLanguage(turn, command);
     case 'forget-me':
       if (!deps.privacy) return say(t('command.forgetUnavailable'));
       await deps.privacy.forgetMe(identity);
       return say(t('command.forgotten'));
   }
 }
+
+/**
+ * `/coach language de`: the person's own choice of language, first in the chain (then the roster, the
+ * platform, the program). The answer already speaks the new language, and the status surface follows.
+ */
+async function chooseLanguage(
+  turn: Turn<CommandEvent | TextEvent>,
+  command: { choice?: string | null; unknown?: string },
+): Promise<Answer> {
+  const { event, deps, t } = turn;
+  const languages = languageList();
+  if (command.unknown !== undefined)
+    return say(t('command.languageUnknown', { word: command.unknown, languages }));
+  if (command.choice === undefined) {
+    const language = languageName(t.reader.locale, t.reader.locale);
+    return say(t('command.languageIs', { language, languages }));
+  }
+  await deps.coaching.chooseLanguage(event.actor.identity, command.choice);
+  const now = await deps.coaching.translatorOf(event.actor.identity, event.actor.locale);
+  const language = languageName(now.reader.locale, now.reader.locale);
+  return answer(
+    {
+      kind: 'say',
+      text: now(command.choice === null ? 'command.languageAuto' : 'command.languageSet', { language }),
+    },
+    { statusChanged: true },
+  );
+}
+
+/** A language button on the status surface: the person's own choice, like `/coach language <tag>`. */
+async function chooseLanguageButton(turn: Turn<ActionEvent>): Promise<Answer> {
+  const { event, deps } = turn;
+  const person = await me(turn);
+  if (!person || person.id !== event.ref) throw new NotAllowedError();
+  const tag = canonicalLocale(event.value);
+  if (!tag || !speaks(tag) || tag === PSEUDO_LOCALE) throw new UserFacingError('common.buttonInvalid');
+  const chosen = await deps.coaching.chooseLanguage(event.actor.identity, tag);
+  const now = await deps.coaching.translatorOf(event.actor.identity, event.actor.locale);
+  const notice = now('command.languageSet', { language: languageName(now.reader.locale, now.reader.locale) });
+  const view = await deps.coaching.statusOf(chosen);
+  return answer(
+    { kind: 'update', message: statusMessage(now, view, notice) },
+    { statusChanged: true, statusNotice: notice },
+  );
+}
+
+export const languageActions: Partial<Record<ActionName, ActionFlow>> = {
+  'language.choose': chooseLanguageButton,
+};
 
 /** `/coach <words>`: answered privately, where it was typed. In a channel, `claim` and `help` are the channel's. */
 export async function answerCommand(turn: Turn<CommandEvent>): Promise<Answer> {

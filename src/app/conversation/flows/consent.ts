@@ -11,7 +11,11 @@ import type { Answer } from '../replies.js';
  * identity and the decision are stored. True when that just happened.
  */
 export async function firstContact(turn: Turn): Promise<boolean> {
-  const { created } = await turn.deps.coaching.ensureParticipant(turn.event.actor.identity);
+  const { created } = await turn.deps.coaching.ensureParticipant(
+    turn.event.actor.identity,
+    undefined,
+    turn.event.actor.locale,
+  );
   if (created) await me(turn);
   return created;
 }
@@ -36,12 +40,15 @@ async function decide(turn: Turn<ActionEvent>, accept: boolean): Promise<Answer>
     ? {
         ...(event.actor.timezone ? { timezone: event.actor.timezone } : {}),
         ...(event.actor.name ? { displayName: event.actor.name } : {}),
+        ...(event.actor.locale ? { locale: event.actor.locale } : {}),
         ...(await lookUp(turn)),
       }
     : {};
   await deps.coaching.decideConsent(event.actor.identity, event.ref, accept, profile);
+  // Consent may have told the bot the person's language: the answer already speaks it.
+  const words = accept ? await deps.coaching.translatorOf(event.actor.identity, event.actor.locale) : t;
   return answer(
-    { kind: 'update', message: consentAnsweredMessage(t, before.id, accept) },
+    { kind: 'update', message: consentAnsweredMessage(words, before.id, accept) },
     { statusChanged: true },
   );
 }

@@ -1,0 +1,94 @@
+import { describe, expect } from 'vitest';
+import { CHAT_DRIVERS } from '../support/drivers/every-driver.js';
+import { auditActions, chatSessions, participantOf } from './flows.js';
+import { scenarioFor } from './known-gaps.js';
+
+describe.each(CHAT_DRIVERS)('languages ($name)', (driver) => {
+  const scenario = scenarioFor(driver);
+  const startChat = chatSessions(driver);
+  const setup = {
+    start: '2026-03-02T08:00:00Z',
+    people: [
+      { name: 'Jonas Leiter', locale: 'de-DE' },
+      { name: 'Ana Leader', locale: 'en-GB' },
+    ],
+  };
+
+  scenario('a person whose client speaks German is coached in German once they consent', async () => {
+    const chat = await startChat(setup);
+    const jonas = chat.person('Jonas Leiter');
+    await chat.open(jonas);
+    // Nothing about the person is kept before consent, their language included.
+    expect((await participantOf(chat, jonas)).platformLocale ?? null).toBeNull();
+    const accepted = await chat.click(jonas, /^(Accept|Zustimmen)$/);
+    expect(accepted.text).toMatch(/Danke – Sie sind dabei/);
+    expect(chat.view(jonas).messages.at(-1)?.buttons).toEqual(['Mein Experiment starten']);
+    expect(await participantOf(chat, jonas)).toMatchObject({ platformLocale: 'de-DE', language: null });
+    const help = await chat.command(jonas, 'help');
+    expect(help.text).toMatch(/Coaching-Befehle/);
+    expect(help.text).toMatch(
+      /language de.*die Sprache, in der ich Ihnen schreibe \(en, de, fr, es, pt, ja\)/,
+    );
+    const snoozed = await chat.command(jonas, 'snooze 3');
+    // German words, German dates, in the person's zone.
+    expect(snoozed.text).toMatch(/Pausiert für 3 Tage, bis Do\., 5\. März\./);
+
+    // Someone else in the same program reads English.
+    const ana = chat.person('Ana Leader');
+    await chat.open(ana);
+    expect((await chat.click(ana, 'Accept')).text).toMatch(/you are in/);
+  });
+
+  scenario('a person chooses their language, and can give the choice back to their platform', async () => {
+    const chat = await startChat(setup);
+    const jonas = chat.person('Jonas Leiter');
+    await chat.open(jonas);
+    await chat.click(jonas, /^(Accept|Zustimmen)$/);
+
+    expect((await chat.command(jonas, 'language')).text).toMatch(/Ich schreibe Ihnen auf Deutsch\./);
+    expect((await chat.command(jonas, 'language fr')).text).toMatch(
+      /C’est fait : désormais je vous écris en français\./,
+    );
+    expect((await chat.command(jonas, 'status')).text).toMatch(/Pas encore d’expérience/);
+    expect((await chat.command(jonas, 'language pt-br')).text).toMatch(/escrevo para você em português/);
+    expect(await participantOf(chat, jonas)).toMatchObject({ language: 'pt-BR', platformLocale: 'de-DE' });
+    expect((await chat.command(jonas, 'language tlh')).text).toMatch(/Ainda não falo "tlh"/);
+    expect((await chat.command(jonas, 'language auto')).text).toMatch(
+      /Ich folge wieder Ihrer Plattform und Ihrem Programm; im Moment ist das Deutsch\./,
+    );
+    expect(await participantOf(chat, jonas)).toMatchObject({ language: null });
+    expect(await auditActions(chat, 'participant.language')).toEqual([
+      'participant.language',
+      'participant.language',
+      'participant.language',
+    ]);
+  });
+});
+
+// The status surface with buttons is a card in the chat on Teams; on Slack it is the App Home, which the chat
+// drivers do not read (test/e2e/slack-onboarding.test.ts checks the Home's language buttons).
+describe.each(CHAT_DRIVERS.filter((d) => d.platform === 'teams'))('language buttons ($name)', (driver) => {
+  const scenario = scenarioFor(driver);
+  const startChat = chatSessions(driver);
+  const setup = { start: '2026-03-02T08:00:00Z', people: [{ name: 'Jonas Leiter', locale: 'de-DE' }] };
+
+  scenario(
+    'the status card shows the other languages in their own words, and one click switches',
+    async () => {
+      const chat = await startChat(setup);
+      const jonas = chat.person('Jonas Leiter');
+      await chat.open(jonas);
+      await chat.click(jonas, /^(Accept|Zustimmen)$/);
+      const status = await chat.command(jonas, 'status');
+      const shown = status.messages.at(-1) ?? chat.view(jonas).messages.at(-1)!;
+      expect(shown.buttons).toEqual(
+        expect.arrayContaining(['English', 'Français', 'Español', 'Português', '日本語']),
+      );
+      expect(shown.buttons).not.toContain('Deutsch');
+      const switched = await chat.click(jonas, 'Français');
+      expect(switched.text).toMatch(/désormais je vous écris en français/);
+      expect(await participantOf(chat, jonas)).toMatchObject({ language: 'fr' });
+      expect((await chat.command(jonas, 'help')).text).toMatch(/Commandes de coaching/);
+    },
+  );
+});
