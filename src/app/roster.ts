@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { DEFAULT_LOCALE, type Translator, translator } from '../core/catalog/index.js';
+import { DEFAULT_LOCALE, translator } from '../core/catalog/index.js';
 import { defaultCharterDraft } from '../core/charter.js';
 import { consentRequestMessage } from '../core/coaching.js';
 import { nextPairHealthRun } from '../core/mentoring.js';
@@ -329,10 +329,16 @@ export async function importRoster(options: {
   bulk.clear();
   if (outcome.problems.length > 0) return outcome;
 
-  // When and in which words an invitation goes out depends only on the zone: worked out once per zone.
+  // When and in which words an invitation goes out depends only on the zone: worked out once per zone, the
+  // message serialized once with a stand-in id that each person's id then replaces.
   const invitations = new Map<
     string,
-    { at: number; budgetWeek: string; messageFor: (participantId: string) => Message }
+    {
+      at: number;
+      budgetWeek: string;
+      messageFor: (participantId: string) => Message;
+      messageJsonFor: (participantId: string) => string;
+    }
   >();
   const invitationIn = (timezone: string | null) => {
     let invitation = invitations.get(timezone ?? '');
@@ -340,23 +346,14 @@ export async function importRoster(options: {
       const who = effectiveAvailability(program.settings, { timezone });
       const at = nextAllowedInstant(now, who);
       const t = translator({ locale: DEFAULT_LOCALE, timeZone: who.timezone });
-      // The sentences are the same for everyone in the zone: a large roster shares them instead of making
-      // 100,000 copies.
-      const sentences = new Map<string, string>();
-      const say = (key: Parameters<typeof t>[0], params?: Parameters<typeof t>[1]) => {
-        const memoKey = `${key}\u0000${JSON.stringify(params ?? {})}`;
-        let text = sentences.get(memoKey);
-        if (text === undefined) {
-          text = t(key, params);
-          sentences.set(memoKey, text);
-        }
-        return text;
-      };
-      const shared: Translator = Object.assign(say, { reader: t.reader, text: t.text });
+      const standIn = `ppl_${randomUUID()}`;
+      const template = JSON.stringify(consentRequestMessage(t, standIn, program.settings));
       invitation = {
         at,
         budgetWeek: localWeekKey(at, who.timezone),
-        messageFor: (participantId) => consentRequestMessage(shared, participantId, program.settings),
+        messageFor: (participantId) => consentRequestMessage(t, participantId, program.settings),
+        messageJsonFor: (participantId) =>
+          template.replaceAll(standIn, JSON.stringify(participantId).slice(1, -1)),
       };
       invitations.set(timezone ?? '', invitation);
     }
@@ -396,9 +393,12 @@ export async function importRoster(options: {
               kind: 'consent',
               budgeted: false,
               budgetWeek: invitation.budgetWeek,
-              // Built when the row is written, so a batch does not hold its messages until then.
+              // Both made when the row is written, so a batch does not hold its messages until then.
               get message() {
                 return invitation.messageFor(id);
+              },
+              get messageJson() {
+                return invitation.messageJsonFor(id);
               },
               dueAt: invitation.at,
               expiresAt: invitation.at + 14 * 86_400_000,

@@ -999,7 +999,7 @@ export class SqliteStore extends SqlRepository implements Store {
       row.kind,
       row.budgeted && BUDGETED_KINDS.has(row.kind) ? 1 : 0,
       row.budgetWeek,
-      JSON.stringify(row.message),
+      row.messageJson ?? JSON.stringify(row.message),
       row.dueAt,
       row.expiresAt,
       row.status ?? 'pending',

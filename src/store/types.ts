@@ -58,6 +58,8 @@ export interface NewOutboxRow {
   budgeted: boolean;
   budgetWeek: string;
   message: Message;
+  /** The message already serialized (one template filled in for many people); written instead of `message`. */
+  messageJson?: string;
   dueAt: number;
   expiresAt: number;
   status?: 'pending' | 'expired';

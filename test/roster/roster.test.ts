@@ -11,6 +11,7 @@ import {
 } from '../../src/app/roster.js';
 import { slackDirectory } from '../../src/channels/slack/directory.js';
 import { createSlackClient } from '../../src/channels/slack/sender.js';
+import type { Message } from '../../src/core/messages.js';
 import type { Identity } from '../../src/core/participant.js';
 import { parseProgramSettings } from '../../src/core/program.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
@@ -368,6 +369,20 @@ describe('roster import written in batches', () => {
       workspaceId: 'T1',
       userId: emailOf(0),
     });
+    // Each consent request names its own person on its buttons (one message template, filled in per person).
+    const refs = (
+      store.db.prepare('SELECT participant_id AS id, message FROM outbox').all() as {
+        id: string;
+        message: string;
+      }[]
+    ).map((row) => {
+      const message = JSON.parse(row.message) as Message;
+      const actions = message.blocks?.flatMap((b) => (b.type === 'actions' ? b.actions : [])) ?? [];
+      return { id: row.id, refs: [...new Set(actions.map((a) => a.ref))] };
+    });
+    expect(refs).toHaveLength(PEOPLE);
+    expect(refs.every((r) => r.refs.length === 1 && r.refs[0] === r.id)).toBe(true);
+    expect(new Set(refs.map((r) => r.id)).size).toBe(PEOPLE);
     const pairs = await store.mentoring.activePairs(program.id);
     expect(pairs).toHaveLength(2);
     expect(pairs.every((p) => p.mentorId === mentor?.id)).toBe(true);
