@@ -136,6 +136,7 @@ async function readRoster(
   input.pipe(parser);
   const problems: string[] = [];
   const rows: RosterRow[] = [];
+  const repeated = new Map<string, string>();
   let header: string[] | null = null;
   let count = 0;
   try {
@@ -187,6 +188,16 @@ async function readRoster(
         continue;
       }
       const row: RosterRow = Object.assign(parsed.data, { line });
+      // Attribute values repeat from row to row (departments, levels): one string each, not one per row.
+      for (const name of ROSTER_ATTRIBUTE_NAMES) {
+        const value = row[name];
+        if (value === undefined) continue;
+        const known = repeated.get(value);
+        // Unique values (a manager's email on every row) would only grow the map: it stops at 10,000.
+        if (known === undefined) {
+          if (repeated.size < 10_000) repeated.set(value, value);
+        } else row[name] = known;
+      }
       rows.push(row);
       if (own) own.push(row);
       else byEmail.set(row.email, [row]);
@@ -304,8 +315,11 @@ export async function importRoster(options: {
     let identity: Identity | null = null;
     for (const lookup of lookups) {
       const listed = bulk.get(lookup);
-      if (listed) identity = listed.get(email) ?? null;
-      else {
+      if (listed) {
+        identity = listed.get(email) ?? null;
+        // Moved, not copied: the listing's map shrinks as the resolved one grows.
+        listed.delete(email);
+      } else {
         identity = await lookup.lookupByEmail(email);
         oneByOne += 1;
         if (options.onProgress && oneByOne % 100 === 0)
@@ -544,8 +558,11 @@ export async function importRoster(options: {
   return outcome;
 }
 
-/** People planned per write batch: the plan held at any time is one batch, not the roster. */
-export const ROSTER_WRITE_BATCH = 1000;
+/**
+ * People planned per write batch: the plan held at any time is one batch, not the roster. Small, so a batch dies
+ * young instead of being promoted and piling up in the old generation until a full collection.
+ */
+export const ROSTER_WRITE_BATCH = 100;
 
 interface PlannedPerson {
   person: RosterPersonPlan;
