@@ -70,8 +70,13 @@ export function seedFor(
 export async function planArmAssignments(input: {
   store: Store;
   program: ProgramRecord;
-  requests: ReadonlyMap<string, RosterArmRequest>;
-  people: ReadonlyMap<string, RosterPersonPlan>;
+  /** What the roster asks for each person, by email (read once, in order). */
+  requests: Iterable<readonly [string, RosterArmRequest]>;
+  /**
+   * The plan of a resolved person, made on demand: only the people a draw concerns are planned here, so a roster
+   * whose arms come from its own column plans nobody ahead of the write.
+   */
+  personOf: (email: string) => Promise<RosterPersonPlan | null>;
   now: number;
   drawSeed?: () => string;
 }): Promise<ArmPlan> {
@@ -84,8 +89,11 @@ export async function planArmAssignments(input: {
   const candidates: { email: string; person: RosterPersonPlan; stratum: string }[] = [];
 
   for (const [email, request] of input.requests) {
-    const person = input.people.get(email);
-    if (!person || !isStudyLeader(request.roles)) continue;
+    if (!isStudyLeader(request.roles)) continue;
+    // Nobody asks for a draw and nobody has a drawn arm to keep: nothing below concerns this person.
+    if (prior.size === 0 && !botMethod && request.arm !== 'auto') continue;
+    const person = await input.personOf(email);
+    if (!person) continue;
     const named = request.arm === 'auto' ? undefined : request.arm;
     const earlier = prior.get(person.id);
     if (earlier) {

@@ -9,7 +9,6 @@ import {
   PSEUDO_LOCALE,
   speaks,
   supportedLanguages,
-  type Translator,
   translator,
 } from '../core/catalog/index.js';
 import { defaultCharterDraft } from '../core/charter.js';
@@ -20,12 +19,7 @@ import { ARMS, type Identity, type Participant, PLATFORMS, ROLES, type Role } fr
 import { effectiveAvailability } from '../core/program.js';
 import { localWeekKey, nextAllowedInstant, timeZoneSchema } from '../core/time.js';
 import type { ProgramRecord, RosterPairPlan, RosterPersonPlan, RosterPlan, Store } from '../store/types.js';
-import {
-  type ArmAssignmentSummary,
-  assignmentAuditDetail,
-  planArmAssignments,
-  type RosterArmRequest,
-} from './roster-assignment.js';
+import { type ArmAssignmentSummary, assignmentAuditDetail, planArmAssignments } from './roster-assignment.js';
 import { attributesFromRows, ROSTER_ATTRIBUTE_NAMES, rosterAttributeShape } from './roster-attributes.js';
 
 /** How far a directory has got resolving a roster's emails (for a progress line on the terminal). */
@@ -132,6 +126,16 @@ export async function parseRosterCsv(
   source: string | AsyncIterable<string | Uint8Array>,
   limits: RosterLimits = ROSTER_LIMITS,
 ): Promise<RosterParse> {
+  const { rows, problems } = await readRoster(source, limits);
+  return { rows, problems };
+}
+
+/** The rows, and the same rows by person (email), in the order people first appear. */
+async function readRoster(
+  source: string | AsyncIterable<string | Uint8Array>,
+  limits: RosterLimits = ROSTER_LIMITS,
+): Promise<RosterParse & { byEmail: Map<string, RosterRow[]> }> {
+  const byEmail = new Map<string, RosterRow[]>();
   const parser = parse({
     skip_empty_lines: true,
     trim: true,
@@ -148,7 +152,7 @@ export async function parseRosterCsv(
   input.pipe(parser);
   const problems: string[] = [];
   const rows: RosterRow[] = [];
-  const seen = new Map<string, number>();
+  const repeated = new Map<string, string>();
   let header: string[] | null = null;
   let count = 0;
   try {
@@ -161,7 +165,7 @@ export async function parseRosterCsv(
         const wrong = headerProblems(header);
         if (wrong.length > 0) {
           input.destroy();
-          return { rows: [], problems: wrong };
+          return { rows: [], byEmail, problems: wrong };
         }
         continue;
       }
@@ -170,6 +174,7 @@ export async function parseRosterCsv(
         input.destroy();
         return {
           rows: [],
+          byEmail,
           problems: [
             `the file has more than ${limits.maxRows.toLocaleString('en-US')} rows, the most one import takes; split it into several files and import each`,
           ],
@@ -190,38 +195,45 @@ export async function parseRosterCsv(
           problems.push(`line ${line}: ${issue.path.join('.') || 'row'} ${issue.message}`);
         continue;
       }
-      const key = `${parsed.data.email}|${parsed.data.role}`;
-      const earlier = seen.get(key);
+      const own = byEmail.get(parsed.data.email);
+      const earlier = own?.find((r) => r.role === parsed.data.role);
       if (earlier !== undefined) {
         problems.push(
-          `line ${line}: duplicates line ${earlier} (${parsed.data.email} as ${parsed.data.role})`,
+          `line ${line}: duplicates line ${earlier.line} (${parsed.data.email} as ${parsed.data.role})`,
         );
         continue;
       }
-      seen.set(key, line);
-      rows.push({ ...parsed.data, line });
+      const row: RosterRow = Object.assign(parsed.data, { line });
+      // Attribute values repeat from row to row (departments, levels): one string each, not one per row.
+      for (const name of ROSTER_ATTRIBUTE_NAMES) {
+        const value = row[name];
+        if (value === undefined) continue;
+        const known = repeated.get(value);
+        // Unique values (a manager's email on every row) would only grow the map: it stops at 10,000.
+        if (known === undefined) {
+          if (repeated.size < 10_000) repeated.set(value, value);
+        } else row[name] = known;
+      }
+      rows.push(row);
+      if (own) own.push(row);
+      else byEmail.set(row.email, [row]);
     }
   } catch (error) {
     const cause = inputError ?? error;
-    if (cause instanceof RosterLimitError) return { rows: [], problems: [cause.message] };
+    if (cause instanceof RosterLimitError) return { rows: [], byEmail, problems: [cause.message] };
     const err = cause as { message: string; lines?: number; code?: string };
     // A file that cannot be read at all (missing, a folder, no permission) is not a CSV problem.
     if (!err.code?.startsWith('CSV_')) throw cause;
     return {
       rows: [],
+      byEmail,
       problems: [
         `the file is not valid CSV${err.lines ? ` (line ${err.lines})` : ''}: ${err.message.split(':')[0]}`,
       ],
     };
   }
-  if (!header || count === 0) return { rows: [], problems: ['the file has no rows'] };
+  if (!header || count === 0) return { rows: [], byEmail, problems: ['the file has no rows'] };
   // One person, one arm, zone and platform across their rows.
-  const byEmail = new Map<string, RosterRow[]>();
-  for (const row of rows) {
-    const own = byEmail.get(row.email);
-    if (own) own.push(row);
-    else byEmail.set(row.email, [row]);
-  }
   for (const [email, own] of byEmail) {
     if (own.length < 2) continue;
     for (const field of ['arm', 'timezone', 'platform', 'language', ...ROSTER_ATTRIBUTE_NAMES] as const) {
@@ -240,7 +252,7 @@ export async function parseRosterCsv(
       problems.push(`line ${row.line}: mentor ${row.mentor_email} is not in the roster as a mentor`);
     if (row.mentor_email === row.email) problems.push(`line ${row.line}: a person cannot mentor themselves`);
   }
-  return { rows, problems };
+  return { rows, byEmail, problems };
 }
 
 export interface RosterOutcome {
@@ -280,7 +292,7 @@ export async function importRoster(options: {
   actor?: string;
 }): Promise<RosterOutcome> {
   const { store, program, now } = options;
-  const parsed = await parseRosterCsv(options.csv, options.limits);
+  const parsed = await readRoster(options.csv, options.limits);
   const outcome: RosterOutcome = {
     ok: false,
     written: false,
@@ -290,12 +302,7 @@ export async function importRoster(options: {
   };
   if (outcome.problems.length > 0) return outcome;
 
-  const byEmail = new Map<string, RosterRow[]>();
-  for (const row of parsed.rows) {
-    const own = byEmail.get(row.email);
-    if (own) own.push(row);
-    else byEmail.set(row.email, [row]);
-  }
+  const { byEmail } = parsed;
   const wantedPlatform = (rows: readonly RosterRow[]) => rows.find((r) => r.platform)?.platform;
   // Directories that can list many people at once answer for the whole roster first.
   const bulk = new Map<DirectoryLookup, Map<string, Identity>>();
@@ -309,45 +316,10 @@ export async function importRoster(options: {
     const found = emails.size > 0 ? await lookup.lookupMany(emails, options.onProgress) : null;
     if (found) bulk.set(lookup, found);
   }
-  // When and in which words an invitation goes out depends only on the zone and the language: worked out once
-  // per zone and language.
-  const invitations = new Map<
-    string,
-    { at: number; budgetWeek: string; messageFor: (participantId: string) => Message }
-  >();
-  const invitationIn = (timezone: string | null, locale: string) => {
-    const invitationKey = `${timezone ?? ''}|${locale}`;
-    let invitation = invitations.get(invitationKey);
-    if (!invitation) {
-      const who = effectiveAvailability(program.settings, { timezone });
-      const at = nextAllowedInstant(now, who);
-      const t = translator({ locale, timeZone: who.timezone });
-      // The sentences are the same for everyone in the zone and language: a large roster shares them instead of holding
-      // 100,000 copies until the write.
-      const sentences = new Map<string, string>();
-      const say = (key: Parameters<typeof t>[0], params?: Parameters<typeof t>[1]) => {
-        const memoKey = `${key}\u0000${JSON.stringify(params ?? {})}`;
-        let text = sentences.get(memoKey);
-        if (text === undefined) {
-          text = t(key, params);
-          sentences.set(memoKey, text);
-        }
-        return text;
-      };
-      const shared: Translator = Object.assign(say, { reader: t.reader, text: t.text });
-      invitation = {
-        at,
-        budgetWeek: localWeekKey(at, who.timezone),
-        messageFor: (participantId) => consentRequestMessage(shared, participantId, program.settings),
-      };
-      invitations.set(invitationKey, invitation);
-    }
-    return invitation;
-  };
+  // Each email resolves to one user, or it is a problem.
   const lookupsFor = new Map<string, DirectoryLookup[]>();
   let oneByOne = 0;
-  const people = new Map<string, RosterPersonPlan>();
-  const shownPeople = new Map<string, RosterOutcome['people'][number]>();
+  const resolved = new Map<string, Identity>();
   for (const [email, rows] of byEmail) {
     const wanted = wantedPlatform(rows);
     const key = wanted ?? '';
@@ -359,8 +331,11 @@ export async function importRoster(options: {
     let identity: Identity | null = null;
     for (const lookup of lookups) {
       const listed = bulk.get(lookup);
-      if (listed) identity = listed.get(email) ?? null;
-      else {
+      if (listed) {
+        identity = listed.get(email) ?? null;
+        // Moved, not copied: the listing's map shrinks as the resolved one grows.
+        listed.delete(email);
+      } else {
         identity = await lookup.lookupByEmail(email);
         oneByOne += 1;
         if (options.onProgress && oneByOne % 100 === 0)
@@ -368,20 +343,60 @@ export async function importRoster(options: {
             platform: lookup.platform,
             calls: oneByOne,
             membersRead: 0,
-            found: people.size,
+            found: resolved.size,
             wanted: byEmail.size,
           });
       }
       if (identity) break;
     }
-    if (!identity) {
+    if (identity) resolved.set(email, identity);
+    else
       outcome.problems.push(
         `${rows.length > 1 ? 'lines' : 'line'} ${rows.map((r) => r.line).join(', ')}: no ${wanted ?? 'Slack or Teams'} user has the email ${email}`,
       );
-      continue;
+  }
+  // The listings' members who are not on the roster are not needed any more.
+  bulk.clear();
+  if (outcome.problems.length > 0) return outcome;
+
+  // When and in which words an invitation goes out depends only on the zone and the language: worked out once per
+  // zone and language, the
+  // message serialized once with a stand-in id that each person's id then replaces.
+  const invitations = new Map<
+    string,
+    {
+      at: number;
+      budgetWeek: string;
+      messageFor: (participantId: string) => Message;
+      messageJsonFor: (participantId: string) => string;
     }
+  >();
+  const invitationIn = (timezone: string | null, locale: string) => {
+    const invitationKey = `${timezone ?? ''}|${locale}`;
+    let invitation = invitations.get(invitationKey);
+    if (!invitation) {
+      const who = effectiveAvailability(program.settings, { timezone });
+      const at = nextAllowedInstant(now, who);
+      const t = translator({ locale, timeZone: who.timezone });
+      const standIn = `ppl_${randomUUID()}`;
+      const template = JSON.stringify(consentRequestMessage(t, standIn, program.settings));
+      invitation = {
+        at,
+        budgetWeek: localWeekKey(at, who.timezone),
+        messageFor: (participantId) => consentRequestMessage(t, participantId, program.settings),
+        messageJsonFor: (participantId) =>
+          template.replaceAll(standIn, JSON.stringify(participantId).slice(1, -1)),
+      };
+      invitations.set(invitationKey, invitation);
+    }
+    return invitation;
+  };
+  /** A resolved person's plan: created or updated, roles merged, consent asked once. */
+  const planPerson = async (email: string): Promise<PlannedPerson> => {
+    const rows = byEmail.get(email)!;
+    const identity = resolved.get(email)!;
     const existing = await store.participants.findByIdentity(identity);
-    const roles = [...new Set([...(existing?.roles ?? []), ...rows.map((r) => r.role)])].sort() as Role[];
+    const roles = sharedRoles([...new Set([...(existing?.roles ?? []), ...rows.map((r) => r.role)])].sort());
     const named = rows.find((r) => r.arm)?.arm;
     const arm = named && named !== 'auto' ? named : (existing?.arm ?? 'coached');
     const timezone = rows.find((r) => r.timezone)?.timezone ?? null;
@@ -400,90 +415,158 @@ export async function importRoster(options: {
         program.settings.language,
       ]),
     );
-    people.set(email, {
-      id,
-      exists: Boolean(existing),
-      identity,
-      programId: program.id,
-      email,
-      roles,
-      arm,
-      timezone,
-      language,
-      attributes,
-      consentRequest: needsConsent
-        ? {
-            key: `consent:${id}`,
-            participantId: id,
-            kind: 'consent',
-            budgeted: false,
-            budgetWeek: invitation.budgetWeek,
-            // Built when the row is written, so a large roster does not hold every message until then.
-            get message() {
-              return invitation.messageFor(id);
-            },
-            dueAt: invitation.at,
-            expiresAt: invitation.at + 14 * 86_400_000,
-          }
-        : null,
-    });
-    const status: 'new' | 'updated' | 'unchanged' = !existing
-      ? 'new'
-      : unchangedPerson(existing, program.id, roles, arm, timezone, attributes) &&
-          (language === null || existing.rosterLanguage === language)
-        ? 'unchanged'
-        : 'updated';
-    const shown = { email, platform: identity.platform, roles, arm, status };
-    outcome.people.push(shown);
-    shownPeople.set(email, shown);
-  }
-  if (outcome.problems.length > 0) return outcome;
+    return {
+      existing,
+      person: {
+        id,
+        exists: Boolean(existing),
+        identity,
+        programId: program.id,
+        email,
+        roles,
+        arm,
+        timezone,
+        language,
+        attributes,
+        consentRequest: needsConsent
+          ? {
+              key: `consent:${id}`,
+              participantId: id,
+              kind: 'consent',
+              budgeted: false,
+              budgetWeek: invitation.budgetWeek,
+              // Both made when the row is written, so a batch does not hold its messages until then.
+              get message() {
+                return invitation.messageFor(id);
+              },
+              get messageJson() {
+                return invitation.messageJsonFor(id);
+              },
+              dueAt: invitation.at,
+              expiresAt: invitation.at + 14 * 86_400_000,
+            }
+          : null,
+      },
+    };
+  };
+  // Role lists repeat (most people are "leader"): one array per combination, not one per person.
+  const roleLists = new Map<string, Role[]>();
+  const sharedRoles = (roles: Role[]) => {
+    const key = roles.join('+');
+    const known = roleLists.get(key);
+    if (known) return known;
+    roleLists.set(key, roles);
+    return roles;
+  };
 
-  // Arms the bot draws: one separate step over the resolved people.
-  const requests = new Map<string, RosterArmRequest>(
-    [...byEmail].map(([email, rows]) => [
-      email,
-      { lines: rows.map((r) => r.line), roles: rows.map((r) => r.role), arm: rows.find((r) => r.arm)?.arm },
-    ]),
-  );
-  const arms = await planArmAssignments({ store, program, requests, people, now });
+  // Arms the bot draws: one separate step, which plans (and keeps) only the people a draw concerns.
+  const plannedAhead = new Map<string, PlannedPerson>();
+  const arms = await planArmAssignments({
+    store,
+    program,
+    requests: (function* () {
+      for (const [email, rows] of byEmail)
+        yield [
+          email,
+          {
+            lines: rows.map((r) => r.line),
+            roles: rows.map((r) => r.role),
+            arm: rows.find((r) => r.arm)?.arm,
+          },
+        ] as const;
+    })(),
+    personOf: async (email) => {
+      let planned = plannedAhead.get(email);
+      if (!planned) {
+        planned = await planPerson(email);
+        plannedAhead.set(email, planned);
+      }
+      return planned.person;
+    },
+    now,
+  });
   outcome.problems.push(...arms.problems);
   outcome.notes = arms.notes;
   outcome.assignment = arms.summary;
-  for (const drawn of arms.summary?.people ?? []) {
-    const shown = shownPeople.get(drawn.email)!;
-    if (shown.status === 'unchanged' && shown.arm !== drawn.arm) shown.status = 'updated';
-    shown.arm = drawn.arm;
-  }
   if (outcome.problems.length > 0) return outcome;
 
-  const pairs: RosterPairPlan[] = [];
-  const today = DateTime.fromMillis(now, { zone: program.settings.timezone }).toISODate()!;
+  // Pairs need the ids of their people, which exist only once those are planned: kept for them alone.
+  const inPairs = new Set<string>();
   for (const row of parsed.rows) {
     if (!row.mentor_email) continue;
-    const mentor = people.get(row.mentor_email)!;
-    const mentee = people.get(row.email)!;
-    const active = mentee.exists
-      ? (await store.mentoring.activePairsOf(mentee.id)).some(
-          (p) => p.mentorId === mentor.id && p.menteeId === mentee.id,
-        )
-      : false;
-    outcome.pairs.push({ mentor: row.mentor_email, mentee: row.email, status: active ? 'exists' : 'new' });
-    if (active) continue;
-    const id = `pair_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-    pairs.push({
-      id,
-      programId: program.id,
-      mentorId: mentor.id,
-      menteeId: mentee.id,
-      jobs: [nextPairHealthRun(id, program.settings, effectiveAvailability(program.settings, {}), now)],
-      draft: defaultCharterDraft(today),
-    });
+    inPairs.add(row.mentor_email);
+    inPairs.add(row.email);
   }
-  const plan: RosterPlan = { people: [...people.values()], pairs };
+  const pairPeople = new Map<string, { id: string; exists: boolean }>();
+  const planPairs = async (): Promise<RosterPairPlan[]> => {
+    const pairs: RosterPairPlan[] = [];
+    const today = DateTime.fromMillis(now, { zone: program.settings.timezone }).toISODate()!;
+    for (const row of parsed.rows) {
+      if (!row.mentor_email) continue;
+      const mentor = pairPeople.get(row.mentor_email)!;
+      const mentee = pairPeople.get(row.email)!;
+      const active = mentee.exists
+        ? (await store.mentoring.activePairsOf(mentee.id)).some(
+            (p) => p.mentorId === mentor.id && p.menteeId === mentee.id,
+          )
+        : false;
+      outcome.pairs.push({ mentor: row.mentor_email, mentee: row.email, status: active ? 'exists' : 'new' });
+      if (active) continue;
+      const id = `pair_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+      pairs.push({
+        id,
+        programId: program.id,
+        mentorId: mentor.id,
+        menteeId: mentee.id,
+        jobs: [nextPairHealthRun(id, program.settings, effectiveAvailability(program.settings, {}), now)],
+        draft: defaultCharterDraft(today),
+      });
+    }
+    return pairs;
+  };
+  // The plan, a batch of people at a time (planned as the batch is written, then let go), pairs last.
+  async function* batches(): AsyncGenerator<RosterPlan> {
+    let people: RosterPersonPlan[] = [];
+    for (const email of byEmail.keys()) {
+      const { person, existing } = plannedAhead.get(email) ?? (await planPerson(email));
+      plannedAhead.delete(email);
+      const status: 'new' | 'updated' | 'unchanged' = !existing
+        ? 'new'
+        : unchangedPerson(
+              existing,
+              program.id,
+              person.roles,
+              person.arm,
+              person.timezone,
+              person.attributes ?? {},
+            ) &&
+            (person.language === null || existing.rosterLanguage === person.language)
+          ? 'unchanged'
+          : 'updated';
+      outcome.people.push({
+        email,
+        platform: person.identity.platform,
+        roles: person.roles,
+        arm: person.arm,
+        status,
+      });
+      if (inPairs.has(email)) pairPeople.set(email, { id: person.id, exists: person.exists });
+      people.push(person);
+      if (people.length >= ROSTER_WRITE_BATCH) {
+        yield { people, pairs: [] };
+        people = [];
+      }
+    }
+    yield { people, pairs: await planPairs() };
+  }
+  if (options.dryRun) {
+    // Planned like a real import (statuses, pairs), and nothing written.
+    for await (const _batch of batches());
+    outcome.ok = true;
+    return outcome;
+  }
+  outcome.counts = await store.participants.importRoster(batches(), now);
   outcome.ok = true;
-  if (options.dryRun) return outcome;
-  outcome.counts = await store.participants.importRoster(plan, now);
   outcome.written = true;
   await store.audit.append({
     at: now,
@@ -502,6 +585,17 @@ export async function importRoster(options: {
     });
   }
   return outcome;
+}
+
+/**
+ * People planned per write batch: the plan held at any time is one batch, not the roster. Small, so a batch dies
+ * young instead of being promoted and piling up in the old generation until a full collection.
+ */
+export const ROSTER_WRITE_BATCH = 100;
+
+interface PlannedPerson {
+  person: RosterPersonPlan;
+  existing: Participant | null;
 }
 
 function unchangedPerson(

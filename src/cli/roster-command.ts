@@ -48,7 +48,9 @@ export function registerRosterCommand(program: Command, fail: (error: unknown) =
               timeoutMs: config.SLACK_TIMEOUT_MS,
             });
             const auth = (await client.auth.test()) as { team_id?: string };
-            lookups.push(slackDirectory(client, auth.team_id ?? 'unknown'));
+            lookups.push(
+              slackDirectory(client, auth.team_id ?? 'unknown', { timeoutMs: config.SLACK_TIMEOUT_MS }),
+            );
           }
           lookups.push(knownUsersLookup(store, 'teams'));
           const now = systemClock.now();

@@ -26,6 +26,7 @@ import type {
   OutboxStatus,
   ParticipantPatch,
   ProgramRecord,
+  RosterPlan,
   Store,
 } from './types.js';
 
@@ -396,92 +397,20 @@ export class SqliteStore extends SqlRepository implements Store {
         `SELECT * FROM participants WHERE program_id = ? AND kind = 'person' ORDER BY email, id`,
         programId,
       ).map(toParticipant),
-    importRoster: async (plan, now) =>
-      this.tx(() => {
-        let peopleCreated = 0;
-        let peopleUpdated = 0;
-        let pairsCreated = 0;
-        for (const person of plan.people) {
-          if (!person.exists) {
-            this.run(
-              `INSERT INTO participants (id, program_id, platform, workspace_id, user_id, email, timezone, roles, arm, invited_at, created_at, attributes)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-              person.id,
-              person.programId,
-              person.identity.platform,
-              person.identity.workspaceId,
-              person.identity.userId,
-              person.email,
-              person.timezone,
-              JSON.stringify(person.roles),
-              person.arm,
-              now,
-              now,
-              JSON.stringify(person.attributes ?? {}),
-            );
-            peopleCreated += 1;
-          } else {
-            const changed = this.run(
-              `UPDATE participants SET program_id = ?, email = COALESCE(email, ?), roles = ?, arm = ?, timezone = COALESCE(?, timezone),
-                 invited_at = COALESCE(invited_at, ?), attributes = json_patch(attributes, ?)
-               WHERE id = ? AND (program_id != ? OR roles != ? OR arm != ? OR (? IS NOT NULL AND timezone IS NOT ?) OR invited_at IS NULL
-                 OR attributes != json_patch(attributes, ?))`,
-              person.programId,
-              person.email,
-              JSON.stringify(person.roles),
-              person.arm,
-              person.timezone,
-              now,
-              JSON.stringify(person.attributes ?? {}),
-              person.id,
-              person.programId,
-              JSON.stringify(person.roles),
-              person.arm,
-              person.timezone,
-              person.timezone,
-              JSON.stringify(person.attributes ?? {}),
-            );
-            peopleUpdated += changed.changes;
-          }
-          if (person.language) {
-            const relanguaged = this.run(
-              'UPDATE participants SET roster_language = ? WHERE id = ? AND roster_language IS NOT ?',
-              person.language,
-              person.id,
-              person.language,
-            );
-            if (person.exists) peopleUpdated += relanguaged.changes;
-          }
-          if (person.consentRequest) this.insertOutbox(person.consentRequest, now);
-          if (person.assignment)
-            this.recordAssignment(person.id, person.programId, person.arm, person.assignment, now);
-        }
-        for (const pair of plan.pairs) {
-          const exists = this.one(
-            `SELECT id FROM pairs WHERE mentor_id = ? AND mentee_id = ? AND status = 'active'`,
-            pair.mentorId,
-            pair.menteeId,
-          );
-          if (exists) continue;
-          this.run(
-            `INSERT INTO pairs (id, program_id, mentor_id, mentee_id, status, created_by, created_at) VALUES (?, ?, ?, ?, 'active', 'roster', ?)`,
-            pair.id,
-            pair.programId,
-            pair.mentorId,
-            pair.menteeId,
-            now,
-          );
-          this.insertJobs(pair.menteeId, pair.id, pair.jobs);
-          this.run(
-            `INSERT INTO charter_drafts (pair_id, data, mode, updated_at) VALUES (?, ?, 'paused', ?)`,
-            pair.id,
-            JSON.stringify(pair.draft),
-            now,
-          );
-          pairsCreated += 1;
-        }
-        return { peopleCreated, peopleUpdated, pairsCreated };
-      }),
+    importRoster: async (batches, now) => {
+      // One transaction across the batches: each is written as it arrives and then let go, so a large roster never
+      // holds its whole plan, and a failure anywhere (a batch that cannot be planned or written) rolls back all.
+      const counts = { peopleCreated: 0, peopleUpdated: 0, pairsCreated: 0 };
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        for await (const batch of batches) this.writeRosterBatch(batch, now, counts);
+        this.db.exec('COMMIT');
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+      return counts;
+    },
     ensureChannel: async (identity, programId, now) =>
       this.tx(() => {
         const existing = this.one(
@@ -525,6 +454,93 @@ export class SqliteStore extends SqlRepository implements Store {
         );
       }),
   };
+
+  /** One batch of a roster import, inside the import's transaction. */
+  private writeRosterBatch(
+    plan: RosterPlan,
+    now: number,
+    counts: { peopleCreated: number; peopleUpdated: number; pairsCreated: number },
+  ): void {
+    for (const person of plan.people) {
+      if (!person.exists) {
+        this.run(
+          `INSERT INTO participants (id, program_id, platform, workspace_id, user_id, email, timezone, roles, arm, invited_at, created_at, attributes)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          person.id,
+          person.programId,
+          person.identity.platform,
+          person.identity.workspaceId,
+          person.identity.userId,
+          person.email,
+          person.timezone,
+          JSON.stringify(person.roles),
+          person.arm,
+          now,
+          now,
+          JSON.stringify(person.attributes ?? {}),
+        );
+        counts.peopleCreated += 1;
+      } else {
+        const changed = this.run(
+          `UPDATE participants SET program_id = ?, email = COALESCE(email, ?), roles = ?, arm = ?, timezone = COALESCE(?, timezone),
+             invited_at = COALESCE(invited_at, ?), attributes = json_patch(attributes, ?)
+           WHERE id = ? AND (program_id != ? OR roles != ? OR arm != ? OR (? IS NOT NULL AND timezone IS NOT ?) OR invited_at IS NULL
+             OR attributes != json_patch(attributes, ?))`,
+          person.programId,
+          person.email,
+          JSON.stringify(person.roles),
+          person.arm,
+          person.timezone,
+          now,
+          JSON.stringify(person.attributes ?? {}),
+          person.id,
+          person.programId,
+          JSON.stringify(person.roles),
+          person.arm,
+          person.timezone,
+          person.timezone,
+          JSON.stringify(person.attributes ?? {}),
+        );
+        counts.peopleUpdated += changed.changes;
+      }
+      if (person.language) {
+        const relanguaged = this.run(
+          'UPDATE participants SET roster_language = ? WHERE id = ? AND roster_language IS NOT ?',
+          person.language,
+          person.id,
+          person.language,
+        );
+        if (person.exists) counts.peopleUpdated += relanguaged.changes;
+      }
+      if (person.consentRequest) this.insertOutbox(person.consentRequest, now);
+      if (person.assignment)
+        this.recordAssignment(person.id, person.programId, person.arm, person.assignment, now);
+    }
+    for (const pair of plan.pairs) {
+      const exists = this.one(
+        `SELECT id FROM pairs WHERE mentor_id = ? AND mentee_id = ? AND status = 'active'`,
+        pair.mentorId,
+        pair.menteeId,
+      );
+      if (exists) continue;
+      this.run(
+        `INSERT INTO pairs (id, program_id, mentor_id, mentee_id, status, created_by, created_at) VALUES (?, ?, ?, ?, 'active', 'roster', ?)`,
+        pair.id,
+        pair.programId,
+        pair.mentorId,
+        pair.menteeId,
+        now,
+      );
+      this.insertJobs(pair.menteeId, pair.id, pair.jobs);
+      this.run(
+        `INSERT INTO charter_drafts (pair_id, data, mode, updated_at) VALUES (?, ?, 'paused', ?)`,
+        pair.id,
+        JSON.stringify(pair.draft),
+        now,
+      );
+      counts.pairsCreated += 1;
+    }
+  }
 
   private insertJobs(participantId: string, experimentId: string, runs: readonly NextRun[]): void {
     // Nudge occurrences are local dates, so a new experiment can meet the cancelled job of an earlier one on the
@@ -1008,7 +1024,7 @@ export class SqliteStore extends SqlRepository implements Store {
       row.kind,
       row.budgeted && BUDGETED_KINDS.has(row.kind) ? 1 : 0,
       row.budgetWeek,
-      JSON.stringify(row.message),
+      row.messageJson ?? JSON.stringify(row.message),
       row.dueAt,
       row.expiresAt,
       row.status ?? 'pending',

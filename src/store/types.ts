@@ -59,6 +59,8 @@ export interface NewOutboxRow {
   budgeted: boolean;
   budgetWeek: string;
   message: Message;
+  /** The message already serialized (one template filled in for many people); written instead of `message`. */
+  messageJson?: string;
   dueAt: number;
   expiresAt: number;
   status?: 'pending' | 'expired';
@@ -131,9 +133,14 @@ export interface Store {
     findByEmail(platform: Identity['platform'], email: string): Promise<Participant[]>;
     /** Every person (not channel) of a program, by email then id. */
     inProgram(programId: string): Promise<Participant[]>;
-    /** Applies a whole roster in one transaction: people, roles, arms, pairs and consent requests. */
+    /**
+     * Applies a whole roster in one transaction: people, roles, arms, pairs and consent requests. The plan arrives
+     * in batches, each written as it comes and then let go, so memory stays bounded by a batch; if a batch cannot
+     * be produced or written, everything is rolled back. The connection belongs to the import until it ends
+     * (the command line runs it in a process of its own).
+     */
     importRoster(
-      plan: RosterPlan,
+      batches: AsyncIterable<RosterPlan> | Iterable<RosterPlan>,
       now: number,
     ): Promise<{ peopleCreated: number; peopleUpdated: number; pairsCreated: number }>;
     /** A channel (e.g. the curators' channel) as a delivery target, so its messages travel through the outbox too. */

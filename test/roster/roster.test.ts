@@ -2,12 +2,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importRoster, knownUsersLookup, parseRosterCsv } from '../../src/app/roster.js';
+import {
+  type DirectoryLookup,
+  importRoster,
+  knownUsersLookup,
+  parseRosterCsv,
+  ROSTER_WRITE_BATCH,
+} from '../../src/app/roster.js';
 import { slackDirectory } from '../../src/channels/slack/directory.js';
 import { createSlackClient } from '../../src/channels/slack/sender.js';
+import type { Message } from '../../src/core/messages.js';
+import type { Identity } from '../../src/core/participant.js';
 import { parseProgramSettings } from '../../src/core/program.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
-import type { ProgramRecord } from '../../src/store/types.js';
+import type { ProgramRecord, Store } from '../../src/store/types.js';
 import { type SlackSimulator, startSlackSimulator } from '../simulators/slack-api.js';
 
 const NOW = Date.UTC(2026, 2, 2, 9);
@@ -342,5 +350,111 @@ describe('roster import from a large workspace', () => {
       expect(ms).toBeGreaterThan(2500);
       expect(ms).toBeLessThanOrEqual(3000);
     }
+  });
+});
+
+describe('roster import written in batches', () => {
+  let store: SqliteStore;
+  let dir: string;
+  let program: ProgramRecord;
+  const PEOPLE = ROSTER_WRITE_BATCH * 2 + 500;
+  const emailOf = (i: number) => `p${i}@example.com`;
+  // A directory that lists everyone at once, as a workspace listing does.
+  const directory: DirectoryLookup = {
+    platform: 'slack',
+    lookupByEmail: async () => null,
+    lookupMany: async (emails) =>
+      new Map([...emails].map((email) => [email, { platform: 'slack', workspaceId: 'T1', userId: email }])),
+  };
+  // The first person mentors the last two, so a pair spans the first and the last batch.
+  const csv = [
+    'email,role,mentor_email',
+    `${emailOf(0)},mentor,`,
+    ...Array.from({ length: PEOPLE - 1 }, (_, i) => `${emailOf(i + 1)},leader,`),
+    `${emailOf(PEOPLE - 1)},mentee,${emailOf(0)}`,
+    `${emailOf(PEOPLE - 2)},mentee,${emailOf(0)}`,
+  ].join('\n');
+  const count = (table: string) =>
+    (store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'coachloop-roster-batches-'));
+    store = openSqliteStore({ path: join(dir, 'db.sqlite') });
+    program = (
+      await store.programs.upsert(parseProgramSettings({ name: 'pilot', timezone: 'Europe/Berlin' }), NOW)
+    ).record;
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a roster larger than one batch completely, with pairs whose people are in different batches', async () => {
+    const outcome = await importRoster({ store, program, csv, lookups: [directory], now: NOW });
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.counts).toEqual({ peopleCreated: PEOPLE, peopleUpdated: 0, pairsCreated: 2 });
+    expect(outcome.people).toHaveLength(PEOPLE);
+    expect(count('participants')).toBe(PEOPLE);
+    expect((await store.outbox.list({ status: 'pending' })).filter((r) => r.kind === 'consent')).toHaveLength(
+      PEOPLE,
+    );
+    const mentor = await store.participants.findByIdentity({
+      platform: 'slack',
+      workspaceId: 'T1',
+      userId: emailOf(0),
+    });
+    // Each consent request names its own person on its buttons (one message template, filled in per person).
+    const refs = (
+      store.db.prepare('SELECT participant_id AS id, message FROM outbox').all() as {
+        id: string;
+        message: string;
+      }[]
+    ).map((row) => {
+      const message = JSON.parse(row.message) as Message;
+      const actions = message.blocks?.flatMap((b) => (b.type === 'actions' ? b.actions : [])) ?? [];
+      return { id: row.id, refs: [...new Set(actions.map((a) => a.ref))] };
+    });
+    expect(refs).toHaveLength(PEOPLE);
+    expect(refs.every((r) => r.refs.length === 1 && r.refs[0] === r.id)).toBe(true);
+    expect(new Set(refs.map((r) => r.id)).size).toBe(PEOPLE);
+    const pairs = await store.mentoring.activePairs(program.id);
+    expect(pairs).toHaveLength(2);
+    expect(pairs.every((p) => p.mentorId === mentor?.id)).toBe(true);
+    const again = await importRoster({ store, program, csv, lookups: [directory], now: NOW + 1000 });
+    expect(again.counts).toEqual({ peopleCreated: 0, peopleUpdated: 0, pairsCreated: 0 });
+    expect(again.pairs.map((p) => p.status)).toEqual(['exists', 'exists']);
+  });
+
+  it('rolls back the batches already written when a later batch fails: all or nothing', async () => {
+    let lookups = 0;
+    // The store fails while the third batch is being planned, after two batches were written.
+    const failing: Store = Object.assign(Object.create(store) as Store, {
+      participants: {
+        ...store.participants,
+        findByIdentity: async (identity: Identity) => {
+          lookups += 1;
+          if (lookups > ROSTER_WRITE_BATCH * 2 + 100) throw new Error('the disk went away');
+          return store.participants.findByIdentity(identity);
+        },
+      },
+    });
+    await expect(
+      importRoster({ store: failing, program, csv, lookups: [directory], now: NOW }),
+    ).rejects.toThrow('the disk went away');
+    expect(lookups).toBeGreaterThan(ROSTER_WRITE_BATCH * 2);
+    expect(store.db.inTransaction).toBe(false);
+    expect(count('participants')).toBe(0);
+    expect(count('outbox')).toBe(0);
+    expect(count('pairs')).toBe(0);
+    // The store is usable afterwards, and the same roster then imports whole.
+    const outcome = await importRoster({ store, program, csv, lookups: [directory], now: NOW });
+    expect(outcome.counts?.peopleCreated).toBe(PEOPLE);
+  });
+
+  it('a dry run plans every batch and writes none', async () => {
+    const outcome = await importRoster({ store, program, csv, lookups: [directory], now: NOW, dryRun: true });
+    expect(outcome).toMatchObject({ ok: true, written: false });
+    expect(outcome.people.filter((p) => p.status === 'new')).toHaveLength(PEOPLE);
+    expect(outcome.pairs).toHaveLength(2);
+    expect(count('participants')).toBe(0);
   });
 });
