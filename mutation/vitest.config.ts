@@ -9,7 +9,8 @@ export default defineConfig({
     root: new URL('..', import.meta.url).pathname,
     include: ['src/core/**/*.test.ts'],
     testTimeout: 20_000,
-    env: { LOG_LEVEL: 'silent' },
+    // MUTATION_RUN: property tests run fewer cases here (each mutant re-runs them); `npm test` keeps them whole.
+    env: { LOG_LEVEL: 'silent', MUTATION_RUN: '1' },
     reporters: ['default', new URL('./load-failure-reporter.ts', import.meta.url).pathname],
   },
 });
