@@ -142,6 +142,8 @@ describe('reporting line and working hours', () => {
     // Saturday 28 March 2026: the US is on summer time, Berlin changes at 01:00 UTC on the Sunday.
     expect(workingOverlapHours(berlin, newYork, Date.UTC(2026, 2, 28, 0))).toBe(6);
     expect(workingOverlapHours(berlin, newYork, Date.UTC(2026, 2, 28, 23))).toBe(6);
+    // Sunday 29 March, the day Berlin changes: mostly on summer time.
+    expect(workingOverlapHours(berlin, newYork, Date.UTC(2026, 2, 29, 12))).toBe(5);
     // The Monday after: both on summer time.
     expect(workingOverlapHours(berlin, newYork, Date.UTC(2026, 2, 30, 23))).toBe(5);
     // Quiet hours inside one day (not across midnight) and quarter hours.
@@ -298,6 +300,12 @@ describe('fit, part by part', () => {
       { signal: 'level', points: 13, facts: { gap: 2 } },
     ]);
     expect(checks(person('x'), mentors, only({ level: 25 })).every((c) => c.reasons.length === 0)).toBe(true);
+    // A mentor without a level earns no level points, even against a mentee of rank 0.
+    const zero = only({ level: 20 }, { levels: ['A', 'B'], levelGap: 0 });
+    expect(checks(person('x', { level: 'A' }), [mentor('n')], zero)[0]!.reasons).toEqual([]);
+    expect(
+      checks(person('x', { level: 'A' }), [mentor('n')], only({ level: 20 }, { levels: ['A'] }))[0]!.reasons,
+    ).toEqual([]);
     // Ranked by the list: the first level counts (rank 0).
     const listed = only({ level: 20 }, { levels: ['A', 'B'] });
     expect(
@@ -327,6 +335,22 @@ describe('fit, part by part', () => {
       [],
     );
     expect(checkPair(person('m'), person('a'), context(5, 11)).reasons[0]!.facts).toEqual({ hours: 5 });
+  });
+
+  it('compares topics, departments and levels in lower case, which does not fold ß into ss', () => {
+    const mentee = person('m', { topics: ['Straße'], department: 'Straße', level: 'Straße' });
+    const mentors = [
+      mentor('a', { topics: ['STRASSE'], department: 'STRASSE', level: 'STRASSE' }),
+      mentor('b', { topics: ['STRAßE'], department: 'STRAßE' }),
+    ];
+    const s = settings({ levels: ['STRASSE', 'x', 'straße'], weights: { timezone: 0 } });
+    expect(checks(mentee, mentors, s).map((c) => signals(c.reasons))).toEqual([
+      [['department', 20]],
+      [['topics', 40]],
+    ]);
+    const [reason] = checks(mentee, [mentors[0]!], s)[0]!.reasons;
+    expect(fitReasonText(english, reason!)).toBe('another department: STRASSE, not Straße (+20)');
+    expect(levelRank('STRASSE', ['Straße'])).toBeNull();
   });
 
   it('adds the parts up', () => {
@@ -435,14 +459,15 @@ describe('alternatives', () => {
   it('are the next mentors who pass and have a slot: best fit first, then by name, then id; at most three', () => {
     const s = settings({ weights: { ...NO_POINTS, topics: 40 } });
     const mentee = person('m', { topics: ['a', 'b'] });
+    // Keys (the roster order) run against names and ids, so only the sort puts them in order.
     const mentors = [
-      mentor('best', { name: 'Zed', topics: ['a', 'b'] }),
-      mentor('k2', { name: 'Kim', topics: ['a'] }),
-      mentor('k1', { name: 'Kim', topics: ['a'] }),
-      mentor('al', { name: 'Al', topics: ['a'] }),
-      mentor('low', { name: 'Aa', topics: [] }),
-      mentor('full', { name: 'Ab', topics: ['a', 'b'], slots: 0 }),
-      mentor('no', { name: 'Ac', topics: ['a', 'b'] }),
+      mentor('g', { id: 'best', name: 'Zed', topics: ['a', 'b'] }),
+      mentor('b', { id: 'k2', name: 'Kim', topics: ['a'] }),
+      mentor('c', { id: 'k1', name: 'Kim', topics: ['a'] }),
+      mentor('d', { id: 'al', name: 'Al', topics: ['a'] }),
+      mentor('a', { id: 'low', name: 'Aa', topics: [] }),
+      mentor('e', { id: 'full', name: 'Ab', topics: ['a', 'b'], slots: 0 }),
+      mentor('f', { id: 'no', name: 'Ac', topics: ['a', 'b'] }),
     ];
     const result = proposeMatches(input({ mentees: [mentee], mentors, notWith: [['m', 'no']] }), s);
     expect(result.proposals[0]!.mentorId).toBe('best');
@@ -537,6 +562,29 @@ describe('a mentee left out', () => {
     );
     expect(result.unmatched[0]!.constraint).toBe('closed_before');
     expect(result.unmatched[0]!.blockers.map((b) => b.constraint)).toEqual(['closed_before', 'overlap']);
+  });
+
+  it('on a tie of several rules, names the first of them', () => {
+    const result = proposeMatches(
+      input({
+        mentees: [person('m')],
+        mentors: [mentor('d', { timezone: 'Pacific/Auckland' }), mentor('c'), mentor('b'), mentor('a')],
+        managers: new Map([['m', 'a']]),
+        notWith: [['m', 'b']],
+        closedPairs: [['c', 'm']],
+      }),
+      settings(),
+    );
+    expect(result.unmatched[0]!.constraint).toBe('reporting_line');
+  });
+
+  it('orders people with the same key by id, whatever the roster order', () => {
+    const mentees = [person('k', { id: 'm2', topics: ['x'] }), person('k', { id: 'm1' })];
+    const mentors = [mentor('b', { topics: ['x'] }), mentor('a')];
+    for (const roster of [mentees, [...mentees].reverse()]) {
+      const result = proposeMatches(input({ mentees: roster, mentors }), settings({ minOverlapHours: 0 }));
+      expect(result.proposals.map((p) => `${p.menteeId}→${p.mentorId}`)).toEqual(['m1→a', 'm2→b']);
+    }
   });
 
   it('with no mentors at all, says so', () => {

@@ -118,6 +118,7 @@ export interface MatchResult {
   totalFit: number;
 }
 
+// Stryker disable next-line EqualityOperator: equivalent; any fixed order of the two ids makes the key symmetric
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 const norm = (s: string) => s.trim().toLowerCase();
 
@@ -155,6 +156,7 @@ export function workingOverlapHours(
 
 function overlapOfMasks(a: readonly boolean[], b: readonly boolean[]): number {
   let both = 0;
+  // Stryker disable next-line EqualityOperator: equivalent; a[STEPS] is undefined, so one step more counts nothing
   for (let i = 0; i < STEPS; i += 1) if (a[i] && b[i]) both += 1;
   return both / 4;
 }
@@ -206,7 +208,7 @@ export function checkPair(
 
   const w = settings.weights;
   const reasons: FitReason[] = [];
-  if (mentee.topics.length > 0 && w.topics > 0) {
+  if (w.topics > 0) {
     const offered = new Set(mentor.topics.map(norm));
     const wanted = [...new Set(mentee.topics.map(norm))];
     const shared = wanted.filter((t) => offered.has(t));
@@ -228,19 +230,17 @@ export function checkPair(
   }
   const menteeRank = levelRank(mentee.level, settings.levels);
   const mentorRank = levelRank(mentor.level, settings.levels);
-  if (menteeRank !== null && mentorRank !== null && w.level > 0) {
+  if (menteeRank !== null && mentorRank !== null) {
     const gap = mentorRank - menteeRank;
     const off = Math.abs(gap - settings.levelGap);
     // Full points at the program's gap, half one level off, none further away (or below the mentee).
     const points = gap < 0 ? 0 : off === 0 ? w.level : off === 1 ? Math.round(w.level / 2) : 0;
     if (points > 0) reasons.push({ signal: 'level', points, facts: { gap } });
   }
-  if (w.timezone > 0 && context.overlapHours > 0) {
-    // A full working day in common earns every point; less, its share of the mentee's own day.
-    const day = Math.max(1, context.menteeHours);
-    const points = Math.round(w.timezone * Math.min(1, context.overlapHours / day));
-    if (points > 0) reasons.push({ signal: 'timezone', points, facts: { hours: context.overlapHours } });
-  }
+  // A full working day in common earns every point; less, its share of the mentee's own day.
+  const day = Math.max(1, context.menteeHours);
+  const points = Math.round(w.timezone * Math.min(1, context.overlapHours / day));
+  if (points > 0) reasons.push({ signal: 'timezone', points, facts: { hours: context.overlapHours } });
   return { blocked, fit: reasons.reduce((sum, r) => sum + r.points, 0), reasons };
 }
 
@@ -300,6 +300,7 @@ export function minCostAssignment(
       j0 = j1;
     } while (j0 !== 0);
   }
+  // Stryker disable next-line ArrayDeclaration,UnaryOperator: equivalent; rows ≤ columns, so every row gets a column below
   const assigned = new Array<number>(rows).fill(-1);
   for (let j = 1; j <= columns; j += 1) if (owner[j]! > 0) assigned[owner[j]! - 1] = j - 1;
   return assigned;
@@ -373,8 +374,8 @@ export function proposeMatches(input: MatchInput, settings: MatchingSettings): M
   const proposals: MatchProposal[] = [];
   const unmatched: UnmatchedMentee[] = [];
   for (const [row, { mentee, checks }] of scored.entries()) {
-    const column = assigned[row]!;
-    const mentorIndex = column >= 0 && column < slots.length ? slots[column]! : -1;
+    // The columns after the slots are "nobody".
+    const mentorIndex = slots[assigned[row]!] ?? -1;
     const feasible = checks
       .map((check, index) => ({ check, mentor: mentors[index]! }))
       .filter(({ check, mentor }) => check.blocked.length === 0 && mentor.slots > 0)
