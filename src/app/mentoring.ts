@@ -103,6 +103,33 @@ export function alertMessageFor(
   );
 }
 
+/** The outbox row that takes a curator alert to the curators' channel, in that channel's words. */
+function curatorAlertRow(
+  alert: CuratorAlert,
+  channel: Participant,
+  mentor: Participant,
+  mentee: Participant,
+  settings: ProgramSettings,
+  now: number,
+): NewOutboxRow {
+  return {
+    key: `curator_alert:${alert.id}`,
+    participantId: channel.id,
+    kind: 'curator_alert',
+    budgeted: false,
+    budgetWeek: localWeekKey(now, settings.timezone),
+    message: alertMessageFor(
+      translator(readerOf(settings, channel)),
+      alert,
+      mentor,
+      mentee,
+      settings.engagement.threshold,
+    ),
+    dueAt: now,
+    expiresAt: now + 7 * DAY,
+  };
+}
+
 /** A charter chat reply that says what did not fit and asks the field's question again. */
 function askAgain(
   key: 'charter.chatFix' | 'charter.chatNoFit' | 'charter.chatAlmost',
@@ -824,22 +851,7 @@ export class MentoringService {
         effects.push({ type: 'open_alert', alertId, score: score.score, reasons: score.reasons });
         if (target) {
           const channel = await this.#store.participants.ensureChannel(target, program.id, now);
-          outbox.push({
-            key: `curator_alert:${alertId}`,
-            participantId: channel.id,
-            kind: 'curator_alert',
-            budgeted: false,
-            budgetWeek: localWeekKey(now, settings.timezone),
-            message: alertMessageFor(
-              translator(readerOf(settings, channel)),
-              alert,
-              mentor,
-              mentee,
-              settings.engagement.threshold,
-            ),
-            dueAt: now,
-            expiresAt: now + 7 * DAY,
-          });
+          outbox.push(curatorAlertRow(alert, channel, mentor, mentee, settings, now));
         } else {
           this.#logger.warn({ pairId: pair.id }, 'curator alert raised but no curator channel is configured');
         }
@@ -1013,22 +1025,7 @@ export class MentoringService {
     if (await this.#store.mentoring.openAlert(alert, now)) {
       if (channel) {
         const inserted = await this.#store.outbox.enqueue(
-          {
-            key: `curator_alert:${alert.id}`,
-            participantId: channel.id,
-            kind: 'curator_alert',
-            budgeted: false,
-            budgetWeek: localWeekKey(now, settings.timezone),
-            message: alertMessageFor(
-              translator(readerOf(settings, channel)),
-              alert,
-              mentor,
-              mentee,
-              settings.engagement.threshold,
-            ),
-            dueAt: now,
-            expiresAt: now + 7 * DAY,
-          },
+          curatorAlertRow(alert, channel, mentor, mentee, settings, now),
           now,
         );
         if (inserted) this.#onQueued();
