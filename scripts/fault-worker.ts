@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { createSlackClient, SlackSender } from '../src/channels/slack/sender.js';
 import { Dispatcher } from '../src/scheduler/dispatcher.js';
 import { runSchedulerPass } from '../src/scheduler/pass.js';
-import { openSqliteStore } from '../src/store/sqlite.js';
+import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { SimulatedTime } from '../test/faults/simulated-time.js';
 
 const { values } = parseArgs({

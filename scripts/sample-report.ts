@@ -19,7 +19,7 @@ import type { Experiment, KpiDirection } from '../src/core/experiment.js';
 import type { Arm, Participant } from '../src/core/participant.js';
 import type { ConsentState } from '../src/core/schedule.js';
 import { addLocalDays, localWeekKey } from '../src/core/time.js';
-import { openSqliteStore } from '../src/store/sqlite.js';
+import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { ReportSeeder } from '../test/reports/seed.js';
 
 const { values: args } = parseArgs({

@@ -13,6 +13,8 @@ const coreShape = {
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('./data/coachloop.db'),
+  /** A database URL (`sqlite:…`, `postgres://…`); when set it wins over DATABASE_PATH. */
+  DATABASE_URL: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PROGRAMS_DIR: z.string().min(1).default('./programs'),
   DEFAULT_PROGRAM: optionalText,

@@ -18,7 +18,7 @@ import { createLogger, type Logger } from './logger.js';
 import { channelModules } from './registry.js';
 import { Dispatcher, type DispatchStats } from './scheduler/dispatcher.js';
 import { LAST_PASS_KEY, type PassStats, runSchedulerPass } from './scheduler/pass.js';
-import { exposedDatabaseFiles, openSqliteStore } from './store/sqlite.js';
+import { exposedDatabaseFiles, openSqliteStore } from './store/sqlite/index.js';
 import type { Store } from './store/types.js';
 
 export interface CoachloopOptions {

@@ -3,7 +3,7 @@ import { english } from '../../src/core/catalog/index.js';
 import type { Clock } from '../../src/core/clock.js';
 import { outboxKey, type ScheduledJob } from '../../src/core/schedule.js';
 import { localWeekKey } from '../../src/core/time.js';
-import type { SqliteStore } from '../../src/store/sqlite.js';
+import type { SqliteStore } from '../../src/store/sqlite/index.js';
 import type { ProgramRecord } from '../../src/store/types.js';
 import type { SeededPerson } from './seed.js';
 

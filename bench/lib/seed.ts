@@ -6,7 +6,7 @@ import { type ExperimentInput, experimentEndDate } from '../../src/core/experime
 import { effectiveAvailability, type ProgramSettings, parseProgramSettings } from '../../src/core/program.js';
 import { type NextRun, planExperiment } from '../../src/core/schedule.js';
 import type { Availability } from '../../src/core/time.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import type { ProgramRecord } from '../../src/store/types.js';
 import { userIdOf } from './common.js';
 

@@ -16,7 +16,7 @@ import { inboundActivitySchema, referenceOf } from '../../src/channels/teams/act
 import { TeamsAddressBook } from '../../src/channels/teams/addresses.js';
 import type { TeamsChannel } from '../../src/channels/teams/index.js';
 import type { Coachloop } from '../../src/main.js';
-import type { SqliteStore } from '../../src/store/sqlite.js';
+import type { SqliteStore } from '../../src/store/sqlite/index.js';
 import {
   type JsonObject,
   postActivity,

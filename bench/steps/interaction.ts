@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ManualClock } from '../../src/core/clock.js';
-import { openSqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { startSlackSimulator } from '../../test/simulators/slack-api.js';
 import { SIGNING_SECRET, startBot } from '../lib/bot.js';
 import {

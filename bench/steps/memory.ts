@@ -43,7 +43,7 @@ childMain<Input, MemoryOutput>(async (input) => {
     slack: { token: 'xoxb-bench', apiUrl: 'http://127.0.0.1:9/api/', botId: 'BBOT', botUserId: 'UBOT' },
   });
   try {
-    const store = app.store as import('../../src/store/sqlite.js').SqliteStore;
+    const store = app.store as import('../../src/store/sqlite/index.js').SqliteStore;
     const participants = Number(
       (store.db.prepare('SELECT COUNT(*) AS n FROM participants').get() as { n: number }).n,
     );
@@ -83,7 +83,7 @@ childMain<Input, MemoryOutput>(async (input) => {
   } finally {
     clearInterval(sampler);
     // close() drains the outbox; the queued nudges have nowhere to go here (bench-only: cancel them first).
-    (app.store as import('../../src/store/sqlite.js').SqliteStore).db
+    (app.store as import('../../src/store/sqlite/index.js').SqliteStore).db
       .prepare(`UPDATE outbox SET status = 'cancelled' WHERE status = 'pending'`)
       .run();
     await app.close();

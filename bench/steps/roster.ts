@@ -11,7 +11,7 @@ import { importRoster } from '../../src/app/roster.js';
 import { slackDirectory } from '../../src/channels/slack/directory.js';
 import { createSlackClient } from '../../src/channels/slack/sender.js';
 import { parseProgramSettings } from '../../src/core/program.js';
-import { openSqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { childMain, log, type StepOptions, userIdOf } from '../lib/common.js';
 import { startSimProcess } from '../lib/sim-client.js';
 

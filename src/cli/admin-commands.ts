@@ -4,7 +4,7 @@ import { PrivacyService } from '../app/privacy.js';
 import { loadConfig } from '../config.js';
 import { systemClock } from '../core/clock.js';
 import { PLATFORMS } from '../core/participant.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
 
 /** `coachloop audit --since DATE` and `coachloop forget --email ADDRESS | --user PLATFORM:WORKSPACE:USER`. */
 export function registerAdminCommands(program: Command, fail: (error: unknown) => never): void {

@@ -9,7 +9,7 @@ import { systemClock } from '../core/clock.js';
 import { missingTranslations } from '../core/program.js';
 import { timeZoneSchema } from '../core/time.js';
 import { startCoachloop } from '../main.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerMatchCommand } from './match-command.js';
 import { registerPilotCommands } from './pilot-commands.js';

@@ -15,7 +15,7 @@ import { english } from '../core/catalog/index.js';
 import { systemClock } from '../core/clock.js';
 import type { ProgramSettings } from '../core/program.js';
 import { channelModules } from '../registry.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
 
 /** `coachloop match propose --program P [--roster FILE] [--json]`: proposals for curators, never pairs. */
 export function registerMatchCommand(program: Command, fail: (error: unknown) => never): void {

@@ -4,7 +4,7 @@ import { programNamed } from '../app/reports/export.js';
 import { verifyAssignments } from '../app/roster-assignment.js';
 import { loadConfig } from '../config.js';
 import { systemClock } from '../core/clock.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/index.js';
 
 async function withStore(work: (store: SqliteStore) => Promise<void>): Promise<void> {
   const store = openSqliteStore({ path: loadConfig().DATABASE_PATH });

@@ -7,7 +7,7 @@ import type { ProgramSettings } from '../core/program.js';
 import { planExperiment } from '../core/schedule.js';
 import { Dispatcher } from '../scheduler/dispatcher.js';
 import { runSchedulerPass } from '../scheduler/pass.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
 
 export interface PreviewLine {
   kind: string;

@@ -10,7 +10,7 @@ import {
 } from '../app/reports/export.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { type Clock, systemClock } from '../core/clock.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/index.js';
 
 export interface ReportCommandDeps {
   clock?: Clock;

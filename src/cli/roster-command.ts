@@ -14,7 +14,7 @@ import { slackDirectory } from '../channels/slack/directory.js';
 import { createSlackClient } from '../channels/slack/sender.js';
 import { loadConfig } from '../config.js';
 import { systemClock } from '../core/clock.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
 
 /** A file with thousands of bad rows lists the first ones and says how many more there are. */
 const SHOWN_PROBLEMS = 100;

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRoster } from '../../src/app/roster.js';
 import { parseProgramSettings } from '../../src/core/program.js';
-import { openSqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');

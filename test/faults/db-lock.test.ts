@@ -5,8 +5,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackClient, SlackSender } from '../../src/channels/slack/sender.js';
 import { Dispatcher } from '../../src/scheduler/dispatcher.js';
 import { runSchedulerPass } from '../../src/scheduler/pass.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
-import { chooseDriver } from '../../src/store/sqlite-driver.js';
+import { chooseDriver } from '../../src/store/sqlite/driver.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import { type SlackSimulator, startSlackSimulator } from '../simulators/slack-api.js';
 import {
   auditDelivery,

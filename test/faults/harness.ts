@@ -18,7 +18,7 @@ import { createSlackClient, OUTBOX_METADATA_EVENT, SlackSender } from '../../src
 import { ManualClock } from '../../src/core/clock.js';
 import { Dispatcher, type DispatchStats } from '../../src/scheduler/dispatcher.js';
 import { LAST_PASS_KEY, runSchedulerPass } from '../../src/scheduler/pass.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import type { OutboxStatus } from '../../src/store/types.js';
 import { type Fault, type SlackSimulator, startSlackSimulator } from '../simulators/slack-api.js';
 import { at, setupPerson } from '../support/foundation.js';

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackClient, SlackSender } from '../../src/channels/slack/sender.js';
 import { Dispatcher } from '../../src/scheduler/dispatcher.js';
 import { runSchedulerPass } from '../../src/scheduler/pass.js';
-import { openSqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { startSlackSimulator } from '../simulators/slack-api.js';
 import {
   auditDelivery,

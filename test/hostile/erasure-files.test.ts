@@ -6,7 +6,7 @@ import { surveyIdFor } from '../../src/core/checkpoint.js';
 import { DAY, ManualClock } from '../../src/core/clock.js';
 import type { Identity } from '../../src/core/participant.js';
 import { Dispatcher } from '../../src/scheduler/dispatcher.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import { runTicks, setupPerson, tempDir } from '../support/foundation.js';
 import { MemorySender } from '../support/memory-sender.js';
 import { experimentValues } from '../support/slack-fixtures.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrivacyService } from '../../src/app/privacy.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { parseProgramSettings } from '../../src/core/program.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import { tempDir } from '../support/foundation.js';
 
 describe('erasure', () => {

@@ -6,7 +6,7 @@ import { buildMidReview } from '../../src/app/reports/mid-review.js';
 import { DAY } from '../../src/core/clock.js';
 import type { Participant } from '../../src/core/participant.js';
 import { type ProgramSettingsInput, parseProgramSettings } from '../../src/core/program.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import type { ProgramRecord } from '../../src/store/types.js';
 import { tempDir } from '../support/foundation.js';
 import { ReportSeeder } from './seed.js';

@@ -5,7 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerReportCommand } from '../../src/cli/report-command.js';
 import { DAY, ManualClock } from '../../src/core/clock.js';
-import { openSqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { tempDir } from '../support/foundation.js';
 import { ReportSeeder } from './seed.js';
 

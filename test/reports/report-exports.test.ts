@@ -10,8 +10,7 @@ import {
 } from '../../src/app/reports/export.js';
 import { DAY, ManualClock } from '../../src/core/clock.js';
 import type { Arm } from '../../src/core/participant.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
-import { PSEUDONYM_SECRET_KEY } from '../../src/store/sqlite-reports.js';
+import { openSqliteStore, PSEUDONYM_SECRET_KEY, type SqliteStore } from '../../src/store/sqlite/index.js';
 import type { ProgramRecord } from '../../src/store/types.js';
 import { tempDir } from '../support/foundation.js';
 import { ReportSeeder } from './seed.js';

@@ -4,7 +4,7 @@ import { loadOutcomeReport } from '../../src/app/reports/export.js';
 import { DAY, HOUR } from '../../src/core/clock.js';
 import type { Experiment } from '../../src/core/experiment.js';
 import type { Participant } from '../../src/core/participant.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import type { ProgramRecord } from '../../src/store/types.js';
 import { ReportSeeder } from './seed.js';
 

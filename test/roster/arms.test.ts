@@ -9,7 +9,7 @@ import { createSlackClient } from '../../src/channels/slack/sender.js';
 import { DAY, ManualClock } from '../../src/core/clock.js';
 import { type ProgramSettingsInput, parseProgramSettings } from '../../src/core/program.js';
 import { runSchedulerPass } from '../../src/scheduler/pass.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import type { ProgramRecord } from '../../src/store/types.js';
 import { type SlackSimulator, startSlackSimulator } from '../simulators/slack-api.js';
 

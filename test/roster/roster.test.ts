@@ -14,7 +14,7 @@ import { createSlackClient } from '../../src/channels/slack/sender.js';
 import type { Message } from '../../src/core/messages.js';
 import type { Identity } from '../../src/core/participant.js';
 import { parseProgramSettings } from '../../src/core/program.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import type { ProgramRecord, Store } from '../../src/store/types.js';
 import { type SlackSimulator, startSlackSimulator } from '../simulators/slack-api.js';
 

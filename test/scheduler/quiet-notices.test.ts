@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoachingService } from '../../src/app/service.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { Dispatcher } from '../../src/scheduler/dispatcher.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import { at, localStamp, setupPerson, tempDir } from '../support/foundation.js';
 import { MemorySender } from '../support/memory-sender.js';
 

@@ -7,7 +7,7 @@ import { BUDGETED_KINDS } from '../../src/core/messages.js';
 import { isQuiet, isWorkingDay, localWeekKey, type Weekday } from '../../src/core/time.js';
 import { Dispatcher, type DispatcherOptions } from '../../src/scheduler/dispatcher.js';
 import { type PassStats, runSchedulerPass } from '../../src/scheduler/pass.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import type { Store } from '../../src/store/types.js';
 import {
   at,

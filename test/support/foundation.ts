@@ -10,7 +10,7 @@ import { type ProgramSettingsInput, parseProgramSettings } from '../../src/core/
 import { planExperiment } from '../../src/core/schedule.js';
 import type { Dispatcher } from '../../src/scheduler/dispatcher.js';
 import { runSchedulerPass } from '../../src/scheduler/pass.js';
-import type { SqliteStore } from '../../src/store/sqlite.js';
+import type { SqliteStore } from '../../src/store/sqlite/index.js';
 import type { ProgramRecord, Store } from '../../src/store/types.js';
 
 /** A fresh directory for one test's database files; `cleanup` removes it. */

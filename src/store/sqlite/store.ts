@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Survey, SurveyDetails } from '../core/checkpoint.js';
-import type { Experiment, ExperimentInput, ExperimentStatus } from '../core/experiment.js';
-import { BUDGETED_KINDS, type Message, type MessageKind } from '../core/messages.js';
-import type { Identity, Participant, Platform } from '../core/participant.js';
-import type { ProgramSettings } from '../core/program.js';
-import type { ConsentState, Decision, JobKind, NextRun, ScheduledJob } from '../core/schedule.js';
-import { MIGRATIONS } from './migrations.js';
-import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
-import { Database } from './sqlite-driver.js';
-import { SqliteMatchingStore } from './sqlite-matching.js';
-import { SqliteMentoringStore } from './sqlite-mentoring.js';
-import { SqlitePilotStore } from './sqlite-pilots.js';
-import { SqlitePrivacyStore } from './sqlite-privacy.js';
-import { SqliteReportStore } from './sqlite-reports.js';
+import type { Survey, SurveyDetails } from '../../core/checkpoint.js';
+import type { Experiment, ExperimentInput, ExperimentStatus } from '../../core/experiment.js';
+import { BUDGETED_KINDS, type Message, type MessageKind } from '../../core/messages.js';
+import type { Identity, Participant, Platform } from '../../core/participant.js';
+import type { ProgramSettings } from '../../core/program.js';
+import type { ConsentState, Decision, JobKind, NextRun, ScheduledJob } from '../../core/schedule.js';
 import type {
   ApplyResult,
   AuditEntry,
@@ -28,7 +20,15 @@ import type {
   ProgramRecord,
   RosterPlan,
   Store,
-} from './types.js';
+} from '../types.js';
+import { Database } from './driver.js';
+import { SqliteMatchingStore } from './matching.js';
+import { SqliteMentoringStore } from './mentoring.js';
+import { MIGRATIONS } from './migrations.js';
+import { SqlitePilotStore } from './pilots.js';
+import { SqlitePrivacyStore } from './privacy.js';
+import { SqliteReportStore } from './reports.js';
+import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
 
 function toProgram(row: Row): ProgramRecord {
   return {

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { Charter, CharterDraft } from '../core/charter.js';
-import type { EngagementReason } from '../core/engagement.js';
-import type { CharterVersion, CuratorAlert, Milestone, Pair } from '../core/mentoring.js';
-import type { NextRun } from '../core/schedule.js';
+import type { Charter, CharterDraft } from '../../core/charter.js';
+import type { EngagementReason } from '../../core/engagement.js';
+import type { CharterVersion, CuratorAlert, Milestone, Pair } from '../../core/mentoring.js';
+import type { NextRun } from '../../core/schedule.js';
+import type { CharterDraftRecord, MentoringStore, NewPair } from '../types.js';
 import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
-import type { CharterDraftRecord, MentoringStore, NewPair } from './types.js';
 
 function toPair(row: Row): Pair {
   return {

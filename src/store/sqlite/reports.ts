@@ -1,10 +1,8 @@
-import type { Cadence } from '../core/charter.js';
-import type { EvaluationSettings, EvaluationVersion } from '../core/evaluation.js';
-import type { MeetingAnswer } from '../core/meetings.js';
-import type { ProgramSettings } from '../core/program.js';
-import type { ConsentState } from '../core/schedule.js';
-import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
-import { toAssignment } from './sqlite-pilots.js';
+import type { Cadence } from '../../core/charter.js';
+import type { EvaluationSettings, EvaluationVersion } from '../../core/evaluation.js';
+import type { MeetingAnswer } from '../../core/meetings.js';
+import type { ProgramSettings } from '../../core/program.js';
+import type { ConsentState } from '../../core/schedule.js';
 import type {
   ReportDataset as Dataset,
   ReportAlertRow,
@@ -18,7 +16,9 @@ import type {
   ReportStore,
   ReportSurveyRow,
   ReviewStage,
-} from './types.js';
+} from '../types.js';
+import { toAssignment } from './pilots.js';
+import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
 
 /** Where the per-database pseudonym secret of report exports is kept. */
 export const PSEUDONYM_SECRET_KEY = 'reports.pseudonym_secret';

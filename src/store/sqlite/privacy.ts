@@ -1,5 +1,5 @@
+import type { ConsentEntry, PrivacyStore, PurgeSummary } from '../types.js';
 import { SqlRepository } from './sql.js';
-import type { ConsentEntry, PrivacyStore, PurgeSummary } from './types.js';
 
 const ERASED = '[erased]';
 const EMPTY_MESSAGE = JSON.stringify({ text: '', blocks: [] });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AssignmentMethod } from '../core/evaluation.js';
+import type { AssignmentMethod } from '../../core/evaluation.js';
+import type { ArmAssignment, ConfounderNote, PilotStore, ReviewStage } from '../types.js';
 import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
-import type { ArmAssignment, ConfounderNote, PilotStore, ReviewStage } from './types.js';
 
 export function toAssignment(row: Row): Omit<ArmAssignment, 'email' | 'programId'> {
   return {

@@ -1,8 +1,8 @@
-import type { Candidate, FitReason, ProposalStatus, StoredProposal } from '../core/matching.js';
-import type { MeetingAnswer } from '../core/meetings.js';
-import type { Identity, Platform } from '../core/participant.js';
+import type { Candidate, FitReason, ProposalStatus, StoredProposal } from '../../core/matching.js';
+import type { MeetingAnswer } from '../../core/meetings.js';
+import type { Identity, Platform } from '../../core/participant.js';
+import type { MatchingStore, NewProposal, PairCheckin } from '../types.js';
 import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
-import type { MatchingStore, NewProposal, PairCheckin } from './types.js';
 
 const identityOf = (row: Row): Identity => ({
   platform: str(row.platform) as Platform,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDriver, Database } from './sqlite-driver.js';
+import { chooseDriver, Database } from './driver.js';
 
 describe('the SQLite driver for the running Node.js', () => {
   it('takes better-sqlite3 13 from Node-API 10 on and the Node 20 build below it', () => {

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { experimentInput, setupPerson, tempDir } from '../../test/support/foundation.js';
-import { surveyIdFor } from '../core/checkpoint.js';
-import { DAY, HOUR, ManualClock } from '../core/clock.js';
-import { experimentEndDate } from '../core/experiment.js';
-import { availabilityOf } from '../core/participant.js';
-import { parseProgramSettings } from '../core/program.js';
-import { type Decision, planExperiment } from '../core/schedule.js';
+import { experimentInput, setupPerson, tempDir } from '../../../test/support/foundation.js';
+import { surveyIdFor } from '../../core/checkpoint.js';
+import { DAY, HOUR, ManualClock } from '../../core/clock.js';
+import { experimentEndDate } from '../../core/experiment.js';
+import { availabilityOf } from '../../core/participant.js';
+import { parseProgramSettings } from '../../core/program.js';
+import { type Decision, planExperiment } from '../../core/schedule.js';
+import { Database } from './driver.js';
 import { MIGRATIONS } from './migrations.js';
-import { ExperimentAlreadyRunningError, migrate, openSqliteStore, type SqliteStore } from './sqlite.js';
-import { Database } from './sqlite-driver.js';
+import { ExperimentAlreadyRunningError, migrate, openSqliteStore, type SqliteStore } from './store.js';
 
 const START = '2026-03-02T12:00:00-05:00';
 
