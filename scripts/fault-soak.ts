@@ -9,7 +9,7 @@
  *    `ok:false` errors, slow answers, answers after the client timeout and calls that never answer (with and
  *    without effect), and enforces its rate limits: on even runs a little above the configured pace, on odd
  *    runs stricter than it (`--strict-limit`), so enforced 429s happen and must be waited out;
- *  - kills: worker processes (scripts/fault-worker.ts) run passes and drains on one SQLite file and are
+ *  - kills: worker processes (scripts/fault-worker.ts) run passes and drains on one database file and are
  *    SIGKILLed `kills` times at random points, then a last worker finishes; the simulator (here) keeps the truth.
  * Every run checks each due message reached Slack exactly once (by the outbox key in the message metadata)
  * and every outbox row ended `sent`. Prints a figures table; exits 1 if any message was lost or duplicated.

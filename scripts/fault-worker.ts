@@ -1,9 +1,9 @@
 /**
- * A coachloop process for the crash tests: opens the SQLite file, then runs scheduler passes and outbox
+ * A coachloop process for the crash tests: opens the database (a file path or a URL), then runs scheduler passes and outbox
  * drains against a Slack Web API (the simulator, owned by the parent) until nothing is left to send.
- * The parent kills it with SIGKILL at random points and starts another on the same file.
+ * The parent kills it with SIGKILL at random points and starts another on the same database.
  *
- *   node --import tsx scripts/fault-worker.ts --db FILE --api URL --token T --now MS --lease MS --timeout MS
+ *   node --import tsx scripts/fault-worker.ts --db LOCATION --api URL --token T --now MS --lease MS --timeout MS
  *        [--max-attempts N] [--deadline MS]
  *
  * Time is simulated: the clock starts at --now (the parent moves it past the previous worker's), and waits
@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { createSlackClient, SlackSender } from '../src/channels/slack/sender.js';
 import { Dispatcher } from '../src/scheduler/dispatcher.js';
 import { runSchedulerPass } from '../src/scheduler/pass.js';
-import { openSqliteStore } from '../src/store/sqlite/index.js';
+import { openStoreAt } from '../src/store/index.js';
 import { SimulatedTime } from '../test/faults/simulated-time.js';
 
 const { values } = parseArgs({
@@ -49,7 +49,7 @@ console.warn = (...args: unknown[]) => {
 async function main(): Promise<number> {
   const deadline = Date.now() + Number(values.deadline);
   const leaseMs = Number(values.lease);
-  const store = openSqliteStore({ path: required('db'), busyTimeoutMs: 5000 });
+  const store = await openStoreAt(required('db'));
   const time = new SimulatedTime(Number(required('now')));
   const sender = new SlackSender(
     createSlackClient({

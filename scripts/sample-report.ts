@@ -19,7 +19,7 @@ import type { Experiment, KpiDirection } from '../src/core/experiment.js';
 import type { Arm, Participant } from '../src/core/participant.js';
 import type { ConsentState } from '../src/core/schedule.js';
 import { addLocalDays, localWeekKey } from '../src/core/time.js';
-import { openSqliteStore } from '../src/store/sqlite/index.js';
+import { openStoreAt } from '../src/store/index.js';
 import { ReportSeeder } from '../test/reports/seed.js';
 
 const { values: args } = parseArgs({
@@ -120,7 +120,7 @@ const ODD_KPIS: Kpi[] = [
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'coachloop-sample-'));
-  const store = openSqliteStore({ path: join(dir, 'sample.db') });
+  const store = await openStoreAt(join(dir, 'sample.db'));
   const asOf = Date.parse('2026-06-15T09:00:00Z');
   const invitedOn = Date.parse('2026-02-16T09:00:00Z');
   const seed = new ReportSeeder(store, invitedOn);

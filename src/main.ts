@@ -18,7 +18,7 @@ import { createLogger, type Logger } from './logger.js';
 import { channelModules } from './registry.js';
 import { Dispatcher, type DispatchStats } from './scheduler/dispatcher.js';
 import { LAST_PASS_KEY, type PassStats, runSchedulerPass } from './scheduler/pass.js';
-import { exposedDatabaseFiles, openSqliteStore } from './store/sqlite/index.js';
+import { openStore } from './store/index.js';
 import type { Store } from './store/types.js';
 
 export interface CoachloopOptions {
@@ -83,14 +83,9 @@ export async function applyProgramFiles(
 export async function startCoachloop(config: Config, options: CoachloopOptions = {}): Promise<Coachloop> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  if (!options.store) {
-    for (const { file, mode } of exposedDatabaseFiles(config.DATABASE_PATH))
-      logger.warn(
-        { file, mode },
-        'the database is readable by other users of this machine; it holds emails, notes and the consent ledger: chmod 600 it (and its -wal and -shm files)',
-      );
-  }
-  const store = options.store ?? openSqliteStore({ path: config.DATABASE_PATH });
+  const store = options.store ?? (await openStore(config));
+  if (!options.store)
+    for (const warning of await store.fileSafetyWarnings()) logger.warn(warning.detail, warning.message);
   await applyProgramFiles(store, config.PROGRAMS_DIR, clock.now(), logger);
 
   let dispatcher: Dispatcher | null = null;

@@ -4,7 +4,7 @@ import { PrivacyService } from '../app/privacy.js';
 import { loadConfig } from '../config.js';
 import { systemClock } from '../core/clock.js';
 import { PLATFORMS } from '../core/participant.js';
-import { openSqliteStore } from '../store/sqlite/index.js';
+import { openStore } from '../store/index.js';
 
 /** `coachloop audit --since DATE` and `coachloop forget --email ADDRESS | --user PLATFORM:WORKSPACE:USER`. */
 export function registerAdminCommands(program: Command, fail: (error: unknown) => never): void {
@@ -17,7 +17,7 @@ export function registerAdminCommands(program: Command, fail: (error: unknown) =
       try {
         const since = DateTime.fromISO(opts.since, { zone: 'UTC' });
         if (!since.isValid) throw new Error(`--since: "${opts.since}" is not a date (YYYY-MM-DD)`);
-        const store = openSqliteStore({ path: loadConfig().DATABASE_PATH });
+        const store = await openStore(loadConfig());
         try {
           for (const entry of await store.audit.since(since.toMillis())) {
             if (opts.json) {
@@ -46,7 +46,7 @@ export function registerAdminCommands(program: Command, fail: (error: unknown) =
       try {
         if (Boolean(opts.email) === Boolean(opts.user))
           throw new Error('give exactly one of --email or --user');
-        const store = openSqliteStore({ path: loadConfig().DATABASE_PATH });
+        const store = await openStore(loadConfig());
         try {
           let people = [];
           if (opts.email) {

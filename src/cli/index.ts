@@ -9,7 +9,7 @@ import { systemClock } from '../core/clock.js';
 import { missingTranslations } from '../core/program.js';
 import { timeZoneSchema } from '../core/time.js';
 import { startCoachloop } from '../main.js';
-import { openSqliteStore } from '../store/sqlite/index.js';
+import { describeLocation, openStore, storeLocation } from '../store/index.js';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerMatchCommand } from './match-command.js';
 import { registerPilotCommands } from './pilot-commands.js';
@@ -62,9 +62,9 @@ export function buildCli(): Command {
     .action(async () => {
       try {
         const config = loadConfig();
-        const store = openSqliteStore({ path: config.DATABASE_PATH });
+        const store = await openStore(config);
         await store.close();
-        process.stdout.write(`database ready at ${config.DATABASE_PATH}\n`);
+        process.stdout.write(`database ready at ${describeLocation(storeLocation(config))}\n`);
       } catch (error) {
         fail(error);
       }
@@ -137,7 +137,7 @@ export function buildCli(): Command {
       try {
         const config = loadConfig();
         const settings = loadProgramFile(file);
-        const store = openSqliteStore({ path: config.DATABASE_PATH });
+        const store = await openStore(config);
         const now = systemClock.now();
         const before = await store.programs.getByName(settings.name);
         const { record, changed } = await store.programs.upsert(settings, now);

@@ -15,7 +15,7 @@ import { english } from '../core/catalog/index.js';
 import { systemClock } from '../core/clock.js';
 import type { ProgramSettings } from '../core/program.js';
 import { channelModules } from '../registry.js';
-import { openSqliteStore } from '../store/sqlite/index.js';
+import { openStore } from '../store/index.js';
 
 /** `coachloop match propose --program P [--roster FILE] [--json]`: proposals for curators, never pairs. */
 export function registerMatchCommand(program: Command, fail: (error: unknown) => never): void {
@@ -53,7 +53,7 @@ export function registerMatchCommand(program: Command, fail: (error: unknown) =>
           }
           plan = planMatches(input, settings);
         } else {
-          const store = openSqliteStore({ path: loadConfig().DATABASE_PATH });
+          const store = await openStore(loadConfig());
           try {
             const record = await store.programs.getByName(opts.program);
             if (!record)
@@ -89,7 +89,7 @@ function registerPost(match: Command, fail: (error: unknown) => never): void {
     .action(async (opts: { program: string }) => {
       try {
         const config = loadConfig();
-        const store = openSqliteStore({ path: config.DATABASE_PATH });
+        const store = await openStore(config);
         try {
           const record = await store.programs.getByName(opts.program);
           if (!record)
@@ -141,7 +141,7 @@ function registerPost(match: Command, fail: (error: unknown) => never): void {
 /** With --roster the program may be its file; otherwise (or when no such file exists) its name in the database. */
 async function programSettings(program: string): Promise<ProgramSettings> {
   if (existsSync(program)) return loadProgramFile(program);
-  const store = openSqliteStore({ path: loadConfig().DATABASE_PATH });
+  const store = await openStore(loadConfig());
   try {
     const record = await store.programs.getByName(program);
     if (!record)

@@ -4,10 +4,11 @@ import { programNamed } from '../app/reports/export.js';
 import { verifyAssignments } from '../app/roster-assignment.js';
 import { loadConfig } from '../config.js';
 import { systemClock } from '../core/clock.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite/index.js';
+import { openStore } from '../store/index.js';
+import type { Store } from '../store/types.js';
 
-async function withStore(work: (store: SqliteStore) => Promise<void>): Promise<void> {
-  const store = openSqliteStore({ path: loadConfig().DATABASE_PATH });
+async function withStore(work: (store: Store) => Promise<void>): Promise<void> {
+  const store = await openStore(loadConfig());
   try {
     await work(store);
   } finally {

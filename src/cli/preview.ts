@@ -7,7 +7,7 @@ import type { ProgramSettings } from '../core/program.js';
 import { planExperiment } from '../core/schedule.js';
 import { Dispatcher } from '../scheduler/dispatcher.js';
 import { runSchedulerPass } from '../scheduler/pass.js';
-import { openSqliteStore } from '../store/sqlite/index.js';
+import { openThrowAwayStore } from '../store/index.js';
 
 export interface PreviewLine {
   kind: string;
@@ -42,7 +42,7 @@ export async function previewProgram(
   const start = DateTime.fromISO(startDate, { zone: timezone }).startOf('day');
   if (!start.isValid) throw new Error(`not a date: ${startDate}`);
   const clock = new ManualClock(start.toMillis());
-  const store = openSqliteStore({ path: ':memory:' });
+  const store = await openThrowAwayStore();
   try {
     const { record } = await store.programs.upsert(program, clock.now());
     const person = await store.participants.create(

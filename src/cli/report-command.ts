@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { CSV_LAYOUTS, type CsvLayout } from '../app/reports/csv.js';
 import {
@@ -10,7 +9,8 @@ import {
 } from '../app/reports/export.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { type Clock, systemClock } from '../core/clock.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite/index.js';
+import { openStore } from '../store/index.js';
+import type { Store } from '../store/types.js';
 
 export interface ReportCommandDeps {
   clock?: Clock;
@@ -53,15 +53,10 @@ export function registerReportCommand(program: Command, deps: ReportCommandDeps 
         .default('full'),
     )
     .action(async (opts: ReportOptions, command: Command) => {
-      let store: SqliteStore | undefined;
+      let store: Store | undefined;
       try {
         const config = loadConfig(deps.env ?? process.env);
-        if (config.DATABASE_PATH !== ':memory:' && !existsSync(config.DATABASE_PATH)) {
-          throw new Error(
-            `no database at ${config.DATABASE_PATH}: set DATABASE_PATH, or start coachloop and apply a program first`,
-          );
-        }
-        store = openSqliteStore({ path: config.DATABASE_PATH });
+        store = await openStore(config, { existing: true });
         const result = await exportReport(store, deps.clock ?? systemClock, {
           program: opts.program,
           format: opts.format,

@@ -14,7 +14,7 @@ import { slackDirectory } from '../channels/slack/directory.js';
 import { createSlackClient } from '../channels/slack/sender.js';
 import { loadConfig } from '../config.js';
 import { systemClock } from '../core/clock.js';
-import { openSqliteStore } from '../store/sqlite/index.js';
+import { openStore } from '../store/index.js';
 
 /** A file with thousands of bad rows lists the first ones and says how many more there are. */
 const SHOWN_PROBLEMS = 100;
@@ -33,7 +33,7 @@ export function registerRosterCommand(program: Command, fail: (error: unknown) =
     .action(async (file: string, opts: { program: string; dryRun?: boolean }) => {
       try {
         const config = loadConfig();
-        const store = openSqliteStore({ path: config.DATABASE_PATH });
+        const store = await openStore(config);
         try {
           const record = await store.programs.getByName(opts.program);
           if (!record)

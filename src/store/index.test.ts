@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/foundation.js';
-import { openStore, openStoreAt, openThrowAwayStore, schemeOf, storeLocation } from './index.js';
+import {
+  describeLocation,
+  openStore,
+  openStoreAt,
+  openThrowAwayStore,
+  schemeOf,
+  storeLocation,
+} from './index.js';
 import type { Store } from './types.js';
 
 const opened: Store[] = [];
@@ -49,6 +56,28 @@ describe('choosing the store from its location', () => {
   it('says clearly when a store is not built or the scheme is unknown', async () => {
     await expect(openStoreAt('mysql://db/coachloop')).rejects.toThrow(/unknown database scheme "mysql:"/);
     await expect(openStoreAt('sqlite:')).rejects.toThrow(/names no file/);
+  });
+
+  it('opens only an existing database when asked, and creates nothing then', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    await expect(openStoreAt(dir.file('none.db'), { existing: true })).rejects.toThrow(
+      /no database at .*none\.db/,
+    );
+    await expect(openStoreAt(dir.file('none.db')))
+      .resolves.toBeTruthy()
+      .then(async () => {
+        const again = await keep(openStoreAt(dir.file('none.db'), { existing: true }));
+        expect(await again.ping()).toBe(true);
+      });
+  });
+
+  it('keeps a password out of the location it prints', () => {
+    expect(describeLocation('postgres://app:s3cret@db.internal:5432/coachloop')).toBe(
+      'postgres://app:***@db.internal:5432/coachloop',
+    );
+    expect(describeLocation('postgres://app@db/coachloop')).toBe('postgres://app@db/coachloop');
+    expect(describeLocation('./data/coachloop.db')).toBe('./data/coachloop.db');
   });
 
   it('opens a throw-away store that works like any other', async () => {

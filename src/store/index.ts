@@ -6,15 +6,20 @@ export interface StoreLocation {
   DATABASE_PATH: string;
 }
 
+export interface OpenOptions {
+  /** Open only a database that is already there (read-only commands such as reports): never create one. */
+  existing?: boolean;
+}
+
 /** Opens a store at a location (a URL or, for SQLite, a plain path) and brings its schema up to date. */
-export type StoreOpener = (location: string) => Promise<Store>;
+export type StoreOpener = (location: string, options: OpenOptions) => Promise<Store>;
 
 /**
  * The store implementations, by URL scheme. Each is imported only when a location names it, so a deployment
  * never loads a driver it does not use. A new implementation lives in its own folder and adds one line here.
  */
 const OPENERS: Readonly<Record<string, StoreOpener>> = {
-  sqlite: async (location) => (await import('./sqlite/index.js')).openSqlite(location),
+  sqlite: async (location, options) => (await import('./sqlite/index.js')).openSqlite(location, options),
 };
 
 /** Other names of a scheme. */
@@ -48,14 +53,14 @@ export function schemeOf(location: string): string {
 }
 
 /** Opens the store the configuration names; unknown schemes and implementations not built fail clearly. */
-export async function openStore(config: StoreLocation): Promise<Store> {
-  return openStoreAt(storeLocation(config));
+export async function openStore(config: StoreLocation, options: OpenOptions = {}): Promise<Store> {
+  return openStoreAt(storeLocation(config), options);
 }
 
-export async function openStoreAt(location: string): Promise<Store> {
+export async function openStoreAt(location: string, options: OpenOptions = {}): Promise<Store> {
   const scheme = schemeOf(location);
   const opener = OPENERS[scheme];
-  if (opener) return opener(location);
+  if (opener) return opener(location, options);
   throw new StoreLocationError(
     NOT_BUILT[scheme] ??
       `unknown database scheme "${scheme}:" (known: ${Object.keys(OPENERS).concat(Object.keys(NOT_BUILT)).join(', ')})`,
@@ -65,4 +70,9 @@ export async function openStoreAt(location: string): Promise<Store> {
 /** A store that lives only as long as the process and leaves nothing behind (the preview command's). */
 export function openThrowAwayStore(): Promise<Store> {
   return openStoreAt('sqlite::memory:');
+}
+
+/** A location fit for logs and messages: a URL's password is replaced by `***`. */
+export function describeLocation(location: string): string {
+  return location.replace(/^([a-z][a-z0-9+.-]+:\/\/[^/:@]*):[^/@]*@/i, '$1:***@');
 }

@@ -250,8 +250,19 @@ export interface Store {
     set(key: string, value: string): Promise<void>;
   };
   channelState: ChannelStateStore;
+  /**
+   * What an operator should fix about where the data rests, said once at start: e.g. database files that other
+   * users of the machine may read. Empty when there is nothing to say (a server database has no such files).
+   */
+  fileSafetyWarnings(): Promise<StoreWarning[]>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** A warning for the log: a fixed sentence, and the facts behind it (never a secret). */
+export interface StoreWarning {
+  message: string;
+  detail: Record<string, string>;
 }
 
 /** Whom a piece of channel state is about: erasing that person deletes it. */

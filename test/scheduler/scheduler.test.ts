@@ -880,6 +880,7 @@ describe('the pass itself', () => {
       ...w.store,
       ping: () => w.store.ping(),
       close: () => w.store.close(),
+      fileSafetyWarnings: () => w.store.fileSafetyWarnings(),
       jobs: {
         ...w.store.jobs,
         apply: async (job, ...rest) =>

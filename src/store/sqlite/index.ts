@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import type { OpenOptions } from '../index.js';
 import type { Store } from '../types.js';
 import { openSqliteStore } from './store.js';
 
@@ -25,6 +27,11 @@ export function sqlitePathOf(location: string): string {
 }
 
 /** The store's opener (see ../index.ts): creates the file if needed and applies pending migrations. */
-export async function openSqlite(location: string): Promise<Store> {
-  return openSqliteStore({ path: sqlitePathOf(location) });
+export async function openSqlite(location: string, options: OpenOptions = {}): Promise<Store> {
+  const path = sqlitePathOf(location);
+  if (options.existing && path !== ':memory:' && !existsSync(path))
+    throw new Error(
+      `no database at ${path}: set DATABASE_PATH, or start coachloop and apply a program first`,
+    );
+  return openSqliteStore({ path });
 }

@@ -20,6 +20,7 @@ import type {
   ProgramRecord,
   RosterPlan,
   Store,
+  StoreWarning,
 } from '../types.js';
 import { Database } from './driver.js';
 import { SqliteMatchingStore } from './matching.js';
@@ -1194,6 +1195,14 @@ export class SqliteStore extends SqlRepository implements Store {
       this.run('DELETE FROM channel_state WHERE platform = ? AND key = ?', platform, key);
     },
   };
+
+  async fileSafetyWarnings(): Promise<StoreWarning[]> {
+    return exposedDatabaseFiles(this.db.name).map(({ file, mode }) => ({
+      message:
+        'the database is readable by other users of this machine; it holds emails, notes and the consent ledger: chmod 600 it (and its -wal and -shm files)',
+      detail: { file, mode },
+    }));
+  }
 
   async ping(): Promise<boolean> {
     return Number(this.one('SELECT 1 AS ok')?.ok) === 1;
