@@ -1,0 +1,32 @@
+/** Small fixtures the contract tests share; they go through the store port only. */
+import { expect } from 'vitest';
+import { surveyIdFor } from '../../src/core/checkpoint.js';
+import { HOUR } from '../../src/core/clock.js';
+import type { Decision } from '../../src/core/schedule.js';
+import type { Store } from '../../src/store/types.js';
+
+/** Opens the survey of a checkpoint job the way a scheduler pass does when it sends it. */
+export async function openSurvey(
+  store: Store,
+  participantId: string,
+  experimentId: string,
+  day: number,
+  now: number,
+): Promise<string> {
+  const job = (await store.jobs.scheduled(participantId)).find(
+    (j) => j.occurrence === `${experimentId}/day-${day}`,
+  )!;
+  const surveyId = surveyIdFor(experimentId, day);
+  const decision: Decision = {
+    type: 'skip',
+    reason: 'test: survey opened',
+    effects: [{ type: 'open_survey', surveyId, checkpointDay: day }],
+    next: [
+      { kind: 'checkpoint_reminder', dueAt: now + 48 * HOUR, occurrence: `${experimentId}/day-${day}/r1` },
+      { kind: 'checkpoint_missed', dueAt: now + 96 * HOUR, occurrence: `${experimentId}/day-${day}` },
+    ],
+  };
+  const result = await store.jobs.apply(job, decision, null, now);
+  expect(result.applied).toBe(true);
+  return surveyId;
+}
