@@ -11,7 +11,7 @@ import { importRoster } from '../../src/app/roster.js';
 import { slackDirectory } from '../../src/channels/slack/directory.js';
 import { createSlackClient } from '../../src/channels/slack/sender.js';
 import { parseProgramSettings } from '../../src/core/program.js';
-import { openSqliteStore } from '../../src/store/sqlite/index.js';
+import { openStoreAt } from '../../src/store/index.js';
 import { childMain, log, type StepOptions, userIdOf } from '../lib/common.js';
 import { startSimProcess } from '../lib/sim-client.js';
 
@@ -51,7 +51,7 @@ childMain<Input, RosterOutput>(async (input) => {
   out.end();
   await once(out, 'finish');
   const sim = await startSimProcess({ users: input.rows, emails: true });
-  const store = openSqliteStore({ path: join(input.tmpRoot, 'roster.db') });
+  const store = await openStoreAt(join(input.tmpRoot, 'roster.db'));
   try {
     const now = Date.UTC(2026, 2, 2, 9);
     const program = (

@@ -3,7 +3,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** The house rules on who may import whom, read from the source itself. */
-const SRC = resolve(import.meta.dirname, '../../src');
+const ROOT = resolve(import.meta.dirname, '../..');
+const SRC = resolve(ROOT, 'src');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -12,6 +13,33 @@ function sourceFiles(dir: string): string[] {
     return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
   });
 }
+
+/** Every module a file imports (static, dynamic or in a type position): project files as paths from the root. */
+function allImportsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [
+    ...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ]
+    .map((m) => m[1] ?? m[2]!)
+    .map((s) => (s.startsWith('.') ? relative(ROOT, resolve(dirname(file), s)) : s));
+}
+
+/** A store implementation or a database driver: only src/store/ may name them. */
+const namesAStore = (target: string) =>
+  /^src\/store\/(sqlite|postgres)(\/|\.|-)/.test(target) ||
+  /^(better-sqlite3|pg)(-[a-z0-9]+)?(\/|$)/.test(target);
+
+/**
+ * Bench files that still seed or inspect the SQLite file directly (bulk inserts of 100 000 people in explicit
+ * transactions, row counts, WAL size). The list may only shrink.
+ */
+const BENCH_ON_SQLITE = new Set([
+  'bench/lib/seed.ts',
+  'bench/lib/outbox.ts',
+  'bench/lib/teams-people.ts',
+  'bench/steps/interaction.ts',
+  'bench/steps/memory.ts',
+]);
 
 /** Every project file a source file imports, as a path relative to src/. */
 function importsOf(file: string): string[] {
@@ -84,5 +112,40 @@ describe('boundaries', () => {
           : []),
       ]);
     expect(offenders).toEqual([]);
+  });
+
+  it('outside src/store/, nothing names a store implementation or a database driver', () => {
+    const outside = ['src', 'bench', 'scripts', 'demo']
+      .flatMap((dir) => sourceFiles(resolve(ROOT, dir)))
+      .map((file) => ({ file: relative(ROOT, file), imports: allImportsOf(file) }))
+      .filter(({ file }) => !file.startsWith('src/store/'));
+    expect(outside.length).toBeGreaterThan(100);
+    expect(outside.find((f) => f.file === 'src/main.ts')?.imports).toContain('src/store/index.js');
+    const offenders = outside.flatMap(({ file, imports }) =>
+      imports.filter(namesAStore).map((target) => `${file} → ${target}`),
+    );
+    expect(offenders.filter((o) => !BENCH_ON_SQLITE.has(o.split(' → ')[0]!))).toEqual([]);
+    // The exceptions are real (an entry that no longer imports SQLite leaves the list).
+    expect([...BENCH_ON_SQLITE].filter((file) => !offenders.some((o) => o.startsWith(`${file} →`)))).toEqual(
+      [],
+    );
+  });
+
+  it('recognizes store implementations and drivers by name', () => {
+    expect(
+      [
+        'src/store/sqlite/index.js',
+        'src/store/postgres/pool.js',
+        'better-sqlite3',
+        'pg',
+        'pg/lib/x',
+        'better-sqlite3-node20',
+      ].every(namesAStore),
+    ).toBe(true);
+    expect(
+      ['src/store/index.js', 'src/store/types.js', 'pgx-thing', 'pino', 'src/storefront.js'].some(
+        namesAStore,
+      ),
+    ).toBe(false);
   });
 });
