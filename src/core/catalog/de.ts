@@ -213,6 +213,11 @@ export const de = {
   'nudge.answeredSkip': 'Notiert: diese Woche nicht. Kein Urteil; nächste Woche ist ein neuer Anfang.',
   'nudge.answeredSnooze': 'Pausiert bis {until, date, day}. Bis dahin bin ich still.',
   'nudge.alreadyAnswered': 'Darauf haben Sie schon geantwortet.',
+  'nudge.builtIn.first':
+    'Ihr Experiment diese Woche: *{behavior}*. Wo gibt es heute einen Moment, es auszuprobieren?',
+  'nudge.builtIn.second': 'Kurz nachgefragt zu *{behavior}*: Was ist Ihnen beim letzten Versuch aufgefallen?',
+  'nudge.builtIn.third':
+    'Kleine Schritte zählen. Eine Gelegenheit heute, *{behavior}* zu üben – und dann erzählen Sie mir, wie es lief.',
 
   // ---- the wait-list of a staggered pilot -------------------------------------------------------------------
   'waitlist.coachingStarts':

@@ -208,6 +208,11 @@ export const en = {
   'nudge.answeredSkip': 'Noted: not this week. No judgement; next week is a fresh start.',
   'nudge.answeredSnooze': "Snoozed until {until, date, day}. I'll be quiet until then.",
   'nudge.alreadyAnswered': 'You already answered this one.',
+  // The built-in nudges, for programs that give none of their own; `{behavior}` is filled in when sent.
+  'nudge.builtIn.first': 'Your experiment this week: *{behavior}*. Where is one moment today to try it?',
+  'nudge.builtIn.second': 'Quick check on *{behavior}*: what did you notice the last time you tried it?',
+  'nudge.builtIn.third':
+    'Small reps count. One chance to practise *{behavior}* today, then tell me how it went.',
 
   // ---- the wait-list of a staggered pilot ------------------------------------------------------------------------
   'waitlist.coachingStarts':

@@ -212,6 +212,10 @@ export const es = {
   'nudge.answeredSkip': 'Anotado: esta semana no. Sin juicios; la próxima semana empieza de nuevo.',
   'nudge.answeredSnooze': 'En pausa hasta el {until, date, day}. No te escribiré hasta entonces.',
   'nudge.alreadyAnswered': 'Ya respondiste a este.',
+  'nudge.builtIn.first': 'Tu experimento esta semana: *{behavior}*. ¿En qué momento de hoy puedes probarlo?',
+  'nudge.builtIn.second': 'Un momento sobre *{behavior}*: ¿qué notaste la última vez que lo probaste?',
+  'nudge.builtIn.third':
+    'Los pequeños pasos cuentan. Una ocasión hoy para practicar *{behavior}*; luego cuéntame cómo te fue.',
 
   // ---- the wait-list of a staggered pilot -------------------------------------------------------------------
   'waitlist.coachingStarts':

@@ -221,6 +221,12 @@ export const fr = {
     'Noté : pas cette semaine. Aucun jugement ; la semaine prochaine est un nouveau départ.',
   'nudge.answeredSnooze': 'En veille jusqu’au {until, date, day}. Je reste discret d’ici là.',
   'nudge.alreadyAnswered': 'Vous avez déjà répondu à celui-ci.',
+  'nudge.builtIn.first':
+    'Votre expérience cette semaine : *{behavior}*. Quel moment aujourd’hui pour l’essayer ?',
+  'nudge.builtIn.second':
+    'Petit point sur *{behavior}* : qu’avez-vous remarqué la dernière fois que vous l’avez essayé ?',
+  'nudge.builtIn.third':
+    'Les petits pas comptent. Une occasion de pratiquer *{behavior}* aujourd’hui, puis dites-moi comment cela s’est passé.',
 
   // ---- the wait-list of a staggered pilot -------------------------------------------------------------------
   'waitlist.coachingStarts':

@@ -206,6 +206,10 @@ export const ja = {
   'nudge.answeredSkip': '今週は見送りと記録しました。気にしなくて大丈夫です。来週はまた新しいスタートです。',
   'nudge.answeredSnooze': '{until, date, day}までスヌーズしました。それまではお知らせしません。',
   'nudge.alreadyAnswered': 'これにはすでに回答済みです。',
+  'nudge.builtIn.first': '今週の実験: *{behavior}*。今日、試せる場面はどこにありそうですか？',
+  'nudge.builtIn.second': '*{behavior}* についてひと言: 前回試したとき、どんなことに気づきましたか？',
+  'nudge.builtIn.third':
+    '小さな積み重ねが大切です。今日一度 *{behavior}* を実践して、どうだったか教えてください。',
 
   // ---- the wait-list of a staggered pilot -------------------------------------------------------------------
   'waitlist.coachingStarts':

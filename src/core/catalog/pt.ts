@@ -210,6 +210,12 @@ export const pt = {
   'nudge.answeredSkip': 'Anotado: não nesta semana. Sem julgamento; a próxima semana é um novo começo.',
   'nudge.answeredSnooze': 'Pausado até {until, date, day}; fico em silêncio até lá.',
   'nudge.alreadyAnswered': 'Você já respondeu a este.',
+  'nudge.builtIn.first':
+    'Seu experimento desta semana: *{behavior}*. Em que momento de hoje você pode experimentar?',
+  'nudge.builtIn.second':
+    'Uma pergunta rápida sobre *{behavior}*: o que você percebeu na última vez que tentou?',
+  'nudge.builtIn.third':
+    'Pequenas repetições contam. Uma chance de praticar *{behavior}* hoje, depois me conte como foi.',
 
   // ---- the wait-list of a staggered pilot -------------------------------------------------------------------
   'waitlist.coachingStarts':
