@@ -3,7 +3,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite.js';
-import type { ProgramRecord } from '../../src/store/types.js';
 import { tempDir } from '../support/foundation.js';
 import { ReportSeeder } from './seed.js';
 
@@ -16,31 +15,13 @@ const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'coachloop.js');
 let dir: ReturnType<typeof tempDir>;
 let db: string;
 
-/** Six consenting leaders, baseline 2 and target 6, answering day 30 with 3, 4, 5, 2, 3, 4: 37.5 % of the way. */
-async function seedLeaders(seed: ReportSeeder, program: ProgramRecord, prefix: string): Promise<void> {
-  for (let i = 1; i <= 6; i += 1) {
-    const person = await seed.person(program, {
-      userId: `${prefix}${i}`,
-      email: `${prefix}${i}@example.com`,
-    });
-    const experiment = await seed.experiment(program, person, { baseline: 2, target: 6 });
-    await seed.answer(
-      experiment,
-      30,
-      { practice: 3, kpiValue: 2 + (i % 4) },
-      Date.parse('2026-04-01T09:00:00Z'),
-    );
-  }
-}
-
 beforeAll(async () => {
   dir = tempDir();
   db = dir.file('locale.db');
   const store = openSqliteStore({ path: db });
   const seed = new ReportSeeder(store, Date.parse('2026-03-02T09:00:00Z'));
-  await seedLeaders(seed, await seed.program({ name: 'plain-pilot', title: 'Plain pilot' }), 'UPLAIN');
-  await seedLeaders(
-    seed,
+  await seed.sixLeadersAtDay30(await seed.program({ name: 'plain-pilot', title: 'Plain pilot' }), 'UPLAIN');
+  await seed.sixLeadersAtDay30(
     await seed.program({ name: 'berlin-pilot', title: 'Berlin pilot', language: 'de' }),
     'UBERLIN',
   );
@@ -61,6 +42,11 @@ function coachloop(args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `coachloop report` for one program and format into `out`, with any further options. */
+function report(program: string, format: string, out: string, ...options: string[]) {
+  return coachloop(['report', '--program', program, '--format', format, '--out', out, ...options]);
+}
+
 function written(run: ReturnType<typeof coachloop>): string {
   expect(run.stderr).not.toContain('coachloop:');
   expect(run.status).toBe(0);
@@ -72,19 +58,7 @@ function written(run: ReturnType<typeof coachloop>): string {
 // Each case runs the command a few times; on a busy machine a run takes several seconds.
 describe('coachloop report --locale', { timeout: 60_000 }, () => {
   it('writes the HTML report in German: labels, decimal commas and German dates', () => {
-    const html = written(
-      coachloop([
-        'report',
-        '--program',
-        'plain-pilot',
-        '--format',
-        'html',
-        '--locale',
-        'de',
-        '--out',
-        'de.html',
-      ]),
-    );
+    const html = written(report('plain-pilot', 'html', 'de.html', '--locale', 'de'));
     expect(html).toContain('<html lang="de">');
     expect(html).toContain('<h2>1. Teilnahmetrichter</h2>');
     expect(html).toContain('<h2>2. Antwortquoten</h2>');
@@ -101,38 +75,14 @@ describe('coachloop report --locale', { timeout: 60_000 }, () => {
   });
 
   it('writes the CSV in German: translated headers, semicolons and decimal commas, the same codes in the cells', () => {
-    const rows = written(
-      coachloop([
-        'report',
-        '--program',
-        'plain-pilot',
-        '--format',
-        'csv',
-        '--locale',
-        'de',
-        '--out',
-        'de-rows.csv',
-      ]),
-    ).split('\r\n');
+    const rows = written(report('plain-pilot', 'csv', 'de-rows.csv', '--locale', 'de')).split('\r\n');
     expect(rows[0]).toBe(
       'Pseudonym;Gruppe;Status des Experiments;KPI-Richtung;KPI-Ausgangswert;KPI-Ziel;Checkpoint-Tag;Status der Umfrage;Übung;Zuversicht;KPI-Wert;KPI-Verbesserung;% des Wegs zum Ziel',
     );
     expect(rows[1]).toMatch(/^p_[0-9a-f]{16};coached;active;increase;2;6;30;answered;3;/);
 
     const figures = written(
-      coachloop([
-        'report',
-        '--program',
-        'plain-pilot',
-        '--format',
-        'csv',
-        '--csv',
-        'figures',
-        '--locale',
-        'de',
-        '--out',
-        'de-figures.csv',
-      ]),
+      report('plain-pilot', 'csv', 'de-figures.csv', '--csv', 'figures', '--locale', 'de'),
     ).split('\r\n');
     expect(figures[0]).toBe(
       'Abschnitt;Kennzahl;Bezugsgruppe;Checkpoint-Tag;Wert;Zähler;Nenner;Personen;unterdrückt',
@@ -142,31 +92,13 @@ describe('coachloop report --locale', { timeout: 60_000 }, () => {
   });
 
   it('defaults to the program’s language, and never localizes JSON', () => {
-    const german = written(
-      coachloop(['report', '--program', 'berlin-pilot', '--format', 'html', '--out', 'berlin.html']),
-    );
+    const german = written(report('berlin-pilot', 'html', 'berlin.html'));
     expect(german).toContain('<html lang="de">');
     expect(german).toContain('<h2>1. Teilnahmetrichter</h2>');
-    const csv = written(
-      coachloop(['report', '--program', 'berlin-pilot', '--format', 'csv', '--out', 'berlin.csv']),
-    );
+    const csv = written(report('berlin-pilot', 'csv', 'berlin.csv'));
     expect(csv.split('\r\n')[0]).toMatch(/^Pseudonym;Gruppe;/);
     // JSON is for machines: the same keys and numbers in any language.
-    const json = JSON.parse(
-      written(
-        coachloop([
-          'report',
-          '--program',
-          'berlin-pilot',
-          '--format',
-          'json',
-          '--locale',
-          'fr',
-          '--out',
-          'b.json',
-        ]),
-      ),
-    );
+    const json = JSON.parse(written(report('berlin-pilot', 'json', 'b.json', '--locale', 'fr')));
     expect(json.outcomes.checkpoints[0].pctOfTargetMean).toEqual({
       value: 37.5,
       people: 6,
@@ -176,19 +108,7 @@ describe('coachloop report --locale', { timeout: 60_000 }, () => {
   });
 
   it('stays English, with the column codes and decimal points, for a program without a language', () => {
-    const english = written(
-      coachloop([
-        'report',
-        '--program',
-        'plain-pilot',
-        '--format',
-        'csv',
-        '--csv',
-        'figures',
-        '--out',
-        'en.csv',
-      ]),
-    );
+    const english = written(report('plain-pilot', 'csv', 'en.csv', '--csv', 'figures'));
     expect(english.split('\r\n')[0]).toBe(
       'section,metric,group,checkpoint_day,value,numerator,denominator,people,suppressed',
     );
@@ -197,17 +117,7 @@ describe('coachloop report --locale', { timeout: 60_000 }, () => {
 
   it('refuses a language it does not speak, or no language tag at all, and writes nothing', () => {
     for (const tag of ['tlh', 'not a tag!']) {
-      const run = coachloop([
-        'report',
-        '--program',
-        'plain-pilot',
-        '--format',
-        'html',
-        '--locale',
-        tag,
-        '--out',
-        'x.html',
-      ]);
+      const run = report('plain-pilot', 'html', 'x.html', '--locale', tag);
       expect(run.status).toBe(1);
       expect(run.stdout).toBe('');
       expect(run.stderr).toBe(
