@@ -26,9 +26,13 @@ interface ReportOptions {
   out?: string;
   csv: CsvLayout;
   stage: ReportStage;
+  locale?: string;
 }
 
-/** `coachloop report --program NAME --format html|csv|json [--out FILE] [--csv rows|figures] [--stage full|mid]` */
+/**
+ * `coachloop report --program NAME --format html|csv|json [--out FILE] [--csv rows|figures] [--stage full|mid]
+ * [--locale TAG]`
+ */
 export function registerReportCommand(program: Command, deps: ReportCommandDeps = {}): Command {
   return program
     .command('report')
@@ -52,6 +56,10 @@ export function registerReportCommand(program: Command, deps: ReportCommandDeps 
         .choices(REPORT_STAGES)
         .default('full'),
     )
+    .option(
+      '--locale <tag>',
+      "HTML and CSV only: the language of labels, numbers and dates, e.g. de or pt-BR (default: the program's language)",
+    )
     .action(async (opts: ReportOptions, command: Command) => {
       let store: Store | undefined;
       try {
@@ -64,6 +72,7 @@ export function registerReportCommand(program: Command, deps: ReportCommandDeps 
           stage: opts.stage,
           actor: 'cli',
           ...(opts.out ? { out: opts.out } : {}),
+          ...(opts.locale === undefined ? {} : { locale: opts.locale }),
         });
         await store.close();
         // The path alone on stdout, so scripts can use it; notes go to stderr.

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { fillTemplate } from './messages.js';
 import {
+  builtInNudgeTemplates,
+  DEFAULT_NUDGE_TEMPLATES,
   effectiveAvailability,
   missingTranslations,
   nudgesInLanguage,
@@ -157,6 +160,50 @@ describe('the nudges a reader gets', () => {
   it('work for a tag that is not well formed, matched as it is', () => {
     const odd = nudgesInLanguage(program, '!!');
     expect([odd.templates, odd.library]).toEqual([['Own'], [listening, feedback]]);
+  });
+});
+
+describe('the built-in nudges', () => {
+  const bare = parseProgramSettings({ name: 'pilot' });
+
+  it('are the default templates of a program file, in English', () => {
+    expect(bare.nudges.templates).toEqual(DEFAULT_NUDGE_TEMPLATES);
+    expect(builtInNudgeTemplates('en-GB')).toEqual(DEFAULT_NUDGE_TEMPLATES);
+    expect(DEFAULT_NUDGE_TEMPLATES[0]).toBe(
+      'Your experiment this week: *{behavior}*. Where is one moment today to try it?',
+    );
+  });
+
+  it('reach a German person in German when the program gives no nudges at all', () => {
+    const german = nudgesInLanguage(bare, 'de-DE').templates;
+    expect(german).toEqual(builtInNudgeTemplates('de'));
+    expect(fillTemplate(german[0]!, { behavior: 'Zuhören' })).toBe(
+      'Ihr Experiment diese Woche: *Zuhören*. Wo gibt es heute einen Moment, es auszuprobieren?',
+    );
+    // Each language its own words, every one with the placeholder the behavior goes into.
+    const all = ['en', 'de', 'fr', 'es', 'pt-BR', 'ja'].map((tag) => builtInNudgeTemplates(tag));
+    expect(new Set(all.map((t) => t[0])).size).toBe(6);
+    for (const templates of all) {
+      expect(templates).toHaveLength(3);
+      for (const template of templates) expect(template).toContain('{behavior}');
+    }
+    expect(builtInNudgeTemplates('nl')).toEqual(DEFAULT_NUDGE_TEMPLATES);
+  });
+
+  it('give way to the program’s own templates and its translations', () => {
+    const own = parseProgramSettings({ name: 'pilot', nudges: { templates: ['Own'] } });
+    expect(nudgesInLanguage(own, 'de').templates).toEqual(['Own']);
+    const translated = parseProgramSettings({
+      name: 'pilot',
+      nudges: { library: [listening], languages: { de: { templates: ['Hallo'] } } },
+    });
+    expect(nudgesInLanguage(translated, 'de').templates).toEqual(['Hallo']);
+    // A language the program does not translate still gets the built-in nudges in its own words.
+    expect(nudgesInLanguage(translated, 'fr')).toEqual({
+      ...translated.nudges,
+      templates: builtInNudgeTemplates('fr'),
+      library: [listening],
+    });
   });
 });
 

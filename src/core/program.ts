@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { canonicalLocale } from './catalog/index.js';
+import { en } from './catalog/en.js';
+import { canonicalLocale, DEFAULT_LOCALE, type MessageKey, translator } from './catalog/index.js';
 import { engagementSettingsSchema } from './engagement.js';
 import { evaluationSettingsSchema } from './evaluation.js';
 import { matchingSettingsSchema } from './matching.js';
@@ -14,11 +15,32 @@ import {
   weekdayNumber,
 } from './time.js';
 
-export const DEFAULT_NUDGE_TEMPLATES = [
-  'Your experiment this week: *{behavior}*. Where is one moment today to try it?',
-  'Quick check on *{behavior}*: what did you notice the last time you tried it?',
-  'Small reps count. One chance to practise *{behavior}* today, then tell me how it went.',
-] as const;
+/** The catalog keys of the built-in nudges, sent when a program gives no templates of its own. */
+const BUILT_IN_NUDGES = [
+  'nudge.builtIn.first',
+  'nudge.builtIn.second',
+  'nudge.builtIn.third',
+] as const satisfies readonly MessageKey[];
+
+/** The built-in nudges in English: the program file's default `templates`. */
+export const DEFAULT_NUDGE_TEMPLATES: readonly string[] = BUILT_IN_NUDGES.map((key) => en[key]);
+
+/** True when a program's templates are the built-in ones (it gave none, or exactly those). */
+function builtInTemplates(templates: readonly string[]): boolean {
+  return (
+    templates.length === DEFAULT_NUDGE_TEMPLATES.length &&
+    templates.every((template, i) => template === DEFAULT_NUDGE_TEMPLATES[i])
+  );
+}
+
+/**
+ * The built-in nudges in a reader's language, as templates: `{behavior}` stays a placeholder, filled in when a
+ * nudge is sent, as in a program's own templates.
+ */
+export function builtInNudgeTemplates(locale: string): string[] {
+  const t = translator({ locale: canonicalLocale(locale) ?? DEFAULT_LOCALE, timeZone: 'UTC' });
+  return BUILT_IN_NUDGES.map((key) => t(key, { behavior: '{behavior}' }));
+}
 
 /** Everything an admin sets for one coaching program. Defaults follow the program design notes. */
 export const programSettingsSchema = z
@@ -169,9 +191,13 @@ export function nudgesInLanguage(
     tags.find((t) => canonicalLocale(t) === wanted) ??
     tags.find((t) => (canonicalLocale(t) ?? t).split('-')[0] === wanted.split('-')[0]);
   const own = tag ? program.nudges.languages[tag] : undefined;
-  if (!own) return program.nudges;
+  // A program that gives no templates of its own gets the built-in ones in the person's language.
+  const builtIn = builtInTemplates(program.nudges.templates);
+  if (!own && !builtIn) return program.nudges;
+  const general = builtIn ? builtInNudgeTemplates(locale) : program.nudges.templates;
+  if (!own) return { ...program.nudges, templates: general };
   return {
-    templates: own.templates ?? program.nudges.templates,
+    templates: own.templates ?? general,
     library: program.nudges.library.map((entry) => {
       const translated = own.library.find((e) => e.behavior === entry.behavior);
       return translated

@@ -163,7 +163,8 @@ describe('the evidence section', () => {
     expect(r.evidence.verdictUnderLaunchRule?.verdict).toBe('go');
     const html = renderHtml(r);
     expect(html).toContain('1 deviation from the rule fixed at launch');
-    expect(html).toContain('Deviation on 2026-03-21');
+    // Dates read as the report's locale writes them (British English by default).
+    expect(html).toContain('Deviation on 21 Mar 2026');
     expect(html).toContain('Under the rule fixed at launch the verdict would be: <strong>Go</strong>');
     expect(r.timeline.events.find((e) => e.kind === 'deviation')?.label).toBe(
       'Decision rule changed (version 2): smallestEffect',

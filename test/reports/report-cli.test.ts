@@ -19,16 +19,7 @@ beforeAll(async () => {
   const store = openSqliteStore({ path: db });
   const seed = new ReportSeeder(store, Date.parse('2026-03-01T09:00:00Z'));
   const program = await seed.program({ name: 'cli-pilot', title: 'CLI pilot', checkpointDays: [30, 60, 90] });
-  for (let i = 1; i <= 6; i += 1) {
-    const person = await seed.person(program, { userId: `UCLI${i}`, email: `cli${i}@example.com` });
-    const experiment = await seed.experiment(program, person, { baseline: 2, target: 6 });
-    await seed.answer(
-      experiment,
-      30,
-      { practice: 3, kpiValue: 2 + (i % 4) },
-      Date.parse('2026-04-01T09:00:00Z'),
-    );
-  }
+  await seed.sixLeadersAtDay30(program, 'UCLI');
   await store.close();
 });
 

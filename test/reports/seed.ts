@@ -140,6 +140,26 @@ export class ReportSeeder {
   }
 
   /** Sends the day's checkpoint survey (opens it as a scheduler pass does); returns its id. */
+  /**
+   * Six consenting leaders with baseline 2 and target 6 who answer day 30 with practice 3 and the values 3, 4,
+   * 5, 2, 3, 4: 25, 50, 75, 0, 25 and 50 % of the way, 37.5 % on average. User ids are `prefix` and 1…6.
+   */
+  async sixLeadersAtDay30(program: ProgramRecord, prefix: string): Promise<void> {
+    for (let i = 1; i <= 6; i += 1) {
+      const person = await this.person(program, {
+        userId: `${prefix}${i}`,
+        email: `${prefix.toLowerCase()}${i}@example.com`,
+      });
+      const experiment = await this.experiment(program, person, { baseline: 2, target: 6 });
+      await this.answer(
+        experiment,
+        30,
+        { practice: 3, kpiValue: 2 + (i % 4) },
+        Date.parse('2026-04-01T09:00:00Z'),
+      );
+    }
+  }
+
   async sendSurvey(experiment: Experiment, day: number, at = this.now): Promise<string> {
     const job = (await this.store.jobs.scheduled(experiment.participantId)).find(
       (j) => j.kind === 'checkpoint' && j.occurrence === `${experiment.id}/day-${day}`,

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { CHAT_DRIVERS } from '../support/drivers/every-driver.js';
-import { auditActions, chatSessions, participantOf } from './flows.js';
+import { auditActions, chatSessions, participantOf, startExperiment } from './flows.js';
 import { scenarioFor } from './known-gaps.js';
 
 describe.each(CHAT_DRIVERS)('languages ($name)', (driver) => {
@@ -38,6 +38,32 @@ describe.each(CHAT_DRIVERS)('languages ($name)', (driver) => {
     await chat.open(ana);
     expect((await chat.click(ana, 'Accept')).text).toMatch(/you are in/);
   });
+
+  scenario(
+    'a program without nudges of its own sends the built-in ones, each person in their language',
+    async () => {
+      // The scenario program gives no templates and no translations: only the built-in nudges exist.
+      const chat = await startChat(setup);
+      const jonas = chat.person('Jonas Leiter');
+      const ana = chat.person('Ana Leader');
+      for (const person of [jonas, ana]) {
+        await chat.open(person);
+        await chat.click(person, /^(Accept|Zustimmen)$/);
+        await startExperiment(chat, person);
+      }
+      // The experiments start on Monday 2 March; the first nudge is Tuesday's, the first built-in template.
+      await chat.runUntil('2026-03-03T18:00:00Z', 15);
+      const nudge = (person: typeof jonas) =>
+        chat.view(person).messages.find((m) => m.buttons.length === 3 && /1:1s/.test(m.text));
+      expect(nudge(jonas)?.text).toMatch(
+        /^Ihr Experiment diese Woche: \*?Ask before I tell in 1:1s\*?\. Wo gibt es heute einen Moment, es auszuprobieren\?$/,
+      );
+      expect(nudge(jonas)?.buttons).toEqual(['Gemacht', 'Diese Woche nicht', 'Eine Woche Pause']);
+      expect(nudge(ana)?.text).toMatch(
+        /^Your experiment this week: \*?Ask before I tell in 1:1s\*?\. Where is one moment today to try it\?$/,
+      );
+    },
+  );
 
   scenario('a person chooses their language, and can give the choice back to their platform', async () => {
     const chat = await startChat(setup);

@@ -24,7 +24,25 @@ export const COLORS = {
   soft: '#64748b',
 } as const;
 
-const SUPPRESSED = 'suppressed (n<5)';
+/** The few words a chart writes itself, in the report's language. */
+export interface ChartWords {
+  /** Where a value is hidden: "suppressed (n<5)". */
+  suppressed: string;
+  /** The short mark on a hidden point: "n<5". */
+  smallGroup: string;
+  noAnswers: string;
+  nothingDue: string;
+  /** Labels joined as alternatives: "late or not confirmed". */
+  either(labels: readonly string[]): string;
+}
+
+export const ENGLISH_CHART_WORDS: ChartWords = {
+  suppressed: 'suppressed (n<5)',
+  smallGroup: 'n<5',
+  noAnswers: 'No answers yet',
+  nothingDue: 'nothing due yet',
+  either: (labels) => labels.join(' or '),
+};
 const f1 = (n: number) => (Math.round(n * 10) / 10).toString();
 
 function svgOpen(width: number, height: number, title: string): string {
@@ -47,8 +65,9 @@ export interface HBar {
 /** Horizontal bars, e.g. the participation funnel. */
 export function horizontalBars(
   bars: readonly HBar[],
-  options: { title: string; max: number; width?: number; labelWidth?: number },
+  options: { title: string; max: number; width?: number; labelWidth?: number; words?: ChartWords },
 ): string {
+  const words = options.words ?? ENGLISH_CHART_WORDS;
   const width = options.width ?? 640;
   const labelWidth = options.labelWidth ?? 150;
   const rowHeight = 34;
@@ -66,7 +85,7 @@ export function horizontalBars(
         `<rect x="${labelWidth}" y="${y + 4}" width="${Math.max(barArea * 0.12, 40)}" height="22" rx="4" fill="url(#hatch)"/>`,
       );
       parts.push(
-        `<text x="${labelWidth + Math.max(barArea * 0.12, 40) + 8}" y="${y + 19}" class="val muted">${SUPPRESSED}</text>`,
+        `<text x="${labelWidth + Math.max(barArea * 0.12, 40) + 8}" y="${y + 19}" class="val muted">${escapeHtml(words.suppressed)}</text>`,
       );
       return;
     }
@@ -151,8 +170,10 @@ export function lineChart(
     step: number;
     floor?: number;
     ceiling?: number;
+    words?: ChartWords;
   },
 ): string {
+  const words = options.words ?? ENGLISH_CHART_WORDS;
   const width = options.width ?? 520;
   const height = options.height ?? 260;
   const left = 56;
@@ -206,14 +227,14 @@ export function lineChart(
         );
       } else if (p.suppressed) {
         parts.push(
-          `<text x="${f1(x(i))}" y="${f1(scale.y(scale.lo) - 8)}" text-anchor="middle" class="tick muted">n&lt;5</text>`,
+          `<text x="${f1(x(i))}" y="${f1(scale.y(scale.lo) - 8)}" text-anchor="middle" class="tick muted">${escapeHtml(words.smallGroup)}</text>`,
         );
       }
     });
   }
   if (values.length === 0)
     parts.push(
-      `<text x="${(left + right) / 2}" y="${(top + bottom) / 2}" text-anchor="middle" class="lbl muted">No answers yet</text>`,
+      `<text x="${(left + right) / 2}" y="${(top + bottom) / 2}" text-anchor="middle" class="lbl muted">${escapeHtml(words.noAnswers)}</text>`,
     );
   if (series.length > 1) parts.push(legend(series, left, 14));
   parts.push('</svg>');
@@ -232,8 +253,10 @@ export function groupedBars(
     step: number;
     floor?: number;
     ceiling?: number;
+    words?: ChartWords;
   },
 ): string {
+  const words = options.words ?? ENGLISH_CHART_WORDS;
   const width = options.width ?? 520;
   const height = options.height ?? 260;
   const left = 56;
@@ -260,7 +283,7 @@ export function groupedBars(
             `<rect x="${f1(bx + 3)}" y="${f1(zero - 26)}" width="${f1(barWidth - 6)}" height="26" fill="url(#hatch)"/>`,
           );
           parts.push(
-            `<text x="${f1(bx + barWidth / 2)}" y="${f1(zero - 32)}" text-anchor="middle" class="tick muted">n&lt;5</text>`,
+            `<text x="${f1(bx + barWidth / 2)}" y="${f1(zero - 32)}" text-anchor="middle" class="tick muted">${escapeHtml(words.smallGroup)}</text>`,
           );
         }
         return;
@@ -278,7 +301,7 @@ export function groupedBars(
   });
   if (values.length === 0)
     parts.push(
-      `<text x="${(left + right) / 2}" y="${(top + bottom) / 2}" text-anchor="middle" class="lbl muted">No answers yet</text>`,
+      `<text x="${(left + right) / 2}" y="${(top + bottom) / 2}" text-anchor="middle" class="lbl muted">${escapeHtml(words.noAnswers)}</text>`,
     );
   if (series.length > 1) parts.push(legendBoxes(series, left, 14));
   parts.push('</svg>');
@@ -307,8 +330,9 @@ export interface StackPart {
  */
 export function stackedBar(
   parts: readonly StackPart[],
-  options: { title: string; total: number | null; width?: number },
+  options: { title: string; total: number | null; width?: number; words?: ChartWords },
 ): string {
+  const words = options.words ?? ENGLISH_CHART_WORDS;
   const width = options.width ?? 1000;
   const height = 62;
   const out = [svgOpen(width, height, options.title)];
@@ -317,7 +341,9 @@ export function stackedBar(
     out.push(
       `<rect x="0" y="4" width="${width}" height="24" rx="4" fill="${total === 0 ? '#f1f5f9' : 'url(#hatch)'}"/>`,
     );
-    out.push(`<text x="10" y="21" class="tick muted">${total === 0 ? 'nothing due yet' : SUPPRESSED}</text>`);
+    out.push(
+      `<text x="10" y="21" class="tick muted">${escapeHtml(total === 0 ? words.nothingDue : words.suppressed)}</text>`,
+    );
   } else {
     let x = 0;
     for (const p of parts) {
@@ -334,7 +360,7 @@ export function stackedBar(
     if (hidden.length > 0 && x < width - 0.5) {
       out.push(`<rect x="${f1(x)}" y="4" width="${f1(width - x)}" height="24" fill="url(#hatch)"/>`);
       out.push(
-        `<text x="${f1(x + 10)}" y="21" class="tick muted">${escapeHtml(hidden.map((p) => p.label).join(' or '))}: ${SUPPRESSED}</text>`,
+        `<text x="${f1(x + 10)}" y="21" class="tick muted">${escapeHtml(`${words.either(hidden.map((p) => p.label))}: ${words.suppressed}`)}</text>`,
       );
     }
   }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { DEFAULT_LOCALE, isMessageKey } from '../../core/catalog/index.js';
 import { kpiImprovement, kpiProgress } from '../../core/experiment.js';
 import type { Arm } from '../../core/participant.js';
 import type { ProgramRecord, ReportDataset } from '../../store/types.js';
@@ -7,6 +8,7 @@ import { chosenExperiments, isLeader, type OutcomeReport } from './compute.js';
 import type { EvidenceReport } from './evidence.js';
 import { type Figure, MIN_GROUP, type Rate, round, type Stat } from './figures.js';
 import type { MidReviewReport } from './mid-review.js';
+import { type ReportWords, reportWords } from './report-locale.js';
 
 export const CSV_LAYOUTS = ['rows', 'figures'] as const;
 export type CsvLayout = (typeof CSV_LAYOUTS)[number];
@@ -21,17 +23,54 @@ export interface CsvExport {
 
 type Cell = string | number | boolean | null | undefined;
 
-/** One CSV field: quoted when needed; text that a spreadsheet would run as a formula is defused. */
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/**
+ * How a CSV is written in one locale. Where the decimal separator is a comma (German, French, Spanish,
+ * Brazilian Portuguese), fields are separated by semicolons, as spreadsheet applications in those locales
+ * expect, and numbers are written with a decimal comma; elsewhere by commas, with a decimal point. Numbers never
+ * carry a thousands separator. Column headers come from the catalog; the codes in the cells (sections,
+ * metrics, arms, statuses) stay the same in every language, so filters and scripts keep working.
+ */
+export interface CsvStyle {
+  delimiter: ',' | ';';
+  number(n: number): string;
+  header(column: string): string;
 }
 
-function csvText(header: readonly string[], rows: readonly Cell[][]): string {
-  return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+const ENGLISH_STYLE: CsvStyle = {
+  delimiter: ',',
+  number: (n) => String(n),
+  header: (column) => column,
+};
+
+export function csvStyle(words: ReportWords): CsvStyle {
+  const format = new Intl.NumberFormat(words.numberLocale, { useGrouping: false, maximumFractionDigits: 10 });
+  const decimalComma = format.formatToParts(1.5).some((p) => p.type === 'decimal' && p.value === ',');
+  return {
+    delimiter: decimalComma ? ';' : ',',
+    number: (n) => format.format(n).replace('\u2212', '-'),
+    header(column) {
+      const key = `report.csv.${column}`;
+      return isMessageKey(key) ? words.t(key) : column;
+    },
+  };
+}
+
+/** One CSV field: quoted when needed; text that a spreadsheet would run as a formula is defused. */
+export function csvCell(value: Cell, style: CsvStyle = ENGLISH_STYLE): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? style.number(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const special = style.delimiter === ';' ? /[",;\r\n]/ : /[",\r\n]/;
+  return special.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csvText(header: readonly string[], rows: readonly Cell[][], words?: ReportWords): string {
+  const style = words ? csvStyle(words) : ENGLISH_STYLE;
+  const lines = [header.map((column) => style.header(column)), ...rows].map((row) =>
+    row.map((cell) => csvCell(cell, style)).join(style.delimiter),
+  );
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 /**
@@ -65,7 +104,12 @@ export const ROW_COLUMNS = [
  * KPI name and unit, notes). Leaders who declined, have not answered or opted out are not exported, and an
  * arm with fewer than MIN_GROUP consenting leaders is withheld whole, so no row stands for a tiny group.
  */
-export function renderRowsCsv(program: ProgramRecord, data: ReportDataset, secret: string): CsvExport {
+export function renderRowsCsv(
+  program: ProgramRecord,
+  data: ReportDataset,
+  secret: string,
+  words: ReportWords = reportWords(DEFAULT_LOCALE),
+): CsvExport {
   const experimentOf = chosenExperiments(data.experiments);
   const surveys = new Map(data.surveys.map((s) => [`${s.experimentId}/${s.checkpointDay}`, s]));
   const consenting = data.people.filter((p) => isLeader(p) && p.consent === 'accepted');
@@ -100,7 +144,7 @@ export function renderRowsCsv(program: ProgramRecord, data: ReportDataset, secre
       ]);
     }
   }
-  return { csv: csvText(ROW_COLUMNS, rows), rows: rows.length, withheldArms };
+  return { csv: csvText(ROW_COLUMNS, rows, words), rows: rows.length, withheldArms };
 }
 
 export const FIGURE_COLUMNS = [
@@ -116,7 +160,10 @@ export const FIGURE_COLUMNS = [
 ] as const;
 
 /** Every figure of the report, one per line, with the same suppression as the HTML and JSON. */
-export function renderFiguresCsv(report: OutcomeReport): CsvExport {
+export function renderFiguresCsv(
+  report: OutcomeReport,
+  words: ReportWords = reportWords(DEFAULT_LOCALE),
+): CsvExport {
   const rows: Cell[][] = [];
   const fig = (section: string, metric: string, group: string, day: number | null, f: Figure) =>
     rows.push([section, metric, group, day, f.value, null, null, null, f.suppressed]);
@@ -218,7 +265,7 @@ export function renderFiguresCsv(report: OutcomeReport): CsvExport {
   evidenceFigures(report.evidence, rows);
   balanceFigures(report.balance, rows);
 
-  return { csv: csvText(FIGURE_COLUMNS, rows), rows: rows.length, withheldArms: [] };
+  return { csv: csvText(FIGURE_COLUMNS, rows, words), rows: rows.length, withheldArms: [] };
 }
 
 type Rows = Cell[][];
@@ -317,7 +364,10 @@ function balanceFigures(b: BalanceTable, rows: Rows): void {
 }
 
 /** The mid-pilot review's figures: response rates per arm, data-quality warnings and balance; no effect. */
-export function renderMidFiguresCsv(review: MidReviewReport): CsvExport {
+export function renderMidFiguresCsv(
+  review: MidReviewReport,
+  words: ReportWords = reportWords(DEFAULT_LOCALE),
+): CsvExport {
   const rows: Rows = [];
   for (const arm of review.responses)
     for (const c of arm.checkpoints)
@@ -335,5 +385,5 @@ export function renderMidFiguresCsv(review: MidReviewReport): CsvExport {
   for (const w of review.dataQuality) figureRow(rows, 'data_quality', w.key, 'leaders', null, w.leaders);
   balanceFigures(review.balance, rows);
   valueRow(rows, 'effect', 'shown', 'withheld', null, false);
-  return { csv: csvText(FIGURE_COLUMNS, rows), rows: rows.length, withheldArms: [] };
+  return { csv: csvText(FIGURE_COLUMNS, rows, words), rows: rows.length, withheldArms: [] };
 }

@@ -9,6 +9,7 @@ import { type CsvLayout, renderFiguresCsv, renderMidFiguresCsv, renderRowsCsv } 
 import { CSS, renderHtml } from './html.js';
 import { buildMidReview, type MidReviewReport } from './mid-review.js';
 import { renderMidReviewHtml } from './pilot-html.js';
+import { type ReportWords, reportLocale, reportWords } from './report-locale.js';
 import { localDate } from './selection.js';
 
 export const REPORT_FORMATS = ['html', 'csv', 'json'] as const;
@@ -87,6 +88,11 @@ export interface ExportOptions {
   actor?: string;
   /** Default full; mid writes the mid-pilot review (and records that it was run). */
   stage?: ReportStage;
+  /**
+   * The language of the HTML and CSV (labels, numbers, dates): a tag the bot speaks, such as `de` or `pt-BR`.
+   * Default: the program's `language`, else English. JSON is never localized.
+   */
+  locale?: string;
 }
 
 export interface ExportResult {
@@ -106,6 +112,7 @@ async function exportMidReview(
   format: ReportFormat,
   layout: CsvLayout,
   now: number,
+  words: ReportWords,
 ): Promise<{ content: string; rows: number | null; review: MidReviewReport }> {
   if (format === 'csv' && layout === 'rows')
     throw new Error(
@@ -115,8 +122,8 @@ async function exportMidReview(
   const run = await store.pilots.recordReview(program.id, 'mid', now);
   const review = buildMidReview(program, data, now, run);
   if (format === 'json') return { content: `${JSON.stringify(review, null, 2)}\n`, rows: null, review };
-  if (format === 'html') return { content: renderMidReviewHtml(review, CSS), rows: null, review };
-  const csv = renderMidFiguresCsv(review);
+  if (format === 'html') return { content: renderMidReviewHtml(review, CSS, words), rows: null, review };
+  const csv = renderMidFiguresCsv(review, words);
   return { content: csv.csv, rows: csv.rows, review };
 }
 
@@ -134,7 +141,8 @@ export async function exportReport(
   const layout = options.csvLayout ?? 'rows';
   if (stage === 'mid') {
     const program = await programNamed(store, options.program);
-    const mid = await exportMidReview(store, program, options.format, layout, now);
+    const words = reportWords(reportLocale(options.locale, program.settings.language));
+    const mid = await exportMidReview(store, program, options.format, layout, now, words);
     const path = options.out ?? defaultReportPath(program, options.format, now, layout, 'mid');
     await writeAndAudit(store, path, mid.content, {
       at: now,
@@ -158,6 +166,7 @@ export async function exportReport(
     };
   }
   const { program, data, report } = await loadOutcomeReport(store, options.program, now);
+  const words = reportWords(reportLocale(options.locale, program.settings.language));
   let content: string;
   let rows: number | null = null;
   let withheldArms: Arm[] = [];
@@ -166,7 +175,7 @@ export async function exportReport(
       content = renderJson(report);
       break;
     case 'html':
-      content = renderHtml(report);
+      content = renderHtml(report, words);
       break;
     case 'csv': {
       const csv =
@@ -175,8 +184,9 @@ export async function exportReport(
               program,
               data,
               await store.reports.pseudonymSecret(randomBytes(32).toString('base64url')),
+              words,
             )
-          : renderFiguresCsv(report);
+          : renderFiguresCsv(report, words);
       content = csv.csv;
       rows = csv.rows;
       withheldArms = csv.withheldArms;

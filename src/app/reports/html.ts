@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, type MessageKey } from '../../core/catalog/index.js';
 import {
   CHART_DEFS,
   COLORS,
@@ -12,6 +13,7 @@ import {
 import type { ArmOutcome, CheckpointOutcome, OutcomeReport } from './compute.js';
 import type { Figure, Rate, Stat } from './figures.js';
 import { balanceSection, evidenceSection, PILOT_CSS, timelineSection, verdictBanner } from './pilot-html.js';
+import { type ReportWords, reportWords } from './report-locale.js';
 import type { RoiReport } from './roi-steps.js';
 
 /*
@@ -20,56 +22,41 @@ import type { RoiReport } from './roi-steps.js';
  * fewer than five people reads "suppressed (n<5)".
  */
 
-const SUP = '<span class="sup" title="Hidden: fewer than 5 people">suppressed (n&lt;5)</span>';
-const NONE = '<span class="none" title="No data yet">–</span>';
+/** Words and number formats of one report, in its locale. */
+type W = ReportWords;
+
+const sup = (w: W) =>
+  `<span class="sup" title="${esc(w.t('report.suppressedTitle'))}">${esc(w.t('report.suppressed'))}</span>`;
+const none = (w: W) => `<span class="none" title="${esc(w.t('report.noDataTitle'))}">–</span>`;
 const esc = escapeHtml;
-const int = (n: number) => new Intl.NumberFormat('en-US').format(Math.round(n));
-const dec = (n: number, digits = 1) =>
-  new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
-const pctText = (fraction: number) => `${Math.round(fraction * 100)}%`;
-const signed = (n: number, digits = 1) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${dec(Math.abs(n), digits)}`;
 
-/** An amount as HTML: formatted for an ISO 4217 code, else the amount and the program's symbol, escaped. */
-function money(amount: number, currency: string): string {
-  try {
-    return esc(
-      new Intl.NumberFormat('en-US', {
-        style: 'currency',
-        currency,
-        maximumFractionDigits: Math.abs(amount) < 100 ? 2 : 0,
-      }).format(amount),
-    );
-  } catch {
-    return `${dec(amount, Math.abs(amount) < 100 ? 2 : 0)} ${esc(currency)}`;
-  }
+function count(w: W, f: Figure): string {
+  if (f.suppressed) return sup(w);
+  return f.value === null ? none(w) : w.int(f.value);
 }
 
-function count(f: Figure): string {
-  if (f.suppressed) return SUP;
-  return f.value === null ? NONE : int(f.value);
-}
-
-function rate(r: Rate, withCounts = true): string {
+function rate(w: W, r: Rate, withCounts = true): string {
   if (r.suppressed)
-    return `${SUP}${withCounts && r.denominator !== null ? ` <span class="of">of ${int(r.denominator)}</span>` : ''}`;
-  if (r.rate === null) return NONE;
-  return `${pctText(r.rate)}${withCounts ? ` <span class="of">${int(r.numerator ?? 0)} of ${int(r.denominator ?? 0)}</span>` : ''}`;
+    return `${sup(w)}${withCounts && r.denominator !== null ? ` <span class="of">${w.html('report.ofTotal', { total: w.int(r.denominator) })}</span>` : ''}`;
+  if (r.rate === null) return none(w);
+  return `${w.pct(r.rate)}${withCounts ? ` <span class="of">${w.html('report.partOf', { part: w.int(r.numerator ?? 0), total: w.int(r.denominator ?? 0) })}</span>` : ''}`;
 }
 
-function stat(s: Stat, format: (n: number) => string = (n) => dec(n)): string {
-  if (s.suppressed) return SUP;
-  return s.value === null ? NONE : format(s.value);
+function stat(w: W, s: Stat, format: (n: number) => string = (n) => w.dec(n)): string {
+  if (s.suppressed) return sup(w);
+  return s.value === null ? none(w) : format(s.value);
 }
 
-function diff(f: Figure, format: (n: number) => string): string {
-  if (f.suppressed) return SUP;
-  if (f.value === null) return NONE;
+function diff(w: W, f: Figure, format: (n: number) => string): string {
+  if (f.suppressed) return sup(w);
+  if (f.value === null) return none(w);
   const cls = f.value > 0 ? 'pos' : f.value < 0 ? 'neg' : '';
   return `<strong class="${cls}">${format(f.value)}</strong>`;
 }
 
-const pctPoints = (n: number) => `${signed(n, 0)} pp`;
-const pctOfTarget = (n: number) => `${int(n)}%`;
+const pctPoints = (w: W) => (n: number) => w.html('report.percentagePoints', { n: w.signed(n, 0) });
+const pctOfTarget = (w: W) => (n: number) => w.percent(Math.round(n));
+const dayLabel = (w: W, day: number) => w.t('report.day', { day });
 
 function tile(label: string, value: string, sub: string): string {
   return `<div class="tile"><div class="k">${esc(label)}</div><div class="v">${value}</div><div class="s">${sub}</div></div>`;
@@ -79,98 +66,110 @@ function latestShown(checkpoints: readonly CheckpointOutcome[]): CheckpointOutco
   return checkpoints.filter((c) => c.pctOfTargetMean.value !== null).at(-1);
 }
 
-function summaryTiles(r: OutcomeReport): string {
+function summaryTiles(w: W, r: OutcomeReport): string {
   const lastDay = r.program.checkpointDays.at(-1);
   const lastResponse = r.responses.checkpoints.at(-1);
   const latest = latestShown(r.outcomes.checkpoints);
   const roi = r.roi;
   const window = r.funnel.invitedFrom
-    ? `${esc(r.funnel.invitedFrom)} – ${esc(r.funnel.invitedTo ?? '')}`
-    : 'leaders in the program';
+    ? `${esc(w.day(r.funnel.invitedFrom))} – ${esc(r.funnel.invitedTo ? w.day(r.funnel.invitedTo) : '')}`
+    : w.html('report.tiles.leadersInProgram');
   return `<div class="tiles">
-    ${tile('Leaders invited', count(r.funnel.invited), window)}
-    ${tile('Consented', rate(r.funnel.consentRate, false), r.funnel.consentRate.suppressed ? 'of everyone invited' : `${count(r.funnel.consented)} of ${count(r.funnel.invited)} invited`)}
-    ${tile(`Answered day ${lastDay ?? '–'}`, lastResponse ? rate(lastResponse.rate, false) : NONE, lastResponse?.rate.denominator ? `of ${int(lastResponse.rate.denominator)} surveys sent` : 'no survey sent yet')}
-    ${tile('Way to KPI target', latest ? stat(latest.pctOfTargetMean, pctOfTarget) : NONE, latest ? `mean at day ${latest.day}, coached leaders` : 'no KPI answers shown yet')}
-    ${tile('ROI', roi.steps ? `${dec(roi.steps.roi, 2)}` : '<span class="muted">not computed</span>', roi.steps ? `${int(roi.steps.roi * 100)}% net return on cost` : `missing: ${esc(roi.missing.join(', '))}`)}
+    ${tile(w.t('report.tiles.invited'), count(w, r.funnel.invited), window)}
+    ${tile(w.t('report.tiles.consented'), rate(w, r.funnel.consentRate, false), r.funnel.consentRate.suppressed ? w.html('report.tiles.ofEveryoneInvited') : w.html('report.tiles.consentedOfInvited', {}, { consented: count(w, r.funnel.consented), invited: count(w, r.funnel.invited) }))}
+    ${tile(w.t('report.tiles.answeredDay', { day: lastDay ?? '–' }), lastResponse ? rate(w, lastResponse.rate, false) : none(w), lastResponse?.rate.denominator ? w.html('report.tiles.ofSurveysSent', { sent: w.int(lastResponse.rate.denominator) }) : w.html('report.tiles.noSurveySent'))}
+    ${tile(w.t('report.tiles.wayToTarget'), latest ? stat(w, latest.pctOfTargetMean, pctOfTarget(w)) : none(w), latest ? w.html('report.tiles.meanAtDay', { day: latest.day }) : w.html('report.tiles.noKpiAnswers'))}
+    ${tile(w.t('report.tiles.roi'), roi.steps ? `${w.dec(roi.steps.roi, 2)}` : `<span class="muted">${w.html('report.tiles.notComputed')}</span>`, roi.steps ? w.html('report.tiles.netReturn', { percent: w.percent(Math.round(roi.steps.roi * 100)) }) : w.html('report.tiles.missing', { missing: roi.missing.join(', ') }))}
   </div>`;
 }
 
-function funnelSection(r: OutcomeReport): string {
+function funnelSection(w: W, r: OutcomeReport): string {
   const f = r.funnel;
   const max = f.invited.value ?? 0;
   const bars: HBar[] = f.steps.map((s, i) => ({
-    label: s.label,
+    label: funnelStepLabel(w, s.key),
     value: s.count.value,
     suppressed: s.count.suppressed,
     text:
       s.count.value === null
         ? ''
-        : `${int(s.count.value)}${i > 0 && s.ofInvited.rate !== null ? `  ·  ${pctText(s.ofInvited.rate)}` : ''}`,
+        : `${w.int(s.count.value)}${i > 0 && s.ofInvited.rate !== null ? `  ·  ${w.pct(s.ofInvited.rate)}` : ''}`,
     color: i === 0 ? '#1e3a8a' : i === 1 ? '#1d4ed8' : i === 2 ? '#3b82f6' : '#60a5fa',
   }));
   return `<section id="funnel">
-    <h2>1. Participation funnel</h2>
-    <p class="lead">From invitation to the last checkpoint. Percentages are of everyone invited; each step counts the leaders who reached it.</p>
+    <h2>${w.html('report.funnel.heading')}</h2>
+    <p class="lead">${w.html('report.funnel.lead')}</p>
     <div class="grid2 wide-left">
-      <div>${horizontalBars(bars, { title: 'Participation funnel', max, width: 660 })}</div>
+      <div>${horizontalBars(bars, { title: w.t('report.funnel.chart'), max, width: 660, words: w.chart })}</div>
       <div>
         <table class="compact">
-          <tr><th>Consent</th><th>Leaders</th></tr>
-          <tr><td>Accepted, still in</td><td>${count(f.consent.accepted)}</td></tr>
-          <tr><td>Accepted, opted out later</td><td>${count(f.consent.optedOut)}</td></tr>
-          <tr><td>Declined</td><td>${count(f.consent.declined)}</td></tr>
-          <tr><td>No answer yet</td><td>${count(f.consent.pending)}</td></tr>
-          <tr><td>Median days, invitation to consent</td><td>${stat(f.medianDaysToConsent)}</td></tr>
+          <tr><th>${w.html('report.funnel.consent')}</th><th>${w.html('report.leaders')}</th></tr>
+          <tr><td>${w.html('report.funnel.acceptedStillIn')}</td><td>${count(w, f.consent.accepted)}</td></tr>
+          <tr><td>${w.html('report.funnel.acceptedOptedOut')}</td><td>${count(w, f.consent.optedOut)}</td></tr>
+          <tr><td>${w.html('report.funnel.declined')}</td><td>${count(w, f.consent.declined)}</td></tr>
+          <tr><td>${w.html('report.funnel.noAnswer')}</td><td>${count(w, f.consent.pending)}</td></tr>
+          <tr><td>${w.html('report.funnel.medianDaysToConsent')}</td><td>${stat(w, f.medianDaysToConsent)}</td></tr>
         </table>
-        <p class="small">Not in the funnel: ${count(f.otherPeople)} mentors, curators or admins without a leader role.</p>
+        <p class="small">${w.html('report.funnel.notInFunnel', {}, { count: count(w, f.otherPeople) })}</p>
       </div>
     </div>
   </section>`;
 }
 
-function responsesSection(r: OutcomeReport): string {
+/** A funnel step by its key (`invited`, `consented`, `experiment`, `day-30`). */
+function funnelStepLabel(w: W, key: string): string {
+  if (key === 'invited') return w.t('report.tiles.invitedStep');
+  if (key === 'consented') return w.t('report.tiles.consented');
+  if (key === 'experiment') return w.t('report.funnel.experimentSet');
+  return w.t('report.tiles.answeredDay', { day: key.replace(/^day-/, '') });
+}
+
+function responsesSection(w: W, r: OutcomeReport): string {
+  const answered = (x: Rate) =>
+    x.numerator === null ? (x.suppressed ? sup(w) : none(w)) : w.int(x.numerator);
+  const bar = (x: Rate) =>
+    `<td class="barcell"><span class="bar"><span style="width:${Math.round((x.rate ?? 0) * 100)}%"></span></span>${rate(w, x, false)}</td>`;
   const rows = r.responses.checkpoints
-    .map((c) => {
-      const width = c.rate.rate === null ? 0 : Math.round(c.rate.rate * 100);
-      return `<tr><td>Day ${c.day} checkpoint</td><td>${c.rate.denominator === null ? SUP : int(c.rate.denominator)}</td><td>${c.rate.numerator === null ? (c.rate.suppressed ? SUP : NONE) : int(c.rate.numerator)}</td><td class="barcell"><span class="bar"><span style="width:${width}%"></span></span>${rate(c.rate, false)}</td></tr>`;
-    })
+    .map(
+      (c) =>
+        `<tr><td>${w.html('report.responses.checkpoint', { day: c.day })}</td><td>${c.rate.denominator === null ? sup(w) : w.int(c.rate.denominator)}</td><td>${answered(c.rate)}</td>${bar(c.rate)}</tr>`,
+    )
     .join('');
   const n = r.responses.nudges;
   return `<section id="responses">
-    <h2>2. Response rates</h2>
-    <p class="lead">Checkpoint micro-surveys answered of those sent (both arms), and answers to nudges of the nudges delivered.</p>
+    <h2>${w.html('report.responses.heading')}</h2>
+    <p class="lead">${w.html('report.responses.lead')}</p>
     <table>
-      <tr><th>Message</th><th>Sent</th><th>Answered</th><th>Response rate</th></tr>
+      <tr><th>${w.html('report.responses.message')}</th><th>${w.html('report.responses.sent')}</th><th>${w.html('report.responses.answered')}</th><th>${w.html('report.responses.rate')}</th></tr>
       ${rows}
-      <tr><td>Nudges (any answer)</td><td>${count(n.sent)}</td><td>${n.responseRate.numerator === null ? (n.responseRate.suppressed ? SUP : NONE) : int(n.responseRate.numerator)}</td><td class="barcell"><span class="bar"><span style="width:${Math.round((n.responseRate.rate ?? 0) * 100)}%"></span></span>${rate(n.responseRate, false)}</td></tr>
-      <tr><td>Nudges answered “Did it”</td><td>${count(n.sent)}</td><td>${n.didRate.numerator === null ? (n.didRate.suppressed ? SUP : NONE) : int(n.didRate.numerator)}</td><td class="barcell"><span class="bar"><span style="width:${Math.round((n.didRate.rate ?? 0) * 100)}%"></span></span>${rate(n.didRate, false)}</td></tr>
+      <tr><td>${w.html('report.responses.nudgesAny')}</td><td>${count(w, n.sent)}</td><td>${answered(n.responseRate)}</td>${bar(n.responseRate)}</tr>
+      <tr><td>${w.html('report.responses.nudgesDid')}</td><td>${count(w, n.sent)}</td><td>${answered(n.didRate)}</td>${bar(n.didRate)}</tr>
     </table>
   </section>`;
 }
 
 const toPoint = (s: Stat) => ({ value: s.value, suppressed: s.suppressed });
 
-function outcomeTable(arm: ArmOutcome): string {
+function outcomeTable(w: W, arm: ArmOutcome): string {
   return `<table>
-    <tr><th>Checkpoint</th><th>Answered</th><th>Practice (1–5)</th><th>Way to target, mean</th><th>median</th><th>KPI improved</th><th>Target reached</th></tr>
+    <tr><th>${w.html('report.outcomes.checkpoint')}</th><th>${w.html('report.responses.answered')}</th><th>${w.html('report.outcomes.practice')}</th><th>${w.html('report.outcomes.wayMean')}</th><th>${w.html('report.outcomes.median')}</th><th>${w.html('report.outcomes.improved')}</th><th>${w.html('report.outcomes.reached')}</th></tr>
     ${arm.checkpoints
       .map(
         (c) =>
-          `<tr><td>Day ${c.day}</td><td>${count(c.respondents)}</td><td>${stat(c.practiceMean)}</td><td>${stat(c.pctOfTargetMean, pctOfTarget)}</td><td>${stat(c.pctOfTargetMedian, pctOfTarget)}</td><td>${rate(c.improved)}</td><td>${rate(c.reachedTarget)}</td></tr>`,
+          `<tr><td>${esc(dayLabel(w, c.day))}</td><td>${count(w, c.respondents)}</td><td>${stat(w, c.practiceMean)}</td><td>${stat(w, c.pctOfTargetMean, pctOfTarget(w))}</td><td>${stat(w, c.pctOfTargetMedian, pctOfTarget(w))}</td><td>${rate(w, c.improved)}</td><td>${rate(w, c.reachedTarget)}</td></tr>`,
       )
       .join('')}
   </table>`;
 }
 
-function outcomesSection(r: OutcomeReport): string {
+function outcomesSection(w: W, r: OutcomeReport): string {
   const o = r.outcomes;
   const days = r.program.checkpointDays;
   const progress = lineChart(
-    ['Baseline', ...days.map((d) => `Day ${d}`)],
+    [w.t('report.outcomes.baseline'), ...days.map((d) => dayLabel(w, d))],
     [
       {
-        name: 'Coached leaders',
+        name: w.t('report.outcomes.coachedLeaders'),
         color: COLORS.coached,
         points: [
           {
@@ -182,211 +181,236 @@ function outcomesSection(r: OutcomeReport): string {
       },
     ],
     {
-      title: 'Mean % of the way from KPI baseline to target, by checkpoint',
-      reference: { value: 100, label: 'target' },
-      format: pctOfTarget,
+      title: w.t('report.outcomes.progressChart'),
+      reference: { value: 100, label: w.t('report.outcomes.target') },
+      format: pctOfTarget(w),
       step: 20,
       ceiling: 100,
+      words: w.chart,
     },
   );
   const practice = groupedBars(
-    days.map((d) => `Day ${d}`),
+    days.map((d) => dayLabel(w, d)),
     [
       {
-        name: 'Coached leaders',
+        name: w.t('report.outcomes.coachedLeaders'),
         color: COLORS.coached,
         points: o.checkpoints.map((c) => toPoint(c.practiceMean)),
       },
     ],
     {
-      title: 'Mean practice frequency (1 = not yet, 5 = daily), by checkpoint',
-      format: (v) => dec(v),
+      title: w.t('report.outcomes.practiceChart'),
+      format: (v) => w.dec(v),
       step: 1,
       ceiling: 5,
+      words: w.chart,
     },
   );
   const unitRows = o.kpiByUnit
     .map(
       (u) =>
-        `<tr><td>${esc(u.unit)}<span class="of"> · ${u.direction === 'increase' ? 'higher' : 'lower'} is better</span></td><td>${count(u.people)}</td><td>${stat(u.baselineMean)} → ${stat(u.targetMean)}</td>${u.checkpoints
+        `<tr><td>${esc(u.unit)}<span class="of"> · ${w.html('report.direction', { direction: u.direction })}</span></td><td>${count(w, u.people)}</td><td>${stat(w, u.baselineMean)} → ${stat(w, u.targetMean)}</td>${u.checkpoints
           .map(
             (c) =>
-              `<td>${stat(c.improvementMean, (v) => signed(v))}<span class="of"> → ${stat(c.valueMean)}</span></td>`,
+              `<td>${stat(w, c.improvementMean, (v) => w.signed(v))}<span class="of"> → ${stat(w, c.valueMean)}</span></td>`,
           )
           .join('')}</tr>`,
     )
     .join('');
   return `<section id="outcomes">
-    <h2>3. Practice and KPI change${r.comparison ? ' — coached leaders' : ''}</h2>
-    <p class="lead">${count(o.people)} consenting ${r.comparison ? 'coached ' : ''}leaders, ${count(o.withExperiment)} with an experiment. Each leader's KPI change is measured from their own baseline, with its direction taken into account (a fall is an improvement when lower is better), and expressed as % of the way to their own target.</p>
+    <h2>${w.html('report.outcomes.heading', { arms: r.comparison ? 'yes' : 'no' })}</h2>
+    <p class="lead">${w.html('report.outcomes.lead', { arms: r.comparison ? 'yes' : 'no' }, { people: count(w, o.people), withExperiment: count(w, o.withExperiment) })}</p>
     <div class="grid2">
-      <figure><figcaption>Way to KPI target (mean %)</figcaption>${progress}</figure>
-      <figure><figcaption>Practice frequency (mean, 1–5)</figcaption>${practice}</figure>
+      <figure><figcaption>${w.html('report.outcomes.wayCaption')}</figcaption>${progress}</figure>
+      <figure><figcaption>${w.html('report.outcomes.practiceCaption')}</figcaption>${practice}</figure>
     </div>
-    ${outcomeTable(o)}
-    <h3>KPI deltas by unit</h3>
-    <p class="small">Change in the KPI's own unit, baseline → each checkpoint (positive = better), for units that at least 5 leaders share. Arrows show the mean value reached.</p>
+    ${outcomeTable(w, o)}
+    <h3>${w.html('report.outcomes.unitsHeading')}</h3>
+    <p class="small">${w.html('report.outcomes.unitsLead')}</p>
     ${
       o.kpiByUnit.length === 0
-        ? '<p class="small muted">No unit is shared by 5 or more leaders yet.</p>'
-        : `<table><tr><th>Unit</th><th>Leaders</th><th>Baseline → target (mean)</th>${days.map((d) => `<th>Day ${d}</th>`).join('')}</tr>${unitRows}</table>`
+        ? `<p class="small muted">${w.html('report.outcomes.noUnit')}</p>`
+        : `<table><tr><th>${w.html('report.outcomes.unit')}</th><th>${w.html('report.leaders')}</th><th>${w.html('report.outcomes.baselineToTarget')}</th>${days.map((d) => `<th>${esc(dayLabel(w, d))}</th>`).join('')}</tr>${unitRows}</table>`
     }
-    <p class="small">Leaders with other units: ${count(o.otherUnits)}.</p>
+    <p class="small">${w.html('report.outcomes.otherUnits', {}, { count: count(w, o.otherUnits) })}</p>
   </section>`;
 }
 
-function comparisonSection(r: OutcomeReport): string {
+function comparisonSection(w: W, r: OutcomeReport): string {
   const c = r.comparison;
   if (!c) {
-    return `<section id="comparison"><h2>4. Coached against control</h2><p class="lead">The roster has no control arm, so there is nothing to compare against. Give some leaders <code>arm: control</code> in the roster: they answer the checkpoints but get no nudges.</p></section>`;
+    return `<section id="comparison"><h2>${w.html('report.comparison.heading')}</h2><p class="lead">${w.html('report.comparison.noControl', {}, { code: '<code>arm: control</code>' })}</p></section>`;
   }
-  const days = r.program.checkpointDays.map((d) => `Day ${d}`);
+  const days = r.program.checkpointDays.map((d) => dayLabel(w, d));
   const arms = (pick: (x: CheckpointOutcome) => Stat): Series[] => [
-    { name: 'Coached', color: COLORS.coached, points: c.coached.checkpoints.map((x) => toPoint(pick(x))) },
-    { name: 'Control', color: COLORS.control, points: c.control.checkpoints.map((x) => toPoint(pick(x))) },
+    {
+      name: w.t('report.arm', { arm: 'coached' }),
+      color: COLORS.coached,
+      points: c.coached.checkpoints.map((x) => toPoint(pick(x))),
+    },
+    {
+      name: w.t('report.arm', { arm: 'control' }),
+      color: COLORS.control,
+      points: c.control.checkpoints.map((x) => toPoint(pick(x))),
+    },
   ];
   const rows = c.difference
     .map((d, i) => {
       const co = c.coached.checkpoints[i]!;
       const ct = c.control.checkpoints[i]!;
-      return `<tr><td>Day ${d.day}</td><td>${count(co.respondents)} / ${count(ct.respondents)}</td><td>${stat(co.pctOfTargetMean, pctOfTarget)}</td><td>${stat(ct.pctOfTargetMean, pctOfTarget)}</td><td>${diff(d.pctOfTargetMean, pctPoints)}</td><td>${stat(co.practiceMean)}</td><td>${stat(ct.practiceMean)}</td><td>${diff(d.practiceMean, (v) => signed(v))}</td></tr>`;
+      return `<tr><td>${esc(dayLabel(w, d.day))}</td><td>${count(w, co.respondents)} / ${count(w, ct.respondents)}</td><td>${stat(w, co.pctOfTargetMean, pctOfTarget(w))}</td><td>${stat(w, ct.pctOfTargetMean, pctOfTarget(w))}</td><td>${diff(w, d.pctOfTargetMean, pctPoints(w))}</td><td>${stat(w, co.practiceMean)}</td><td>${stat(w, ct.practiceMean)}</td><td>${diff(w, d.practiceMean, (v) => w.signed(v))}</td></tr>`;
     })
     .join('');
   return `<section id="comparison">
-    <h2>4. Coached against control</h2>
-    <p class="lead">Coached: ${count(c.coached.people)} consenting leaders (${count(c.coached.withExperiment)} with an experiment). Control: ${count(c.control.people)} (${count(c.control.withExperiment)} with an experiment), measured at the same checkpoints without nudges. Difference = coached − control.</p>
+    <h2>${w.html('report.comparison.heading')}</h2>
+    <p class="lead">${w.html('report.comparison.lead', {}, { coached: count(w, c.coached.people), coachedWith: count(w, c.coached.withExperiment), control: count(w, c.control.people), controlWith: count(w, c.control.withExperiment) })}</p>
     <div class="grid2">
-      <figure><figcaption>Way to KPI target (mean %)</figcaption>${groupedBars(
+      <figure><figcaption>${w.html('report.outcomes.wayCaption')}</figcaption>${groupedBars(
         days,
         arms((x) => x.pctOfTargetMean),
         {
-          title: 'Mean % of the way to target, coached and control',
-          format: pctOfTarget,
+          title: w.t('report.comparison.wayChart'),
+          format: pctOfTarget(w),
           step: 20,
           ceiling: 100,
+          words: w.chart,
         },
       )}</figure>
-      <figure><figcaption>Practice frequency (mean, 1–5)</figcaption>${groupedBars(
+      <figure><figcaption>${w.html('report.outcomes.practiceCaption')}</figcaption>${groupedBars(
         days,
         arms((x) => x.practiceMean),
-        { title: 'Mean practice frequency, coached and control', format: (v) => dec(v), step: 1, ceiling: 5 },
+        {
+          title: w.t('report.comparison.practiceChart'),
+          format: (v) => w.dec(v),
+          step: 1,
+          ceiling: 5,
+          words: w.chart,
+        },
       )}</figure>
     </div>
     <table>
-      <tr><th>Checkpoint</th><th>Answered (coached / control)</th><th>Way to target, coached</th><th>control</th><th>Difference</th><th>Practice, coached</th><th>control</th><th>Difference</th></tr>
+      <tr><th>${w.html('report.outcomes.checkpoint')}</th><th>${w.html('report.comparison.answered')}</th><th>${w.html('report.comparison.wayCoached')}</th><th>${w.html('report.comparison.control')}</th><th>${w.html('report.comparison.difference')}</th><th>${w.html('report.comparison.practiceCoached')}</th><th>${w.html('report.comparison.control')}</th><th>${w.html('report.comparison.difference')}</th></tr>
       ${rows}
     </table>
   </section>`;
 }
 
-function mentoringSection(r: OutcomeReport): string {
+function mentoringSection(w: W, r: OutcomeReport): string {
   const m = r.mentoring;
   if (m.pairs.total.value === 0) {
-    return `<section id="mentoring"><h2>5. Mentoring pairs</h2><p class="lead">No mentoring pairs in this program yet.</p></section>`;
+    return `<section id="mentoring"><h2>${w.html('report.mentoring.heading')}</h2><p class="lead">${w.html('report.mentoring.none')}</p></section>`;
   }
   const ms = m.milestones;
   const onTime = ms.onTime.numerator;
   const milestoneBar = stackedBar(
     [
-      { label: 'confirmed on time', value: onTime, color: COLORS.good },
-      { label: 'confirmed late', value: ms.late.value, color: COLORS.warn },
-      { label: 'not confirmed', value: ms.unconfirmed.value, color: COLORS.bad },
+      { label: w.t('report.mentoring.onTime'), value: onTime, color: COLORS.good },
+      { label: w.t('report.mentoring.late'), value: ms.late.value, color: COLORS.warn },
+      { label: w.t('report.mentoring.notConfirmed'), value: ms.unconfirmed.value, color: COLORS.bad },
     ],
-    { title: 'Milestones due: confirmed on time, late, not confirmed', total: ms.onTime.denominator },
+    { title: w.t('report.mentoring.milestonesChart'), total: ms.onTime.denominator, words: w.chart },
   );
+  const kv = (label: MessageKey, value: string, sub?: string) =>
+    `<div><div class="k">${w.html(label)}</div><div class="v">${value}</div>${sub === undefined ? '' : `<div class="s">${sub}</div>`}</div>`;
   return `<section id="mentoring">
-    <h2>5. Mentoring pairs</h2>
-    <p class="lead">${count(m.people)} people in ${count(m.pairs.total)} pairs. Figures about fewer than 5 of them (mentors and mentees together) are suppressed.</p>
+    <h2>${w.html('report.mentoring.heading')}</h2>
+    <p class="lead">${w.html('report.mentoring.lead', {}, { people: count(w, m.people), pairs: count(w, m.pairs.total) })}</p>
     <div class="kv">
-      <div><div class="k">Pairs active · closed · re-matched</div><div class="v">${count(m.pairs.active)} · ${count(m.pairs.closed)} · ${count(m.pairs.rematched)}</div></div>
-      <div><div class="k">Charter completed</div><div class="v">${rate(m.charter.completion)}</div><div class="s">pairs older than ${m.charter.eligibleAfterDays} days with a confirmed charter</div></div>
-      <div><div class="k">Median days to charter</div><div class="v">${stat(m.charter.medianDaysToComplete)}</div><div class="s">pairing → mentor's confirmation</div></div>
-      <div><div class="k">Milestones confirmed on time</div><div class="v">${rate(ms.onTime)}</div><div class="s">of milestones due; late: ${count(ms.late)}, not confirmed: ${count(ms.unconfirmed)}</div></div>
-      <div><div class="k">Curator alerts</div><div class="v">${count(m.alerts.raised)}</div><div class="s">acted on: ${rate(m.alerts.actedOn)}; awaiting a decision: ${count(m.alerts.awaitingDecision)}</div></div>
-      <div><div class="k">Median hours, alert → action</div><div class="v">${stat(m.alerts.medianHoursToAction)}</div><div class="s">first curator decision</div></div>
-      <div><div class="k">Opt-outs among paired people</div><div class="v">${count(m.optOuts)}</div></div>
-      <div><div class="k">Matching proposals approved · changed · rejected</div><div class="v">${count(m.matching.proposals.approved)} · ${count(m.matching.proposals.changed)} · ${count(m.matching.proposals.rejected)}</div><div class="s">of ${count(m.matching.proposals.total)}; still open: ${count(m.matching.proposals.open)}</div></div>
-      <div><div class="k">Median days, enrolment → pair</div><div class="v">${stat(m.matching.medianDaysToPair)}</div><div class="s">mentees</div></div>
-      <div><div class="k">No-fault exits</div><div class="v">${count(m.matching.noFaultExits)}</div><div class="s">pairs where someone asked for a new match</div></div>
-      <div><div class="k">Re-matched within 30 days of an alert</div><div class="v">${rate(m.matching.rematchedWithin30Days)}</div></div>
-      <div><div class="k">Meetings held of expected</div><div class="v">${rate(m.matching.meetingsHeld)}</div><div class="s">from the pair check-ins; median per pair: ${stat(m.matching.medianPairMeetingRate)} %</div></div>
+      ${kv('report.mentoring.pairs', `${count(w, m.pairs.active)} · ${count(w, m.pairs.closed)} · ${count(w, m.pairs.rematched)}`)}
+      ${kv('report.mentoring.charter', rate(w, m.charter.completion), w.html('report.mentoring.charterSub', { days: m.charter.eligibleAfterDays }))}
+      ${kv('report.mentoring.daysToCharter', stat(w, m.charter.medianDaysToComplete), w.html('report.mentoring.daysToCharterSub'))}
+      ${kv('report.mentoring.milestones', rate(w, ms.onTime), w.html('report.mentoring.milestonesSub', {}, { late: count(w, ms.late), unconfirmed: count(w, ms.unconfirmed) }))}
+      ${kv('report.mentoring.alerts', count(w, m.alerts.raised), w.html('report.mentoring.alertsSub', {}, { actedOn: rate(w, m.alerts.actedOn), awaiting: count(w, m.alerts.awaitingDecision) }))}
+      ${kv('report.mentoring.hoursToAction', stat(w, m.alerts.medianHoursToAction), w.html('report.mentoring.hoursToActionSub'))}
+      ${kv('report.mentoring.optOuts', count(w, m.optOuts))}
+      ${kv('report.mentoring.proposals', `${count(w, m.matching.proposals.approved)} · ${count(w, m.matching.proposals.changed)} · ${count(w, m.matching.proposals.rejected)}`, w.html('report.mentoring.proposalsSub', {}, { total: count(w, m.matching.proposals.total), open: count(w, m.matching.proposals.open) }))}
+      ${kv('report.mentoring.daysToPair', stat(w, m.matching.medianDaysToPair), w.html('report.mentoring.mentees'))}
+      ${kv('report.mentoring.noFault', count(w, m.matching.noFaultExits), w.html('report.mentoring.noFaultSub'))}
+      ${kv('report.mentoring.rematched', rate(w, m.matching.rematchedWithin30Days))}
+      ${kv('report.mentoring.meetings', rate(w, m.matching.meetingsHeld), w.html('report.mentoring.meetingsSub', {}, { median: stat(w, m.matching.medianPairMeetingRate) }))}
     </div>
-    <figure><figcaption>Milestones due so far</figcaption>${milestoneBar}</figure>
+    <figure><figcaption>${w.html('report.mentoring.milestonesCaption')}</figcaption>${milestoneBar}</figure>
   </section>`;
 }
 
-function budgetSection(r: OutcomeReport): string {
+function budgetSection(w: W, r: OutcomeReport): string {
   const b = r.budget;
   const bars: HBar[] = [
     {
-      label: 'Mean per person-week',
+      label: w.t('report.budget.mean'),
       value: b.meanPerPersonWeek.value,
       suppressed: b.meanPerPersonWeek.suppressed,
       text:
-        b.meanPerPersonWeek.value === null ? 'no messages yet' : `${dec(b.meanPerPersonWeek.value)} messages`,
+        b.meanPerPersonWeek.value === null
+          ? w.t('report.budget.noMessages')
+          : w.t('report.budget.messages', { count: w.dec(b.meanPerPersonWeek.value) }),
       color: COLORS.coached,
     },
     {
-      label: 'Weekly budget',
+      label: w.t('report.budget.weekly'),
       value: b.weeklyBudget,
       suppressed: false,
-      text: `${b.weeklyBudget} messages`,
+      text: w.t('report.budget.messages', { count: w.int(b.weeklyBudget) }),
       color: COLORS.muted,
     },
   ];
   return `<section id="budget">
-    <h2>6. Message load</h2>
-    <p class="lead">Budgeted messages (nudges, checkpoint surveys and reminders, pair nudges, milestone reminders) delivered per person and local week, against the program's weekly budget. Weeks without any message are not counted.</p>
+    <h2>${w.html('report.budget.heading')}</h2>
+    <p class="lead">${w.html('report.budget.lead')}</p>
     <div class="grid2 wide-left">
-      <div>${horizontalBars(bars, { title: 'Budgeted messages per person-week against the weekly budget', max: Math.max(b.weeklyBudget, b.meanPerPersonWeek.value ?? 0), width: 660, labelWidth: 180 })}</div>
+      <div>${horizontalBars(bars, { title: w.t('report.budget.chart'), max: Math.max(b.weeklyBudget, b.meanPerPersonWeek.value ?? 0), width: 660, labelWidth: 180, words: w.chart })}</div>
       <table class="compact">
-        <tr><th>Person-weeks</th><td>${count(b.personWeeks)}</td></tr>
-        <tr><th>Mean share of budget</th><td>${stat(b.meanShareOfBudget, (v) => pctText(v))}</td></tr>
-        <tr><th>Weeks at the budget</th><td>${rate(b.atBudget)}</td></tr>
-        <tr><th>Weeks over the budget</th><td>${rate(b.overBudget)}</td></tr>
+        <tr><th>${w.html('report.budget.personWeeks')}</th><td>${count(w, b.personWeeks)}</td></tr>
+        <tr><th>${w.html('report.budget.share')}</th><td>${stat(w, b.meanShareOfBudget, (v) => w.pct(v))}</td></tr>
+        <tr><th>${w.html('report.budget.atBudget')}</th><td>${rate(w, b.atBudget)}</td></tr>
+        <tr><th>${w.html('report.budget.overBudget')}</th><td>${rate(w, b.overBudget)}</td></tr>
       </table>
     </div>
   </section>`;
 }
 
-function roiSection(roi: RoiReport): string {
+function roiSection(w: W, roi: RoiReport): string {
   const a = roi.assumptions;
   const s = roi.steps;
   const cur = a?.currency ?? 'USD';
   const unit = a ? esc(a.unit) : '';
-  const need = `<span class="muted">needs ${esc(roi.missing.join(', ') || 'roi')}</span>`;
-  const card = (n: number, title: string, big: string, calc: string) =>
-    `<div class="step${s ? '' : ' pending'}"><div class="n">${n}</div><div class="t">${esc(title)}</div><div class="big">${big}</div><div class="calc">${calc}</div></div>`;
-  const better = a?.direction === 'decrease' ? 'lower is better' : 'higher is better';
+  const money = (amount: number) => esc(w.money(amount, cur));
+  const need = `<span class="muted">${w.html('report.roi.needs', { missing: roi.missing.join(', ') || 'roi' })}</span>`;
+  const missing = `<strong>${w.html('report.roi.missing')}</strong>`;
+  const card = (n: number, title: MessageKey, big: string, calc: string) =>
+    `<div class="step${s ? '' : ' pending'}"><div class="n">${n}</div><div class="t">${w.html(title)}</div><div class="big">${big}</div><div class="calc">${calc}</div></div>`;
+  const better = w.html('report.direction', { direction: a?.direction ?? 'increase' });
+  const deltaDigits = (d: number) => (Number.isInteger(d) ? 0 : 2);
   const steps = `<div class="steps">
-    ${card(1, 'Baseline', a ? `${dec(a.baseline, 0)} ${unit}` : need, a ? `${esc(a.outcome)} before the program; after: ${a.current === null ? '<strong>missing</strong>' : `${dec(a.current, 0)} ${unit}`}` : 'the outcome before the program')}
-    ${card(2, 'Delta', s ? `${signed(s.delta, Number.isInteger(s.delta) ? 0 : 2)} ${unit}` : need, s && a ? `${a.direction === 'decrease' ? `${dec(s.baseline, 0)} − ${dec(s.current, 0)}` : `${dec(s.current, 0)} − ${dec(s.baseline, 0)}`} (${better})` : `after − before, ${a ? better : 'signed so that positive is better'}`)}
-    ${card(3, 'Attribution', s ? `${dec(s.attributableUnits, 2)} ${unit}` : a ? `${a.attributionPercent}%` : need, s ? `${signed(s.delta, Number.isInteger(s.delta) ? 0 : 2)} × ${s.attributionPercent}% credited to the program` : a ? `${a.attributionPercent}% of the delta credited to the program` : 'share of the delta credited to the program')}
-    ${card(4, 'Value against cost', s ? money(s.attributableValue, cur) : need, s ? `${dec(s.attributableUnits, 2)} × ${money(s.valuePerUnit, cur)} per unit; program cost ${money(s.programCost, cur)}` : a ? `× ${money(a.valuePerUnit, cur)} per unit; program cost ${money(a.programCost, cur)}` : 'value per unit; program cost')}
+    ${card(1, 'report.roi.baseline', a ? `${w.dec(a.baseline, 0)} ${unit}` : need, a ? w.html('report.roi.baselineCalc', { outcome: a.outcome }, { after: a.current === null ? missing : `${esc(w.dec(a.current, 0))} ${unit}` }) : w.html('report.roi.baselineNone'))}
+    ${card(2, 'report.roi.delta', s ? `${w.signed(s.delta, deltaDigits(s.delta))} ${unit}` : need, s && a ? `${a.direction === 'decrease' ? `${w.dec(s.baseline, 0)} − ${w.dec(s.current, 0)}` : `${w.dec(s.current, 0)} − ${w.dec(s.baseline, 0)}`} (${better})` : a ? w.html('report.roi.deltaCalc', {}, { better }) : w.html('report.roi.deltaNone'))}
+    ${card(3, 'report.roi.attribution', s ? `${w.dec(s.attributableUnits, 2)} ${unit}` : a ? w.percent(a.attributionPercent) : need, s ? w.html('report.roi.attributionCalc', { delta: w.signed(s.delta, deltaDigits(s.delta)), percent: w.percent(s.attributionPercent) }) : a ? w.html('report.roi.attributionShare', { percent: w.percent(a.attributionPercent) }) : w.html('report.roi.attributionNone'))}
+    ${card(4, 'report.roi.value', s ? money(s.attributableValue) : need, s ? w.html('report.roi.valueCalc', { units: w.dec(s.attributableUnits, 2), perUnit: w.money(s.valuePerUnit, cur), cost: w.money(s.programCost, cur) }) : a ? w.html('report.roi.valuePending', { perUnit: w.money(a.valuePerUnit, cur), cost: w.money(a.programCost, cur) }) : w.html('report.roi.valueNone'))}
   </div>`;
   const result = s
-    ? `<div class="roi-result">ROI = (${money(s.attributableValue, cur)} − ${money(s.programCost, cur)}) / ${money(s.programCost, cur)} = <strong>${dec(s.roi, 2)}</strong> <span class="of">(${int(s.roi * 100)}% net return on the program cost; net value ${money(s.netValue, cur)})</span></div>`
-    : `<div class="callout"><strong>No ROI figure.</strong> ${esc(roi.message ?? '')}</div>`;
+    ? `<div class="roi-result">ROI = (${money(s.attributableValue)} − ${money(s.programCost)}) / ${money(s.programCost)} = <strong>${w.dec(s.roi, 2)}</strong> <span class="of">${w.html('report.roi.result', { percent: w.percent(Math.round(s.roi * 100)), net: w.money(s.netValue, cur) })}</span></div>`
+    : `<div class="callout"><strong>${w.html('report.roi.none')}</strong> ${esc(roi.message ?? '')}</div>`;
+  const row = (label: MessageKey, value: string) => `<tr><th>${w.html(label)}</th><td>${value}</td></tr>`;
   const assumptions = a
-    ? `<h3>Assumptions, as entered by the program admin</h3><table class="compact assumptions">
-        <tr><th>Outcome valued</th><td>${esc(a.outcome)}</td></tr>
-        <tr><th>Unit</th><td>${unit}</td></tr>
-        <tr><th>Direction</th><td>${esc(a.direction)} (${better})</td></tr>
-        <tr><th>Baseline (before)</th><td>${dec(a.baseline, 2)}</td></tr>
-        <tr><th>Current (after)</th><td>${a.current === null ? '<strong>missing</strong>' : dec(a.current, 2)}</td></tr>
-        <tr><th>Attribution</th><td>${a.attributionPercent}%</td></tr>
-        <tr><th>Why this attribution</th><td>${a.attributionRationale ? esc(a.attributionRationale) : '<span class="muted">not given</span>'}</td></tr>
-        <tr><th>Value per unit</th><td>${money(a.valuePerUnit, cur)}</td></tr>
-        <tr><th>Program cost</th><td>${money(a.programCost, cur)}</td></tr>
-        <tr><th>Currency</th><td>${esc(cur)}</td></tr>
+    ? `<h3>${w.html('report.roi.assumptions')}</h3><table class="compact assumptions">
+        ${row('report.roi.outcome', esc(a.outcome))}
+        ${row('report.outcomes.unit', unit)}
+        ${row('report.roi.direction', `${esc(a.direction)} (${better})`)}
+        ${row('report.roi.before', w.dec(a.baseline, 2))}
+        ${row('report.roi.after', a.current === null ? missing : w.dec(a.current, 2))}
+        ${row('report.roi.attribution', w.percent(a.attributionPercent))}
+        ${row('report.roi.why', a.attributionRationale ? esc(a.attributionRationale) : `<span class="muted">${w.html('report.roi.notGiven')}</span>`)}
+        ${row('report.roi.perUnit', money(a.valuePerUnit))}
+        ${row('report.roi.cost', money(a.programCost))}
+        ${row('report.roi.currency', esc(cur))}
       </table>`
     : '';
   const notes = roi.notes.length
     ? `<ul class="notes">${roi.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`
     : '';
   return `<section id="roi">
-    <h2>7. Return on investment</h2>
-    <p class="lead">Four visible steps: baseline → delta → attribution → value against cost. ROI = (attributable value − program cost) / program cost. Every input below comes from the program's <code>roi</code> settings.</p>
+    <h2>${w.html('report.roi.heading')}</h2>
+    <p class="lead">${w.html('report.roi.lead', {}, { code: '<code>roi</code>' })}</p>
     ${steps}
     ${result}
     ${notes}
@@ -394,52 +418,23 @@ function roiSection(roi: RoiReport): string {
   </section>`;
 }
 
-const DEFINITIONS: [string, string][] = [
-  [
-    'Leaders',
-    'People in the program (never channels), except those whose only roles are mentor, curator or admin.',
-  ],
-  [
-    'Invited',
-    'Every leader on the roster or who contacted the bot; the invitation time is the roster invitation, else when the person was first seen.',
-  ],
-  ['Consented', 'Leaders who accepted, including those who opted out later (shown apart).'],
-  [
-    'Experiment set',
-    'Leaders with at least one behavior experiment. Each leader counts with one experiment: the running one, else the latest.',
-  ],
-  ['Answered day N', 'Leaders who answered the day-N checkpoint survey of that experiment.'],
-  [
-    'Response rate',
-    'Checkpoint surveys answered of those sent; nudges answered (any button) of nudges delivered, and “Did it” of nudges delivered.',
-  ],
-  ['Practice', 'The first checkpoint answer: 1 not yet, 2 once, 3 a few times, 4 most days, 5 daily.'],
-  [
-    'Way to target',
-    '(value − baseline) / (target − baseline) × 100 for each leader, so 0% is the baseline, 100% the target, and a negative number a change the wrong way.',
-  ],
-  ['KPI improved', 'The change from baseline is an improvement once direction is taken into account.'],
-  [
-    'Outcome figures',
-    'Leaders whose consent stands; with a control arm, the coached arm only (control is in section 4).',
-  ],
-  [
-    'Charter completed',
-    'Pairs at least the program’s charter deadline old whose mentor has confirmed a charter.',
-  ],
-  [
-    'Milestones on time',
-    'Confirmed (met, partly or not yet) no later than one day after the due date, of milestones due while the pair was running.',
-  ],
-  [
-    'Alert → action',
-    'Hours from a curator alert to the first curator decision (re-match, check-in, snooze or close).',
-  ],
-  ['Budget use', 'Budgeted messages delivered per person and local week, for weeks with at least one.'],
-  [
-    'Suppressed (n<5)',
-    'A figure that would describe fewer than 5 people is hidden: counts of 1–4 people, means and medians over fewer than 5 contributors, and shares whose numerator or denominator covers 1–4 people.',
-  ],
+/** The terms the last section explains, each a pair of catalog keys. */
+const DEFINITIONS: readonly (readonly [MessageKey, MessageKey])[] = [
+  ['report.def.leaders', 'report.def.leadersText'],
+  ['report.def.invited', 'report.def.invitedText'],
+  ['report.def.consented', 'report.def.consentedText'],
+  ['report.def.experiment', 'report.def.experimentText'],
+  ['report.def.answered', 'report.def.answeredText'],
+  ['report.def.responseRate', 'report.def.responseRateText'],
+  ['report.def.practice', 'report.def.practiceText'],
+  ['report.def.wayToTarget', 'report.def.wayToTargetText'],
+  ['report.def.improved', 'report.def.improvedText'],
+  ['report.def.outcomeFigures', 'report.def.outcomeFiguresText'],
+  ['report.def.charter', 'report.def.charterText'],
+  ['report.def.milestones', 'report.def.milestonesText'],
+  ['report.def.alertAction', 'report.def.alertActionText'],
+  ['report.def.budget', 'report.def.budgetText'],
+  ['report.def.suppressed', 'report.def.suppressedText'],
 ];
 
 export const CSS = `
@@ -512,19 +507,18 @@ footer{margin-top:16px;font-size:12px;color:var(--soft);text-align:center}
 @media print{body{background:#fff;font-size:12px}main{max-width:none;padding:0}section,.tile{border-color:#cbd5e1}.tiles{grid-template-columns:repeat(5,1fr)}.grid2{grid-template-columns:1fr 1fr}.kv{grid-template-columns:repeat(4,1fr)}.steps{grid-template-columns:repeat(4,1fr)}}
 `;
 
-/** The whole report as one HTML file that opens offline and prints. */
-export function renderHtml(report: OutcomeReport): string {
+/** The whole report as one HTML file that opens offline and prints, in the words and formats of `w`. */
+export function renderHtml(report: OutcomeReport, w: ReportWords = reportWords(DEFAULT_LOCALE)): string {
   const p = report.program;
   const title = p.title ?? p.name;
-  const generated = `${report.generatedAt.slice(0, 10)} ${report.generatedAt.slice(11, 16)} UTC`;
   return `<!doctype html>
-<html lang="en">
+<html lang="${esc(w.locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="coachloop">
-<title>${esc(title)} — outcome report</title>
+<title>${esc(title)} — ${w.html('report.title')}</title>
 <style>${CSS}${PILOT_CSS}</style>
 </head>
 <body>
@@ -532,26 +526,26 @@ ${CHART_DEFS}
 <main>
 <header class="top">
   <h1>${esc(title)}</h1>
-  <div class="meta">Outcome report · program <strong>${esc(p.name)}</strong> (settings version ${p.version}) · ${p.lengthWeeks}-week experiments, checkpoints on day ${p.checkpointDays.join(', ')} · generated ${esc(generated)}</div>
-  <div class="badge">Privacy: any figure about fewer than ${report.privacy.minGroupSize} people is suppressed</div>
+  <div class="meta">${w.html('report.meta', { version: p.version, weeks: p.lengthWeeks, days: p.checkpointDays.map((d) => w.int(d)).join(', '), generated: w.instant(report.generatedAt) }, { program: `<strong>${esc(p.name)}</strong>` })}</div>
+  <div class="badge">${w.html('report.privacyBadge', { min: report.privacy.minGroupSize })}</div>
 </header>
-${summaryTiles(report)}
-${verdictBanner(report.evidence)}
-${funnelSection(report)}
-${responsesSection(report)}
-${outcomesSection(report)}
-${comparisonSection(report)}
-${mentoringSection(report)}
-${budgetSection(report)}
-${roiSection(report.roi)}
-${evidenceSection(report.evidence, 8)}
-${balanceSection(report.balance, 9)}
-${timelineSection(report.timeline, 10)}
+${summaryTiles(w, report)}
+${verdictBanner(report.evidence, w)}
+${funnelSection(w, report)}
+${responsesSection(w, report)}
+${outcomesSection(w, report)}
+${comparisonSection(w, report)}
+${mentoringSection(w, report)}
+${budgetSection(w, report)}
+${roiSection(w, report.roi)}
+${evidenceSection(report.evidence, 8, w)}
+${balanceSection(report.balance, 9, w)}
+${timelineSection(report.timeline, 10, w)}
 <section id="definitions">
-  <h2>How to read this report</h2>
-  <dl class="defs">${DEFINITIONS.map(([term, text]) => `<dt>${esc(term)}</dt><dd>${esc(text)}</dd>`).join('')}</dl>
+  <h2>${w.html('report.def.heading')}</h2>
+  <dl class="defs">${DEFINITIONS.map(([term, text]) => `<dt>${w.html(term)}</dt><dd>${w.html(text)}</dd>`).join('')}</dl>
 </section>
-<footer>coachloop outcome report · ${esc(report.schema)} · ${esc(report.privacy.rule)}</footer>
+<footer>${w.html('report.footer')} · ${esc(report.schema)} · ${esc(report.privacy.rule)}</footer>
 </main>
 </body>
 </html>

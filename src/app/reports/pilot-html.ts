@@ -1,9 +1,11 @@
-import { type EvaluationSettings, formatAmount, OUTCOME_INFO } from '../../core/evaluation.js';
+import { DEFAULT_LOCALE } from '../../core/catalog/index.js';
+import type { EvaluationSettings, OutcomeMeasure } from '../../core/evaluation.js';
 import type { BalanceTable } from './balance.js';
 import { escapeHtml } from './charts.js';
 import type { ArmFlow, EvidenceReport, OutcomeEstimate, VerdictReport } from './evidence.js';
 import type { Figure, Rate, Stat } from './figures.js';
 import type { MidReviewReport } from './mid-review.js';
+import { type ReportWords, reportWords } from './report-locale.js';
 import type { Timeline, TimelineKind } from './timeline.js';
 
 /*
@@ -12,18 +14,28 @@ import type { Timeline, TimelineKind } from './timeline.js';
  */
 
 const esc = escapeHtml;
-const SUP = '<span class="sup" title="Hidden: fewer than 5 people">suppressed (n&lt;5)</span>';
+type W = ReportWords;
+const english = () => reportWords(DEFAULT_LOCALE);
+const sup = (w: W) =>
+  `<span class="sup" title="${esc(w.t('report.suppressedTitle'))}">${esc(w.t('report.suppressed'))}</span>`;
 const NONE = '<span class="none">–</span>';
-const count = (f: Figure) => (f.suppressed ? SUP : f.value === null ? NONE : String(f.value));
-const stat = (s: Stat, digits = 0) =>
-  s.suppressed ? SUP : s.value === null ? NONE : `${s.value.toFixed(digits)}`;
-const pct = (r: Rate) =>
+const count = (w: W, f: Figure) => (f.suppressed ? sup(w) : f.value === null ? NONE : w.int(f.value));
+const stat = (w: W, s: Stat, digits = 0) =>
+  s.suppressed ? sup(w) : s.value === null ? NONE : w.dec(s.value, digits);
+const pct = (w: W, r: Rate) =>
   r.suppressed
-    ? SUP
+    ? sup(w)
     : r.rate === null
       ? NONE
-      : `${Math.round(r.rate * 100)}% <span class="of">${r.numerator} of ${r.denominator}</span>`;
-const amount = (n: number) => esc(formatAmount(n));
+      : `${w.pct(r.rate)} <span class="of">${w.html('report.partOf', { part: w.int(r.numerator ?? 0), total: w.int(r.denominator ?? 0) })}</span>`;
+/** A number for a sentence: at most one decimal, a real minus sign. */
+const amount = (w: W, n: number) => {
+  const rounded = Math.round(n * 10) / 10;
+  return esc(`${rounded < 0 ? '−' : ''}${w.dec(Math.abs(rounded), Number.isInteger(rounded) ? 0 : 1)}`);
+};
+const outcomeLabel = (w: W, outcome: OutcomeMeasure) => w.t('report.outcome', { outcome });
+const outcomeUnit = (w: W, n: number) => w.t('report.points', { n });
+const armName = (w: W, arm: string) => w.t('report.arm', { arm });
 
 export const PILOT_CSS = `
 .verdict{display:flex;gap:18px;align-items:center;border-radius:12px;padding:16px 20px;margin-top:16px;border:1px solid var(--line);background:#fff}
@@ -38,35 +50,45 @@ export const PILOT_CSS = `
 ul.warn{margin:6px 0 0;padding-left:18px}
 `;
 
-export function verdictBanner(e: EvidenceReport): string {
+export function verdictBanner(e: EvidenceReport, w: W = english()): string {
   const rule = e.rule;
   if (!rule)
-    return `<div class="callout" id="verdict"><strong>No verdict.</strong> ${esc(e.verdict.reason)}</div>`;
-  const sub = rule
-    ? `Decision rule: ${esc(OUTCOME_INFO[rule.primary.outcome].label)} at day ${rule.primary.day}; smallest effect worth scaling ${amount(rule.smallestEffect)} ${esc(OUTCOME_INFO[rule.primary.outcome].unit)}; ${amount(rule.intervalLevel)} % interval; at least ${rule.minPerArm} leaders per arm.`
-    : 'No decision rule is set for this program.';
+    return `<div class="callout" id="verdict"><strong>${w.html('report.verdict.none')}</strong> ${esc(e.verdict.reason)}</div>`;
+  const sub = w.html('report.verdict.rule', {
+    outcome: outcomeLabel(w, rule.primary.outcome),
+    day: rule.primary.day,
+    effect: `${amount(w, rule.smallestEffect)} ${outcomeUnit(w, rule.smallestEffect)}`,
+    level: w.percent(rule.intervalLevel, Number.isInteger(rule.intervalLevel) ? 0 : 1),
+    min: rule.minPerArm,
+  });
   const deviations = e.deviations.length
-    ? ` <strong>${e.deviations.length} deviation${e.deviations.length > 1 ? 's' : ''} from the rule fixed at launch</strong> (see the evidence section).`
+    ? ` <strong>${w.html('report.verdict.deviations', { count: e.deviations.length })}</strong>`
     : '';
-  return `<div class="verdict ${e.verdict.verdict}" id="verdict"><div class="word">${esc(e.verdict.word)}</div><div><div class="why">${esc(e.verdict.reason)}</div><div class="small">${sub}${deviations}</div></div></div>`;
+  return `<div class="verdict ${e.verdict.verdict}" id="verdict"><div class="word">${w.html('report.verdict.word', { verdict: e.verdict.verdict })}</div><div><div class="why">${esc(e.verdict.reason)}</div><div class="small">${sub}${deviations}</div></div></div>`;
 }
 
-function ruleTable(rule: EvaluationSettings): string {
+function ruleTable(rule: EvaluationSettings, w: W): string {
   const a = rule.assignment;
-  const outcome = (o: { outcome: keyof typeof OUTCOME_INFO; day: number }) =>
-    `${esc(OUTCOME_INFO[o.outcome].label)} at day ${o.day}`;
+  const outcome = (o: { outcome: OutcomeMeasure; day: number }) =>
+    w.html('report.rule.outcomeAt', { outcome: outcomeLabel(w, o.outcome), day: o.day });
+  const arms = [
+    w.t('report.rule.method', { method: a.method }),
+    ...(a.stratifyBy.length ? [w.t('report.rule.stratified', { by: a.stratifyBy.join(' · ') })] : []),
+    w.t('report.rule.control', { percent: w.percent(a.controlPercent) }),
+    ...(a.seed ? [w.t('report.rule.seed', { seed: a.seed })] : []),
+  ];
   return `<table class="compact rule">
-    <tr><th>Primary outcome</th><td>${outcome(rule.primary)}</td></tr>
-    <tr><th>Smallest effect worth scaling</th><td>${amount(rule.smallestEffect)} ${esc(OUTCOME_INFO[rule.primary.outcome].unit)} (coached − control)</td></tr>
-    <tr><th>Interval</th><td>${amount(rule.intervalLevel)} % (Welch)</td></tr>
-    <tr><th>Minimum leaders per arm</th><td>${rule.minPerArm} with data at day ${rule.primary.day}</td></tr>
-    <tr><th>Secondary outcomes</th><td>${rule.secondary.length ? rule.secondary.map(outcome).join('; ') : '<span class="muted">none</span>'}</td></tr>
-    <tr><th>Arms</th><td>${esc(a.method)}${a.stratifyBy.length ? `, stratified by ${esc(a.stratifyBy.join(' and '))}` : ''}, ${a.controlPercent}% control${a.seed ? `, seed ${esc(a.seed)}` : ''}</td></tr>
+    <tr><th>${w.html('report.rule.primary')}</th><td>${outcome(rule.primary)}</td></tr>
+    <tr><th>${w.html('report.rule.smallestEffect')}</th><td>${w.html('report.rule.effect', { effect: `${amount(w, rule.smallestEffect)} ${outcomeUnit(w, rule.smallestEffect)}` })}</td></tr>
+    <tr><th>${w.html('report.rule.interval')}</th><td>${w.html('report.rule.intervalValue', { level: w.percent(rule.intervalLevel, Number.isInteger(rule.intervalLevel) ? 0 : 1) })}</td></tr>
+    <tr><th>${w.html('report.rule.minPerArm')}</th><td>${w.html('report.rule.minPerArmValue', { min: rule.minPerArm, day: rule.primary.day })}</td></tr>
+    <tr><th>${w.html('report.rule.secondary')}</th><td>${rule.secondary.length ? rule.secondary.map(outcome).join('; ') : `<span class="muted">${w.html('report.rule.noSecondary')}</span>`}</td></tr>
+    <tr><th>${w.html('report.rule.arms')}</th><td>${esc(arms.join(', '))}</td></tr>
   </table>`;
 }
 
 /** The estimate on a number line: the interval, the point estimate, zero and the threshold. */
-function intervalChart(e: OutcomeEstimate, threshold: number | null): string {
+function intervalChart(e: OutcomeEstimate, threshold: number | null, w: W): string {
   if (e.lower === null || e.upper === null || e.difference === null) return '';
   const marks = [e.lower, e.upper, 0, ...(threshold === null ? [] : [threshold])];
   const span = Math.max(...marks) - Math.min(...marks) || 1;
@@ -74,127 +96,159 @@ function intervalChart(e: OutcomeEstimate, threshold: number | null): string {
   const hi = Math.max(...marks) + span * 0.15;
   const x = (v: number) => 30 + ((v - lo) / (hi - lo)) * 600;
   const f = (v: number) => x(v).toFixed(1);
-  const title = `Effect ${formatAmount(e.difference)} ${e.unit}, ${formatAmount(e.levelPercent)} % interval ${formatAmount(e.lower)} to ${formatAmount(e.upper)}`;
+  const title = w.t('report.evidence.intervalChart', {
+    effect: `${amount(w, e.difference)} ${outcomeUnit(w, e.difference)}`,
+    level: w.percent(e.levelPercent, Number.isInteger(e.levelPercent) ? 0 : 1),
+    lower: amount(w, e.lower),
+    upper: amount(w, e.upper),
+  });
   return `<svg class="chart interval" viewBox="0 0 660 86" width="100%" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title>
     <line x1="30" y1="44" x2="630" y2="44" stroke="#cbd5e1"/>
     <line x1="${f(0)}" y1="18" x2="${f(0)}" y2="70" stroke="#64748b" stroke-dasharray="3 3"/><text x="${f(0)}" y="82" text-anchor="middle" class="tick">0</text>
-    ${threshold === null ? '' : `<line x1="${f(threshold)}" y1="12" x2="${f(threshold)}" y2="70" stroke="#b45309" stroke-width="2"/><text x="${f(threshold)}" y="10" text-anchor="middle" class="tick">threshold ${esc(formatAmount(threshold))}</text>`}
+    ${threshold === null ? '' : `<line x1="${f(threshold)}" y1="12" x2="${f(threshold)}" y2="70" stroke="#b45309" stroke-width="2"/><text x="${f(threshold)}" y="10" text-anchor="middle" class="tick">${w.html('report.evidence.threshold', { value: amount(w, threshold) })}</text>`}
     <line x1="${f(e.lower)}" y1="44" x2="${f(e.upper)}" y2="44" stroke="#2563eb" stroke-width="6" stroke-linecap="round"/>
     <circle cx="${f(e.difference)}" cy="44" r="7" fill="#1e3a8a"/>
-    <text x="${f(e.lower)}" y="32" text-anchor="middle" class="tick">${esc(formatAmount(e.lower))}</text>
-    <text x="${f(e.upper)}" y="32" text-anchor="middle" class="tick">${esc(formatAmount(e.upper))}</text>
+    <text x="${f(e.lower)}" y="32" text-anchor="middle" class="tick">${amount(w, e.lower)}</text>
+    <text x="${f(e.upper)}" y="32" text-anchor="middle" class="tick">${amount(w, e.upper)}</text>
   </svg>`;
 }
 
-function estimateRow(e: OutcomeEstimate): string {
+function estimateRow(e: OutcomeEstimate, w: W): string {
   const arm = (g: OutcomeEstimate['coached']) =>
-    g ? `${amount(g.mean)} <span class="of">SD ${amount(g.sd)}, n ${g.n}</span>` : SUP;
+    g
+      ? `${amount(w, g.mean)} <span class="of">${w.html('report.evidence.sdN', { sd: amount(w, g.sd), n: g.n })}</span>`
+      : sup(w);
   const effect =
     e.difference === null
       ? `<td colspan="3" class="muted">${esc(e.note ?? '')}</td>`
-      : `<td><strong>${amount(e.difference)}</strong></td><td>${amount(e.lower!)} to ${amount(e.upper!)}</td><td>${e.hedgesG === null ? NONE : `${amount(e.hedgesG)} <span class="of">${esc(e.effectSize ?? '')}</span>`}</td>`;
-  return `<tr><td>${esc(e.label)}, day ${e.day}</td><td>${arm(e.coached)}</td><td>${arm(e.control)}</td>${effect}</tr>`;
+      : `<td><strong>${amount(w, e.difference)}</strong></td><td>${w.html('report.evidence.range', { lower: amount(w, e.lower!), upper: amount(w, e.upper!) })}</td><td>${e.hedgesG === null ? NONE : `${amount(w, e.hedgesG)} <span class="of">${e.effectSize ? w.html('report.evidence.size', { size: e.effectSize }) : ''}</span>`}</td>`;
+  return `<tr><td>${w.html('report.rule.outcomeAt', { outcome: outcomeLabel(w, e.outcome), day: e.day })}</td><td>${arm(e.coached)}</td><td>${arm(e.control)}</td>${effect}</tr>`;
 }
 
-function flowRows(flows: { coached: ArmFlow; control: ArmFlow }): string {
+function flowRows(flows: { coached: ArmFlow; control: ArmFlow }, w: W): string {
   const row = (label: string, pick: (f: ArmFlow) => Figure) =>
-    `<tr><td>${label}</td><td>${count(pick(flows.coached))}</td><td>${count(pick(flows.control))}</td></tr>`;
+    `<tr><td>${label}</td><td>${count(w, pick(flows.coached))}</td><td>${count(w, pick(flows.control))}</td></tr>`;
+  const sub = (key: Parameters<W['html']>[0]) => `&nbsp;&nbsp;${w.html(key)}`;
   return [
-    row('Enrolled (assigned to the arm)', (f) => f.enrolled),
-    row('<strong>With data at the primary checkpoint</strong>', (f) => f.withData),
-    row('Lost', (f) => f.lost),
-    row('&nbsp;&nbsp;declined or never answered consent', (f) => f.lostBecause.noConsent),
-    row('&nbsp;&nbsp;opted out', (f) => f.lostBecause.optedOut),
-    row('&nbsp;&nbsp;set no experiment', (f) => f.lostBecause.noExperiment),
-    row('&nbsp;&nbsp;missed the checkpoint', (f) => f.lostBecause.missed),
-    row('&nbsp;&nbsp;answered without the value', (f) => f.lostBecause.noValue),
-    row('Not due yet or still open', (f) => f.pending),
+    row(w.html('report.flow.enrolled'), (f) => f.enrolled),
+    row(`<strong>${w.html('report.flow.withData')}</strong>`, (f) => f.withData),
+    row(w.html('report.flow.lost'), (f) => f.lost),
+    row(sub('report.flow.noConsent'), (f) => f.lostBecause.noConsent),
+    row(sub('report.flow.optedOut'), (f) => f.lostBecause.optedOut),
+    row(sub('report.flow.noExperiment'), (f) => f.lostBecause.noExperiment),
+    row(sub('report.flow.missed'), (f) => f.lostBecause.missed),
+    row(sub('report.flow.noValue'), (f) => f.lostBecause.noValue),
+    row(w.html('report.flow.pending'), (f) => f.pending),
   ].join('');
 }
 
-function verdictLine(v: VerdictReport): string {
-  return `<strong>${esc(v.word)}</strong> — ${esc(v.reason)}`;
+function verdictLine(v: VerdictReport, w: W): string {
+  return `<strong>${w.html('report.verdict.word', { verdict: v.verdict })}</strong> — ${esc(v.reason)}`;
 }
 
-export function evidenceSection(e: EvidenceReport, number: number): string {
+/** One deviation from the rule fixed at launch: its date and each change. */
+function deviationLine(
+  d: {
+    on: string;
+    version?: number;
+    changes: readonly { field: string; from: string | null; to: string | null }[];
+  },
+  w: W,
+): string {
+  const notSet = w.t('report.evidence.notSet');
+  const changes = d.changes
+    .map((c) => `${esc(c.field)} ${esc(c.from ?? notSet)} → ${esc(c.to ?? notSet)}`)
+    .join('; ');
+  const head =
+    d.version === undefined
+      ? w.html('report.evidence.deviationOn', { on: w.day(d.on) })
+      : w.html('report.evidence.deviationVersion', { on: w.day(d.on), version: d.version });
+  return `<div class="dev">${head}: ${changes}</div>`;
+}
+
+export function evidenceSection(e: EvidenceReport, number: number, w: W = english()): string {
   if (!e.rule) {
-    return `<section id="evidence"><h2>${number}. Evidence and verdict</h2><p class="lead">${esc(e.verdict.reason)} The section names the primary outcome, the smallest effect worth scaling, the interval level and the minimum number of leaders per arm, fixed before the first leader is enrolled.</p></section>`;
+    return `<section id="evidence"><h2>${w.html('report.evidence.heading', { number })}</h2><p class="lead">${esc(e.verdict.reason)} ${w.html('report.evidence.noRule')}</p></section>`;
   }
   const rule = e.rule;
   const p = e.primary;
+  const level = w.percent(rule.intervalLevel, Number.isInteger(rule.intervalLevel) ? 0 : 1);
+  const launched = e.launchedOn ? w.day(e.launchedOn) : null;
   const deviations = e.deviations.length
-    ? e.deviations
-        .map(
-          (d) =>
-            `<div class="dev"><strong>Deviation on ${esc(d.on)}</strong> (program version ${d.version}): ${d.changes
-              .map((c) => `${esc(c.field)} ${esc(c.from ?? 'not set')} → ${esc(c.to ?? 'not set')}`)
-              .join('; ')}</div>`,
-        )
-        .join('')
-    : `<p class="small">No deviation: the rule is the one fixed at launch${e.launchedOn ? ` (first enrolment ${esc(e.launchedOn)})` : ''}.</p>`;
+    ? e.deviations.map((d) => deviationLine(d, w)).join('')
+    : `<p class="small">${w.html('report.evidence.noDeviation', { launched: launched ?? 'none' })}</p>`;
+  const mid = e.midReview.firstRunOn
+    ? w.html('report.evidence.midReviewRun', { on: w.day(e.midReview.firstRunOn), runs: e.midReview.runs })
+    : w.html('report.evidence.midReviewNever');
   return `<section id="evidence">
-    <h2>${number}. Evidence and verdict</h2>
-    <p class="lead">The decision rule below was fixed when the first leader was enrolled${e.launchedOn ? ` (${esc(e.launchedOn)})` : ''}. The effect is the coached arm's mean minus the control arm's, with a ${amount(rule.intervalLevel)} % interval: the range of effects the data are compatible with. <strong>Go</strong> needs the whole interval above the smallest effect worth scaling; <strong>No-go</strong>, the whole interval below it; anything else is <strong>Inconclusive</strong>.</p>
-    ${verdictBanner(e)}
+    <h2>${w.html('report.evidence.heading', { number })}</h2>
+    <p class="lead">${w.html('report.evidence.lead', { launched: launched ?? 'none', level }, { go: `<strong>${w.html('report.verdict.word', { verdict: 'go' })}</strong>`, noGo: `<strong>${w.html('report.verdict.word', { verdict: 'no_go' })}</strong>`, inconclusive: `<strong>${w.html('report.verdict.word', { verdict: 'inconclusive' })}</strong>` })}</p>
+    ${verdictBanner(e, w)}
     ${deviations}
-    ${e.verdictUnderLaunchRule ? `<p class="small">Under the rule fixed at launch the verdict would be: ${verdictLine(e.verdictUnderLaunchRule)}</p>` : ''}
+    ${e.verdictUnderLaunchRule ? `<p class="small">${w.html('report.evidence.underLaunchRule', {}, { verdict: verdictLine(e.verdictUnderLaunchRule, w) })}</p>` : ''}
     <div class="grid2">
-      <div><h3>Decision rule</h3>${ruleTable(rule)}</div>
-      <div><h3>Leaders per arm at day ${rule.primary.day}</h3><table class="compact"><tr><th></th><th>Coached</th><th>Control</th></tr>${e.flows ? flowRows(e.flows) : '<tr><td colspan="3" class="muted">no control arm</td></tr>'}</table></div>
+      <div><h3>${w.html('report.evidence.rule')}</h3>${ruleTable(rule, w)}</div>
+      <div><h3>${w.html('report.evidence.perArm', { day: rule.primary.day })}</h3><table class="compact"><tr><th></th><th>${esc(armName(w, 'coached'))}</th><th>${esc(armName(w, 'control'))}</th></tr>${e.flows ? flowRows(e.flows, w) : `<tr><td colspan="3" class="muted">${w.html('report.evidence.noControlArm')}</td></tr>`}</table></div>
     </div>
-    <h3>Effect of coaching (coached − control)</h3>
-    ${p ? intervalChart(p, rule.smallestEffect) : ''}
+    <h3>${w.html('report.evidence.effectHeading')}</h3>
+    ${p ? intervalChart(p, rule.smallestEffect, w) : ''}
     <table>
-      <tr><th>Outcome</th><th>Coached mean</th><th>Control mean</th><th>Effect</th><th>${amount(rule.intervalLevel)} % interval</th><th>Hedges' g</th></tr>
-      ${p ? estimateRow(p) : ''}
-      ${e.secondary.map(estimateRow).join('')}
+      <tr><th>${w.html('report.evidence.outcome')}</th><th>${w.html('report.evidence.coachedMean')}</th><th>${w.html('report.evidence.controlMean')}</th><th>${w.html('report.evidence.effect')}</th><th>${w.html('report.evidence.interval', { level })}</th><th>${w.html('report.evidence.hedges')}</th></tr>
+      ${p ? estimateRow(p, w) : ''}
+      ${e.secondary.map((x) => estimateRow(x, w)).join('')}
     </table>
-    <p class="small">Secondary outcomes are shown for context; only the primary outcome decides. Hedges' g is the effect in standard deviations (small-sample corrected): around 0.2 is small, 0.5 medium, 0.8 large.</p>
-    <h3>Missing data</h3>
+    <p class="small">${w.html('report.evidence.secondaryNote')}</p>
+    <h3>${w.html('report.evidence.missingData')}</h3>
     <p class="small">${esc(e.missingData)}</p>
     ${e.attritionWarning ? `<div class="callout">${esc(e.attritionWarning)}</div>` : ''}
-    <p class="small">Mid-pilot review: ${e.midReview.firstRunOn ? `first run on ${esc(e.midReview.firstRunOn)}${e.midReview.runs > 1 ? `, ${e.midReview.runs} runs in all` : ''} (it shows no effect)` : 'never run'}.</p>
+    <p class="small">${mid}</p>
   </section>`;
 }
 
-export function balanceSection(b: BalanceTable, number: number): string {
+export function balanceSection(b: BalanceTable, number: number, w: W = english()): string {
   const a = b.assignment;
   const how =
     a.drawn === 0
-      ? 'Arms come from the roster’s <code>arm</code> column.'
-      : `The bot drew ${a.drawn} leaders' arms (${esc(a.methods.join(', '))}${a.stratifyBy.length ? `, stratified by ${esc(a.stratifyBy.join(' and '))}` : ''}, ${a.controlPercent ?? 50}% control) with seed ${a.seeds.map((s) => `<code>${esc(s)}</code>`).join(', ')}: anyone can redraw them with <code>coachloop assignment verify</code>.${a.waitlistStart ? ` The control arm is a wait-list, coached from ${esc(a.waitlistStart)}.` : ''}`;
+      ? w.html('report.balance.fromRoster', {}, { code: '<code>arm</code>' })
+      : `${w.html(
+          'report.balance.drawn',
+          {
+            count: a.drawn,
+            how: [
+              a.methods.map((m) => w.t('report.rule.method', { method: m })).join(', '),
+              ...(a.stratifyBy.length
+                ? [w.t('report.rule.stratified', { by: a.stratifyBy.join(' · ') })]
+                : []),
+              w.t('report.rule.control', { percent: w.percent(a.controlPercent ?? 50) }),
+            ].join(', '),
+          },
+          {
+            seeds: a.seeds.map((s) => `<code>${esc(s)}</code>`).join(', '),
+            command: '<code>coachloop assignment verify</code>',
+          },
+        )}${a.waitlistStart ? ` ${w.html('report.balance.waitlist', { from: w.day(a.waitlistStart) })}` : ''}`;
   const armRow = (label: string, pick: (x: BalanceTable['arms'][number]) => string) =>
     `<tr><td>${label}</td>${b.arms.map((x) => `<td>${pick(x)}</td>`).join('')}</tr>`;
   const strata = b.strata
     .map(
       (s) =>
-        `<tr><th colspan="3">${esc(s.attribute)}</th></tr>${s.rows.map((r) => `<tr><td>${esc(r.value)}</td><td>${count(r.coached)}</td><td>${count(r.control)}</td></tr>`).join('')}`,
+        `<tr><th colspan="3">${esc(s.attribute)}</th></tr>${s.rows.map((r) => `<tr><td>${esc(r.value)}</td><td>${count(w, r.coached)}</td><td>${count(w, r.control)}</td></tr>`).join('')}`,
     )
     .join('');
   return `<section id="balance">
-    <h2>${number}. Arm balance</h2>
-    <p class="lead">${how} The arms should look alike before coaching starts; a large gap here is a reason for caution with the result.</p>
+    <h2>${w.html('report.balance.heading', { number })}</h2>
+    <p class="lead">${how} ${w.html('report.balance.lead')}</p>
     <table class="compact">
-      <tr><th></th><th>Coached</th><th>Control</th></tr>
-      ${armRow('Leaders enrolled', (x) => count(x.enrolled))}
-      ${armRow('Consented', (x) => count(x.consented))}
-      ${armRow('With an experiment', (x) => count(x.withExperiment))}
-      ${armRow('Target ambition (median planned change, % of baseline)', (x) => stat(x.ambitionMedian))}
+      <tr><th></th><th>${esc(armName(w, 'coached'))}</th><th>${esc(armName(w, 'control'))}</th></tr>
+      ${armRow(w.html('report.balance.enrolled'), (x) => count(w, x.enrolled))}
+      ${armRow(w.html('report.tiles.consented'), (x) => count(w, x.consented))}
+      ${armRow(w.html('report.balance.withExperiment'), (x) => count(w, x.withExperiment))}
+      ${armRow(w.html('report.balance.ambition'), (x) => stat(w, x.ambitionMedian))}
       ${strata}
     </table>
   </section>`;
 }
 
-const KIND_WORDS: Record<TimelineKind, string> = {
-  launch: 'launch',
-  assignment: 'arms',
-  checkpoint: 'checkpoint',
-  waitlist: 'wait-list',
-  review: 'review',
-  deviation: 'rule change',
-  note: 'confounder',
-  report: 'report',
-};
 const KIND_COLORS: Record<TimelineKind, string> = {
   launch: '#1e3a8a',
   assignment: '#2563eb',
@@ -206,86 +260,81 @@ const KIND_COLORS: Record<TimelineKind, string> = {
   report: '#0f172a',
 };
 
-function timelineChart(t: Timeline): string {
+function timelineChart(t: Timeline, w: W): string {
   const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
   const from = day(t.from);
   const span = Math.max(day(t.to) - from, 86_400_000);
   const x = (d: string) => (40 + ((day(d) - from) / span) * 620).toFixed(1);
   const parts = t.events.map((e, i) => {
     const color = KIND_COLORS[e.kind];
-    const label = `${e.date}${e.until ? ` – ${e.until}` : ''}: ${e.label}`;
+    const label = `${w.day(e.date)}${e.until ? ` – ${w.day(e.until)}` : ''}: ${e.label}`;
     if (e.until) {
       return `<rect x="${x(e.date)}" y="30" width="${Math.max(3, Number(x(e.until)) - Number(x(e.date))).toFixed(1)}" height="14" rx="3" fill="${color}" opacity=".8"><title>${esc(label)}</title></rect>`;
     }
     const y = e.kind === 'note' ? 62 : 14;
     return `<g><title>${esc(label)}</title><circle cx="${x(e.date)}" cy="${y}" r="6" fill="${color}"/><text x="${x(e.date)}" y="${y + 3.5}" text-anchor="middle" font-size="8" fill="#fff">${i + 1}</text></g>`;
   });
-  return `<svg class="chart" viewBox="0 0 700 90" width="100%" role="img" aria-label="Pilot timeline"><title>Pilot timeline</title>
+  const title = w.t('report.timeline.chart');
+  return `<svg class="chart" viewBox="0 0 700 90" width="100%" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title>
     <line x1="40" y1="37" x2="660" y2="37" stroke="#cbd5e1"/>
-    <text x="40" y="84" class="tick">${esc(t.from)}</text><text x="660" y="84" text-anchor="end" class="tick">${esc(t.to)}</text>
+    <text x="40" y="84" class="tick">${esc(w.day(t.from))}</text><text x="660" y="84" text-anchor="end" class="tick">${esc(w.day(t.to))}</text>
     ${parts.join('')}</svg>`;
 }
 
-export function timelineSection(t: Timeline, number: number): string {
+export function timelineSection(t: Timeline, number: number, w: W = english()): string {
   const rows = t.events
     .map(
       (e, i) =>
-        `<tr><td>${i + 1}</td><td>${esc(e.date)}${e.until ? ` – ${esc(e.until)}` : ''}</td><td class="tl-kind">${KIND_WORDS[e.kind]}</td><td style="text-align:left">${esc(e.label)}</td></tr>`,
+        `<tr><td>${i + 1}</td><td>${esc(w.day(e.date))}${e.until ? ` – ${esc(w.day(e.until))}` : ''}</td><td class="tl-kind">${w.html('report.timeline.kind', { kind: e.kind })}</td><td style="text-align:left">${esc(e.label)}</td></tr>`,
     )
     .join('');
   return `<section id="timeline">
-    <h2>${number}. Timeline</h2>
-    <p class="lead">What happened while the pilot ran: its checkpoints beside the confounder log (<code>coachloop note add</code>) — reorganizations, hiring freezes and other changes that may explain part of any difference.</p>
-    ${timelineChart(t)}
-    <table class="compact"><tr><th>#</th><th>Date</th><th>What</th><th style="text-align:left"></th></tr>${rows}</table>
+    <h2>${w.html('report.timeline.heading', { number })}</h2>
+    <p class="lead">${w.html('report.timeline.lead', {}, { command: '<code>coachloop note add</code>' })}</p>
+    ${timelineChart(t, w)}
+    <table class="compact"><tr><th>#</th><th>${w.html('report.timeline.date')}</th><th>${w.html('report.timeline.what')}</th><th style="text-align:left"></th></tr>${rows}</table>
   </section>`;
 }
 
 /** The mid-pilot review as one self-contained page, with the outcome report's look. */
-export function renderMidReviewHtml(r: MidReviewReport, css: string): string {
+export function renderMidReviewHtml(r: MidReviewReport, css: string, w: W = english()): string {
   const title = r.program.title ?? r.program.name;
   const responses = r.program.checkpointDays
     .map(
       (day, i) =>
-        `<tr><td>Day ${day}</td>${r.responses.map((arm) => `<td>${pct(arm.checkpoints[i]!.rate)}</td>`).join('')}</tr>`,
+        `<tr><td>${w.html('report.day', { day })}</td>${r.responses.map((arm) => `<td>${pct(w, arm.checkpoints[i]!.rate)}</td>`).join('')}</tr>`,
     )
     .join('');
   const warnings = r.dataQuality.length
-    ? `<ul class="warn">${r.dataQuality.map((w) => `<li>${w.leaders.suppressed ? 'Fewer than 5' : w.leaders.value} leaders ${esc(w.text)}.</li>`).join('')}</ul>`
-    : '<p class="small">No data-quality warning.</p>';
-  const deviations = r.deviations.length
-    ? r.deviations
-        .map(
-          (d) =>
-            `<div class="dev"><strong>Deviation on ${esc(d.on)}</strong>: ${d.changes.map((c) => `${esc(c.field)} ${esc(c.from ?? 'not set')} → ${esc(c.to ?? 'not set')}`).join('; ')}</div>`,
-        )
-        .join('')
-    : '';
+    ? `<ul class="warn">${r.dataQuality.map((w2) => `<li>${w.html('report.mid.warning', { leaders: w2.leaders.suppressed ? w.t('report.mid.fewerThanFive') : w.int(w2.leaders.value ?? 0), text: w2.text })}</li>`).join('')}</ul>`
+    : `<p class="small">${w.html('report.mid.noWarning')}</p>`;
+  const deviations = r.deviations.map((d) => deviationLine({ on: d.on, changes: d.changes }, w)).join('');
+  const runs = r.review.runs > 1 ? w.t('report.mid.runs', { runs: r.review.runs }) : '';
   return `<!doctype html>
-<html lang="en">
+<html lang="${esc(w.locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="coachloop">
-<title>${esc(title)} — mid-pilot review</title>
+<title>${esc(title)} — ${w.html('report.mid.title')}</title>
 <style>${css}${PILOT_CSS}</style>
 </head>
 <body>
 <main>
 <header class="top">
   <h1>${esc(title)}</h1>
-  <div class="meta">Mid-pilot governance review · program <strong>${esc(r.program.name)}</strong> (settings version ${r.program.version}) · first run ${esc(r.review.firstRunOn)}${r.review.runs > 1 ? `, run ${r.review.runs} times` : ''} · generated ${esc(r.generatedAt.slice(0, 16).replace('T', ' '))} UTC</div>
-  <div class="badge">Privacy: any figure about fewer than ${r.privacy.minGroupSize} people is suppressed</div>
+  <div class="meta">${w.html('report.mid.meta', { version: r.program.version, firstRun: w.day(r.review.firstRunOn), runs, generated: w.instant(r.generatedAt) }, { program: `<strong>${esc(r.program.name)}</strong>` })}</div>
+  <div class="badge">${w.html('report.privacyBadge', { min: r.privacy.minGroupSize })}</div>
 </header>
-<div class="callout"><strong>No effect is shown here.</strong> ${esc(r.effect.why)}</div>
-<section id="rule"><h2>1. Decision rule</h2>${r.rule ? ruleTable(r.rule) : '<p class="lead">No decision rule is set: add an <code>evaluation</code> section to the program before the pilot ends.</p>'}${deviations}</section>
-<section id="responses"><h2>2. Response rates</h2><p class="lead">Checkpoint surveys answered of those sent, per arm. A gap between the arms is worth acting on now: it becomes missing data later.</p>
-<table><tr><th>Checkpoint</th>${r.responses.map((a) => `<th>${esc(a.arm)}</th>`).join('')}</tr>${responses}</table></section>
-<section id="quality"><h2>3. Data quality</h2>${warnings}</section>
-${balanceSection(r.balance, 4)}
-${timelineSection(r.timeline, 5)}
-<footer>coachloop mid-pilot review · ${esc(r.schema)} · ${esc(r.privacy.rule)}</footer>
+<div class="callout"><strong>${w.html('report.mid.noEffect')}</strong> ${esc(r.effect.why)}</div>
+<section id="rule"><h2>${w.html('report.mid.ruleHeading')}</h2>${r.rule ? ruleTable(r.rule, w) : `<p class="lead">${w.html('report.mid.noRule', {}, { code: '<code>evaluation</code>' })}</p>`}${deviations}</section>
+<section id="responses"><h2>${w.html('report.responses.heading')}</h2><p class="lead">${w.html('report.mid.responsesLead')}</p>
+<table><tr><th>${w.html('report.outcomes.checkpoint')}</th>${r.responses.map((a) => `<th>${esc(armName(w, a.arm))}</th>`).join('')}</tr>${responses}</table></section>
+<section id="quality"><h2>${w.html('report.mid.quality')}</h2>${warnings}</section>
+${balanceSection(r.balance, 4, w)}
+${timelineSection(r.timeline, 5, w)}
+<footer>${w.html('report.mid.footer')} · ${esc(r.schema)} · ${esc(r.privacy.rule)}</footer>
 </main>
 </body>
 </html>
