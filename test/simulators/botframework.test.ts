@@ -283,7 +283,7 @@ describe('connector simulator (raw HTTP)', () => {
   });
 
   it('answers rosters, single members and paged members', async () => {
-    const members = Array.from({ length: 5 }, (_, i) => ({
+    const members = Array.from({ length: 120 }, (_, i) => ({
       id: `29:u${i}`,
       aadObjectId: `aad-${i}`,
       name: `U${i}`,
@@ -292,10 +292,31 @@ describe('connector simulator (raw HTTP)', () => {
     expect((await call('GET', `${conv(CHANNEL_ID)}/members`)).body).toEqual(members);
     expect((await call('GET', `${conv(CHANNEL_ID)}/members/aad-3`)).body).toEqual(members[3]);
     expect((await call('GET', `${conv(CHANNEL_ID)}/members/29%3Anobody`)).status).toBe(404);
+    // Teams serves 50 to 500 a page: a smaller page size is taken as 50, a larger one as 500.
     const page1 = await call('GET', `${conv(CHANNEL_ID)}/pagedmembers?pageSize=2`);
-    expect(page1.body).toEqual({ members: members.slice(0, 2), continuationToken: '2' });
-    const page3 = await call('GET', `${conv(CHANNEL_ID)}/pagedmembers?pageSize=2&continuationToken=4`);
-    expect(page3.body).toEqual({ members: members.slice(4) });
+    expect(page1.body).toEqual({ members: members.slice(0, 50), continuationToken: '50' });
+    const page3 = await call('GET', `${conv(CHANNEL_ID)}/pagedmembers?pageSize=50&continuationToken=100`);
+    expect(page3.body).toEqual({ members: members.slice(100) });
+    expect((await call('GET', `${conv(CHANNEL_ID)}/pagedmembers?pageSize=9000`)).body).toEqual({ members });
+  });
+
+  it("gives a 1:1 opened with a team member that member's full account", async () => {
+    const member = {
+      id: '29:listed',
+      aadObjectId: 'aad-listed',
+      name: 'Listed',
+      email: 'listed@example.com',
+    };
+    sim.setMembers(CHANNEL_ID, [member]);
+    const created = await call('POST', 'v3/conversations', {
+      isGroup: false,
+      bot: { id: '28:bot' },
+      members: [{ id: member.id, name: '' }],
+      tenantId: 'tenant',
+    });
+    expect((await call('GET', `${conv(created.body?.id as string)}/members/${member.id}`)).body).toEqual(
+      member,
+    );
   });
 
   it('answers 404 to unknown routes and 400 to bodies that are not JSON objects', async () => {

@@ -13,7 +13,8 @@
  *   DELETE /v3/conversations/{conversationId}/activities/{activityId} delete an activity
  *   GET    /v3/conversations/{conversationId}/members                roster
  *   GET    /v3/conversations/{conversationId}/members/{memberId}     one member
- *   GET    /v3/conversations/{conversationId}/pagedmembers           roster, paged
+ *   GET    /v3/conversations/{conversationId}/pagedmembers           roster, paged (pageSize 50–500,
+ *                                                                     continuationToken)
  *
  * Conversation ids arrive URL-encoded (Teams ids contain ':', ';' and '@'). Anything before
  * `/v3/` is ignored, so a serviceUrl with a path (`…/amer/`) works too.
@@ -469,7 +470,10 @@ export async function startConnectorSimulator(
         } else {
           id = `19:${nextActivityId()}@thread.v2`;
         }
-        if (members.length > 0 && !rosters.has(id)) rosters.set(id, members);
+        // Teams knows its people: a 1:1 opened with a team member's id has that member's full account.
+        const known = (account: ChannelAccount) =>
+          [...rosters.values()].flat().find((m) => m.id === account.id && m.aadObjectId) ?? account;
+        if (members.length > 0 && !rosters.has(id)) rosters.set(id, members.map(known));
         const activityId = parameters.activity ? nextActivityId() : undefined;
         const recorded: RecordedConversation = { id, parameters, at };
         if (activityId) {
@@ -502,7 +506,8 @@ export async function startConnectorSimulator(
       }
       case 'pagedmembers': {
         const all = rosters.get(parsed.conversationId as string) ?? [];
-        const pageSize = Math.max(1, Math.min(500, Number(url.searchParams.get('pageSize') ?? 200) || 200));
+        // As Teams does: fewer than 50 a page are treated as 50, more than 500 capped at 500.
+        const pageSize = Math.max(50, Math.min(500, Number(url.searchParams.get('pageSize') ?? 200) || 200));
         const start = Number(url.searchParams.get('continuationToken') ?? 0) || 0;
         const page = all.slice(start, start + pageSize);
         const next = start + pageSize < all.length ? String(start + pageSize) : undefined;
