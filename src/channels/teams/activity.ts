@@ -109,6 +109,11 @@ export function channelIdOf(activity: InboundActivity): string {
   return activity.channelData?.channel?.id ?? baseConversationId(activity.conversation.id);
 }
 
+/** The team the activity happened in (its id is its General channel's thread id), if any. */
+export function teamIdOf(activity: InboundActivity): string | null {
+  return activity.channelData?.team?.id ?? null;
+}
+
 /** The sender's IANA time zone from the Teams client, when it is a real one. */
 export function timezoneOf(activity: InboundActivity): string | undefined {
   const zone = activity.localTimezone;

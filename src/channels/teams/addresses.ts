@@ -56,7 +56,18 @@ export type TenantFacts = z.output<typeof tenantFactsSchema>;
 const memberSchema = z.object({ id: z.string().min(1) });
 export type KnownMember = z.output<typeof memberSchema>;
 
+/** A team the bot is installed in: where its member list is read (organization facts, not a person's). */
+const knownTeamSchema = z.object({
+  tenantId: z.string().min(1),
+  teamId: z.string().min(1),
+  serviceUrl: z.url(),
+  botId: z.string().min(1),
+});
+export type KnownTeam = z.output<typeof knownTeamSchema>;
+
 const REFERENCE = 'reference:';
+/** One key holds every team the bot is in: a handful per organization, read whole by the roster import. */
+const TEAMS = 'teams';
 const TENANT = 'tenant:';
 const MEMBER = 'member:';
 const AAD = 'aad:';
@@ -128,5 +139,27 @@ export class TeamsAddressBook {
 
   async member(tenantId: string, aadObjectId: string): Promise<KnownMember | null> {
     return parseJson(memberSchema, await this.state.get(`${MEMBER}${tenantId}:${aadObjectId}`));
+  }
+
+  /** The teams the bot is installed in, oldest install first. */
+  async teams(): Promise<KnownTeam[]> {
+    return parseJson(z.array(knownTeamSchema), await this.state.get(TEAMS)) ?? [];
+  }
+
+  /** The bot was added to a team (or the team's facts changed, e.g. its service URL). */
+  async rememberTeam(team: KnownTeam): Promise<void> {
+    const teams = await this.teams();
+    const at = teams.findIndex((t) => t.tenantId === team.tenantId && t.teamId === team.teamId);
+    if (at >= 0 && JSON.stringify(teams[at]) === JSON.stringify(team)) return;
+    if (at >= 0) teams[at] = team;
+    else teams.push(team);
+    await this.state.set(TEAMS, JSON.stringify(teams));
+  }
+
+  /** The bot was removed from a team: its members are not listed any more. */
+  async forgetTeam(tenantId: string, teamId: string): Promise<void> {
+    const teams = await this.teams();
+    const kept = teams.filter((t) => !(t.tenantId === tenantId && t.teamId === teamId));
+    if (kept.length !== teams.length) await this.state.set(TEAMS, JSON.stringify(kept));
   }
 }

@@ -15,6 +15,7 @@ import {
   personOf,
   referenceOf,
   scopeOf,
+  teamIdOf,
   tenantOf,
   timezoneOf,
   typedText,
@@ -57,9 +58,11 @@ export function teamsTurnLogic(options: {
       // Asked only once the person accepts consent: their name and email from the conversation's roster.
       lookUpProfile: async (): Promise<ProfileUpdate> => {
         const member = await TeamsInfo.getMember(context, activity.from.id);
+        const email = member.email || member.userPrincipalName;
+        // No email on the roster: the one a roster import enrolled them with stays.
         return {
           ...(member.name ? { displayName: member.name } : {}),
-          email: member.email ?? member.userPrincipalName ?? null,
+          ...(email ? { email } : {}),
         };
       },
     };
@@ -84,6 +87,24 @@ export function teamsTurnLogic(options: {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * The bot added to or removed from a team: the team is remembered (or forgotten) so that a roster import can
+   * read its member list and reach its members, also those who never opened the app.
+   */
+  async function teamInstall(activity: InboundActivity, tenantId: string, added: boolean): Promise<void> {
+    const teamId = teamIdOf(activity);
+    if (!teamId) return;
+    if (added)
+      await addresses.rememberTeam({
+        tenantId,
+        teamId,
+        serviceUrl: activity.serviceUrl,
+        botId: activity.recipient.id,
+      });
+    else await addresses.forgetTeam(tenantId, teamId);
+    log.info({ added }, added ? 'installed in a team' : 'removed from a team');
   }
 
   /** People @mentioned in typed words (other than the bot), in order, with the names Teams showed. */
@@ -192,10 +213,14 @@ export function teamsTurnLogic(options: {
           : includesBot(activity, activity.membersRemoved)
             ? 'removed'
             : null;
+        if (type) await teamInstall(activity, tenantId, type === 'installed');
         if (type) await respond.turn(context, await conversation.handle({ ...base, type }));
         return;
       }
       case ActivityTypes.InstallationUpdate:
+        // An add in a team is remembered here too (its conversationUpdate may come later or not at all).
+        if (scopeOf(activity) !== 'personal' && activity.action)
+          await teamInstall(activity, tenantId, activity.action.startsWith('add'));
         // Removing the app from a 1:1 is the same as blocking it; an add comes with its conversationUpdate.
         if (scopeOf(activity) === 'personal' && activity.action?.startsWith('remove'))
           await respond.turn(context, await conversation.handle({ ...base, type: 'removed' }));
