@@ -46,6 +46,12 @@ export interface DirectoryLookup {
     emails: ReadonlySet<string>,
     progress?: DirectoryProgress,
   ): Promise<Map<string, Identity> | null>;
+  /**
+   * Called with the people this directory found once the import passed every check and is about to be written
+   * (never on a dry run), before any message is queued: the directory may keep what its platform needs to
+   * open a conversation with them, and nothing more.
+   */
+  keep?(found: readonly Identity[]): Promise<void>;
 }
 
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -318,6 +324,8 @@ export async function importRoster(options: {
   }
   // Each email resolves to one user, or it is a problem.
   const lookupsFor = new Map<string, DirectoryLookup[]>();
+  /** Who each directory that keeps something found. */
+  const foundBy = new Map<DirectoryLookup, Identity[]>();
   let oneByOne = 0;
   const resolved = new Map<string, Identity>();
   for (const [email, rows] of byEmail) {
@@ -347,7 +355,14 @@ export async function importRoster(options: {
             wanted: byEmail.size,
           });
       }
-      if (identity) break;
+      if (identity) {
+        if (lookup.keep) {
+          const found = foundBy.get(lookup);
+          if (found) found.push(identity);
+          else foundBy.set(lookup, [identity]);
+        }
+        break;
+      }
     }
     if (identity) resolved.set(email, identity);
     else
@@ -565,6 +580,9 @@ export async function importRoster(options: {
     outcome.ok = true;
     return outcome;
   }
+  // Before the write: the consent requests it queues may be sent at once, and must find their way.
+  for (const [lookup, found] of foundBy) await lookup.keep?.(found);
+  foundBy.clear();
   outcome.counts = await store.participants.importRoster(batches(), now);
   outcome.ok = true;
   outcome.written = true;

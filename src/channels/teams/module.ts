@@ -1,5 +1,19 @@
+import type { Config } from '../../config.js';
 import type { ChannelModule } from '../../registry.js';
+import type { TeamsAuthSettings } from './adapter.js';
 import { teamsConfigured } from './config.js';
+
+/** How the bot signs in and checks inbound tokens, from the configuration. */
+export function teamsAuthSettings(config: Config): TeamsAuthSettings {
+  return {
+    appId: config.MicrosoftAppId ?? '',
+    appType: config.MicrosoftAppType ?? 'MultiTenant',
+    ...(config.MicrosoftAppPassword ? { appPassword: config.MicrosoftAppPassword } : {}),
+    ...(config.MicrosoftAppTenantId ? { tenantId: config.MicrosoftAppTenantId } : {}),
+    ...(config.TEAMS_OPENID_METADATA_URL ? { openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL } : {}),
+    ...(config.TEAMS_TOKEN_ISSUER ? { tokenIssuer: config.TEAMS_TOKEN_ISSUER } : {}),
+  };
+}
 
 /** Teams as the registry sees it. botbuilder is large: it is loaded only when Teams is configured. */
 export const teamsModule: ChannelModule = {
@@ -16,14 +30,7 @@ export const teamsModule: ChannelModule = {
     }
     const { createTeamsChannel } = await import('./index.js');
     return createTeamsChannel({
-      auth: {
-        appId: config.MicrosoftAppId ?? '',
-        appType: config.MicrosoftAppType ?? 'MultiTenant',
-        ...(config.MicrosoftAppPassword ? { appPassword: config.MicrosoftAppPassword } : {}),
-        ...(config.MicrosoftAppTenantId ? { tenantId: config.MicrosoftAppTenantId } : {}),
-        ...(config.TEAMS_OPENID_METADATA_URL ? { openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL } : {}),
-        ...(config.TEAMS_TOKEN_ISSUER ? { tokenIssuer: config.TEAMS_TOKEN_ISSUER } : {}),
-      },
+      auth: teamsAuthSettings(config),
       timeoutMs: config.TEAMS_TIMEOUT_MS,
       messagesPerSecond: config.TEAMS_MESSAGES_PER_SECOND,
       conversation,
