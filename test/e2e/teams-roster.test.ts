@@ -231,6 +231,36 @@ describe('Teams roster: people in a team the app is installed in, who never open
     expect(h.sim.requests.filter((r) => r.path.endsWith('/pagedmembers'))).toEqual([]);
   });
 
+  it('picks up a team from a message there when its install was never seen, and a dry run keeps nothing', async () => {
+    const { directory } = await start();
+    await h.sayInChannel(team, admin, 'help');
+    const program = (await h.app.store.programs.getByName('pilot'))!;
+    const dry = await importRoster({
+      store: h.app.store,
+      program,
+      csv: roster,
+      lookups: [directory],
+      now: h.clock.now(),
+      dryRun: true,
+    });
+    expect(dry.problems).toEqual([]);
+    expect(dry.people.map((p) => p.status)).toEqual(['new', 'new', 'new']);
+    await h.app.tick();
+    await h.settle();
+    expect(await h.app.store.participants.findByIdentity(h.identity(ada))).toBeNull();
+    expect(await h.app.store.channelState.get('teams', `member:${TENANT}:${ada.aadObjectId}`)).toBeNull();
+    expect(h.sim.conversationsCreated).toHaveLength(0);
+    // The real import keeps Ada's Teams user id, owned by her so that erasing her erases it.
+    await importWith(directory);
+    const memberKey = `member:${TENANT}:${ada.aadObjectId}`;
+    expect(await h.app.store.channelState.get('teams', memberKey)).toBe(JSON.stringify({ id: ada.id }));
+    expect(h.sim.conversationsCreated).toHaveLength(3);
+    const enrolled = (await h.app.store.participants.findByIdentity(h.identity(ada)))!;
+    await h.app.privacy.forget(enrolled, 'admin');
+    expect(await h.app.store.channelState.get('teams', memberKey)).toBeNull();
+    expect(await h.app.store.channelState.get('teams', `aad:${TENANT}:${ada.id}`)).toBeNull();
+  });
+
   it('signs its reads of the member list in as the bot when Teams authentication is on', async () => {
     const { directory } = await start({ auth: true });
     await h.installInChannel(team, admin);

@@ -146,20 +146,23 @@ export class TeamsAddressBook {
     return parseJson(z.array(knownTeamSchema), await this.state.get(TEAMS)) ?? [];
   }
 
-  /** The bot was added to a team (or the team's facts changed, e.g. its service URL). */
-  async rememberTeam(team: KnownTeam): Promise<void> {
+  /** The bot was added to a team (or the team's facts changed, e.g. its service URL). True when new. */
+  async rememberTeam(team: KnownTeam): Promise<boolean> {
     const teams = await this.teams();
     const at = teams.findIndex((t) => t.tenantId === team.tenantId && t.teamId === team.teamId);
-    if (at >= 0 && JSON.stringify(teams[at]) === JSON.stringify(team)) return;
+    if (at >= 0 && JSON.stringify(teams[at]) === JSON.stringify(team)) return false;
     if (at >= 0) teams[at] = team;
     else teams.push(team);
     await this.state.set(TEAMS, JSON.stringify(teams));
+    return at < 0;
   }
 
   /** The bot was removed from a team: its members are not listed any more. */
-  async forgetTeam(tenantId: string, teamId: string): Promise<void> {
+  async forgetTeam(tenantId: string, teamId: string): Promise<boolean> {
     const teams = await this.teams();
     const kept = teams.filter((t) => !(t.tenantId === tenantId && t.teamId === teamId));
-    if (kept.length !== teams.length) await this.state.set(TEAMS, JSON.stringify(kept));
+    if (kept.length === teams.length) return false;
+    await this.state.set(TEAMS, JSON.stringify(kept));
+    return true;
   }
 }

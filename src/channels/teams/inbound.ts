@@ -96,15 +96,16 @@ export function teamsTurnLogic(options: {
   async function teamInstall(activity: InboundActivity, tenantId: string, added: boolean): Promise<void> {
     const teamId = teamIdOf(activity);
     if (!teamId) return;
-    if (added)
-      await addresses.rememberTeam({
-        tenantId,
-        teamId,
-        serviceUrl: activity.serviceUrl,
-        botId: activity.recipient.id,
-      });
-    else await addresses.forgetTeam(tenantId, teamId);
-    log.info({ added }, added ? 'installed in a team' : 'removed from a team');
+    const changed = added
+      ? await addresses.rememberTeam({
+          tenantId,
+          teamId,
+          serviceUrl: activity.serviceUrl,
+          botId: activity.recipient.id,
+        })
+      : await addresses.forgetTeam(tenantId, teamId);
+    if (changed)
+      log.info(added ? 'installed in a team: its members can be found by a roster' : 'removed from a team');
   }
 
   /** People @mentioned in typed words (other than the bot), in order, with the names Teams showed. */
@@ -253,6 +254,8 @@ export function teamsTurnLogic(options: {
         return;
       }
       case ActivityTypes.Message: {
+        // A message in a team shows the bot is there: a team it was added to before it kept a list is found too.
+        if (scopeOf(activity) === 'channel') await teamInstall(activity, tenantId, true);
         const typed = typedText(activity);
         if (activity.value !== undefined && !typed) {
           // Action.Submit from a client without Universal Actions: the same handler, answered by message.
