@@ -205,6 +205,30 @@ describe('Teams roster: people in a team the app is installed in, who never open
     expect(h.sim.conversationsCreated).toHaveLength(3);
   });
 
+  it('asks again after a passing 502, and stops the import with the team named when Teams refuses the list', async () => {
+    const { directory, sleeps } = await start();
+    await h.installInChannel(team, admin);
+    h.sim.injectFault('members', connectorFaults.badGateway(), 1);
+    expect((await importWith(directory)).outcome.problems).toEqual([]);
+    expect(sleeps).toHaveLength(1);
+    expect(sleeps[0]).toBeGreaterThanOrEqual(1000);
+
+    h.sim.injectFault('members', connectorFaults.botNotInConversation(), 1);
+    const program = (await h.app.store.programs.getByName('pilot'))!;
+    await expect(
+      importRoster({
+        store: h.app.store,
+        program,
+        csv: 'email,role\nnew@example.com,leader',
+        lookups: [directory],
+        now: h.clock.now(),
+      }),
+    ).rejects.toThrow(
+      `could not read the members of the Teams team ${team.teamId} (the app may have been removed from it: add it to the team again)`,
+    );
+    expect(sleeps).toHaveLength(1);
+  });
+
   it('names a person who is in no team the app is in, and imports nothing', async () => {
     const { directory } = await start();
     await h.installInChannel(team, admin);
@@ -294,5 +318,5 @@ describe('Teams roster: people in a team the app is installed in, who never open
       /resolved emails in [\d.]+ s: teams: 1 directory calls, 134 members read, 3 of 3 roster emails found/,
     );
     expect(stdout).toContain('imported: 3 new');
-  });
+  }, 60_000);
 });

@@ -48,6 +48,20 @@ export interface TeamsDirectoryOptions {
   random?: () => number;
 }
 
+/** A team's member list could not be read: the import stops, names the team, and says what to do. */
+export class TeamListError extends Error {
+  constructor(team: KnownTeam, cause: unknown) {
+    const refused =
+      cause instanceof ConnectorHttpError && (cause.status === 403 || cause.status === 404)
+        ? ' (the app may have been removed from it: add it to the team again)'
+        : '';
+    super(
+      `could not read the members of the Teams team ${team.teamId}${refused}: ${(cause as Error)?.message ?? String(cause)}`,
+    );
+    this.name = 'TeamListError';
+  }
+}
+
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -96,15 +110,13 @@ export function teamsDirectory(options: TeamsDirectoryOptions): DirectoryLookup 
       try {
         return await readPage(team, token);
       } catch (error) {
-        if (attempt >= retries) throw error;
+        const passing =
+          (error instanceof ConnectorHttpError && (error.status === 429 || RETRIED.has(error.status))) ||
+          error instanceof ConnectorNetworkError;
+        if (!passing || attempt >= retries) throw new TeamListError(team, error);
         if (error instanceof ConnectorHttpError && error.status === 429)
           await sleep(Math.max(1000, error.retryAfterMs ?? 1000));
-        else if (
-          (error instanceof ConnectorHttpError && RETRIED.has(error.status)) ||
-          error instanceof ConnectorNetworkError
-        )
-          await sleep(1000 * 2 ** attempt * (1 + random()));
-        else throw error;
+        else await sleep(1000 * 2 ** attempt * (1 + random()));
       }
     }
   };
