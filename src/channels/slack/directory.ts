@@ -42,6 +42,8 @@ export interface SlackDirectoryOptions {
   /** How long one `users.list` page may take (default 10 s). */
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Milliseconds on a monotonic clock for the pacer (default `performance.now`). */
+  now?: () => number;
 }
 
 /**
@@ -87,16 +89,16 @@ async function readListPage(
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A token bucket per method: bursts up to the tier's allowance, then one call per 60 s / perMinute. */
-function pacer(paced: boolean, sleep: (ms: number) => Promise<void>) {
+function pacer(paced: boolean, sleep: (ms: number) => Promise<void>, now: () => number) {
   const buckets = new Map<TieredMethod, { tokens: number; at: number }>();
   return async (method: TieredMethod) => {
     if (!paced) return;
     const tier = DIRECTORY_TIERS[method];
     const every = 60_000 / tier.perMinute;
-    const bucket = buckets.get(method) ?? { tokens: tier.burst, at: performance.now() };
+    const bucket = buckets.get(method) ?? { tokens: tier.burst, at: now() };
     buckets.set(method, bucket);
     const refill = () => {
-      const t = performance.now();
+      const t = now();
       bucket.tokens = Math.min(tier.burst, bucket.tokens + (t - bucket.at) / every);
       bucket.at = t;
     };
@@ -105,7 +107,7 @@ function pacer(paced: boolean, sleep: (ms: number) => Promise<void>) {
       await sleep((1 - bucket.tokens) * every);
       // The wait earned exactly the one call about to be made.
       bucket.tokens = 1;
-      bucket.at = performance.now();
+      bucket.at = now();
     }
     bucket.tokens -= 1;
   };
@@ -122,7 +124,7 @@ export function slackDirectory(
   options: SlackDirectoryOptions = {},
 ): DirectoryLookup {
   const sleep = options.sleep ?? wait;
-  const pace = pacer(options.paced ?? true, sleep);
+  const pace = pacer(options.paced ?? true, sleep, options.now ?? (() => performance.now()));
   const retries = options.retries ?? 5;
   const call = async <T>(method: TieredMethod, work: () => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt += 1) {
