@@ -6,7 +6,7 @@ import { parseProgramSettings } from '../../src/core/program.js';
 import { planExperiment } from '../../src/core/schedule.js';
 import type { Store } from '../../src/store/types.js';
 import { experimentInput, setupPerson } from '../support/foundation.js';
-import { openSurvey } from './fixtures.js';
+import { openSurvey, withLeader } from './fixtures.js';
 import { describeStores } from './stores.js';
 
 const START = '2026-03-02T12:00:00-05:00';
@@ -14,11 +14,7 @@ const START = '2026-03-02T12:00:00-05:00';
 describeStores('experiments', ({ store: open, connections }) => {
   it('allows one running experiment per person, and starts nothing of a refused one', async () => {
     const store = await open();
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(store, clock, {
-      startDate: '2026-03-02',
-      experimentId: 'exp_1',
-    });
+    const { clock, participant } = await withLeader(store);
     const jobsBefore = await store.jobs.scheduled(participant.id);
     const again = store.experiments.start(
       'exp_2',
@@ -49,11 +45,7 @@ describeStores('experiments', ({ store: open, connections }) => {
 
   it('keeps every version of an edited experiment', async () => {
     const store = await open();
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(store, clock, {
-      startDate: '2026-03-02',
-      experimentId: 'exp_1',
-    });
+    const { clock, participant } = await withLeader(store);
     clock.advance(3 * DAY);
     const changed = {
       ...experimentInput('2026-03-02'),
@@ -88,11 +80,7 @@ describeStores('experiments', ({ store: open, connections }) => {
 
   it('pausing with a new plan replaces the planned jobs; abandoning cancels them', async () => {
     const store = await open();
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(store, clock, {
-      startDate: '2026-03-02',
-      experimentId: 'exp_1',
-    });
+    const { clock, participant } = await withLeader(store);
     const replan = [{ kind: 'nudge' as const, dueAt: clock.now() + 9 * DAY, occurrence: 'replanned' }];
     const paused = await store.experiments.setStatus('exp_1', 'paused', clock.now(), replan);
     expect(paused.status).toBe('paused');
@@ -181,11 +169,7 @@ describeStores('experiments', ({ store: open, connections }) => {
 describeStores('surveys', ({ store: open }) => {
   it('keeps the latest answer; details keep the practice answer', async () => {
     const store = await open();
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(store, clock, {
-      startDate: '2026-03-02',
-      experimentId: 'exp_1',
-    });
+    const { clock, participant } = await withLeader(store);
     const id = await openSurvey(store, participant.id, 'exp_1', 30, clock.now());
     expect(await store.surveys.get(id)).toMatchObject({
       status: 'open',
@@ -222,11 +206,7 @@ describeStores('surveys', ({ store: open }) => {
 
   it('cancels the reminder and the missed mark once the survey is answered', async () => {
     const store = await open();
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(store, clock, {
-      startDate: '2026-03-02',
-      experimentId: 'exp_1',
-    });
+    const { clock, participant } = await withLeader(store);
     const id = await openSurvey(store, participant.id, 'exp_1', 30, clock.now());
     const followUps = async () =>
       (await store.jobs.scheduled(participant.id)).filter(

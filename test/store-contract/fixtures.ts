@@ -1,9 +1,10 @@
 /** Small fixtures the contract tests share; they go through the store port only. */
 import { expect } from 'vitest';
 import { surveyIdFor } from '../../src/core/checkpoint.js';
-import { HOUR } from '../../src/core/clock.js';
+import { HOUR, ManualClock } from '../../src/core/clock.js';
 import type { Decision } from '../../src/core/schedule.js';
 import type { Store } from '../../src/store/types.js';
+import { type Person, setupPerson } from '../support/foundation.js';
 
 /** Opens the survey of a checkpoint job the way a scheduler pass does when it sends it. */
 export async function openSurvey(
@@ -29,4 +30,14 @@ export async function openSurvey(
   const result = await store.jobs.apply(job, decision, null, now);
   expect(result.applied).toBe(true);
   return surveyId;
+}
+
+/** A program, a leader with consent and a running experiment `exp_1` from 2 March 2026, and the clock at its start. */
+export async function withLeader(
+  store: Store,
+  at = '2026-03-02T12:00:00-05:00',
+): Promise<Person & { clock: ManualClock }> {
+  const clock = new ManualClock(at);
+  const person = await setupPerson(store, clock, { startDate: '2026-03-02', experimentId: 'exp_1' });
+  return { ...person, clock };
 }

@@ -4,6 +4,7 @@ import { DAY, HOUR, ManualClock } from '../../src/core/clock.js';
 import type { Decision } from '../../src/core/schedule.js';
 import type { NewOutboxRow, Store } from '../../src/store/types.js';
 import { setupPerson } from '../support/foundation.js';
+import { withLeader } from './fixtures.js';
 import { describeStores } from './stores.js';
 
 const START = '2026-03-02T12:00:00-05:00';
@@ -26,11 +27,7 @@ const skip: Decision = { type: 'skip', reason: 'test', effects: [], next: [] };
 describeStores('jobs', ({ store: open, connections }) => {
   it('finds due jobs in due order, as many as asked for', async () => {
     const store = await open();
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(store, clock, {
-      startDate: '2026-03-02',
-      experimentId: 'exp_1',
-    });
+    const { clock, participant } = await withLeader(store);
     expect(await store.jobs.due(clock.now(), 10)).toEqual([]);
     const later = new Date('2026-05-01T12:00:00-04:00').getTime();
     const due = await store.jobs.due(later, 10);
@@ -43,11 +40,7 @@ describeStores('jobs', ({ store: open, connections }) => {
 
   it('gives the context of a job: program, person, experiment and survey', async () => {
     const store = await open();
-    const clock = new ManualClock(START);
-    const { participant, program } = await setupPerson(store, clock, {
-      startDate: '2026-03-02',
-      experimentId: 'exp_1',
-    });
+    const { participant, program } = await withLeader(store);
     const job = (await store.jobs.nextFor(participant.id))!;
     expect(await store.jobs.context(job)).toMatchObject({
       program: { id: program.id },
@@ -59,11 +52,7 @@ describeStores('jobs', ({ store: open, connections }) => {
 
   it('applies a decision only once: a second pass holding the old version loses', async () => {
     const store = await open();
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(store, clock, {
-      startDate: '2026-03-02',
-      experimentId: 'exp_1',
-    });
+    const { clock, participant } = await withLeader(store);
     const job = (await store.jobs.nextFor(participant.id))!;
     expect(await store.jobs.apply(job, skip, null, clock.now())).toEqual({
       applied: true,
@@ -77,11 +66,7 @@ describeStores('jobs', ({ store: open, connections }) => {
 
   it('writes the decision, its outbox rows, its effects and the next jobs together', async () => {
     const store = await open();
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(store, clock, {
-      startDate: '2026-03-02',
-      experimentId: 'exp_1',
-    });
+    const { clock, participant } = await withLeader(store);
     const job = (await store.jobs.scheduled(participant.id)).find((j) => j.occurrence === 'exp_1/day-30')!;
     const decision: Decision = {
       type: 'send',
@@ -108,11 +93,7 @@ describeStores('jobs', ({ store: open, connections }) => {
 
   it('writes nothing of a decision when one of its steps fails', async () => {
     const store = await open();
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(store, clock, {
-      startDate: '2026-03-02',
-      experimentId: 'exp_1',
-    });
+    const { clock, participant } = await withLeader(store);
     const job = (await store.jobs.scheduled(participant.id)).find((j) => j.occurrence === 'exp_1/day-30')!;
     const decision: Decision = {
       type: 'skip',
@@ -138,11 +119,7 @@ describeStores('jobs', ({ store: open, connections }) => {
 
   it('moves a rescheduled job without finishing it', async () => {
     const store = await open();
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(store, clock, {
-      startDate: '2026-03-02',
-      experimentId: 'exp_1',
-    });
+    const { clock, participant } = await withLeader(store);
     const job = (await store.jobs.nextFor(participant.id))!;
     const dueAt = job.dueAt + 2 * HOUR;
     expect(
@@ -232,11 +209,7 @@ describeStores('jobs', ({ store: open, connections }) => {
 describeStores('outbox', ({ store: open, connections }) => {
   it('keeps one row per key, and lets one claimant own a row and only the owner settle it', async () => {
     const store = await open();
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(store, clock, {
-      startDate: '2026-03-02',
-      experimentId: 'exp_1',
-    });
+    const { clock, participant } = await withLeader(store);
     const row = notice(participant.id, `notice:${participant.id}:hello`, clock.now());
     expect(await store.outbox.enqueue(row, clock.now())).toBe(true);
     expect(await store.outbox.enqueue({ ...row, message: { text: 'other', blocks: [] } }, clock.now())).toBe(
@@ -275,11 +248,7 @@ describeStores('outbox', ({ store: open, connections }) => {
 
   it('releases a row for a later attempt, finishes it, and lists and counts by status', async () => {
     const store = await open();
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(store, clock, {
-      startDate: '2026-03-02',
-      experimentId: 'exp_1',
-    });
+    const { clock, participant } = await withLeader(store);
     const now = clock.now();
     await store.outbox.enqueue(notice(participant.id, 'n1', now), now);
     await store.outbox.enqueue(notice(participant.id, 'n2', now + 1), now);
@@ -320,11 +289,7 @@ describeStores('outbox', ({ store: open, connections }) => {
 
   it('cancels every job and pending message of a person who stops', async () => {
     const store = await open();
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(store, clock, {
-      startDate: '2026-03-02',
-      experimentId: 'exp_1',
-    });
+    const { clock, participant } = await withLeader(store);
     await store.outbox.enqueue(notice(participant.id, 'n1', clock.now()), clock.now());
     await store.participants.stopAll(participant.id, 'opted out', clock.now());
     expect(await store.jobs.scheduled(participant.id)).toEqual([]);
@@ -334,8 +299,7 @@ describeStores('outbox', ({ store: open, connections }) => {
 
   it('never gives the same row to two claimers on two connections', async () => {
     const [a, b] = await connections(2);
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(a!, clock, { startDate: '2026-03-02', experimentId: 'exp_1' });
+    const { clock, participant } = await withLeader(a!);
     for (let i = 0; i < 40; i += 1)
       await a!.outbox.enqueue(notice(participant.id, `n${i}`, clock.now()), clock.now());
     const claims = await Promise.all(
@@ -350,8 +314,7 @@ describeStores('outbox', ({ store: open, connections }) => {
 
   it('lets exactly one of two connections take over a stale row', async () => {
     const [a, b] = await connections(2);
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(a!, clock, { startDate: '2026-03-02', experimentId: 'exp_1' });
+    const { clock, participant } = await withLeader(a!);
     await a!.outbox.enqueue(notice(participant.id, 'n1', clock.now()), clock.now());
     const [row] = await a!.outbox.claim(clock.now(), 1, 'dead');
     const later = clock.now() + HOUR;
@@ -366,8 +329,7 @@ describeStores('outbox', ({ store: open, connections }) => {
 
   it('keeps one row per key when two connections enqueue it at once', async () => {
     const [a, b] = await connections(2);
-    const clock = new ManualClock(START);
-    const { participant } = await setupPerson(a!, clock, { startDate: '2026-03-02', experimentId: 'exp_1' });
+    const { clock, participant } = await withLeader(a!);
     const row = notice(participant.id, 'once', clock.now());
     const results = await Promise.all([
       a!.outbox.enqueue(row, clock.now()),
