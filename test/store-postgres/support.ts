@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openPostgresStore, type PostgresStore } from '../../src/store/postgres/store.js';
+
+/** The test server: the local PostgreSQL (trust authentication), or TEST_DATABASE_URL. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A fresh schema name, so that test files running in parallel never meet. */
+export function freshSchema(): string {
+  return `t_${randomBytes(6).toString('hex')}`;
+}
+
+/**
+ * Stores on schemas of their own, closed and dropped by `cleanup`. `open(schema)` opens another store on a schema
+ * already used, as a second replica would.
+ */
+export function postgresStores(): {
+  open: (schema?: string, poolSize?: number) => Promise<PostgresStore>;
+  cleanup: () => Promise<void>;
+} {
+  const stores: PostgresStore[] = [];
+  const schemas = new Set<string>();
+  return {
+    open: async (schema = freshSchema(), poolSize = 4) => {
+      schemas.add(schema);
+      const store = await openPostgresStore({ url: TEST_DATABASE_URL, schema, poolSize });
+      stores.push(store);
+      return store;
+    },
+    cleanup: async () => {
+      for (const store of stores.splice(0)) await store.close();
+      if (schemas.size === 0) return;
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      try {
+        for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      } finally {
+        await client.end();
+      }
+      schemas.clear();
+    },
+  };
+}
