@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { schemaIdentifier } from './database.js';
 
 /**
  * The PostgreSQL schema, in the same versions as the SQLite migrations and with the same meaning: same tables,
@@ -425,17 +426,24 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; sql: strin
 ];
 
 /**
- * Applies the pending migrations of the current schema and returns the versions this call applied. The whole run
- * holds a session advisory lock keyed by the schema: replicas that start together queue on it, and each one that
- * follows finds the versions already recorded and applies nothing.
+ * Applies the pending migrations of the schema (the named one, created if missing, else the connection's current
+ * schema) and returns the versions this call applied. The whole run holds a session advisory lock keyed by the
+ * schema: replicas that start together queue on it, and each one that follows finds the versions already recorded
+ * and applies nothing.
  */
 export async function migratePostgres(
   client: pg.PoolClient,
+  schema: string | null = null,
   migrations: readonly { version: number; name: string; sql: string }[] = PG_MIGRATIONS,
 ): Promise<number[]> {
-  const lock = `hashtext(current_schema() || ':coachloop.migrations')`;
-  await client.query(`SELECT pg_advisory_lock(${lock})`);
+  const name =
+    schema ?? (await client.query<{ s: string | null }>('SELECT current_schema() AS s')).rows[0]?.s ?? null;
+  if (name === null) throw new Error('no schema to migrate: the search_path names no schema that exists');
+  const key = `coachloop.migrations:${name}`;
+  await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
   try {
+    // Under the lock, so that replicas creating the same schema at once do not collide.
+    if (schema !== null) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schemaIdentifier(schema)}`);
     await client.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
     );
@@ -464,7 +472,7 @@ export async function migratePostgres(
     }
     return ran;
   } finally {
-    await client.query(`SELECT pg_advisory_unlock(${lock})`);
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
   }
 }
 

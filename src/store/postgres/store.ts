@@ -16,7 +16,7 @@ import type {
   RosterPlan,
   Store,
 } from '../types.js';
-import { PgDatabase, PgRepository, type PostgresOptions, type Row, schemaIdentifier } from './database.js';
+import { PgDatabase, PgRepository, type PostgresOptions, type Row } from './database.js';
 import { PostgresMatchingStore } from './matching.js';
 import { PostgresMentoringStore } from './mentoring.js';
 import { migratePostgres } from './migrations.js';
@@ -52,9 +52,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
   try {
     const client = await db.pool.connect();
     try {
-      if (options.schema)
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schemaIdentifier(options.schema)}`);
-      const migrated = await migratePostgres(client);
+      const migrated = await migratePostgres(client, options.schema ?? null);
       return new PostgresStore(db, migrated);
     } finally {
       client.release();
