@@ -29,9 +29,12 @@ export interface PostgresOptions {
   schema?: string;
 }
 
-/** A schema name as an SQL identifier; only plain names are accepted, so it can never carry SQL. */
+/** The schema names the store accepts: plain lower-case identifiers, which never need quoting rules or carry SQL. */
+export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** A schema name as an SQL identifier. */
 export function schemaIdentifier(schema: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`bad schema name ${JSON.stringify(schema)}`);
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`bad schema name ${JSON.stringify(schema)}`);
   return `"${schema}"`;
 }
 
