@@ -3,9 +3,19 @@ import { PrivacyService } from '../../src/app/privacy.js';
 import { DAY, ManualClock } from '../../src/core/clock.js';
 import type { PostgresStore } from '../../src/store/postgres/store.js';
 import { setupPerson } from '../support/foundation.js';
-import { postgresStores } from './support.js';
+import { holdTransaction, postgresStores } from './support.js';
 
 const START = '2026-03-02T12:00:00-05:00';
+
+/** What identifies Erika or is her free text. */
+const TRACES = [
+  'erika@example.com',
+  'Erika Mustermann',
+  'U_ERIKA',
+  'D_ERIKA',
+  'Ask before I tell',
+  'Hamburg',
+];
 
 const stores = postgresStores();
 afterEach(() => stores.cleanup());
@@ -93,28 +103,12 @@ describe('erasure on PostgreSQL', () => {
       clock.now(),
     );
     const before = await everyRow(store);
-    for (const trace of [
-      'erika@example.com',
-      'Erika Mustermann',
-      'U_ERIKA',
-      'D_ERIKA',
-      'Ask before I tell',
-      'Hamburg',
-    ])
-      expect(before).toContain(trace);
+    for (const trace of TRACES) expect(before).toContain(trace);
 
     await new PrivacyService({ store, clock }).forget(participant, 'cli');
 
     const after = await everyRow(store);
-    for (const trace of [
-      'erika@example.com',
-      'Erika Mustermann',
-      'U_ERIKA',
-      'D_ERIKA',
-      'Ask before I tell',
-      'Hamburg',
-    ])
-      expect(after).not.toContain(trace);
+    for (const trace of TRACES) expect(after).not.toContain(trace);
     // Someone else's entry stays, and the numbers stay with an anonymous record.
     expect(await store.channelState.get('slack', 'dm:U_OTHER')).toBe('D_OTHER');
     expect((await store.participants.get(participant.id))?.consent).toBe('opted_out');
@@ -124,26 +118,16 @@ describe('erasure on PostgreSQL', () => {
   it('says the erasure is not settled while another session can still see the old row versions', async () => {
     const store = await stores.open();
     const reader = await stores.open();
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let reading = () => {};
-    const isReading = new Promise<void>((resolve) => {
-      reading = resolve;
-    });
     // An open REPEATABLE READ transaction keeps its snapshot, so VACUUM must keep what that snapshot may see.
-    const snapshot = reader.db.transaction(async () => {
-      await reader.db.query('SELECT COUNT(*) FROM participants');
-      reading();
-      await held;
-    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ');
-    await isReading;
+    const snapshot = await holdTransaction(
+      reader,
+      () => reader.db.query('SELECT COUNT(*) FROM participants'),
+      'BEGIN ISOLATION LEVEL REPEATABLE READ',
+    );
     try {
       expect(await store.privacy.settleErasure()).toEqual({ complete: false });
     } finally {
-      release();
-      await snapshot;
+      await snapshot.end();
     }
   });
 });

@@ -4,7 +4,7 @@ import type { Decision } from '../../src/core/schedule.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
 import { ExperimentAlreadyRunningError } from '../../src/store/postgres/store.js';
 import { experimentInput, setupPerson } from '../support/foundation.js';
-import { freshSchema, postgresStores } from './support.js';
+import { freshSchema, holdTransaction, postgresStores } from './support.js';
 
 const START = '2026-03-02T12:00:00-05:00';
 
@@ -116,24 +116,12 @@ describe('several stores on one database, as replicas', () => {
     const due = await a!.jobs.due(later, 10);
     expect(due.length).toBeGreaterThan(1);
     const busy = due[0]!;
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let locked = () => {};
-    const isLocked = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
-    const holder = a!.db.transaction(async () => {
-      await a!.db.query('SELECT id FROM jobs WHERE id = ? FOR UPDATE', [busy.id]);
-      locked();
-      await held;
-    });
-    await isLocked;
+    const holder = await holdTransaction(a!, () =>
+      a!.db.query('SELECT id FROM jobs WHERE id = ? FOR UPDATE', [busy.id]),
+    );
     const seen = await b!.jobs.due(later, 10);
     expect(seen.map((j) => j.id)).toEqual(due.slice(1).map((j) => j.id));
-    release();
-    await holder;
+    await holder.end();
     expect((await b!.jobs.due(later, 10)).map((j) => j.id)).toEqual(due.map((j) => j.id));
   });
 

@@ -41,3 +41,34 @@ export function postgresStores(): {
     },
   };
 }
+
+/**
+ * Runs `work` in a transaction of `store` that stays open until the returned `end` is called, so a test can look
+ * at what another store sees meanwhile (row locks, snapshots).
+ */
+export async function holdTransaction(
+  store: PostgresStore,
+  work: () => Promise<unknown>,
+  begin = 'BEGIN',
+): Promise<{ end: () => Promise<void> }> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let started = () => {};
+  const isStarted = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  const transaction = store.db.transaction(async () => {
+    await work();
+    started();
+    await held;
+  }, begin);
+  await Promise.race([isStarted, transaction]);
+  return {
+    end: async () => {
+      release();
+      await transaction;
+    },
+  };
+}
