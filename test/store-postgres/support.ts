@@ -1,14 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPostgresStore, type PostgresStore } from '../../src/store/postgres/store.js';
+import { freshSchema, TEST_DATABASE_URL } from '../store-contract/postgres.js';
 
-/** The test server: the local PostgreSQL (trust authentication), or TEST_DATABASE_URL. */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-/** A fresh schema name, so that test files running in parallel never meet. */
-export function freshSchema(): string {
-  return `t_${randomBytes(6).toString('hex')}`;
-}
+export { freshSchema };
 
 /**
  * Stores on schemas of their own, closed and dropped by `cleanup`. `open(schema)` opens another store on a schema

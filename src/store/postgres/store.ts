@@ -15,6 +15,7 @@ import type {
   ParticipantPatch,
   RosterPlan,
   Store,
+  StoreWarning,
 } from '../types.js';
 import { PgDatabase, PgRepository, type PostgresOptions, type Row } from './database.js';
 import { PostgresMatchingStore } from './matching.js';
@@ -45,13 +46,26 @@ export class ExperimentAlreadyRunningError extends Error {
 
 /**
  * Connects, creates the schema when one is named, applies pending migrations under the advisory lock and returns
- * the store. `migrated` lists the versions this call applied (empty when another replica had applied them).
+ * the store. `migrated` lists the versions this call applied (empty when another replica had applied them). With
+ * `existing`, a schema that holds no coachloop database is refused and nothing is created.
  */
-export async function openPostgresStore(options: PostgresOptions): Promise<PostgresStore> {
+export async function openPostgresStore(
+  options: PostgresOptions & { existing?: boolean },
+): Promise<PostgresStore> {
   const db = PgDatabase.connect(options);
   try {
     const client = await db.pool.connect();
     try {
+      if (options.existing) {
+        const found = await client.query<{ t: string | null }>(
+          `SELECT to_regclass(format('%I.schema_migrations', COALESCE($1::text, current_schema()))) AS t`,
+          [options.schema ?? null],
+        );
+        if (!found.rows[0]?.t)
+          throw new Error(
+            `no coachloop database in schema ${options.schema ?? 'of the search_path'}: check DATABASE_URL, or start coachloop once to create it`,
+          );
+      }
       const migrated = await migratePostgres(client, options.schema ?? null);
       return new PostgresStore(db, migrated);
     } finally {
@@ -1066,6 +1080,11 @@ export class PostgresStore extends PgRepository implements Store {
       await this.run('DELETE FROM channel_state WHERE platform = ? AND key = ?', platform, key);
     },
   };
+
+  /** A server database keeps no files beside the process: nothing to say about file modes here. */
+  async fileSafetyWarnings(): Promise<StoreWarning[]> {
+    return [];
+  }
 
   async ping(): Promise<boolean> {
     try {
