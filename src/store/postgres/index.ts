@@ -38,7 +38,7 @@ export function parsePostgresLocation(location: string): PostgresOptions {
   return { url: url.toString(), poolSize, ...(schema !== null ? { schema } : {}) };
 }
 
-/** Opens the PostgreSQL store a location names and brings its schema up to date. */
-export function openPostgres(location: string): Promise<PostgresStore> {
-  return openPostgresStore(parsePostgresLocation(location));
+/** Opens the PostgreSQL store a location names and brings its schema up to date (see ../index.ts). */
+export function openPostgres(location: string, options: { existing?: boolean } = {}): Promise<PostgresStore> {
+  return openPostgresStore({ ...parsePostgresLocation(location), ...options });
 }
