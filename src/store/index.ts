@@ -20,15 +20,15 @@ export type StoreOpener = (location: string, options: OpenOptions) => Promise<St
  */
 const OPENERS: Readonly<Record<string, StoreOpener>> = {
   sqlite: async (location, options) => (await import('./sqlite/index.js')).openSqlite(location, options),
+  postgres: async (location, options) =>
+    (await import('./postgres/index.js')).openPostgres(location, options),
 };
 
 /** Other names of a scheme. */
 const ALIASES: Readonly<Record<string, string>> = { postgresql: 'postgres' };
 
 /** Schemes this project knows but this build does not open. */
-const NOT_BUILT: Readonly<Record<string, string>> = {
-  postgres: 'PostgreSQL store not available in this build',
-};
+const NOT_BUILT: Readonly<Record<string, string>> = {};
 
 export class StoreLocationError extends Error {
   constructor(message: string) {

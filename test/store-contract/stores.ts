@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import type { Store } from '../../src/store/types.js';
 import { tempDir } from '../support/foundation.js';
+import { postgresFactory } from './postgres.js';
 
 /** One empty database made for one test. */
 export interface TestDatabase {
@@ -39,7 +40,7 @@ const sqlite: StoreFactory = {
   },
 };
 
-export const storeFactories: readonly StoreFactory[] = [sqlite];
+export const storeFactories: readonly StoreFactory[] = [sqlite, postgresFactory()];
 
 export interface StoreContext {
   /** The implementation under test. */
