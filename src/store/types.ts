@@ -209,7 +209,11 @@ export interface Store {
   };
   outbox: {
     enqueue(row: NewOutboxRow, now: number): Promise<boolean>;
-    claim(now: number, limit: number, token: string): Promise<OutboxRow[]>;
+    /**
+     * Claims up to `limit` pending rows due by `now` (oldest `nextAttemptAt` first) with `token`; with `scope`,
+     * only rows of participants on that platform and workspace.
+     */
+    claim(now: number, limit: number, token: string, scope?: DispatchScope): Promise<OutboxRow[]>;
     markSent(id: number, token: string, providerRef: string | null, now: number): Promise<boolean>;
     release(id: number, token: string, nextAttemptAt: number, reason: string): Promise<boolean>;
     finish(
@@ -219,8 +223,13 @@ export interface Store {
       reason: string,
       now: number,
     ): Promise<boolean>;
-    /** Rows left in `sending` longer than the lease (a crash or a hung call). */
-    stale(now: number, leaseMs: number): Promise<OutboxRow[]>;
+    /** Rows left in `sending` longer than the lease (a crash or a hung call); with `scope`, only that workspace's. */
+    stale(now: number, leaseMs: number, scope?: DispatchScope): Promise<OutboxRow[]>;
+    /**
+     * The workspaces and tenants with work for a dispatcher: pending rows due by `now`, or rows in `sending`
+     * claimed at or before `staleBefore`. Each pair once, in no particular order.
+     */
+    dueScopes(now: number, staleBefore: number): Promise<DispatchScope[]>;
     reclaim(id: number, oldToken: string | null, newToken: string, now: number): Promise<boolean>;
     /**
      * Right before a send: renews the claim and counts the attempt. False when the claim was lost (recovery handed
@@ -255,7 +264,15 @@ export interface Store {
    * users of the machine may read. Empty when there is nothing to say (a server database has no such files).
    */
   fileSafetyWarnings(): Promise<StoreWarning[]>;
+  leases: LeaseStore;
+  replicas: ReplicaStore;
   ping(): Promise<boolean>;
+  /**
+   * Versions of this code's migrations that the database has not applied, ascending (empty: the schema is
+   * current; versions the database has beyond this code's do not count). Rejects when the database cannot be
+   * reached (closed, gone).
+   */
+  pendingMigrations(): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -263,6 +280,53 @@ export interface Store {
 export interface StoreWarning {
   message: string;
   detail: Record<string, string>;
+}
+
+/** One workspace (Slack) or tenant (Teams): the unit that platform rate limits and dispatch leases apply to. */
+export interface DispatchScope {
+  platform: Platform;
+  workspaceId: string;
+}
+
+/** What `leases.acquire` answers. */
+export type LeaseResult =
+  | {
+      acquired: true;
+      /** Who held the lease before this call: null if it never existed; the caller itself for a renewal. */
+      previousHolder: string | null;
+      /** When that holding ended or ends (its expiry, or when it was released); null with no previous holder. */
+      previousUntil: number | null;
+    }
+  | { acquired: false; holder: string; until: number };
+
+/**
+ * Named leases with a time to live: one holder at a time, taken over once the holder lets it expire (it died,
+ * or hung past the TTL) or releases it. All times are the callers' clocks (milliseconds); replicas need clocks
+ * in step to well under the TTL.
+ */
+export interface LeaseStore {
+  /**
+   * Atomically: grants `name` to `holder` until `now + ttlMs` when no one holds it, when the current holding has
+   * expired (`until <= now`), or when `holder` already holds it (a renewal, which also extends it). Otherwise
+   * changes nothing and answers who holds it until when.
+   */
+  acquire(name: string, holder: string, now: number, ttlMs: number): Promise<LeaseResult>;
+  /**
+   * Ends `holder`'s holding of `name` at `now` (it becomes free at once), keeping the holder's name as the
+   * previous holder. False, changing nothing, when `holder` does not hold it (any more).
+   */
+  release(name: string, holder: string, now: number): Promise<boolean>;
+}
+
+/** Liveness of each replica, written by the replica itself. */
+export interface ReplicaStore {
+  /**
+   * Upserts `replica`'s heartbeat row: its latest scheduler pass finished at `at`. In the same call, rows of
+   * replicas whose latest pass is older than `forgetBefore` are deleted (replicas long gone).
+   */
+  recordPass(replica: string, at: number, forgetBefore: number): Promise<void>;
+  /** Every replica's row, latest pass first. */
+  list(): Promise<{ replica: string; lastPassAt: number }[]>;
 }
 
 /** Whom a piece of channel state is about: erasing that person deletes it. */

@@ -879,6 +879,7 @@ describe('the pass itself', () => {
     const contested: Store = {
       ...w.store,
       ping: () => w.store.ping(),
+      pendingMigrations: () => w.store.pendingMigrations(),
       close: () => w.store.close(),
       fileSafetyWarnings: () => w.store.fileSafetyWarnings(),
       jobs: {

@@ -425,4 +425,19 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 10,
+    name: 'several replicas: a dispatch lease per workspace or tenant, and one heartbeat row per replica',
+    sql: `
+      CREATE TABLE dispatch_leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        until INTEGER NOT NULL
+      );
+      CREATE TABLE replica_heartbeats (
+        replica TEXT PRIMARY KEY,
+        last_pass_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

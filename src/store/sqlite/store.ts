@@ -1038,12 +1038,24 @@ export class SqliteStore extends SqlRepository implements Store {
 
   outbox: Store['outbox'] = {
     enqueue: async (row, now) => this.tx(() => this.insertOutbox(row, now)),
-    claim: async (now, limit, token) =>
+    claim: async (now, limit, token, scope) =>
       this.tx(() => {
-        const ids = this.all(
-          `SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
-          now,
-          limit,
+        const ids = (
+          scope
+            ? this.all(
+                `SELECT o.id FROM outbox o JOIN participants p ON p.id = o.participant_id
+                 WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND p.platform = ? AND p.workspace_id = ?
+                 ORDER BY o.next_attempt_at, o.id LIMIT ?`,
+                now,
+                scope.platform,
+                scope.workspaceId,
+                limit,
+              )
+            : this.all(
+                `SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+                now,
+                limit,
+              )
         ).map((r) => Number(r.id));
         if (ids.length === 0) return [];
         const claim = this.db.prepare(
@@ -1078,11 +1090,27 @@ export class SqliteStore extends SqlRepository implements Store {
         id,
         token,
       ).changes === 1,
-    stale: async (now, leaseMs) =>
-      this.all(
-        `${OUTBOX_SELECT} WHERE o.status = 'sending' AND o.claimed_at <= ? ORDER BY o.claimed_at`,
-        now - leaseMs,
+    stale: async (now, leaseMs, scope) =>
+      (scope
+        ? this.all(
+            `${OUTBOX_SELECT} WHERE o.status = 'sending' AND o.claimed_at <= ? AND p.platform = ? AND p.workspace_id = ?
+             ORDER BY o.claimed_at`,
+            now - leaseMs,
+            scope.platform,
+            scope.workspaceId,
+          )
+        : this.all(
+            `${OUTBOX_SELECT} WHERE o.status = 'sending' AND o.claimed_at <= ? ORDER BY o.claimed_at`,
+            now - leaseMs,
+          )
       ).map(toOutbox),
+    dueScopes: async (now, staleBefore) =>
+      this.all(
+        `SELECT DISTINCT p.platform, p.workspace_id FROM outbox o JOIN participants p ON p.id = o.participant_id
+         WHERE (o.status = 'pending' AND o.next_attempt_at <= ?) OR (o.status = 'sending' AND o.claimed_at <= ?)`,
+        now,
+        staleBefore,
+      ).map((row) => ({ platform: str(row.platform) as Platform, workspaceId: str(row.workspace_id) })),
     beginSend: async (id, token, now) =>
       this.run(
         `UPDATE outbox SET claimed_at = ?, attempts = attempts + 1 WHERE id = ? AND claim_token = ? AND status = 'sending'`,
@@ -1204,8 +1232,61 @@ export class SqliteStore extends SqlRepository implements Store {
     }));
   }
 
+  leases: Store['leases'] = {
+    acquire: async (name, holder, now, ttlMs) =>
+      this.tx(() => {
+        const current = this.one('SELECT holder, until FROM dispatch_leases WHERE name = ?', name);
+        if (current && str(current.holder) !== holder && Number(current.until) > now)
+          return { acquired: false, holder: str(current.holder), until: Number(current.until) };
+        this.run(
+          `INSERT INTO dispatch_leases (name, holder, until) VALUES (?, ?, ?)
+           ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until`,
+          name,
+          holder,
+          now + ttlMs,
+        );
+        return {
+          acquired: true,
+          previousHolder: current ? str(current.holder) : null,
+          previousUntil: current ? Number(current.until) : null,
+        };
+      }),
+    release: async (name, holder, now) =>
+      this.run(
+        'UPDATE dispatch_leases SET until = ? WHERE name = ? AND holder = ? AND until > ?',
+        now,
+        name,
+        holder,
+        now,
+      ).changes === 1,
+  };
+
+  replicas: Store['replicas'] = {
+    recordPass: async (replica, at, forgetBefore) =>
+      this.tx(() => {
+        this.run(
+          `INSERT INTO replica_heartbeats (replica, last_pass_at) VALUES (?, ?)
+           ON CONFLICT (replica) DO UPDATE SET last_pass_at = excluded.last_pass_at`,
+          replica,
+          at,
+        );
+        this.run('DELETE FROM replica_heartbeats WHERE last_pass_at < ?', forgetBefore);
+      }),
+    list: async () =>
+      this.all(
+        'SELECT replica, last_pass_at FROM replica_heartbeats ORDER BY last_pass_at DESC, replica',
+      ).map((row) => ({ replica: str(row.replica), lastPassAt: Number(row.last_pass_at) })),
+  };
+
   async ping(): Promise<boolean> {
     return Number(this.one('SELECT 1 AS ok')?.ok) === 1;
+  }
+
+  async pendingMigrations(): Promise<number[]> {
+    const applied = new Set(
+      this.all('SELECT version FROM schema_migrations').map((row) => Number(row.version)),
+    );
+    return MIGRATIONS.map((m) => m.version).filter((version) => !applied.has(version));
   }
 
   async close(): Promise<void> {
