@@ -64,6 +64,7 @@ async function main(): Promise<number> {
     timer: time,
     senders: [sender],
     leaseMs,
+    dispatchLeaseMs: leaseMs,
     backoffMs: (attempt) => 1000 * Math.min(attempt, 30),
     ...(values['max-attempts'] ? { maxAttempts: Number(values['max-attempts']) } : {}),
   });
@@ -73,9 +74,12 @@ async function main(): Promise<number> {
       print({ t: 'error', message: 'wall-time bound reached with work left' });
       return 2;
     }
+    let deferred = false;
     try {
       await runSchedulerPass(store, time);
-      print({ t: 'tick', now: time.now(), dispatch: await dispatcher.drain() });
+      const dispatch = await dispatcher.drain();
+      deferred = dispatch.deferred > 0;
+      print({ t: 'tick', now: time.now(), dispatch });
     } catch (error) {
       // As the production tick does: log, and let the next tick try again.
       print({ t: 'tick', now: time.now(), failed: (error as Error).message });
@@ -88,7 +92,8 @@ async function main(): Promise<number> {
     }
     const next = await store.outbox.nextAttemptAt();
     // Only rows a dead worker left in `sending` inside their lease remain: wait the lease out.
-    const target = next ?? time.now() + leaseMs + 1;
+    // A killed worker's dispatch lease (its time to live is the lease here too) is waited out the same way.
+    const target = deferred ? time.now() + leaseMs + 1 : (next ?? time.now() + leaseMs + 1);
     time.set(
       Math.max(time.now() + 1, counts.sending > 0 ? Math.min(target, time.now() + leaseMs + 1) : target),
     );

@@ -115,7 +115,15 @@ childMain<Input, Figure[]>(async (input) => {
         );
       }
     }
-    const stats: DispatchStats = { sent: 0, retried: 0, failed: 0, expired: 0, cancelled: 0, recovered: 0 };
+    const stats: DispatchStats = {
+      sent: 0,
+      retried: 0,
+      failed: 0,
+      expired: 0,
+      cancelled: 0,
+      recovered: 0,
+      deferred: 0,
+    };
     const deadline = t0 + input.maxSeconds * 1000;
     let drains = 0;
     // A drain sends everything that is ready; rows put back after a 429 wait for their retry time, as they

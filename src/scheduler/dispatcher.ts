@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { ChannelSender, Delivery, SendReceipt } from '../app/ports.js';
 import { SendError } from '../app/ports.js';
 import { type Clock, systemTimer, type Timer } from '../core/clock.js';
@@ -7,7 +8,7 @@ import { availabilityOf, type Participant, type Platform } from '../core/partici
 import { nextAllowedInstant } from '../core/time.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
-import type { OutboxRow, Store } from '../store/types.js';
+import type { DispatchScope, OutboxRow, Store } from '../store/types.js';
 import { RateLimiter } from './rate-limit.js';
 
 export interface DispatcherOptions {
@@ -28,6 +29,13 @@ export interface DispatcherOptions {
   timer?: Timer;
   /** Told when a platform refuses a person or channel for good, after they are marked unreachable. */
   onUnreachable?: (participantId: string, reason: string) => Promise<void>;
+  /** This dispatcher's name as a lease holder: unique per process start (default: host, pid and a random part). */
+  holder?: string;
+  /**
+   * Time to live of the dispatch lease on each workspace or tenant. Only the holder dispatches for it; it renews
+   * the lease while it works, and another replica takes over when it stops renewing (default 30 s).
+   */
+  dispatchLeaseMs?: number;
 }
 
 export interface DispatchStats {
@@ -37,7 +45,27 @@ export interface DispatchStats {
   expired: number;
   cancelled: number;
   recovered: number;
+  /** Workspaces or tenants with work that another replica's dispatch lease holds. */
+  deferred: number;
 }
+
+/**
+ * The longest window that the in-process pacing keeps (Slack's minute). A dispatcher that takes a workspace over
+ * from another replica that held it this recently starts its token bucket empty, so the two together never send
+ * more than one bucket would.
+ */
+const HANDOVER_WINDOW_MS = 60_000;
+
+/** A dispatch lease this dispatcher holds, and when it last renewed it (by the outbox clock). */
+interface HeldLease {
+  name: string;
+  scope: DispatchScope;
+  renewedAt: number;
+  lost: boolean;
+}
+
+const leaseName = (scope: DispatchScope) => `dispatch:${scope.platform}:${scope.workspaceId}`;
+const scopeKey = (scope: DispatchScope) => `${scope.platform}:${scope.workspaceId}`;
 
 /**
  * 15 s, 30 s, 1 min, … doubling up to 10 min, with jitter (half to full): with the default 10 attempts a message
@@ -55,12 +83,13 @@ const UNKNOWN_OUTCOME = 'unknown outcome';
 const LOOKUP_PATIENCE_MS = 24 * 60 * 60_000;
 
 function emptyStats(): DispatchStats {
-  return { sent: 0, retried: 0, failed: 0, expired: 0, cancelled: 0, recovered: 0 };
+  return { sent: 0, retried: 0, failed: 0, expired: 0, cancelled: 0, recovered: 0, deferred: 0 };
 }
 
 /**
  * Sends outbox rows. Each row is claimed with a token before sending, so two dispatchers never send the
- * same row; a row's outcome is written only by the holder of its claim.
+ * same row; a row's outcome is written only by the holder of its claim. Rows are dispatched per workspace or
+ * tenant under a lease in the database, so that across replicas one dispatcher at a time paces each of them.
  */
 export class Dispatcher {
   readonly #store: Store;
@@ -73,7 +102,16 @@ export class Dispatcher {
   readonly #concurrency: number;
   readonly #backoff: (attempt: number) => number;
   readonly #onUnreachable: DispatcherOptions['onUnreachable'];
+  readonly #holder: string;
+  readonly #dispatchLeaseMs: number;
   #draining: Promise<DispatchStats> | null = null;
+  #stopping = false;
+  /** Rows claimed and not yet handed to a send, with their claim: whoever deletes an entry owns the row. */
+  readonly #unsent = new Map<number, { row: OutboxRow; token: string; scope: string }>();
+  /** Sends under way (from the renewed claim to the written outcome). */
+  readonly #inFlight = new Set<Promise<void>>();
+  /** Names of the leases this dispatcher acquired. */
+  readonly #leases = new Set<string>();
 
   constructor(options: DispatcherOptions) {
     this.#store = options.store;
@@ -85,6 +123,8 @@ export class Dispatcher {
     this.#batchSize = options.batchSize ?? 50;
     this.#concurrency = options.concurrency ?? 8;
     this.#backoff = options.backoffMs ?? defaultBackoff;
+    this.#holder = options.holder ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+    this.#dispatchLeaseMs = options.dispatchLeaseMs ?? 30_000;
     const timer = options.timer ?? systemTimer;
     this.#senders = new Map(
       options.senders.map((sender) => [
@@ -102,8 +142,14 @@ export class Dispatcher {
     );
   }
 
-  /** Sends everything due now; concurrent calls share one run. */
+  /** This dispatcher's name as a lease holder. */
+  get holder(): string {
+    return this.#holder;
+  }
+
+  /** Sends everything due now in the workspaces and tenants whose lease it gets; concurrent calls share one run. */
   drain(): Promise<DispatchStats> {
+    if (this.#stopping) return Promise.resolve(emptyStats());
     if (!this.#draining) {
       this.#draining = this.#drain().finally(() => {
         this.#draining = null;
@@ -112,35 +158,150 @@ export class Dispatcher {
     return this.#draining;
   }
 
+  /**
+   * For a graceful shutdown: claims nothing more, hands rows claimed but not yet being sent back to the outbox
+   * (due at once, for any replica), and waits up to `timeoutMs` for the sends in flight to write their outcome.
+   * Then, if they did, releases its leases so another replica takes over without waiting for them to expire.
+   * A send still in flight at the timeout stays `sending` and is settled by recovery (looked up, never resent blind).
+   */
+  async stop(timeoutMs: number): Promise<{ settled: boolean; inFlight: number }> {
+    this.#stopping = true;
+    await this.#handBack(() => true, 'handed back unsent: the dispatcher stopped');
+    let timer: NodeJS.Timeout | undefined;
+    const settled = await Promise.race([
+      Promise.allSettled([...this.#inFlight]).then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), Math.max(0, timeoutMs));
+      }),
+    ]);
+    clearTimeout(timer);
+    const inFlight = this.#inFlight.size;
+    if (settled) {
+      for (const name of this.#leases)
+        await this.#store.leases.release(name, this.#holder, this.#clock.now()).catch(() => false);
+    }
+    return { settled, inFlight };
+  }
+
   async #drain(): Promise<DispatchStats> {
     const stats = emptyStats();
-    await this.#recoverStale(stats);
-    const token = randomUUID();
-    for (;;) {
-      const rows = await this.#store.outbox.claim(this.#clock.now(), this.#batchSize, token);
-      if (rows.length === 0) break;
-      let next = 0;
-      let failure: unknown = null;
-      const workers = Array.from({ length: Math.min(this.#concurrency, rows.length) }, async () => {
-        // After the first failure no new row is started; the rows already in flight finish first.
-        while (next < rows.length && failure === null) {
-          const row = rows[next++]!;
-          try {
-            await this.#deliver(row, token, stats);
-          } catch (error) {
-            failure ??= error;
-          }
-        }
-      });
-      await Promise.all(workers);
-      if (failure !== null) throw failure;
-    }
+    const now = this.#clock.now();
+    const scopes = await this.#store.outbox.dueScopes(now, now - this.#leaseMs);
+    const results = await Promise.allSettled(scopes.map((scope) => this.#drainScope(scope, stats)));
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
     return stats;
   }
 
+  /** One workspace or tenant, under its lease: recovery of abandoned rows, then claims until nothing is due. */
+  async #drainScope(scope: DispatchScope, stats: DispatchStats): Promise<void> {
+    const lease = await this.#acquire(scope);
+    if (!lease) {
+      stats.deferred += 1;
+      return;
+    }
+    // Renewed on a timer as well, so that a long wait (a Retry-After pause) does not let the lease lapse.
+    const renewal = setInterval(() => void this.#keep(lease, true), Math.max(1, this.#dispatchLeaseMs / 3));
+    renewal.unref();
+    try {
+      await this.#recoverStale(stats, scope, lease);
+      const token = randomUUID();
+      for (;;) {
+        if (this.#stopping || !(await this.#keep(lease))) break;
+        const rows = await this.#store.outbox.claim(this.#clock.now(), this.#batchSize, token, scope);
+        if (rows.length === 0) break;
+        for (const row of rows) this.#unsent.set(row.id, { row, token, scope: scopeKey(scope) });
+        let next = 0;
+        let failure: unknown = null;
+        const workers = Array.from({ length: Math.min(this.#concurrency, rows.length) }, async () => {
+          // After the first failure no new row is started; the rows already in flight finish first.
+          while (next < rows.length && failure === null && !this.#stopping && !lease.lost) {
+            const row = rows[next++]!;
+            try {
+              await this.#deliver(row, token, stats, lease);
+            } catch (error) {
+              failure ??= error;
+            } finally {
+              this.#unsent.delete(row.id);
+            }
+          }
+        });
+        await Promise.all(workers);
+        // Rows of this batch that no worker started (a failure, a shutdown, a lost lease) go back at once.
+        const batch = new Set(rows.map((row) => row.id));
+        await this.#handBack((id) => batch.has(id), 'handed back unsent');
+        if (failure !== null) throw failure;
+      }
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  /** Takes (or renews) the workspace's dispatch lease; null when another replica holds it. */
+  async #acquire(scope: DispatchScope): Promise<HeldLease | null> {
+    const name = leaseName(scope);
+    const now = this.#clock.now();
+    const result = await this.#store.leases.acquire(name, this.#holder, now, this.#dispatchLeaseMs);
+    if (!result.acquired) return null;
+    this.#leases.add(name);
+    if (
+      result.previousHolder !== null &&
+      result.previousHolder !== this.#holder &&
+      (result.previousUntil ?? 0) > now - HANDOVER_WINDOW_MS
+    ) {
+      // Taken over from a replica that was sending moments ago: no burst on top of what it sent.
+      const entry = this.#senders.get(scope.platform);
+      entry?.limiter.pause(scopeKey(scope), 0);
+      entry?.lookups.pause(scopeKey(scope), 0);
+      this.#logger.info({ lease: name, from: result.previousHolder }, 'took over a dispatch lease');
+    }
+    return { name, scope, renewedAt: now, lost: false };
+  }
+
+  /**
+   * True while the lease is held. Renews it once a third of its time to live has passed since the last renewal
+   * (always, with `force`), so that nothing is sent in the last two thirds of a holding that might lapse. When
+   * another replica has it, the rows claimed for its workspace and not yet being sent go back to the outbox.
+   */
+  async #keep(lease: HeldLease, force = false): Promise<boolean> {
+    if (lease.lost) return false;
+    const now = this.#clock.now();
+    if (!force && now - lease.renewedAt < this.#dispatchLeaseMs / 3) return true;
+    let held: boolean;
+    try {
+      held = (await this.#store.leases.acquire(lease.name, this.#holder, now, this.#dispatchLeaseMs))
+        .acquired;
+    } catch (error) {
+      if (force) return false; // the timer's renewal: the next one, or the check before a send, tries again
+      throw error;
+    }
+    if (held) {
+      lease.renewedAt = Math.max(lease.renewedAt, now);
+      return true;
+    }
+    lease.lost = true;
+    this.#logger.warn({ lease: lease.name }, 'dispatch lease lost to another replica; handing its rows back');
+    const key = scopeKey(lease.scope);
+    await this.#handBack((_, scope) => scope === key, 'handed back unsent: the dispatch lease moved');
+    return false;
+  }
+
+  /** Gives claimed rows that no send has taken yet back to the outbox, due at once. */
+  async #handBack(which: (id: number, scope: string) => boolean, reason: string): Promise<void> {
+    const now = this.#clock.now();
+    for (const [id, { row, token, scope }] of [...this.#unsent]) {
+      if (!which(id, scope)) continue;
+      this.#unsent.delete(id);
+      // An unknown outcome stays marked, so that whoever sends it next looks first.
+      const keep = row.reason?.startsWith(UNKNOWN_OUTCOME) ? row.reason : reason;
+      await this.#store.outbox.release(id, token, Math.min(now, row.nextAttemptAt), keep).catch(() => false);
+    }
+  }
+
   /** Rows a crashed or hung process left in `sending`: settle them without ever sending twice. */
-  async #recoverStale(stats: DispatchStats): Promise<void> {
-    for (const row of await this.#store.outbox.stale(this.#clock.now(), this.#leaseMs)) {
+  async #recoverStale(stats: DispatchStats, scope: DispatchScope, lease: HeldLease): Promise<void> {
+    for (const row of await this.#store.outbox.stale(this.#clock.now(), this.#leaseMs, scope)) {
+      if (this.#stopping || !(await this.#keep(lease))) return;
       const token = randomUUID();
       if (!(await this.#store.outbox.reclaim(row.id, row.claimToken, token, this.#clock.now()))) continue;
       stats.recovered += 1;
@@ -248,7 +409,7 @@ export class Dispatcher {
     };
   }
 
-  async #deliver(row: OutboxRow, token: string, stats: DispatchStats): Promise<void> {
+  async #deliver(row: OutboxRow, token: string, stats: DispatchStats, lease: HeldLease): Promise<void> {
     const store = this.#store;
     const now = this.#clock.now();
     const participant = await store.participants.get(row.participantId);
@@ -305,9 +466,41 @@ export class Dispatcher {
       }
     }
     if (!entry) return finish('failed', `no ${participant.platform} channel is configured`);
-    let sending = row;
     try {
       await entry.limiter.acquire(`${participant.platform}:${participant.workspaceId}`);
+    } catch (error) {
+      return this.#settleFailure(
+        row,
+        token,
+        participant.id,
+        participant.workspaceId,
+        asSendError(error),
+        stats,
+      );
+    }
+    // Send only while this replica still dispatches for the workspace, and only if the row was not handed back
+    // meanwhile (a shutdown, a lost lease): from here on the row is this send's alone.
+    if (!(await this.#keep(lease)) || !this.#unsent.delete(row.id)) return;
+    const sending = this.#send(row, token, entry, delivery, participant, stats);
+    this.#inFlight.add(sending);
+    try {
+      await sending;
+    } finally {
+      this.#inFlight.delete(sending);
+    }
+  }
+
+  async #send(
+    row: OutboxRow,
+    token: string,
+    entry: { sender: ChannelSender },
+    delivery: Delivery,
+    participant: Participant,
+    stats: DispatchStats,
+  ): Promise<void> {
+    const store = this.#store;
+    let sending = row;
+    try {
       // Waiting for the rate limit can outlast the lease: renew the claim, and send only while still holding it,
       // so a row that recovery has handed to someone else is not sent from here as well.
       if (!(await store.outbox.beginSend(row.id, token, this.#clock.now()))) {
@@ -325,11 +518,14 @@ export class Dispatcher {
       }
       stats.sent += 1;
     } catch (error) {
-      const failure =
-        error instanceof SendError
-          ? error
-          : new SendError((error as Error).message, { kind: 'transient' }, true);
-      await this.#settleFailure(sending, token, participant.id, participant.workspaceId, failure, stats);
+      await this.#settleFailure(
+        sending,
+        token,
+        participant.id,
+        participant.workspaceId,
+        asSendError(error),
+        stats,
+      );
     }
   }
 
@@ -406,4 +602,10 @@ export class Dispatcher {
     await store.outbox.release(row.id, token, now + delay, reason);
     stats.retried += 1;
   }
+}
+
+function asSendError(error: unknown): SendError {
+  return error instanceof SendError
+    ? error
+    : new SendError((error as Error).message, { kind: 'transient' }, true);
 }

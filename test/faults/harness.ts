@@ -314,7 +314,7 @@ function addStats(into: DispatchStats, more: DispatchStats): void {
 }
 
 export function emptyDispatchStats(): DispatchStats {
-  return { sent: 0, retried: 0, failed: 0, expired: 0, cancelled: 0, recovered: 0 };
+  return { sent: 0, retried: 0, failed: 0, expired: 0, cancelled: 0, recovered: 0, deferred: 0 };
 }
 
 /**
