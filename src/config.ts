@@ -22,6 +22,18 @@ const coreShape = {
     .string()
     .default('* * * * *')
     .refine((v) => validCron(v), 'must be a valid cron expression, e.g. "* * * * *"'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000, 'must be at least 1000 (ms)')
+    .max(600_000, 'must be at most 600000 (ms, ten minutes)')
+    .default(20_000),
+  DISPATCH_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(3000, 'must be at least 3000 (ms)')
+    .max(600_000, 'must be at most 600000 (ms, ten minutes)')
+    .default(30_000),
   CURATORS: z
     .string()
     .default('')
@@ -38,6 +50,13 @@ const envSchema = z
   .superRefine((env, ctx) => {
     checkSlackConfig(env, ctx);
     checkTeamsConfig(env, ctx);
+    const sendTimeout = Math.max(env.SLACK_TIMEOUT_MS, env.TEAMS_TIMEOUT_MS);
+    if (env.SHUTDOWN_TIMEOUT_MS <= sendTimeout)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHUTDOWN_TIMEOUT_MS'],
+        message: `must be longer than the slowest send may take (SLACK_TIMEOUT_MS and TEAMS_TIMEOUT_MS, here ${sendTimeout} ms), so that sends under way can finish before the process exits`,
+      });
   });
 
 export type Config = z.output<typeof envSchema>;

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { type ScheduledTask, schedule } from 'node-cron';
 import { channelStateFor } from './app/channel-state.js';
 import { Conversation } from './app/conversation/conversation.js';
@@ -17,7 +19,7 @@ import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { channelModules } from './registry.js';
 import { Dispatcher, type DispatchStats } from './scheduler/dispatcher.js';
-import { LAST_PASS_KEY, type PassStats, runSchedulerPass } from './scheduler/pass.js';
+import { type PassStats, runSchedulerPass } from './scheduler/pass.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/types.js';
 
@@ -34,7 +36,14 @@ export interface CoachloopOptions {
   dispatcher?: { leaseMs?: number; maxAttempts?: number; backoffMs?: (attempt: number) => number };
   /** Test only: makes the Teams bot's outbound tokens (production signs in with MicrosoftAppPassword). */
   teamsCredentialsFactory?: TeamsCredentialsFactory;
+  /** This process's name among the replicas (heartbeat row, lease holder); default host, pid and a random part. */
+  replica?: string;
 }
+
+/** How soon a replica drains again when another replica held a workspace it had work for. */
+const DISPATCH_POLL_MS = 1000;
+/** Heartbeat rows of replicas that have not passed for this long are deleted. */
+const FORGET_REPLICAS_AFTER_MS = 7 * 24 * 60 * 60_000;
 
 export interface Coachloop {
   config: Config;
@@ -48,8 +57,18 @@ export interface Coachloop {
   channels: ReadonlyMap<Platform, Channel>;
   server: Server;
   url: string;
+  /** This process's name among the replicas. */
+  replica: string;
   /** One scheduler pass, then send what is due. */
   tick(): Promise<{ pass: PassStats; dispatch: DispatchStats }>;
+  /**
+   * Graceful shutdown, for SIGTERM: /readyz answers 503 from now on; no new pass or claim starts; rows claimed but
+   * not yet being sent go back to the outbox; sends under way get up to `timeoutMs` (default SHUTDOWN_TIMEOUT_MS)
+   * to write their outcome; then the channels stop, the HTTP server closes and the store closes. `settled` is
+   * false when a send was still under way at the timeout (recovery settles it later, without sending it twice).
+   */
+  shutdown(timeoutMs?: number): Promise<{ settled: boolean }>;
+  /** The same shutdown. */
   close(): Promise<void>;
 }
 
@@ -88,9 +107,30 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
     for (const warning of await store.fileSafetyWarnings()) logger.warn(warning.detail, warning.message);
   await applyProgramFiles(store, config.PROGRAMS_DIR, clock.now(), logger);
 
+  const replica = options.replica ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+  const background = options.cron ?? true;
+  let stopping = false;
+  let shuttingDown: Promise<{ settled: boolean }> | null = null;
   let dispatcher: Dispatcher | null = null;
+  let poll: NodeJS.Timeout | null = null;
+  /**
+   * When another replica held the lease of a workspace this one had work for, look again shortly: the holder
+   * releases it as soon as it has nothing due there. (Only with the background tick; tests drive drains.)
+   */
+  const pollAfter = (dispatch: DispatchStats) => {
+    if (!background || stopping || poll || dispatch.deferred === 0) return;
+    poll = setTimeout(() => {
+      poll = null;
+      kick();
+    }, DISPATCH_POLL_MS);
+    poll.unref();
+  };
   const kick = () => {
-    void dispatcher?.drain().catch((error: Error) => logger.error({ err: error.message }, 'dispatch failed'));
+    if (!dispatcher) return;
+    void dispatcher
+      .drain()
+      .then(pollAfter)
+      .catch((error: Error) => logger.error({ err: error.message }, 'dispatch failed'));
   };
   const service = new CoachingService({
     store,
@@ -178,36 +218,62 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
     senders,
     logger,
     onUnreachable: (participantId, reason) => curators.tellUnreachable(service, participantId, reason),
+    holder: replica,
+    dispatchLeaseMs: config.DISPATCH_LEASE_MS,
     ...(options.dispatcher ?? {}),
   });
   const activeDispatcher = dispatcher;
 
-  const tick = async () => {
+  let ticking: Promise<unknown> | null = null;
+  const runTick = async () => {
     await privacy
       .runRetention()
       .catch((error: Error) => logger.error({ err: error.message }, 'retention job failed'));
     const pass = await runSchedulerPass(store, clock, 500, mentoring);
+    const passedAt = clock.now();
+    await store.replicas.recordPass(replica, passedAt, passedAt - FORGET_REPLICAS_AFTER_MS);
     const dispatch = await activeDispatcher.drain();
+    pollAfter(dispatch);
     if (pass.examined > 0 || dispatch.sent + dispatch.failed + dispatch.expired > 0) {
       logger.info({ pass, dispatch }, 'tick');
     }
     return { pass, dispatch };
   };
+  const tick = () => {
+    const running = runTick();
+    ticking = running;
+    return running;
+  };
 
+  const ageSeconds = (at: number | undefined) =>
+    at === undefined ? null : Math.max(0, Math.round((clock.now() - at) / 1000));
   const server = createHttpServer({
     routes,
     health: async () => {
       const database = await store.ping().catch(() => false);
-      const last = Number((await store.meta.get(LAST_PASS_KEY).catch(() => null)) ?? Number.NaN);
-      const age = Number.isFinite(last) ? Math.max(0, Math.round((clock.now() - last) / 1000)) : null;
+      const passes = database ? await store.replicas.list().catch(() => []) : [];
       return {
         status: database ? 200 : 503,
         body: {
           ok: database,
           database: database ? 'reachable' : 'unreachable',
-          lastSchedulerPassAgeSeconds: age,
+          replica,
+          lastSchedulerPassAgeSeconds: ageSeconds(passes.find((p) => p.replica === replica)?.lastPassAt),
+          anyReplicaLastPassAgeSeconds: ageSeconds(passes[0]?.lastPassAt),
         },
       };
+    },
+    ready: async () => {
+      if (stopping) return { status: 503, body: { ready: false, reason: 'shutting down' } };
+      let pending: number[];
+      try {
+        pending = await store.pendingMigrations();
+      } catch {
+        return { status: 503, body: { ready: false, reason: 'database unreachable' } };
+      }
+      if (pending.length > 0)
+        return { status: 503, body: { ready: false, reason: 'database migrations pending', pending } };
+      return { status: 200, body: { ready: true } };
     },
   });
   await new Promise<void>((resolve, reject) => {
@@ -220,7 +286,7 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
   for (const channel of channels.values()) await channel.start();
 
   let task: ScheduledTask | null = null;
-  if (options.cron ?? true) {
+  if (background) {
     task = schedule(
       config.TICK_CRON,
       async () => {
@@ -245,14 +311,61 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
     channels,
     server,
     url,
+    replica,
     tick,
+    shutdown,
     close: async () => {
-      await task?.destroy();
-      for (const channel of channels.values()) await channel.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await activeDispatcher.drain().catch(() => undefined);
-      await store.close();
+      await shutdown();
     },
   };
+
+  async function shutdown(timeoutMs = config.SHUTDOWN_TIMEOUT_MS): Promise<{ settled: boolean }> {
+    shuttingDown ??= (async () => {
+      const deadline = performance.now() + timeoutMs;
+      const left = () => Math.max(0, deadline - performance.now());
+      stopping = true;
+      if (poll) clearTimeout(poll);
+      await task?.destroy();
+      logger.info({ replica, timeoutMs }, 'shutting down: no new claims; waiting for sends under way');
+      // A pass under way finishes (it only writes to the database); a tick's drain is stopped below.
+      const dispatching = activeDispatcher.stop(left());
+      if (ticking)
+        await within(
+          ticking.catch(() => undefined),
+          left(),
+        );
+      const { settled, inFlight } = await dispatching;
+      if (!settled)
+        logger.warn({ inFlight }, 'sends still under way at the shutdown timeout; recovery settles them');
+      for (const channel of channels.values()) await channel.stop().catch(() => undefined);
+      // Requests under way get what is left of the timeout; idle keep-alive connections close at once.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (
+        !(await within(
+          closed.then(() => true),
+          left(),
+        ))
+      )
+        server.closeAllConnections();
+      await closed;
+      await store.close();
+      logger.info({ replica, settled }, 'shut down');
+      return { settled };
+    })();
+    return shuttingDown;
+  }
+}
+
+/** Waits for `work` at most `ms`; true when it finished in time. */
+async function within<T>(work: Promise<T>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const done = await Promise.race([
+    work.then(() => true),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]);
+  clearTimeout(timer);
+  return done;
 }

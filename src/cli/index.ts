@@ -45,9 +45,15 @@ export function buildCli(): Command {
       try {
         const config = loadConfig();
         const app = await startCoachloop(config);
-        const stop = async () => {
-          await app.close();
-          process.exit(0);
+        // Rolling deploys stop replicas with SIGTERM: finish the sends under way (SHUTDOWN_TIMEOUT_MS), then exit 0.
+        const stop = () => {
+          app.shutdown().then(
+            () => process.exit(0),
+            (error: Error) => {
+              process.stderr.write(`coachloop: shutdown failed: ${error.message}\n`);
+              process.exit(1);
+            },
+          );
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

@@ -12,20 +12,26 @@ export interface HealthReport {
 }
 
 /**
- * coachloop's one HTTP server: the channels' routes (`/slack/events`, `/api/messages`), `/healthz`, and a
- * 404 for anything else.
+ * coachloop's one HTTP server: the channels' routes (`/slack/events`, `/api/messages`), `/healthz` (is this
+ * process alive and its scheduler passing), `/readyz` (should it get traffic: database reachable, migrations
+ * current, not shutting down), and a 404 for anything else.
  */
 export function createHttpServer(options: {
   routes: Record<string, RequestListener>;
   health: () => Promise<HealthReport>;
+  ready: () => Promise<HealthReport>;
 }): Server {
+  const probes: Record<string, () => Promise<HealthReport>> = {
+    '/healthz': options.health,
+    '/readyz': options.ready,
+  };
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const route = options.routes[path];
     if (route) return route(req, res);
-    if (path === '/healthz' && req.method === 'GET') {
-      void options
-        .health()
+    const probe = probes[path];
+    if (probe && req.method === 'GET') {
+      void probe()
         .then((report) => sendJson(res, report.status, report.body))
         .catch(() => sendJson(res, 503, { ok: false }));
       return;

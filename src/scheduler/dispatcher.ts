@@ -33,7 +33,8 @@ export interface DispatcherOptions {
   holder?: string;
   /**
    * Time to live of the dispatch lease on each workspace or tenant. Only the holder dispatches for it; it renews
-   * the lease while it works, and another replica takes over when it stops renewing (default 30 s).
+   * the lease while it works and releases it when nothing there is due any more; another replica takes over at
+   * once after a release, or when the holder stops renewing (it died or hung) after the lease expires (default 30 s).
    */
   dispatchLeaseMs?: number;
 }
@@ -234,6 +235,9 @@ export class Dispatcher {
       }
     } finally {
       clearInterval(renewal);
+      // Nothing more is due here: whichever replica has work for this workspace next may take it at once.
+      if (!lease.lost && !this.#stopping)
+        await this.#store.leases.release(lease.name, this.#holder, this.#clock.now()).catch(() => false);
     }
   }
 

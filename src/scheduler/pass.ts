@@ -18,8 +18,6 @@ export interface PassStats {
   lost: number;
 }
 
-export const LAST_PASS_KEY = 'scheduler.last_pass_at';
-
 /** Deciders for the mentoring jobs (pair health, milestone reminders), supplied by the mentoring use cases. */
 export interface MentoringJobs {
   decidePairHealth(job: ScheduledJob, now: number): Promise<{ decision: Decision; outbox: NewOutboxRow[] }>;
@@ -65,7 +63,6 @@ export async function runSchedulerPass(
     // A short batch means nothing else is due; judge by what the query returned, not by what was new in it.
     if (batch.length < batchSize) break;
   }
-  await store.meta.set(LAST_PASS_KEY, String(now));
   return stats;
 }
 

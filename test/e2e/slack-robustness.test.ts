@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Identity } from '../../src/core/participant.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { experimentValues } from '../support/slack-fixtures.js';
 import { type SlackHarness, startSlackHarness, waitFor } from '../support/slack-harness.js';
 
@@ -267,12 +269,51 @@ describe('HTTP edges: health, body size, malformed bodies', () => {
 
   it('reports database reachability and the age of the last scheduler pass on /healthz', async () => {
     const before = (await (await fetch(`${h.app.url}/healthz`)).json()) as Record<string, unknown>;
-    expect(before).toEqual({ ok: true, database: 'reachable', lastSchedulerPassAgeSeconds: null });
+    expect(before).toEqual({
+      ok: true,
+      database: 'reachable',
+      replica: h.app.replica,
+      lastSchedulerPassAgeSeconds: null,
+      anyReplicaLastPassAgeSeconds: null,
+    });
     await h.app.tick();
     h.clock.advance(90_000);
+    // Another replica on the same database passed since: its heartbeat row is its own.
+    await h.app.store.replicas.recordPass('another-replica', h.clock.now() - 30_000, 0);
     const after = (await (await fetch(`${h.app.url}/healthz`)).json()) as Record<string, unknown>;
-    expect(after).toEqual({ ok: true, database: 'reachable', lastSchedulerPassAgeSeconds: 90 });
+    expect(after).toEqual({
+      ok: true,
+      database: 'reachable',
+      replica: h.app.replica,
+      lastSchedulerPassAgeSeconds: 90,
+      anyReplicaLastPassAgeSeconds: 30,
+    });
     expect((await fetch(`${h.app.url}/nowhere`)).status).toBe(404);
+  });
+
+  it('is ready on /readyz only with a reachable database whose migrations are current', async () => {
+    const ready = await fetch(`${h.app.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true });
+
+    // A database whose schema is behind this code (another connection takes the latest migration's record away).
+    const other = openSqliteStore({ path: h.app.config.DATABASE_PATH });
+    const latest = Math.max(...MIGRATIONS.map((m) => m.version));
+    other.db.prepare('DELETE FROM schema_migrations WHERE version = ?').run(latest);
+    await other.close();
+    const behind = await fetch(`${h.app.url}/readyz`);
+    expect(behind.status).toBe(503);
+    expect(await behind.json()).toEqual({
+      ready: false,
+      reason: 'database migrations pending',
+      pending: [latest],
+    });
+
+    await h.app.store.close();
+    const closed = await fetch(`${h.app.url}/readyz`);
+    expect(closed.status).toBe(503);
+    expect(await closed.json()).toEqual({ ready: false, reason: 'database unreachable' });
+    expect((await fetch(`${h.app.url}/healthz`)).status).toBe(503);
   });
 
   it('answers 4xx to oversized, malformed and unsigned bodies and never writes', async () => {

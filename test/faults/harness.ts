@@ -17,7 +17,7 @@ import type { ChannelSender } from '../../src/app/ports.js';
 import { createSlackClient, OUTBOX_METADATA_EVENT, SlackSender } from '../../src/channels/slack/sender.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { Dispatcher, type DispatchStats } from '../../src/scheduler/dispatcher.js';
-import { LAST_PASS_KEY, runSchedulerPass } from '../../src/scheduler/pass.js';
+import { runSchedulerPass } from '../../src/scheduler/pass.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import type { OutboxStatus } from '../../src/store/types.js';
 import { type Fault, type SlackSimulator, startSlackSimulator } from '../simulators/slack-api.js';
@@ -503,10 +503,7 @@ function latestInstant(path: string): number {
       claimed: number | null;
       sent: number | null;
     };
-    const pass = store.db.prepare('SELECT value FROM meta WHERE key = ?').get(LAST_PASS_KEY) as
-      | { value: string }
-      | undefined;
-    return Math.max(row.claimed ?? 0, row.sent ?? 0, pass ? Number(pass.value) : 0);
+    return Math.max(row.claimed ?? 0, row.sent ?? 0);
   } finally {
     store.db.close();
   }
