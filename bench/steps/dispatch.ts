@@ -9,7 +9,7 @@
 import { createSlackClient, SlackSender } from '../../src/channels/slack/sender.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/logger.js';
-import { Dispatcher, type DispatchStats } from '../../src/scheduler/dispatcher.js';
+import { Dispatcher, type DispatchStats, emptyDispatchStats } from '../../src/scheduler/dispatcher.js';
 import { childMain, cpuMs, type Figure, log, round, type StepOptions, sleep } from '../lib/common.js';
 import { queueNudges, RunningClock, SEND_AT } from '../lib/outbox.js';
 import { ensureProgram, seedPopulation, tempDb } from '../lib/seed.js';
@@ -72,15 +72,7 @@ childMain<Input, Figure[]>(async (input) => {
     await sim.cpuStart();
     const cpuBefore = process.cpuUsage();
     const t0 = performance.now();
-    const stats: DispatchStats = {
-      sent: 0,
-      retried: 0,
-      failed: 0,
-      expired: 0,
-      cancelled: 0,
-      recovered: 0,
-      deferred: 0,
-    };
+    const stats = emptyDispatchStats();
     const deadline = t0 + (input.maxSeconds ?? 600) * 1000;
     let drains = 0;
     // A drain sends everything that is ready; rows put back after a 429 wait for their retry time, as they

@@ -12,7 +12,7 @@
 import type { TeamsChannel } from '../../src/channels/teams/index.js';
 import { ConversationPacer } from '../../src/channels/teams/sender.js';
 import type { Coachloop } from '../../src/main.js';
-import type { DispatchStats } from '../../src/scheduler/dispatcher.js';
+import { type DispatchStats, emptyDispatchStats } from '../../src/scheduler/dispatcher.js';
 import { startTeamsBot } from '../lib/bot.js';
 import { childMain, cpuMs, type Figure, log, round, type StepOptions, sleep } from '../lib/common.js';
 import { queueNudges, RunningClock, SEND_AT } from '../lib/outbox.js';
@@ -115,15 +115,7 @@ childMain<Input, Figure[]>(async (input) => {
         );
       }
     }
-    const stats: DispatchStats = {
-      sent: 0,
-      retried: 0,
-      failed: 0,
-      expired: 0,
-      cancelled: 0,
-      recovered: 0,
-      deferred: 0,
-    };
+    const stats = emptyDispatchStats();
     const deadline = t0 + input.maxSeconds * 1000;
     let drains = 0;
     // A drain sends everything that is ready; rows put back after a 429 wait for their retry time, as they

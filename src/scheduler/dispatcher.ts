@@ -83,7 +83,8 @@ const UNKNOWN_OUTCOME = 'unknown outcome';
 /** How long past its expiry a row whose earlier attempt is unaccounted for keeps trying to look. */
 const LOOKUP_PATIENCE_MS = 24 * 60 * 60_000;
 
-function emptyStats(): DispatchStats {
+/** Stats with nothing counted yet, to add drains up. */
+export function emptyDispatchStats(): DispatchStats {
   return { sent: 0, retried: 0, failed: 0, expired: 0, cancelled: 0, recovered: 0, deferred: 0 };
 }
 
@@ -150,7 +151,7 @@ export class Dispatcher {
 
   /** Sends everything due now in the workspaces and tenants whose lease it gets; concurrent calls share one run. */
   drain(): Promise<DispatchStats> {
-    if (this.#stopping) return Promise.resolve(emptyStats());
+    if (this.#stopping) return Promise.resolve(emptyDispatchStats());
     if (!this.#draining) {
       this.#draining = this.#drain().finally(() => {
         this.#draining = null;
@@ -185,7 +186,7 @@ export class Dispatcher {
   }
 
   async #drain(): Promise<DispatchStats> {
-    const stats = emptyStats();
+    const stats = emptyDispatchStats();
     const now = this.#clock.now();
     const scopes = await this.#store.outbox.dueScopes(now, now - this.#leaseMs);
     const results = await Promise.allSettled(scopes.map((scope) => this.#drainScope(scope, stats)));

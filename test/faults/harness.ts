@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { ChannelSender } from '../../src/app/ports.js';
 import { createSlackClient, OUTBOX_METADATA_EVENT, SlackSender } from '../../src/channels/slack/sender.js';
 import { ManualClock } from '../../src/core/clock.js';
-import { Dispatcher, type DispatchStats } from '../../src/scheduler/dispatcher.js';
+import { Dispatcher, type DispatchStats, emptyDispatchStats } from '../../src/scheduler/dispatcher.js';
 import { runSchedulerPass } from '../../src/scheduler/pass.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import type { OutboxStatus } from '../../src/store/types.js';
@@ -313,9 +313,7 @@ function addStats(into: DispatchStats, more: DispatchStats): void {
   for (const key of Object.keys(into) as (keyof DispatchStats)[]) into[key] += more[key];
 }
 
-export function emptyDispatchStats(): DispatchStats {
-  return { sent: 0, retried: 0, failed: 0, expired: 0, cancelled: 0, recovered: 0, deferred: 0 };
-}
+export { emptyDispatchStats };
 
 /**
  * A large batch falls due at once and is dispatched through the real SlackSender and Dispatcher while the
