@@ -63,6 +63,8 @@ interface HeldLease {
   scope: DispatchScope;
   renewedAt: number;
   lost: boolean;
+  /** The drain of its workspace ended: a renewal that lands after that gives the lease straight back. */
+  done: boolean;
 }
 
 const leaseName = (scope: DispatchScope) => `dispatch:${scope.platform}:${scope.workspaceId}`;
@@ -236,6 +238,7 @@ export class Dispatcher {
       }
     } finally {
       clearInterval(renewal);
+      lease.done = true;
       // Nothing more is due here: whichever replica has work for this workspace next may take it at once.
       if (!lease.lost && !this.#stopping)
         await this.#store.leases.release(lease.name, this.#holder, this.#clock.now()).catch(() => false);
@@ -260,7 +263,7 @@ export class Dispatcher {
       entry?.lookups.pause(scopeKey(scope), 0);
       this.#logger.info({ lease: name, from: result.previousHolder }, 'took over a dispatch lease');
     }
-    return { name, scope, renewedAt: now, lost: false };
+    return { name, scope, renewedAt: now, lost: false, done: false };
   }
 
   /**
@@ -282,6 +285,8 @@ export class Dispatcher {
     }
     if (held) {
       lease.renewedAt = Math.max(lease.renewedAt, now);
+      if (lease.done && !this.#stopping)
+        await this.#store.leases.release(lease.name, this.#holder, this.#clock.now()).catch(() => false);
       return true;
     }
     lease.lost = true;
