@@ -423,6 +423,21 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; sql: strin
       );
     `,
   },
+  {
+    version: 10,
+    name: 'several replicas: a dispatch lease per workspace or tenant, and one heartbeat row per replica',
+    sql: `
+      CREATE TABLE dispatch_leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        until BIGINT NOT NULL
+      );
+      CREATE TABLE replica_heartbeats (
+        replica TEXT PRIMARY KEY,
+        last_pass_at BIGINT NOT NULL
+      );
+    `,
+  },
 ];
 
 /**

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { SurveyDetails } from '../../core/checkpoint.js';
 import type { Experiment, ExperimentInput } from '../../core/experiment.js';
 import { BUDGETED_KINDS } from '../../core/messages.js';
-import type { Identity, Participant } from '../../core/participant.js';
+import type { Identity, Participant, Platform } from '../../core/participant.js';
 import type { Decision, Effect, NextRun, ScheduledJob } from '../../core/schedule.js';
 import type {
   ApplyResult,
   AuditEntry,
+  DispatchScope,
   JobContext,
   NewArmAssignment,
   NewOutboxRow,
@@ -20,7 +21,7 @@ import type {
 import { PgDatabase, PgRepository, type PostgresOptions, type Row } from './database.js';
 import { PostgresMatchingStore } from './matching.js';
 import { PostgresMentoringStore } from './mentoring.js';
-import { migratePostgres } from './migrations.js';
+import { migratePostgres, PG_MIGRATIONS } from './migrations.js';
 import { PostgresPilotStore } from './pilots.js';
 import { PostgresPrivacyStore } from './privacy.js';
 import { PostgresReportStore } from './reports.js';
@@ -97,6 +98,13 @@ const PARTICIPANT_COLUMNS: Record<keyof ParticipantPatch, string> = {
   rosterLanguage: 'roster_language',
   platformLocale: 'platform_locale',
 };
+
+/** Narrows an outbox query (aliases `o` and `p`) to one workspace or tenant; parameters from `scopeParams`. */
+const SCOPE_FILTER = ' AND p.platform = ? AND p.workspace_id = ?';
+
+function scopeParams(scope: DispatchScope | undefined): string[] {
+  return scope ? [scope.platform, scope.workspaceId] : [];
+}
 
 const BY_IDENTITY = 'SELECT * FROM participants WHERE platform = ? AND workspace_id = ? AND user_id = ?';
 
@@ -917,20 +925,22 @@ export class PostgresStore extends PgRepository implements Store {
   outbox: Store['outbox'] = {
     enqueue: async (row, now) => this.insertOutbox(row, now),
     // One statement: rows another replica is claiming at the same moment are skipped, never handed out twice.
-    claim: async (now, limit, token) =>
+    claim: async (now, limit, token, scope) =>
       (
         await this.all(
           `WITH claimed AS (
              UPDATE outbox SET status = 'sending', claim_token = ?, claimed_at = ?
              WHERE status = 'pending' AND id IN (
-               SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
-               ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+               SELECT o.id FROM outbox o${scope ? ' JOIN participants p ON p.id = o.participant_id' : ''}
+               WHERE o.status = 'pending' AND o.next_attempt_at <= ?${scope ? SCOPE_FILTER : ''}
+               ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED)
              RETURNING *)
            SELECT o.*, p.platform, p.workspace_id FROM claimed o JOIN participants p ON p.id = o.participant_id
            ORDER BY o.next_attempt_at, o.id`,
           token,
           now,
           now,
+          ...scopeParams(scope),
           limit,
         )
       ).map(toOutbox),
@@ -959,13 +969,24 @@ export class PostgresStore extends PgRepository implements Store {
         id,
         token,
       )) === 1,
-    stale: async (now, leaseMs) =>
+    stale: async (now, leaseMs, scope) =>
       (
         await this.all(
-          `${OUTBOX_SELECT} WHERE o.status = 'sending' AND o.claimed_at <= ? ORDER BY o.claimed_at`,
+          `${OUTBOX_SELECT} WHERE o.status = 'sending' AND o.claimed_at <= ?${scope ? SCOPE_FILTER : ''}
+           ORDER BY o.claimed_at`,
           now - leaseMs,
+          ...scopeParams(scope),
         )
       ).map(toOutbox),
+    dueScopes: async (now, staleBefore) =>
+      (
+        await this.all(
+          `SELECT DISTINCT p.platform, p.workspace_id FROM outbox o JOIN participants p ON p.id = o.participant_id
+           WHERE (o.status = 'pending' AND o.next_attempt_at <= ?) OR (o.status = 'sending' AND o.claimed_at <= ?)`,
+          now,
+          staleBefore,
+        )
+      ).map((row) => ({ platform: str(row.platform) as Platform, workspaceId: str(row.workspace_id) })),
     beginSend: async (id, token, now) =>
       (await this.run(
         `UPDATE outbox SET claimed_at = ?, attempts = attempts + 1 WHERE id = ? AND claim_token = ? AND status = 'sending'`,
@@ -1084,6 +1105,71 @@ export class PostgresStore extends PgRepository implements Store {
   /** A server database keeps no files beside the process: nothing to say about file modes here. */
   async fileSafetyWarnings(): Promise<StoreWarning[]> {
     return [];
+  }
+
+  leases: Store['leases'] = {
+    // The first holder's INSERT makes any concurrent one wait on the key and then do nothing; every later decision
+    // is made under the row lock, on the latest committed holding.
+    acquire: async (name, holder, now, ttlMs) =>
+      this.tx(async () => {
+        const inserted = await this.run(
+          'INSERT INTO dispatch_leases (name, holder, until) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING',
+          name,
+          holder,
+          now + ttlMs,
+        );
+        if (inserted === 1) return { acquired: true, previousHolder: null, previousUntil: null };
+        const current = await this.one(
+          'SELECT holder, until FROM dispatch_leases WHERE name = ? FOR UPDATE',
+          name,
+        );
+        if (!current) throw new Error(`dispatch lease ${name} vanished`);
+        const currentHolder = str(current.holder);
+        const currentUntil = Number(current.until);
+        if (currentHolder !== holder && currentUntil > now)
+          return { acquired: false, holder: currentHolder, until: currentUntil };
+        await this.run(
+          'UPDATE dispatch_leases SET holder = ?, until = ? WHERE name = ?',
+          holder,
+          now + ttlMs,
+          name,
+        );
+        return { acquired: true, previousHolder: currentHolder, previousUntil: currentUntil };
+      }),
+    release: async (name, holder, now) =>
+      (await this.run(
+        'UPDATE dispatch_leases SET until = ? WHERE name = ? AND holder = ? AND until > ?',
+        now,
+        name,
+        holder,
+        now,
+      )) === 1,
+  };
+
+  replicas: Store['replicas'] = {
+    recordPass: async (replica, at, forgetBefore) =>
+      this.tx(async () => {
+        await this.run(
+          `INSERT INTO replica_heartbeats (replica, last_pass_at) VALUES (?, ?)
+           ON CONFLICT (replica) DO UPDATE SET last_pass_at = excluded.last_pass_at`,
+          replica,
+          at,
+        );
+        await this.run('DELETE FROM replica_heartbeats WHERE last_pass_at < ?', forgetBefore);
+      }),
+    list: async () =>
+      (
+        await this.all(
+          'SELECT replica, last_pass_at FROM replica_heartbeats ORDER BY last_pass_at DESC, replica',
+        )
+      ).map((row) => ({ replica: str(row.replica), lastPassAt: Number(row.last_pass_at) })),
+  };
+
+  async pendingMigrations(): Promise<number[]> {
+    const applied = new Set(
+      (await this.all('SELECT version FROM schema_migrations')).map((row) => Number(row.version)),
+    );
+    return PG_MIGRATIONS.map((m) => m.version).filter((version) => !applied.has(version));
   }
 
   async ping(): Promise<boolean> {
