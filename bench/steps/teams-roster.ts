@@ -5,8 +5,7 @@
  * people's Teams user ids kept, then the people planned and written in one transaction. Peak RSS is this process's.
  */
 
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { channelStateFor } from '../../src/app/channel-state.js';
 import { importRoster } from '../../src/app/roster.js';
@@ -18,6 +17,7 @@ import { parseProgramSettings } from '../../src/core/program.js';
 import { silentLogger } from '../../src/logger.js';
 import { openStoreAt } from '../../src/store/index.js';
 import { childMain, log, type StepOptions } from '../lib/common.js';
+import { trackPeakRss, writeBenchRoster } from '../lib/roster-file.js';
 import { startServiceProcess } from '../lib/service-process.js';
 import type { TeamsDirectorySimStats } from '../lib/teams-directory-sim-child.js';
 
@@ -36,28 +36,13 @@ export interface TeamsRosterOutput {
   peopleCreated: number;
 }
 
-const DEPARTMENTS = ['Sales', 'Operations', 'Finance', 'Engineering', 'People'];
 const TENANT = 'bench-tenant';
 const TEAM = '19:bench-team@thread.tacv2';
 
 childMain<Input, TeamsRosterOutput>(async (input) => {
-  const rssAtStart = process.memoryUsage().rss;
-  let peak = rssAtStart;
-  const sampler = setInterval(() => {
-    // The sampler cannot run while the import keeps the event loop busy: the kernel's high-water mark is the peak.
-    peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
-  }, 20);
+  const rss = trackPeakRss();
   const file = join(input.tmpRoot, 'teams-roster.csv');
-  const out = createWriteStream(file);
-  out.write('email,role,department,level\n');
-  let fileBytes = 0;
-  for (let i = 0; i < input.rows; i += 1) {
-    const line = `member-${i}@bench.example,leader,${DEPARTMENTS[i % DEPARTMENTS.length]},L${1 + (i % 3)}\n`;
-    fileBytes += line.length;
-    if (!out.write(line)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
+  const fileBytes = await writeBenchRoster(file, input.rows, (i) => `member-${i}@bench.example`);
   // Every roster row is a member of the one team, listed in roster order: the whole list is read.
   const sim = await startServiceProcess<{ serviceUrl: string }>(
     'lib/teams-directory-sim-child.ts',
@@ -102,19 +87,18 @@ childMain<Input, TeamsRosterOutput>(async (input) => {
     const ms = performance.now() - started;
     if (!outcome.ok) throw new Error(`roster import failed: ${outcome.problems.slice(0, 3).join('; ')}`);
     const stats = await sim.call<TeamsDirectorySimStats>('stats');
-    peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
     return {
       rows: input.rows,
       teamMembers: input.rows,
       fileBytes,
       ms,
-      rssAtStartBytes: rssAtStart,
-      peakRssBytes: peak,
+      rssAtStartBytes: rss.atStart,
+      peakRssBytes: rss.peak(),
       pagedMemberReads: stats.pagedMemberReads,
       peopleCreated: outcome.counts?.peopleCreated ?? 0,
     };
   } finally {
-    clearInterval(sampler);
+    rss.stop();
     await store.close();
     await sim.close();
   }
