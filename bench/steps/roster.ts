@@ -4,8 +4,7 @@
  * locally, without Slack's pacing), the people planned and written in one transaction. Peak RSS is this process's.
  */
 
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { importRoster } from '../../src/app/roster.js';
 import { slackDirectory } from '../../src/channels/slack/directory.js';
@@ -13,6 +12,7 @@ import { createSlackClient } from '../../src/channels/slack/sender.js';
 import { parseProgramSettings } from '../../src/core/program.js';
 import { openStoreAt } from '../../src/store/index.js';
 import { childMain, log, type StepOptions, userIdOf } from '../lib/common.js';
+import { trackPeakRss, writeBenchRoster } from '../lib/roster-file.js';
 import { startSimProcess } from '../lib/sim-client.js';
 
 interface Input extends StepOptions {
@@ -30,26 +30,14 @@ export interface RosterOutput {
   peopleCreated: number;
 }
 
-const DEPARTMENTS = ['Sales', 'Operations', 'Finance', 'Engineering', 'People'];
-
 childMain<Input, RosterOutput>(async (input) => {
-  const rssAtStart = process.memoryUsage().rss;
-  let peak = rssAtStart;
-  const sampler = setInterval(() => {
-    // The sampler cannot run while the import keeps the event loop busy: the kernel's high-water mark is the peak.
-    peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
-  }, 20);
+  const rss = trackPeakRss();
   const file = join(input.tmpRoot, 'roster.csv');
-  const out = createWriteStream(file);
-  out.write('email,role,department,level\n');
-  let fileBytes = 0;
-  for (let i = 0; i < input.rows; i += 1) {
-    const line = `${userIdOf(i).toLowerCase()}@bench.example,leader,${DEPARTMENTS[i % DEPARTMENTS.length]},L${1 + (i % 3)}\n`;
-    fileBytes += line.length;
-    if (!out.write(line)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
+  const fileBytes = await writeBenchRoster(
+    file,
+    input.rows,
+    (i) => `${userIdOf(i).toLowerCase()}@bench.example`,
+  );
   const sim = await startSimProcess({ users: input.rows, emails: true });
   const store = await openStoreAt(join(input.tmpRoot, 'roster.db'));
   try {
@@ -80,20 +68,18 @@ childMain<Input, RosterOutput>(async (input) => {
     const ms = performance.now() - started;
     if (!outcome.ok) throw new Error(`roster import failed: ${outcome.problems.slice(0, 3).join('; ')}`);
     const stats = await sim.stats();
-    // The sampler cannot run while the import keeps the event loop busy: the kernel's high-water mark is the peak.
-    peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
     return {
       rows: input.rows,
       fileBytes,
       ms,
-      rssAtStartBytes: rssAtStart,
-      peakRssBytes: peak,
+      rssAtStartBytes: rss.atStart,
+      peakRssBytes: rss.peak(),
       usersListCalls: stats.callsByMethod['users.list'] ?? 0,
       lookupByEmailCalls: stats.callsByMethod['users.lookupByEmail'] ?? 0,
       peopleCreated: outcome.counts?.peopleCreated ?? 0,
     };
   } finally {
-    clearInterval(sampler);
+    rss.stop();
     await store.close();
     await sim.close();
   }

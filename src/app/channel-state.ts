@@ -9,5 +9,11 @@ export function channelStateFor(store: Store, platform: Platform, clock: Clock):
     get: (key) => store.channelState.get(platform, key),
     set: (key, value, owner) => store.channelState.set(platform, key, value, owner ?? null, clock.now()),
     delete: (key) => store.channelState.delete(platform, key),
+    setMany: (entries) =>
+      store.channelState.setMany(
+        platform,
+        entries.map(({ key, value, owner }) => ({ key, value, owner: owner ?? null })),
+        clock.now(),
+      ),
   };
 }

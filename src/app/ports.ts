@@ -73,6 +73,13 @@ export interface ChannelState {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, owner?: { workspaceId: string; userId: string }): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * `set` for many values at once, in one transaction: all written or none. A channel keeping thousands of
+   * values (e.g. the Teams user ids a roster import found) calls it with a batch of a few thousand at a time.
+   */
+  setMany(
+    entries: readonly { key: string; value: string; owner?: { workspaceId: string; userId: string } }[],
+  ): Promise<void>;
 }
 
 /** What a channel's HTTP endpoint is: a plain node:http handler. */

@@ -349,6 +349,20 @@ export interface ChannelStateStore {
     now: number,
   ): Promise<void>;
   delete(platform: Platform, key: string): Promise<void>;
+  /**
+   * `set` for many entries in one transaction: all are written or, if any write fails, none is. Entries are
+   * applied in order (a key named twice ends with its last value); each replaces any value and owner the key
+   * had, with `now` as its time. An empty list writes nothing. Callers keep a call to a few thousand entries
+   * (one batch), so that no transaction holds the write lock for long.
+   */
+  setMany(platform: Platform, entries: readonly ChannelStateEntry[], now: number): Promise<void>;
+}
+
+/** One value `channelState.setMany` writes. */
+export interface ChannelStateEntry {
+  key: string;
+  value: string;
+  owner: ChannelStateOwner | null;
 }
 
 export interface NewPair {

@@ -299,6 +299,41 @@ describeStores('audit log, meta and channel state', ({ store: open }) => {
     expect(await store.channelState.get('teams', 'tenant:t1')).toBe('{"t":1}');
   });
 
+  it('writes many channel-state values in one call, the last of a key winning, and none when one fails', async () => {
+    const store = await open();
+    await store.channelState.set('teams', 'member:t1:a', 'old', null, NOW);
+    await store.channelState.setMany('teams', [], NOW);
+    await store.channelState.setMany(
+      'teams',
+      [
+        { key: 'member:t1:a', value: 'a1', owner: { workspaceId: 't1', userId: 'a' } },
+        { key: 'member:t1:b', value: 'b1', owner: { workspaceId: 't1', userId: 'b' } },
+        { key: 'member:t1:b', value: 'b2', owner: { workspaceId: 't1', userId: 'b' } },
+        { key: 'tenant:t1', value: 't', owner: null },
+      ],
+      NOW,
+    );
+    expect(await store.channelState.get('teams', 'member:t1:a')).toBe('a1');
+    expect(await store.channelState.get('teams', 'member:t1:b')).toBe('b2');
+    expect(await store.channelState.get('teams', 'tenant:t1')).toBe('t');
+    expect(await store.channelState.get('slack', 'member:t1:a')).toBeNull();
+
+    // A value the store cannot take (no value at all) fails the call: the entries before it are not kept.
+    await expect(
+      store.channelState.setMany(
+        'teams',
+        [
+          { key: 'member:t1:a', value: 'a2', owner: null },
+          { key: 'member:t1:c', value: 'c1', owner: null },
+          { key: 'member:t1:d', value: null as unknown as string, owner: null },
+        ],
+        NOW,
+      ),
+    ).rejects.toThrow();
+    expect(await store.channelState.get('teams', 'member:t1:a')).toBe('a1');
+    expect(await store.channelState.get('teams', 'member:t1:c')).toBeNull();
+  });
+
   it('answers a ping, and has nothing to warn about on a database it made itself', async () => {
     const store = await open();
     expect(await store.ping()).toBe(true);

@@ -137,6 +137,25 @@ export class TeamsAddressBook {
     }
   }
 
+  /**
+   * `rememberMember` for many people of one tenant (e.g. those a roster import found in a team's member list),
+   * written in one transaction: both ways between object id and Teams user id, for each person.
+   */
+  async rememberMembers(
+    tenantId: string,
+    members: readonly { aadObjectId: string; member: KnownMember }[],
+  ): Promise<void> {
+    await this.state.setMany(
+      members.flatMap(({ aadObjectId, member }) => {
+        const owner = { workspaceId: tenantId, userId: aadObjectId };
+        return [
+          { key: `${MEMBER}${tenantId}:${aadObjectId}`, value: JSON.stringify(member), owner },
+          { key: `${AAD}${tenantId}:${member.id}`, value: aadObjectId, owner },
+        ];
+      }),
+    );
+  }
+
   async member(tenantId: string, aadObjectId: string): Promise<KnownMember | null> {
     return parseJson(memberSchema, await this.state.get(`${MEMBER}${tenantId}:${aadObjectId}`));
   }

@@ -10,7 +10,7 @@ import {
   type TeamsCloudAdapter,
   type TeamsCredentialsFactory,
 } from './adapter.js';
-import { type KnownTeam, TeamsAddressBook } from './addresses.js';
+import { type KnownMember, type KnownTeam, TeamsAddressBook } from './addresses.js';
 import { ConversationPacer } from './sender.js';
 import { ConnectorAttempts, ConnectorHttpError, ConnectorNetworkError } from './transport.js';
 
@@ -28,6 +28,9 @@ const memberPageSchema = z.object({
   ),
   continuationToken: z.string().nullish(),
 });
+
+/** People whose Teams user ids `keep` writes in one transaction (two channel-state values each). */
+const KEEP_BATCH = 1000;
 
 /** Statuses Microsoft documents as safe to retry with backoff (besides 429, which says how long to wait). */
 const RETRIED = new Set([412, 502, 503, 504]);
@@ -155,10 +158,20 @@ export function teamsDirectory(options: TeamsDirectoryOptions): DirectoryLookup 
       return found;
     },
     keep: async (people) => {
+      // Written a batch at a time, one transaction each, per tenant: not one write per person.
+      const batches = new Map<string, { aadObjectId: string; member: KnownMember }[]>();
       for (const person of people) {
         const id = teamsIds.get(`${person.workspaceId}\n${person.userId}`);
-        if (id) await addresses.rememberMember(person.workspaceId, person.userId, { id });
+        if (!id) continue;
+        const batch = batches.get(person.workspaceId) ?? [];
+        batches.set(person.workspaceId, batch);
+        batch.push({ aadObjectId: person.userId, member: { id } });
+        if (batch.length >= KEEP_BATCH) {
+          await addresses.rememberMembers(person.workspaceId, batch);
+          batches.delete(person.workspaceId);
+        }
       }
+      for (const [tenantId, batch] of batches) await addresses.rememberMembers(tenantId, batch);
       teamsIds = new Map();
     },
   };
@@ -175,7 +188,7 @@ export function createTeamsDirectory(
     state: ChannelState;
     logger: Logger;
     credentialsFactory?: TeamsCredentialsFactory;
-  } & Pick<TeamsDirectoryOptions, 'pageSize' | 'retries' | 'sleep'>,
+  } & Pick<TeamsDirectoryOptions, 'pageSize' | 'retries' | 'sleep' | 'pacer'>,
 ): DirectoryLookup {
   const adapter = createTeamsAdapter({
     auth: options.auth,
@@ -191,5 +204,6 @@ export function createTeamsDirectory(
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
     ...(options.retries !== undefined ? { retries: options.retries } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.pacer ? { pacer: options.pacer } : {}),
   });
 }

@@ -1100,6 +1100,26 @@ export class PostgresStore extends PgRepository implements Store {
     delete: async (platform, key) => {
       await this.run('DELETE FROM channel_state WHERE platform = ? AND key = ?', platform, key);
     },
+    setMany: async (platform, entries, now) => {
+      // One statement, so all or none; a key named twice keeps its last entry (one INSERT cannot touch a row twice).
+      const last = new Map(entries.map((entry) => [entry.key, entry]));
+      if (last.size === 0) return;
+      const rows = [...last.values()];
+      await this.run(
+        `INSERT INTO channel_state (platform, key, value, owner_workspace_id, owner_user_id, updated_at)
+         SELECT ?, e.key, e.value, e.owner_workspace_id, e.owner_user_id, ?
+         FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS e(key, value, owner_workspace_id, owner_user_id)
+         ON CONFLICT (platform, key) DO UPDATE SET value = excluded.value,
+           owner_workspace_id = excluded.owner_workspace_id, owner_user_id = excluded.owner_user_id,
+           updated_at = excluded.updated_at`,
+        platform,
+        now,
+        rows.map((e) => e.key),
+        rows.map((e) => e.value),
+        rows.map((e) => e.owner?.workspaceId ?? null),
+        rows.map((e) => e.owner?.userId ?? null),
+      );
+    },
   };
 
   /** A server database keeps no files beside the process: nothing to say about file modes here. */

@@ -10,6 +10,7 @@ import type { ConsentState, Decision, JobKind, NextRun, ScheduledJob } from '../
 import type {
   ApplyResult,
   AuditEntry,
+  ChannelStateEntry,
   JobContext,
   NewArmAssignment,
   NewOutboxRow,
@@ -1205,24 +1206,34 @@ export class SqliteStore extends SqlRepository implements Store {
         this.one('SELECT value FROM channel_state WHERE platform = ? AND key = ?', platform, key)?.value,
       ),
     set: async (platform, key, value, owner, now) => {
-      this.run(
-        `INSERT INTO channel_state (platform, key, value, owner_workspace_id, owner_user_id, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (platform, key) DO UPDATE SET value = excluded.value,
-           owner_workspace_id = excluded.owner_workspace_id, owner_user_id = excluded.owner_user_id,
-           updated_at = excluded.updated_at`,
-        platform,
-        key,
-        value,
-        owner?.workspaceId ?? null,
-        owner?.userId ?? null,
-        now,
-      );
+      this.#putChannelState(platform, { key, value, owner }, now);
     },
     delete: async (platform, key) => {
       this.run('DELETE FROM channel_state WHERE platform = ? AND key = ?', platform, key);
     },
+    setMany: async (platform, entries, now) => {
+      if (entries.length === 0) return;
+      this.tx(() => {
+        for (const entry of entries) this.#putChannelState(platform, entry, now);
+      });
+    },
   };
+
+  #putChannelState(platform: Platform, entry: ChannelStateEntry, now: number): void {
+    this.run(
+      `INSERT INTO channel_state (platform, key, value, owner_workspace_id, owner_user_id, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (platform, key) DO UPDATE SET value = excluded.value,
+         owner_workspace_id = excluded.owner_workspace_id, owner_user_id = excluded.owner_user_id,
+         updated_at = excluded.updated_at`,
+      platform,
+      entry.key,
+      entry.value,
+      entry.owner?.workspaceId ?? null,
+      entry.owner?.userId ?? null,
+      now,
+    );
+  }
 
   async fileSafetyWarnings(): Promise<StoreWarning[]> {
     return exposedDatabaseFiles(this.db.name).map(({ file, mode }) => ({
