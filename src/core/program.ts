@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { en } from './catalog/en.js';
-import { canonicalLocale, DEFAULT_LOCALE, type MessageKey, translator } from './catalog/index.js';
+import { ADDRESSES, canonicalLocale, DEFAULT_LOCALE, type MessageKey, translator } from './catalog/index.js';
 import { engagementSettingsSchema } from './engagement.js';
 import { evaluationSettingsSchema } from './evaluation.js';
 import { matchingSettingsSchema } from './matching.js';
@@ -56,6 +56,11 @@ export const programSettingsSchema = z
       .max(35)
       .refine((tag) => canonicalLocale(tag) !== null, 'must be a language tag such as de or pt-BR')
       .optional(),
+    /**
+     * How the bot addresses people: `formal` ("Sie", "vous": the usual second person at work) or `informal`
+     * ("du", "tu"). Only languages with an informal catalog overlay (German, French) read differently.
+     */
+    address: z.enum(ADDRESSES, { error: 'must be formal or informal' }).default('formal'),
     lengthWeeks: z
       .number()
       .int()
