@@ -117,4 +117,73 @@ export const deInformal = {
   'survey.form.confidence': 'Zuversicht, dass du dranbleibst',
   'survey.form.note': 'Etwas zu notieren? (nur du und dein Coach sehen es)',
   'checkin.form.practice': 'Wie oft hast du zuletzt geübt?',
+  'charter.field.cadence': 'Wie oft ihr euch trefft',
+  'charter.question.goals':
+    'Was möchtest du aus diesem Mentoring mitnehmen? Zwei oder drei Ziele in deinen eigenen Worten.',
+  'charter.question.kpi1Name':
+    'Nenn die erste Kennzahl, die du bewegen möchtest (z. B. „Abstimmung mit Stakeholdern“).',
+  'charter.question.kpi2Name': 'Nenn die zweite Kennzahl.',
+  'charter.question.milestone1': 'Beschreib deinen ersten Meilenstein (nach etwa 90 Tagen).',
+  'charter.question.milestone2': 'Beschreib deinen zweiten Meilenstein (nach etwa 180 Tagen).',
+  'charter.question.cadence': 'Wie oft trefft ihr euch: weekly, biweekly oder monthly?',
+  'charter.question.confidentiality':
+    'Bist du einverstanden, dass eure Gespräche unter euch beiden bleiben? Antworte mit „agree“.',
+  'charter.question.mentorWill':
+    'Was wird dein Mentor für dich tun? (z. B. meinen Plan prüfen, mich mit anderen bekannt machen)',
+  'charter.pageIntro':
+    'Deine Antworten werden nach jeder Seite gespeichert; du kannst jederzeit zurückkommen.',
+  'charter.sentToMentor':
+    'Deine Vereinbarung ist auf dem Weg zu deinem Mentor. Ich sage dir Bescheid, wenn er sie bestätigt oder Änderungen wünscht.',
+  'charter.thanksSent': 'Danke! Deine Vereinbarung (Version {version}) liegt {mentor} zur Bestätigung vor.',
+  'charter.withMentor':
+    'Deine Vereinbarung liegt jetzt bei deinem Mentor; du kannst sie bearbeiten, wenn er Änderungen wünscht.',
+  'charter.alreadyWithMentor': 'Deine Vereinbarung liegt schon bei deinem Mentor.',
+  'charter.chatStart':
+    'Gehen wir deine Vereinbarung Schritt für Schritt durch. Antworte jederzeit mit „stop“; deine Antworten bleiben erhalten.',
+  'charter.chatAllAnswered':
+    'Alles ist beantwortet. Antworte mit „send“, um die Vereinbarung an deinen Mentor zu senden.',
+  'charter.chatPaused':
+    'Pausiert. Deine Antworten sind gespeichert; mach jederzeit mit der Vereinbarungs-Schaltfläche weiter.',
+  'charter.review':
+    '*{mentee}* hat dir die Mentoring-Vereinbarung geschickt (Version {version}). Passt sie für dich?',
+  'charter.confirmed': 'Du hast die Vereinbarung bestätigt (Version {version}). Sie gilt ab jetzt.',
+  'charter.notWaiting': 'Diese Version wartet nicht mehr auf dich.',
+  'charter.activeForMentee':
+    '{mentor} hat deine Vereinbarung bestätigt. Sie gilt ab jetzt; die Meilensteine sind fällig am {first} und {second}.',
+  'charter.changesRequested':
+    '*{mentor}* wünscht Änderungen an deiner Vereinbarung: „{comment}“. Deine bisherigen Antworten bleiben; ändere, was nötig ist, und sende sie erneut.',
+  'charter.changesSent':
+    'Du hast Änderungen an Version {version} erbeten. Ich habe deinen Kommentar weitergegeben.',
+  'pair.nudge':
+    'Ein freundliches Nachfragen: Du und *{other}* habt euer Mentoring hier eine Weile nicht aktualisiert. Steht ein Gespräch im Kalender? Ein kurzes Update zu Vereinbarung oder Meilenstein hält alles auf Kurs.',
+  'pair.yourMentor': 'Dein Mentor',
+  'pair.yourMentee': 'Deine Mentee',
+  'pair.yourPartner': 'Dein Gegenüber',
+  'pair.curatorNote': 'Eine Notiz von deinem Programmteam: {note}',
+  'pair.closedMentee':
+    'Dein Mentoring mit {mentor} ist abgeschlossen. Danke für die Zeit, die ihr beide investiert habt.',
+  'pair.closedMentor':
+    'Dein Mentoring mit {mentee} ist abgeschlossen. Danke für die Zeit, die du investiert hast.',
+  'note.form.note': 'Notiz für deine Mentee (optional)',
+  'help.pairStatus':
+    '• `/coach pair status` – der Engagement-Wert deines Mentoring-Paars und die Gründe dafür',
+  'pairStatus.none': 'Du bist gerade in keinem aktiven Mentoring-Paar.',
+  'pairStatus.reasons': 'Was der Bot sieht (nie eure Gespräche):',
+  'notWith.removed': 'Von deiner „nicht mit“-Liste gestrichen: {people}.',
+  'notWith.notListed': 'Diese Person stand nicht auf deiner „nicht mit“-Liste.',
+  'notWith.list': 'Deine vertrauliche „nicht mit“-Liste (nur du siehst sie): {people}.',
+  'notWith.self':
+    'Das bist du selbst. Erwähne die Person, mit der du nicht zusammengebracht werden möchtest.',
+  'notWith.answeredInChat': 'Ich habe dir in unserem 1:1-Chat geantwortet.',
+  'voice.fineForm.note': 'Möchtest du etwas ergänzen? (optional, nur für das Programmteam)',
+  'voice.fineThanks': 'Danke – notiert, dass ihr euch offline trefft.',
+  'voice.newMatchAlready': 'Dein Wunsch nach einer neuen Zuordnung liegt den Kuratoren bereits vor.',
+  'meeting.ask':
+    'Paar-Check-in: Habt ihr beide, du und *{other}*, euch seit {since, date, day} getroffen? Nur das Programmteam sieht die Antworten.',
+  'meeting.howUseful':
+    'Schön, dass ihr euch getroffen habt. Wie nützlich war es, von 1 (wenig) bis 5 (sehr)? Freiwillig.',
+  'meeting.rated': 'Danke: Ihr habt euch getroffen, Nutzen {n} von 5.',
+  'meeting.noteForm.title': 'Euer Treffen',
+  'meeting.noteForm.note': 'Eine Notiz für das Programmteam (vertraulich, nie für dein Gegenüber sichtbar)',
+  'meeting.noted': 'Danke – deine Notiz ist gespeichert.',
 } satisfies Partial<Catalog>;
