@@ -30,11 +30,22 @@ const person: Participant = {
 
 describe('a participant’s view of the program', () => {
   it('reads in English in the person’s own zone, else the program’s', () => {
-    expect(readerOf(program, person)).toEqual({ locale: 'en-GB', timeZone: 'Europe/Berlin' });
+    expect(readerOf(program, person)).toEqual({
+      locale: 'en-GB',
+      timeZone: 'Europe/Berlin',
+      address: 'formal',
+    });
     expect(readerOf(program, { ...person, timezone: null })).toEqual({
       locale: 'en-GB',
       timeZone: 'America/New_York',
+      address: 'formal',
     });
+  });
+
+  it('addresses people as their program says, formally when a stored program predates the setting', () => {
+    expect(readerOf({ ...program, address: 'informal' }, person).address).toBe('informal');
+    const { address: _, ...older } = program;
+    expect(readerOf(older as typeof program, person).address).toBe('formal');
   });
 
   it('takes the person’s own availability over the program’s', () => {

@@ -52,10 +52,14 @@ export interface Participant extends Identity {
 
 /**
  * Who reads what the bot says to this person: their time zone, and their language in this order: their own
- * choice, the roster's, their platform's, the program's, English.
+ * choice, the roster's, their platform's, the program's, English; addressed as their program says.
  */
 export function readerOf(program: ProgramSettings, participant: Participant): Reader {
-  return { locale: localeOf(program, participant), timeZone: availabilityOf(program, participant).timezone };
+  return {
+    locale: localeOf(program, participant),
+    timeZone: availabilityOf(program, participant).timezone,
+    address: program.address ?? 'formal',
+  };
 }
 
 export function localeOf(program: ProgramSettings, participant: Participant): string {

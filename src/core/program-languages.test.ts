@@ -188,6 +188,12 @@ describe('the built-in nudges', () => {
       for (const template of templates) expect(template).toContain('{behavior}');
     }
     expect(builtInNudgeTemplates('nl')).toEqual(DEFAULT_NUDGE_TEMPLATES);
+    // An informal program's built-in nudges say "du" in German; Spanish reads the same in either address.
+    expect(builtInNudgeTemplates('de', 'informal')[0]).toMatch(/^Dein Experiment diese Woche/);
+    expect(builtInNudgeTemplates('de')[0]).toMatch(/^Ihr Experiment diese Woche/);
+    expect(builtInNudgeTemplates('es', 'informal')).toEqual(builtInNudgeTemplates('es'));
+    const informal = parseProgramSettings({ name: 'pilot', address: 'informal' });
+    expect(nudgesInLanguage(informal, 'de').templates).toEqual(builtInNudgeTemplates('de', 'informal'));
   });
 
   it('give way to the program’s own templates and its translations', () => {

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { en } from './catalog/en.js';
-import { canonicalLocale, DEFAULT_LOCALE, type MessageKey, translator } from './catalog/index.js';
+import {
+  ADDRESSES,
+  type Address,
+  canonicalLocale,
+  DEFAULT_LOCALE,
+  type MessageKey,
+  translator,
+} from './catalog/index.js';
 import { engagementSettingsSchema } from './engagement.js';
 import { evaluationSettingsSchema } from './evaluation.js';
 import { matchingSettingsSchema } from './matching.js';
@@ -35,10 +42,10 @@ function builtInTemplates(templates: readonly string[]): boolean {
 
 /**
  * The built-in nudges in a reader's language, as templates: `{behavior}` stays a placeholder, filled in when a
- * nudge is sent, as in a program's own templates.
+ * nudge is sent, as in a program's own templates; addressed as the program says.
  */
-export function builtInNudgeTemplates(locale: string): string[] {
-  const t = translator({ locale: canonicalLocale(locale) ?? DEFAULT_LOCALE, timeZone: 'UTC' });
+export function builtInNudgeTemplates(locale: string, address: Address = 'formal'): string[] {
+  const t = translator({ locale: canonicalLocale(locale) ?? DEFAULT_LOCALE, timeZone: 'UTC', address });
   return BUILT_IN_NUDGES.map((key) => t(key, { behavior: '{behavior}' }));
 }
 
@@ -56,6 +63,11 @@ export const programSettingsSchema = z
       .max(35)
       .refine((tag) => canonicalLocale(tag) !== null, 'must be a language tag such as de or pt-BR')
       .optional(),
+    /**
+     * How the bot addresses people: `formal` ("Sie", "vous": the usual second person at work) or `informal`
+     * ("du", "tu"). Only languages with an informal catalog overlay (German, French) read differently.
+     */
+    address: z.enum(ADDRESSES, { error: 'must be formal or informal' }).default('formal'),
     lengthWeeks: z
       .number()
       .int()
@@ -194,7 +206,7 @@ export function nudgesInLanguage(
   // A program that gives no templates of its own gets the built-in ones in the person's language.
   const builtIn = builtInTemplates(program.nudges.templates);
   if (!own && !builtIn) return program.nudges;
-  const general = builtIn ? builtInNudgeTemplates(locale) : program.nudges.templates;
+  const general = builtIn ? builtInNudgeTemplates(locale, program.address) : program.nudges.templates;
   if (!own) return { ...program.nudges, templates: general };
   return {
     templates: own.templates ?? general,

@@ -52,6 +52,19 @@ describe('the coachloop command', () => {
     expect(result.stderr).toContain('checkpointDays.2 (line 6): day 90 falls after the 8-week window');
   });
 
+  it('validates the form of address: formal by default, informal when set, anything else named with its line', async () => {
+    writeFileSync(join(dir, 'casual.yaml'), 'name: casual\naddress: informal\n');
+    const casual = await coachloop('program', 'validate', 'casual.yaml');
+    expect(casual.code).toBe(0);
+    expect(casual.stdout).toContain('"address": "informal"');
+    writeFileSync(join(dir, 'plain.yaml'), 'name: plain\n');
+    expect((await coachloop('program', 'validate', 'plain.yaml')).stdout).toContain('"address": "formal"');
+    writeFileSync(join(dir, 'du.yaml'), 'name: du\ntimezone: Europe/Berlin\naddress: du\n');
+    const du = await coachloop('program', 'validate', 'du.yaml');
+    expect(du.code).toBe(1);
+    expect(du.stderr).toContain('address (line 3): must be formal or informal');
+  });
+
   it('warns about missing translations of a program’s nudges, and still accepts the file', async () => {
     writeFileSync(
       join(dir, 'partly.yaml'),

@@ -65,6 +65,44 @@ describe.each(CHAT_DRIVERS)('languages ($name)', (driver) => {
     },
   );
 
+  scenario(
+    'a German person in an informal program is addressed with "du", one in a formal program with "Sie"',
+    async () => {
+      const said = async (address: 'formal' | 'informal') => {
+        const chat = await startChat({
+          ...setup,
+          // German is the program's language, so Slack's consent request (before the profile's locale may be
+          // read) is German too.
+          programs: [{ name: 'pilot', timezone: 'Europe/Berlin', language: 'de', address }],
+        });
+        const jonas = chat.person('Jonas Leiter');
+        await chat.open(jonas);
+        const consent = chat
+          .view(jonas)
+          .messages.map((m) => m.text)
+          .join('\n');
+        const accepted = (await chat.click(jonas, /^(Accept|Zustimmen)$/)).text;
+        const help = (await chat.command(jonas, 'help')).text;
+        await startExperiment(chat, jonas);
+        await chat.runUntil('2026-03-03T18:00:00Z', 15);
+        const nudge = chat.view(jonas).messages.find((m) => m.buttons.length === 3 && /1:1s/.test(m.text));
+        return { consent, accepted, help, nudge: nudge?.text };
+      };
+      const informal = await said('informal');
+      expect(informal.consent).toMatch(/Dein Experiment, deine Antworten bei den Check-ins/);
+      expect(informal.accepted).toMatch(/Danke – du bist dabei\. Als Nächstes: Wähl ein Verhalten/);
+      expect(informal.help).toMatch(/die Sprache, in der ich dir schreibe/);
+      expect(informal.nudge).toMatch(/^Dein Experiment diese Woche: \*?Ask before I tell in 1:1s\*?\./);
+      for (const words of Object.values(informal)) expect(words).not.toMatch(/\b(Sie|Ihr|Ihre|Ihnen)\b/);
+
+      const formal = await said('formal');
+      expect(formal.consent).toMatch(/Ihr Experiment, Ihre Antworten bei den Check-ins/);
+      expect(formal.accepted).toMatch(/Danke – Sie sind dabei\. Als Nächstes: Wählen Sie ein Verhalten/);
+      expect(formal.help).toMatch(/die Sprache, in der ich Ihnen schreibe/);
+      expect(formal.nudge).toMatch(/^Ihr Experiment diese Woche: \*?Ask before I tell in 1:1s\*?\./);
+    },
+  );
+
   scenario('a person chooses their language, and can give the choice back to their platform', async () => {
     const chat = await startChat(setup);
     const jonas = chat.person('Jonas Leiter');

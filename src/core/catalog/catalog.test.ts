@@ -1,12 +1,16 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
+import { de } from './de.js';
 import { en } from './en.js';
 import {
+  type Catalog,
   catalogFor,
   chooseLocale,
   english,
+  INFORMAL_OVERLAYS,
   isMessageKey,
   type MessageKey,
+  overlaid,
   PSEUDO_LOCALE,
   supportedLanguages,
   text,
@@ -145,6 +149,103 @@ describe.each(supportedLanguages().filter((l) => l !== 'en'))('the %s catalog', 
         [...template.matchAll(/`\/coach [^`]*`/g)].map((m) => m[0]).sort();
       expect(commands(catalog[key] ?? ''), key).toEqual(commands(en[key]));
     }
+  });
+});
+
+/**
+ * What is wrong with an informal overlay: keys its base catalog lacks, sentences whose parameters differ from
+ * the base's (by name and kind), sentences no different from the base, and commands it changed.
+ */
+function overlayProblems(language: string, overlay: Partial<Catalog>): string[] {
+  const { catalog: base } = catalogFor(language);
+  const problems: string[] = [];
+  const commands = (template: string) => [...template.matchAll(/`\/coach [^`]*`/g)].map((m) => m[0]).sort();
+  for (const [key, template] of Object.entries(overlay)) {
+    const formal = isMessageKey(key) ? base[key] : undefined;
+    if (formal === undefined || template === undefined) {
+      problems.push(`${key}: not in the ${language} catalog`);
+      continue;
+    }
+    let signature: Record<string, number>;
+    try {
+      signature = signatureOf(template, language);
+    } catch (error) {
+      problems.push(`${key}: not ICU MessageFormat (${String(error)})`);
+      continue;
+    }
+    if (JSON.stringify(signature) !== JSON.stringify(signatureOf(formal, language)))
+      problems.push(`${key}: parameters differ from the formal sentence`);
+    if (template === formal) problems.push(`${key}: the same as the formal sentence`);
+    if (JSON.stringify(commands(template)) !== JSON.stringify(commands(formal)))
+      problems.push(`${key}: commands differ from the formal sentence`);
+  }
+  return problems;
+}
+
+describe.each(Object.keys(INFORMAL_OVERLAYS))('the informal %s overlay', (language) => {
+  const overlay = INFORMAL_OVERLAYS[language]!;
+
+  it('holds only keys of its language’s catalog, with the same parameters, each worded differently', () => {
+    expect(Object.keys(overlay).length).toBeGreaterThan(0);
+    expect(overlayProblems(language, overlay)).toEqual([]);
+  });
+
+  it('formats every sentence with the parameters English gives it', () => {
+    const t = translator({ locale: language, timeZone: 'Europe/Berlin', address: 'informal' });
+    for (const key of Object.keys(overlay) as MessageKey[]) {
+      const format = new IntlMessageFormat(en[key], 'en-GB', undefined, { ignoreTag: true });
+      const params = Object.fromEntries(
+        [...argumentsOf(format.getAst() as unknown as Node[])].map(([name, kind]) => [name, sampleFor(kind)]),
+      );
+      const said = t(key, params);
+      expect(said, key).not.toMatch(/\{|\}/);
+      expect(said.trim().length, key).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the overlay check', () => {
+  it('fails an overlay that adds a key, changes a parameter or its kind, or repeats the formal words', () => {
+    expect(
+      overlayProblems('de', {
+        'consent.accept': de['consent.accept'],
+        'command.unknown': 'Ich kenne „{wort}“ nicht.',
+        'command.snoozed': 'Pausiert für {days} Tage, bis {until}.',
+        ...({ 'consent.nothing': 'Nichts.' } as Partial<Catalog>),
+      }).map((problem) => problem.split(':')[0]),
+    ).toEqual(['consent.accept', 'command.unknown', 'command.snoozed', 'consent.nothing']);
+  });
+});
+
+describe('the form of address', () => {
+  it('puts an overlay over its base and keeps every other sentence', () => {
+    const merged = overlaid(
+      { 'consent.accept': 'Zustimmen', 'consent.decline': 'Ablehnen' },
+      {
+        'consent.accept': 'Ja',
+      },
+    );
+    expect(merged).toEqual({ 'consent.accept': 'Ja', 'consent.decline': 'Ablehnen' });
+  });
+
+  it('reads a program’s informal words in German and French, formal ones otherwise and by default', () => {
+    const reader = (locale: string, address?: 'formal' | 'informal') =>
+      translator({ locale, timeZone: 'Europe/Berlin', ...(address ? { address } : {}) });
+    for (const language of Object.keys(INFORMAL_OVERLAYS)) {
+      const [key] = Object.keys(INFORMAL_OVERLAYS[language]!) as MessageKey[];
+      const informalCatalog = catalogFor(language, 'informal');
+      expect(informalCatalog.language).toBe(`${language}-informal`);
+      expect(informalCatalog.catalog[key!]).toBe(INFORMAL_OVERLAYS[language]![key!]);
+      expect(catalogFor(language).catalog[key!]).toBe(catalogFor(language, 'formal').catalog[key!]);
+      expect(catalogFor(language).catalog[key!]).not.toBe(informalCatalog.catalog[key!]);
+      expect(Object.keys(informalCatalog.catalog).length).toBe(
+        Object.keys(catalogFor(language).catalog).length,
+      );
+    }
+    // Languages without an overlay, and English, read the same in either address.
+    for (const locale of ['en-GB', 'es', 'pt-BR', 'ja', PSEUDO_LOCALE])
+      expect(catalogFor(locale, 'informal')).toEqual(catalogFor(locale, 'formal'));
+    expect(reader('es', 'informal')('consent.accept')).toBe(reader('es')('consent.accept'));
   });
 });
 

@@ -1,8 +1,10 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { de } from './de.js';
+import { deInformal } from './de-informal.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
+import { frInformal } from './fr-informal.js';
 import { ja } from './ja.js';
 import { pseudoMessage } from './pseudo.js';
 import { pt } from './pt.js';
@@ -28,10 +30,19 @@ export function text(key: MessageKey, params?: MessageParams): Text {
 /** Something to say: one catalog sentence, or several put together once the reader is known. */
 export type Words = Text | ((t: Translator) => string);
 
-/** Who reads a message: their language (BCP 47) and time zone, for words, dates and numbers. */
+/**
+ * How the bot addresses people: `formal` is the second person a language expects at work ("Sie", "vous"),
+ * `informal` the familiar one ("du", "tu"). A program chooses; languages without an informal overlay read
+ * the same either way.
+ */
+export const ADDRESSES = ['formal', 'informal'] as const;
+export type Address = (typeof ADDRESSES)[number];
+
+/** Who reads a message: their language (BCP 47), time zone, and how to address them (default formal). */
 export interface Reader {
   locale: string;
   timeZone: string;
+  address?: Address;
 }
 
 export const DEFAULT_LOCALE = 'en-GB';
@@ -89,6 +100,19 @@ export function chooseLocale(candidates: readonly (string | null | undefined)[])
   return regional ?? (first === 'en' ? DEFAULT_LOCALE : first);
 }
 
+/**
+ * Informal overlays, by primary language subtag: only the sentences whose words differ from the formal
+ * catalog of the same language. A language not listed reads the same in either address.
+ */
+export const INFORMAL_OVERLAYS: Record<string, Partial<Catalog>> = { de: deInformal, fr: frInformal };
+
+/** A catalog with an overlay's sentences put over it. */
+export function overlaid(base: Partial<Catalog>, overlay: Partial<Catalog>): Partial<Catalog> {
+  return { ...base, ...overlay };
+}
+
+const informal = new Map<string, Partial<Catalog>>();
+
 let pseudo: Catalog | undefined;
 
 function pseudoCatalog(): Catalog {
@@ -98,12 +122,26 @@ function pseudoCatalog(): Catalog {
   return pseudo;
 }
 
-/** The catalog for a locale: its language's, else English. */
-export function catalogFor(locale: string): { language: string; catalog: Partial<Catalog> } {
+/**
+ * The catalog for a locale: its language's, else English; with `informal`, the language's informal overlay
+ * over it when it has one (`language` then names the overlay, e.g. `de-informal`).
+ */
+export function catalogFor(
+  locale: string,
+  address: Address = 'formal',
+): { language: string; catalog: Partial<Catalog> } {
   if (canonicalLocale(locale) === PSEUDO_LOCALE) return { language: PSEUDO_LOCALE, catalog: pseudoCatalog() };
   const language = languageOf(locale);
   const catalog = CATALOGS[language];
-  return catalog ? { language, catalog } : { language: 'en', catalog: en };
+  if (!catalog) return { language: 'en', catalog: en };
+  const overlay = address === 'informal' ? INFORMAL_OVERLAYS[language] : undefined;
+  if (!overlay) return { language, catalog };
+  let merged = informal.get(language);
+  if (!merged) {
+    merged = overlaid(catalog, overlay);
+    informal.set(language, merged);
+  }
+  return { language: `${language}-informal`, catalog: merged };
 }
 
 /** The locale dates and numbers are formatted in. */
@@ -170,7 +208,7 @@ function compile(template: string, reader: Reader, cacheKey: string): IntlMessag
 
 /** Puts catalog keys into words for one reader. */
 export function translator(reader: Reader): Translator {
-  const { language, catalog } = catalogFor(reader.locale);
+  const { language, catalog } = catalogFor(reader.locale, reader.address);
   const say = (key: MessageKey, params: MessageParams = {}): string => {
     const template = catalog[key] ?? en[key];
     const format = compile(

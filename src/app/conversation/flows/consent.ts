@@ -103,7 +103,9 @@ export async function onInstalled(turn: Turn<InstalledEvent>): Promise<Answer> {
     return say(t(existing.consent === 'pending' ? 'welcome.pending' : 'welcome.back', named));
   }
   await firstContact(turn);
-  return say(t('welcome.hello', named));
+  // Now enrolled: greeted in the words of their program (its form of address), like the consent request.
+  const enrolled = await deps.coaching.translatorOf(event.actor.identity, event.actor.locale);
+  return say(enrolled('welcome.hello', named));
 }
 
 /** The bot was removed from a person's 1:1 (or blocked), or from a channel it posts to. */

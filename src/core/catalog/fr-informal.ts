@@ -1,0 +1,89 @@
+import type { Catalog } from './index.js';
+
+/**
+ * French addressing people with "tu", for programs whose file says `address: informal`: only the sentences
+ * whose words differ from `fr.ts`, with the same parameters.
+ */
+export const frInformal = {
+  'common.notAllowed': 'Ce n’est pas à toi de modifier cela.',
+  'validation.experiment.hypothesis': 'Dis ce qui devrait changer selon toi.',
+  'validation.survey.practice': 'Choisis à quelle fréquence tu as pratiqué, de 1 à 5.',
+  'validation.survey.confidence': 'Choisis ta confiance, de 1 à 5.',
+  'validation.charter.fewWords': 'Quelques mots, s’il te plaît.',
+  'consent.collect':
+    'Ton expérience, tes réponses aux points d’étape et le moment où tu me réponds. Je ne lis jamais tes autres conversations.',
+  'consent.who':
+    'Toi. Ton mentor voit les éléments de ta charte. Les curateurs ne voient que des signaux d’engagement. Les admins voient des totaux pour des groupes de 5 personnes ou plus.',
+  'consent.howLong':
+    'Les notes que tu saisis sont supprimées après {freeTextDays, plural, one {# jour} other {# jours}} ; les totaux sont gardés {aggregateMonths, plural, one {# mois} other {# mois}}.',
+  'consent.stopAnyTime':
+    'Tu peux arrêter à tout moment avec `/coach optout`, ou effacer tes données avec `/coach forget-me`.',
+  'consent.accepted': 'Merci, tu es inscrit. Prochaine étape : choisis un comportement à expérimenter.',
+  'consent.acceptedShort': 'Merci, tu es inscrit.',
+  'consent.declined':
+    'C’est noté : je ne t’écrirai pas au sujet du coaching. Rien d’autre n’est conservé à ton sujet.',
+  'consent.declinedShort': 'C’est noté : je ne t’écrirai pas au sujet du coaching.',
+  'consent.stoppedOfferedAgain':
+    'Tu as arrêté les messages de coaching. Je t’ai renvoyé le message de consentement ; accepte-le pour recommencer.',
+  'welcome.sentConsent':
+    'Bienvenue ! Je t’ai envoyé un message direct sur ce que je conserve et qui le voit. Accepte-le là-bas, puis réessaie.',
+  'welcome.hello':
+    'Bonjour{named, select, yes { {name}} other {}} ! Je suis ton compagnon de coaching. D’abord, une courte note sur ce que je conserve et qui le voit ; une fois acceptée, tu pourras créer ton expérience. Tape `/coach help` à tout moment.',
+  'welcome.pending':
+    'Bonjour{named, select, yes { {name}} other {}} ! Je suis ton compagnon de coaching. Tu trouveras une courte note sur ce que je conserve et qui le voit ; une fois acceptée, nous pourrons commencer.',
+  'welcome.back':
+    'Bon retour{named, select, yes {, {name}} other {}} ! Tape `/coach status` pour voir où tu en es, ou `/coach help` pour ce que je comprends.',
+  'welcome.groupChat':
+    'Je travaille en conversation individuelle avec toi, et dans les canaux d’équipe pour les curateurs. Écris-moi directement pour commencer.',
+  'enrol.notEnrolled':
+    'Tu n’es encore inscrit à aucun programme de coaching. Demande à l’admin de ton programme de t’ajouter.',
+  'enrol.notEnrolledYet': 'Tu n’es pas encore inscrit. Envoie-moi un message pour commencer.',
+  'enrol.programMissing':
+    'Le programme « {program} » n’est pas encore configuré. Demande à l’admin de ton programme.',
+  'enrol.nothingStored': 'Je ne conserve rien à ton sujet.',
+  'help.start': '• `/coach start` — créer (ou modifier) ton expérience de comportement',
+  'help.status': '• `/coach status` — ton expérience, le prochain message et tes réponses',
+  'help.pause': '• `/coach pause` / `/coach resume` — mettre en pause ou reprendre ton expérience',
+  'help.forget':
+    '• `/coach forget-me` — effacer ce que je conserve sur toi (notes, expérience et charte) ; les totaux anonymes restent',
+  'command.resumed': 'Repris. Ton prochain message est planifié ; voir `/coach status`.',
+  'command.optedOut': 'C’est fait : tu ne recevras plus de messages de coaching. Ton choix est enregistré.',
+  'command.forgotten':
+    'C’est fait : j’ai effacé tes données personnelles et tout ce que tu as saisi (notes, expérience et charte). Seuls des totaux anonymes restent. Tu n’auras plus de nouvelles de moi, sauf si tu m’écris.',
+  'command.forgetUnavailable': 'L’effacement n’est pas disponible ici ; demande à l’admin de ton programme.',
+  'command.noCheckpointOpen': 'Aucun point d’étape n’est ouvert pour le moment. Je t’écrirai au prochain.',
+  'help.language':
+    '• `/coach language de` — la langue dans laquelle je t’écris ({languages}) ; `/coach language auto` suit ta plateforme',
+  'command.languageSet': 'C’est fait : désormais je t’écris en {language}.',
+  'command.languageAuto':
+    'C’est fait : je suis de nouveau ta plateforme et ton programme ; pour l’instant, c’est {language}.',
+  'command.languageIs':
+    'Je t’écris en {language}. Change-la avec `/coach language de`, ou une autre parmi {languages}.',
+  'experiment.saved':
+    'Ton expérience est prête : *{behavior}*, du {start} au {end}.{hasNext, select, yes { Ton premier message arrive {next}.} other {}}',
+  'experiment.updated':
+    'Ton expérience est mise à jour (version {version}).{hasNext, select, yes { Ton premier message arrive {next}.} other {}}',
+  'experiment.notRunning': 'Tu n’as pas d’expérience en cours. Lance-en une avec `/coach start`.',
+  'experiment.alreadyPaused': 'Ton expérience est déjà en pause. Reprends-la avec `/coach resume`.',
+  'experiment.leadersOnly':
+    'Les expériences de comportement sont destinées aux managers de ce programme ; ton rôle ici est différent.',
+  'status.title': 'Ton expérience de coaching',
+  'status.notEnrolled':
+    'Tu n’es encore inscrit à aucun programme de coaching. Envoie-moi un message pour commencer.',
+  'status.consentPending':
+    'Tu n’as pas encore répondu au message de consentement ; rien n’est conservé à ton sujet d’ici là.',
+  'status.consentStopped':
+    'Tu as arrêté les messages de coaching. Je t’ai renvoyé le message de consentement si tu souhaites recommencer.',
+  'nudge.alreadyAnswered': 'Tu as déjà répondu à celui-ci.',
+  'nudge.builtIn.first':
+    'Ton expérience cette semaine : *{behavior}*. Quel moment aujourd’hui pour l’essayer ?',
+  'nudge.builtIn.second':
+    'Petit point sur *{behavior}* : qu’as-tu remarqué la dernière fois que tu l’as essayé ?',
+  'survey.question':
+    '{lead, select, reminder {Un petit rappel :} other {C’est l’heure d’un point en deux clics.}} Point d’étape du jour {day} pour *{behavior}* : à quelle fréquence l’as-tu pratiqué ces derniers temps ?',
+  'survey.thenDetails': 'Puis une courte étape : {kpi} aujourd’hui et ta confiance.',
+  'survey.form.note': 'Quelque chose à noter ? (seuls toi et ton coach le voyez)',
+  'checkin.form.practice': 'À quelle fréquence as-tu pratiqué dernièrement ?',
+  'help.pairStatus':
+    '• `/coach pair status` — le score d’engagement de ton binôme de mentorat et ses raisons',
+} satisfies Partial<Catalog>;
