@@ -86,4 +86,19 @@ export const frInformal = {
   'checkin.form.practice': 'À quelle fréquence as-tu pratiqué dernièrement ?',
   'help.pairStatus':
     '• `/coach pair status` — le score d’engagement de ton binôme de mentorat et ses raisons',
+  'validation.tooLong': 'Reste sous {max} caractères.',
+  'validation.experiment.behavior': 'Décris le comportement en quelques mots.',
+  'validation.experiment.kpiName': 'Nomme l’indicateur.',
+  'validation.experiment.kpiUnit': 'Indique une unité, par ex. % ou points.',
+  'validation.experiment.direction': 'Choisis si plus haut ou plus bas est mieux.',
+  'validation.experiment.ended': 'Cette période est déjà terminée ; choisis une date de début plus tardive.',
+  'command.languageUnknown': 'Je ne parle pas encore « {word} ». Choisis parmi {languages}.',
+  'experiment.savedHint':
+    'Tape `/coach status` à tout moment pour la voir, ou `/coach start` pour la modifier.',
+  'experiment.staleForm':
+    'Ce formulaire a déjà été enregistré : *{behavior}* en est à la version {version}. Tape `/coach start` pour la modifier à nouveau.',
+  'experiment.staleFormNew':
+    'Ce formulaire n’est plus à jour. Tape `/coach start` pour en ouvrir un nouveau.',
+  'status.noExperiment':
+    'Pas encore d’expérience. Lance-en une avec le bouton *Lancer l’expérience* ou `/coach start`.',
 } satisfies Partial<Catalog>;
