@@ -57,6 +57,8 @@ describe('several stores on one database, as replicas', () => {
         }
       }
     };
+    // Each replica's pool opens its four connections first, so no loop drains the table while the others connect.
+    await Promise.all([a, b, c].flatMap((store) => [0, 1, 2, 3].map(() => store!.ping())));
     await Promise.all(
       [a, b, c].flatMap((store, r) => [0, 1, 2, 3].map((l) => loop(store, `replica-${r}-loop-${l}`))),
     );
