@@ -1,0 +1,88 @@
+import type { Clock } from '../core/clock.js';
+import type { Identity, Participant } from '../core/participant.js';
+import type { Store } from '../store/types.js';
+import { NotAllowedError } from './errors.js';
+import type { CuratorDirectory, MentoringService, PairOverview } from './mentoring.js';
+
+/** What a person signed in to the console may do; asked on every request, so a role taken away ends access. */
+export interface ConsoleRoles {
+  admin: boolean;
+  curator: boolean;
+}
+
+export type ConsoleProvider = 'slack' | 'entra';
+
+/**
+ * Who may use the web console and what each may see. Admins: people named in `ADMINS` or with the roster's
+ * `admin` role. Curators: as in chat (`CURATORS`, the curator user group, the roster's `curator` role).
+ */
+export class ConsoleAccess {
+  readonly #store: Store;
+  readonly #clock: Clock;
+  readonly #curators: CuratorDirectory;
+  readonly #mentoring: MentoringService;
+  readonly #admins: Set<string>;
+
+  constructor(options: {
+    store: Store;
+    clock: Clock;
+    curators: CuratorDirectory;
+    mentoring: MentoringService;
+    /** `ADMINS`: `<platform>:<user id>`, a bare id meaning Slack. */
+    admins: readonly string[];
+  }) {
+    this.#store = options.store;
+    this.#clock = options.clock;
+    this.#curators = options.curators;
+    this.#mentoring = options.mentoring;
+    this.#admins = new Set(options.admins.map((e) => (e.includes(':') ? e : `slack:${e}`)));
+  }
+
+  async rolesOf(identity: Identity): Promise<ConsoleRoles> {
+    const person = await this.#store.participants.findByIdentity(identity);
+    return {
+      admin:
+        this.#admins.has(`${identity.platform}:${identity.userId}`) ||
+        Boolean(person?.roles.includes('admin')),
+      curator: await this.#curators.isCurator(identity),
+    };
+  }
+
+  /** Records a sign-in (or a refused one) in the audit log; no names or emails, only the platform identity. */
+  async recordSignIn(identity: Identity, provider: ConsoleProvider, allowed: boolean): Promise<void> {
+    await this.#store.audit.append({
+      at: this.#clock.now(),
+      actor: await this.#actor(identity),
+      action: allowed ? 'console.signed_in' : 'console.refused',
+      subject: `${identity.platform}:${identity.userId}`,
+      detail: { provider, workspaceId: identity.workspaceId },
+    });
+  }
+
+  /** Every active pair with its score, reasons, check-ins, milestones and open alert: curators and admins. */
+  async pairsOverview(identity: Identity): Promise<PairOverview[]> {
+    const roles = await this.rolesOf(identity);
+    if (!roles.admin && !roles.curator) throw new NotAllowedError();
+    return this.#mentoring.pairsOverview();
+  }
+
+  /** People a curator may pick as a new mentor: those of the pairs' programs on the curator's own platform and workspace. */
+  async mentorChoices(identity: Identity, programIds: readonly string[]): Promise<Participant[]> {
+    if (!(await this.#curators.isCurator(identity))) return [];
+    const people: Participant[] = [];
+    for (const programId of new Set(programIds))
+      for (const p of await this.#store.participants.inProgram(programId))
+        if (
+          p.platform === identity.platform &&
+          p.workspaceId === identity.workspaceId &&
+          p.consent === 'accepted'
+        )
+          people.push(p);
+    return people;
+  }
+
+  async #actor(identity: Identity): Promise<string> {
+    const person = await this.#store.participants.findByIdentity(identity);
+    return person?.id ?? `${identity.platform}:${identity.userId}`;
+  }
+}
