@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock.js';
 import type { Identity, Participant } from '../core/participant.js';
-import type { Store } from '../store/types.js';
+import type { AuditEntry, Store } from '../store/types.js';
 import { NotAllowedError } from './errors.js';
 import type { CuratorDirectory, MentoringService, PairOverview } from './mentoring.js';
 
@@ -64,6 +64,23 @@ export class ConsoleAccess {
     const roles = await this.rolesOf(identity);
     if (!roles.admin && !roles.curator) throw new NotAllowedError();
     return this.#mentoring.pairsOverview();
+  }
+
+  /**
+   * The audit log, newest first, for admins only: filtered by action (a prefix, e.g. `curator.`), actor and a
+   * first day, and cut at `limit` entries.
+   */
+  async auditLog(
+    identity: Identity,
+    filter: { action?: string; actor?: string; since?: number; limit?: number },
+  ): Promise<AuditEntry[]> {
+    if (!(await this.rolesOf(identity)).admin) throw new NotAllowedError();
+    const entries = await this.#store.audit.since(filter.since ?? 0);
+    return entries
+      .filter((e) => !filter.action || e.action.startsWith(filter.action))
+      .filter((e) => !filter.actor || e.actor === filter.actor)
+      .sort((a, b) => b.at - a.at)
+      .slice(0, filter.limit ?? 200);
   }
 
   /** People a curator may pick as a new mentor: those of the pairs' programs on the curator's own platform and workspace. */

@@ -247,4 +247,26 @@ describe('console sign-in and sessions', () => {
       audit.filter((e) => e.action.startsWith('curator.') && e.detail?.alertId === alertId),
     ).toHaveLength(1);
   });
+
+  it('shows the audit log to admins with filters, and refuses it to a curator with 403', async () => {
+    slack.signInAs(slackUser('UCURATOR', 'Cora Curator'));
+    const curator = new ConsoleClient(base);
+    await signIn(curator);
+    const refused = await curator.request('/console/audit');
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('Not available to you');
+    expect((await curator.request('/console/pairs')).text).not.toContain('href="/console/audit"');
+
+    slack.signInAs(slackUser('UADMIN', 'Ada Admin'));
+    const admin = new ConsoleClient(base);
+    await signIn(admin);
+    const all = await admin.request('/console/audit');
+    expect(all.status).toBe(200);
+    expect(all.text).toContain('console.signed_in');
+    const filtered = await admin.request('/console/audit?action=console.refused');
+    expect(filtered.text).toContain('slack:UNOBODY');
+    expect(filtered.text).not.toContain('console.signed_in');
+    const bad = await admin.request('/console/audit?since=yesterday');
+    expect(bad.text).toContain('The date must look like 2026-03-01.');
+  });
 });

@@ -2,6 +2,7 @@ import { getRequestListener } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { z } from 'zod';
 import type { ConsoleAccess, ConsoleProvider, ConsoleRoles } from '../../app/console-access.js';
 import { NotAllowedError, UserFacingError } from '../../app/errors.js';
 import type { MentoringService } from '../../app/mentoring.js';
@@ -13,6 +14,7 @@ import type { Identity } from '../../core/participant.js';
 import type { Logger } from '../../logger.js';
 import {
   type AlertFormState,
+  auditPage,
   CONSOLE_CSS,
   forbiddenPage,
   messagePage,
@@ -220,6 +222,24 @@ export function createConsole(options: ConsoleOptions): RequestListener {
         422,
       );
     return c.html(await renderPairs(c, { status: english.text(result.summary) }));
+  });
+
+  const auditQuery = z.object({
+    action: z.string().trim().max(100).default(''),
+    actor: z.string().trim().max(200).default(''),
+    since: z.string().trim().max(10).default(''),
+  });
+  signedIn.get('/audit', async (c) => {
+    const parsed = auditQuery.safeParse(c.req.query());
+    const filter = parsed.success ? parsed.data : { action: '', actor: '', since: '' };
+    const since = filter.since ? Date.parse(`${filter.since}T00:00:00Z`) : 0;
+    const note = Number.isNaN(since) ? 'The date must look like 2026-03-01.' : undefined;
+    const entries = await access.auditLog(c.get('identity'), {
+      ...(filter.action ? { action: filter.action } : {}),
+      ...(filter.actor ? { actor: filter.actor } : {}),
+      ...(Number.isNaN(since) ? {} : { since }),
+    });
+    return c.html(auditPage(frameOf(c, 'Audit log'), entries, filter, note));
   });
 
   app.route('/', signedIn);

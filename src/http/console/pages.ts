@@ -6,6 +6,7 @@ import { english, type Words } from '../../core/catalog/index.js';
 import type { FormField } from '../../core/forms.js';
 import { CURATOR_ACTIONS, CURATOR_FORMS, type CuratorAction } from '../../core/mentoring.js';
 import type { Participant } from '../../core/participant.js';
+import type { AuditEntry } from '../../store/types.js';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -58,7 +59,7 @@ export function page(frame: PageFrame, body: Html): Html {
 <span class="brand">coachloop console</span>
 ${
   s
-    ? html`<nav aria-label="Console"><ul><li><a href="/console/pairs">Pairs and alerts</a></li></ul></nav>
+    ? html`<nav aria-label="Console"><ul><li><a href="/console/pairs">Pairs and alerts</a></li>${s.roles.admin ? html`<li><a href="/console/audit">Audit log</a></li>` : ''}</ul></nav>
 <form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${s.csrf}">
 <span>${s.name} (${[s.roles.admin ? 'admin' : '', s.roles.curator ? 'curator' : ''].filter(Boolean).join(', ')})</span>
 <button type="submit" class="secondary">Sign out</button></form>`
@@ -185,5 +186,34 @@ ${form.fields.map((f) => fieldHtml(f, prefix, failed?.values[f.id], failed?.erro
 </tr>`,
     )}</tbody>
 </table>`,
+  );
+}
+
+export interface AuditFilter {
+  action: string;
+  actor: string;
+  since: string;
+}
+
+/** The audit log with its filters (admins only); details are shown as recorded, never free text from chat. */
+export function auditPage(frame: PageFrame, entries: AuditEntry[], filter: AuditFilter, note?: string): Html {
+  return page(
+    frame,
+    html`<form method="get" action="/console/audit" class="card">
+<label for="f-action">Action starts with</label><input id="f-action" name="action" value="${filter.action}" placeholder="curator.">
+<label for="f-actor">Actor</label><input id="f-actor" name="actor" value="${filter.actor}">
+<label for="f-since">From (date)</label><input id="f-since" name="since" type="date" value="${filter.since}">
+${note ? html`<p class="error" role="alert">${note}</p>` : ''}
+<p><button type="submit">Filter</button></p>
+</form>
+<table>
+<caption class="skip">Audit entries, newest first</caption>
+<thead><tr><th scope="col">When (UTC)</th><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Subject</th><th scope="col">Detail</th></tr></thead>
+<tbody>${entries.map(
+      (e) =>
+        html`<tr><td>${new Date(e.at).toISOString().replace('T', ' ').slice(0, 16)}</td><td>${e.actor}</td><td>${e.action}</td><td>${e.subject}</td><td><code>${e.detail ? JSON.stringify(e.detail) : ''}</code></td></tr>`,
+    )}</tbody>
+</table>
+${entries.length === 0 ? html`<p>No entries match.</p>` : ''}`,
   );
 }
