@@ -1,26 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Identity } from '../../src/core/participant.js';
-import { ConsoleClient, freePort } from '../support/console-client.js';
-import { type LocalOidcIssuer, startLocalOidcIssuer } from '../support/oidc-issuer.js';
-import { type SlackHarness, startSlackHarness } from '../support/slack-harness.js';
+import { ConsoleClient } from '../support/console-client.js';
+import {
+  type ConsoleHarness,
+  ENTRA_ADMIN_OID,
+  slackUser,
+  startConsoleHarness,
+  TENANT,
+} from '../support/console-harness.js';
+import type { LocalOidcIssuer } from '../support/oidc-issuer.js';
+import type { SlackHarness } from '../support/slack-harness.js';
 
 /*
  * The console over real HTTP on 127.0.0.1: Sign in with Slack and with Entra ID through local OpenID issuers,
  * forged and mismatched answers, sessions that go idle, form tokens, and the role asked on every request.
  */
-const TEAM = 'T0001';
-const TENANT = '6b1d0c52-8b1a-4c5e-9a57-0d3f9d6c2a10';
-const ENTRA_APP = '3f0e2d4c-1b2a-4c3d-8e9f-a0b1c2d3e4f5';
-const ENTRA_ADMIN_OID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
-const who = (userId: string): Identity => ({ platform: 'slack', workspaceId: TEAM, userId });
-const slackUser = (userId: string, name: string) => ({
-  sub: userId,
-  name,
-  'https://slack.com/user_id': userId,
-  'https://slack.com/team_id': TEAM,
-});
-
 describe('console sign-in and sessions', () => {
+  let env: ConsoleHarness;
   let h: SlackHarness;
   let slack: LocalOidcIssuer;
   let entra: LocalOidcIssuer;
@@ -28,54 +23,11 @@ describe('console sign-in and sessions', () => {
   let alertId: string;
 
   beforeAll(async () => {
-    slack = await startLocalOidcIssuer();
-    entra = await startLocalOidcIssuer({ clientId: ENTRA_APP, path: `/${TENANT}/v2.0` });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    h = await startSlackHarness({
-      start: '2026-03-02T08:00:00Z',
-      users: [
-        { id: 'UCURATOR', realName: 'Cora Curator', tz: 'Europe/Berlin' },
-        { id: 'UADMIN', realName: 'Ada Admin', tz: 'Europe/Berlin' },
-        { id: 'UMENTOR', realName: 'Maria Mentor', tz: 'Europe/Berlin' },
-        { id: 'UMENTEE', realName: 'Theo Mentee', tz: 'Europe/Berlin' },
-        { id: 'UNOBODY', realName: 'Nils Nobody', tz: 'Europe/Berlin' },
-      ],
-      env: {
-        PORT: String(port),
-        CURATORS: 'UCURATOR',
-        ADMINS: `UADMIN,teams:${ENTRA_ADMIN_OID}`,
-        CONSOLE_ENABLED: 'true',
-        CONSOLE_SESSION_SECRET: 'a console secret that is long enough to sign cookies',
-        CONSOLE_PUBLIC_URL: base,
-        CONSOLE_IDLE_MINUTES: '30',
-        SLACK_CLIENT_ID: slack.clientId,
-        SLACK_CLIENT_SECRET: slack.clientSecret,
-        CONSOLE_SLACK_ISSUER: slack.issuer,
-        ENTRA_CLIENT_ID: ENTRA_APP,
-        ENTRA_CLIENT_SECRET: entra.clientSecret,
-        ENTRA_TENANT_ID: TENANT,
-        CONSOLE_ENTRA_ISSUER: entra.issuer,
-      },
-    });
-    const pair = await h.app.mentoring.createPair('roster', who('UMENTOR'), who('UMENTEE'));
-    alertId = 'alr_console_test1';
-    await h.app.store.mentoring.openAlert(
-      {
-        id: alertId,
-        pairId: pair.id,
-        score: 40,
-        reasons: [
-          { signal: 'charter_unfinished', points: 30, text: 'Charter not finished 10 days after pairing' },
-        ],
-      },
-      h.clock.now(),
-    );
+    env = await startConsoleHarness();
+    ({ h, slack, entra, base, alertId } = env);
   });
   afterAll(async () => {
-    await h?.close();
-    await slack?.close();
-    await entra?.close();
+    await env?.close();
   });
 
   async function signIn(client: ConsoleClient, provider: 'slack' | 'entra' = 'slack') {

@@ -70,7 +70,8 @@ export function createConsole(options: ConsoleOptions): RequestListener {
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
       },
-      referrerPolicy: 'no-referrer',
+      // Not no-referrer: with it browsers send `Origin: null` on form posts, and the origin check below needs the real one.
+      referrerPolicy: 'same-origin',
       strictTransportSecurity: publicOrigin.startsWith('https:') ? 'max-age=31536000' : false,
     }),
   );

@@ -34,7 +34,7 @@ input, select, textarea { font: inherit; width: 100%; max-width: 30rem; padding:
 .actions form { border-top: 1px solid var(--line); padding-top: .5rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-@media (max-width: 40rem) { table, thead, tbody, tr, th, td { display: block; } thead { position: absolute; left: -999px; } td { border: none; } tr { border-bottom: 1px solid var(--line); padding: .5rem 0; } }
+@media (max-width: 40rem) { table, thead, tbody, tr, th, td { display: block; } thead { position: absolute; left: -999px; } td { border: none; } td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; } tr { border-bottom: 1px solid var(--line); padding: .5rem 0; } }
 `;
 
 export interface PageFrame {
@@ -178,11 +178,11 @@ ${form.fields.map((f) => fieldHtml(f, prefix, failed?.values[f.id], failed?.erro
 <thead><tr><th scope="col">Mentor and mentee</th><th scope="col">Charter</th><th scope="col">Score and reasons</th><th scope="col">Check-ins</th><th scope="col">Milestones</th></tr></thead>
 <tbody>${pairs.map(
       (p) => html`<tr>
-<td>${nameOf(p.mentor)} → ${nameOf(p.mentee)}<br><small>since ${date(p.pair.createdAt)} · ${p.program}</small></td>
-<td>${p.charter ?? 'not sent yet'}</td>
-<td><span class="${p.score.low ? 'low' : ''}">${p.score.score}</span>${p.score.reasons.length ? html`<ul>${p.score.reasons.map((r) => html`<li>${r.text} (−${r.points})</li>`)}</ul>` : ''}</td>
-<td>${p.checkins.met} met of ${p.checkins.asked} asked</td>
-<td>${p.milestones.length ? html`<ul>${p.milestones.map((m) => html`<li>${m.description}: due ${m.dueDate}, ${m.status.replace('_', ' ')}</li>`)}</ul>` : 'none yet'}</td>
+<td data-label="Pair">${nameOf(p.mentor)} → ${nameOf(p.mentee)}<br><small>since ${date(p.pair.createdAt)} · ${p.program}</small></td>
+<td data-label="Charter">${p.charter ?? 'not sent yet'}</td>
+<td data-label="Score"><span class="${p.score.low ? 'low' : ''}">${p.score.score}</span>${p.score.reasons.length ? html`<ul>${p.score.reasons.map((r) => html`<li>${r.text} (−${r.points})</li>`)}</ul>` : ''}</td>
+<td data-label="Check-ins">${p.checkins.met} met of ${p.checkins.asked} asked</td>
+<td data-label="Milestones">${p.milestones.length ? html`<ul>${p.milestones.map((m) => html`<li>${m.description}: due ${m.dueDate}, ${m.status.replace('_', ' ')}</li>`)}</ul>` : 'none yet'}</td>
 </tr>`,
     )}</tbody>
 </table>`,
