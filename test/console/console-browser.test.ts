@@ -65,7 +65,7 @@ describe.skipIf(!existsSync(CHROMIUM))('console in a browser', () => {
     await context.close();
   }, 60_000);
 
-  it('shows an admin the audit log on a laptop screen, with the curator's decision in it', async () => {
+  it('shows an admin the audit log on a laptop screen, with the curator’s decision in it', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     env.slack.signInAs(slackUser('UADMIN', 'Ada Admin'));
