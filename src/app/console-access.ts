@@ -3,6 +3,8 @@ import type { Identity, Participant } from '../core/participant.js';
 import type { AuditEntry, Store } from '../store/types.js';
 import { NotAllowedError } from './errors.js';
 import type { CuratorDirectory, MentoringService, PairOverview } from './mentoring.js';
+import type { CsvLayout } from './reports/csv.js';
+import { type RenderedReport, type ReportFormat, renderOutcomeReport } from './reports/export.js';
 
 /** What a person signed in to the console may do; asked on every request, so a role taken away ends access. */
 export interface ConsoleRoles {
@@ -81,6 +83,44 @@ export class ConsoleAccess {
       .filter((e) => !filter.actor || e.actor === filter.actor)
       .sort((a, b) => b.at - a.at)
       .slice(0, filter.limit ?? 200);
+  }
+
+  /** The programs an admin may take reports of. */
+  async programNames(identity: Identity): Promise<string[]> {
+    if (!(await this.rolesOf(identity)).admin) throw new NotAllowedError();
+    return (await this.#store.programs.list()).map((p) => p.name);
+  }
+
+  /**
+   * A program's outcome report as of now, for admins only: the same figures and small-group suppression as
+   * `coachloop report`, and the same audit entry (program, format, row count; never the data).
+   */
+  async reportDownload(
+    identity: Identity,
+    program: string,
+    format: ReportFormat,
+    csvLayout: CsvLayout = 'figures',
+  ): Promise<RenderedReport> {
+    if (!(await this.rolesOf(identity)).admin) throw new NotAllowedError();
+    const rendered = await renderOutcomeReport(this.#store, this.#clock.now(), {
+      program,
+      format,
+      csvLayout,
+    });
+    await this.#store.audit.append({
+      at: this.#clock.now(),
+      actor: await this.#actor(identity),
+      action: 'report.exported',
+      subject: rendered.program.name,
+      detail: {
+        format,
+        via: 'console',
+        ...(format === 'csv'
+          ? { layout: csvLayout, rows: rendered.rows, withheldArms: rendered.withheldArms }
+          : {}),
+      },
+    });
+    return rendered;
   }
 
   /** People a curator may pick as a new mentor: those of the pairs' programs on the curator's own platform and workspace. */

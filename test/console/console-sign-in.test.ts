@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOutcomeReport } from '../../src/app/reports/export.js';
 import { ConsoleClient } from '../support/console-client.js';
 import {
   type ConsoleHarness,
@@ -220,5 +221,45 @@ describe('console sign-in and sessions', () => {
     expect(filtered.text).not.toContain('console.signed_in');
     const bad = await admin.request('/console/audit?since=yesterday');
     expect(bad.text).toContain('The date must look like 2026-03-01.');
+  });
+
+  it('gives admins the live outcome report as downloads, the same as `coachloop report`, each audited', async () => {
+    slack.signInAs(slackUser('UADMIN', 'Ada Admin'));
+    const admin = new ConsoleClient(base);
+    await signIn(admin);
+    const page = await admin.request('/console/report');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<h2 id="program-pilot">pilot</h2>');
+    const csrf = ConsoleClient.csrfOf(page.text);
+    const json = await admin.request('/console/report/pilot', { form: { format: 'json', _csrf: csrf } });
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-disposition')).toBe('attachment; filename="pilot.json"');
+    const { report } = await loadOutcomeReport(h.app.store, 'pilot', h.clock.now());
+    expect(JSON.parse(json.text)).toEqual(JSON.parse(JSON.stringify(report)));
+    const csv = await admin.request('/console/report/pilot', {
+      form: { format: 'csv', layout: 'figures', _csrf: csrf },
+    });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const htmlReport = await admin.request('/console/report/pilot', {
+      form: { format: 'html', _csrf: csrf },
+    });
+    expect(htmlReport.text).toContain('<meta name="generator" content="coachloop">');
+    const exported = (await h.app.store.audit.since(0)).filter(
+      (e) => e.action === 'report.exported' && e.detail?.via === 'console',
+    );
+    expect(exported.map((e) => e.detail?.format)).toEqual(['json', 'csv', 'html']);
+    expect(
+      (await admin.request('/console/report/nothing', { form: { format: 'json', _csrf: csrf } })).status,
+    ).toBe(404);
+    expect((await admin.request('/console/report/pilot', { form: { format: 'json' } })).status).toBe(403);
+
+    slack.signInAs(slackUser('UCURATOR', 'Cora Curator'));
+    const curator = new ConsoleClient(base);
+    const curatorPage = await signIn(curator);
+    expect((await curator.request('/console/report')).status).toBe(403);
+    const refused = await curator.request('/console/report/pilot', {
+      form: { format: 'json', _csrf: ConsoleClient.csrfOf(curatorPage.text) },
+    });
+    expect(refused.status).toBe(403);
   });
 });

@@ -7,6 +7,8 @@ import type { ConsoleAccess, ConsoleProvider, ConsoleRoles } from '../../app/con
 import { NotAllowedError, UserFacingError } from '../../app/errors.js';
 import type { MentoringService } from '../../app/mentoring.js';
 import type { RequestListener } from '../../app/ports.js';
+import { CSV_LAYOUTS } from '../../app/reports/csv.js';
+import { REPORT_FORMATS, UnknownProgramError } from '../../app/reports/export.js';
 import { english } from '../../core/catalog/index.js';
 import type { Clock } from '../../core/clock.js';
 import { CURATOR_ACTIONS, type CuratorAction } from '../../core/mentoring.js';
@@ -20,6 +22,7 @@ import {
   messagePage,
   type PageFrame,
   pairsPage,
+  reportPage,
   signInPage,
 } from './pages.js';
 import { ConsoleCookies, type ConsoleSession, csrfMatches } from './session.js';
@@ -243,11 +246,37 @@ export function createConsole(options: ConsoleOptions): RequestListener {
     return c.html(auditPage(frameOf(c, 'Audit log'), entries, filter, note));
   });
 
+  signedIn.get('/report', async (c) =>
+    c.html(reportPage(frameOf(c, 'Report'), await access.programNames(c.get('identity')))),
+  );
+
+  const downloadForm = z.object({
+    format: z.enum(REPORT_FORMATS),
+    layout: z.enum(CSV_LAYOUTS).default('figures'),
+  });
+  const CONTENT_TYPES = {
+    html: 'text/html; charset=utf-8',
+    csv: 'text/csv; charset=utf-8',
+    json: 'application/json; charset=utf-8',
+  } as const;
+  signedIn.post('/report/:program', async (c) => {
+    const form = downloadForm.safeParse(await c.req.parseBody());
+    if (!form.success) return c.html(messagePage('Not found', 'There is no such download.'), 404);
+    const { format, layout } = form.data;
+    const rendered = await access.reportDownload(c.get('identity'), c.req.param('program'), format, layout);
+    const name = `${rendered.program.name}${format === 'csv' ? `-${layout}` : ''}.${format}`;
+    c.header('content-type', CONTENT_TYPES[format]);
+    c.header('content-disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`);
+    return c.body(rendered.content);
+  });
+
   app.route('/', signedIn);
 
   app.notFound((c) => c.html(messagePage('Not found', 'There is no such page in the console.'), 404));
   app.onError((error, c) => {
     if (error instanceof NotAllowedError) return c.html(forbiddenPage(), 403);
+    if (error instanceof UnknownProgramError)
+      return c.html(messagePage('Not found', 'There is no such program.'), 404);
     if (error instanceof UserFacingError)
       return c.html(messagePage('That did not work', english.text(error.text)), 409);
     logger.error({ err: error.message, path: c.req.path }, 'console request failed');

@@ -59,7 +59,7 @@ export function page(frame: PageFrame, body: Html): Html {
 <span class="brand">coachloop console</span>
 ${
   s
-    ? html`<nav aria-label="Console"><ul><li><a href="/console/pairs">Pairs and alerts</a></li>${s.roles.admin ? html`<li><a href="/console/audit">Audit log</a></li>` : ''}</ul></nav>
+    ? html`<nav aria-label="Console"><ul><li><a href="/console/pairs">Pairs and alerts</a></li>${s.roles.admin ? html`<li><a href="/console/report">Report</a></li><li><a href="/console/audit">Audit log</a></li>` : ''}</ul></nav>
 <form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${s.csrf}">
 <span>${s.name} (${[s.roles.admin ? 'admin' : '', s.roles.curator ? 'curator' : ''].filter(Boolean).join(', ')})</span>
 <button type="submit" class="secondary">Sign out</button></form>`
@@ -215,5 +215,32 @@ ${note ? html`<p class="error" role="alert">${note}</p>` : ''}
     )}</tbody>
 </table>
 ${entries.length === 0 ? html`<p>No entries match.</p>` : ''}`,
+  );
+}
+
+const DOWNLOADS = [
+  { format: 'html', layout: '', label: 'HTML report' },
+  { format: 'csv', layout: 'figures', label: 'CSV, every figure' },
+  { format: 'csv', layout: 'rows', label: 'CSV, one pseudonymous row per leader and checkpoint' },
+  { format: 'json', layout: '', label: 'JSON' },
+] as const;
+
+/** Report (admins): each program's outcome report as of now, downloaded through forms (each download audited). */
+export function reportPage(frame: PageFrame, programs: string[]): Html {
+  const csrf = frame.signedIn?.csrf ?? '';
+  return page(
+    frame,
+    html`<p>Each download is the outcome report as of now, with the same figures and the same suppression of small groups as <code>coachloop report</code>, and is written to the audit log.</p>
+${programs.length === 0 ? html`<p>There are no programs yet.</p>` : ''}
+${programs.map(
+  (program) => html`<section class="card" aria-labelledby="program-${program}">
+<h2 id="program-${program}">${program}</h2>
+<div class="actions">${DOWNLOADS.map(
+    (d) => html`<form method="post" action="/console/report/${program}">
+<input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="format" value="${d.format}">${d.layout ? html`<input type="hidden" name="layout" value="${d.layout}">` : ''}
+<button type="submit" class="secondary">Download ${d.label}</button></form>`,
+  )}</div>
+</section>`,
+)}`,
   );
 }
