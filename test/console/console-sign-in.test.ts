@@ -35,6 +35,13 @@ describe('console sign-in and sessions', () => {
     return client.follow(`/console/sign-in/${provider}`);
   }
 
+  /** A fresh browser that signs in with Slack as this person. */
+  async function slackSignIn(userId: string, name: string) {
+    slack.signInAs(slackUser(userId, name));
+    const client = new ConsoleClient(base);
+    return { client, page: await signIn(client) };
+  }
+
   it('serves the sign-in page on the bot server, with a strict Content-Security-Policy', async () => {
     const client = new ConsoleClient(base);
     const res = await client.request('/console');
@@ -86,9 +93,7 @@ describe('console sign-in and sessions', () => {
   });
 
   it('gives a polite 403 to someone who is neither admin nor curator, and records the refusal', async () => {
-    slack.signInAs(slackUser('UNOBODY', 'Nils Nobody'));
-    const client = new ConsoleClient(base);
-    const page = await signIn(client);
+    const { client, page } = await slackSignIn('UNOBODY', 'Nils Nobody');
     expect(page.status).toBe(403);
     expect(page.text).toContain('for program admins and curators');
     expect(client.cookies.has('coachloop_console')).toBe(false);
@@ -123,9 +128,7 @@ describe('console sign-in and sessions', () => {
   });
 
   it('refuses a form without the session’s token or from another origin (CSRF)', async () => {
-    slack.signInAs(slackUser('UCURATOR', 'Cora Curator'));
-    const client = new ConsoleClient(base);
-    const page = await signIn(client);
+    const { client, page } = await slackSignIn('UCURATOR', 'Cora Curator');
     const csrf = ConsoleClient.csrfOf(page.text);
     const form = { days: '7' };
     expect((await client.request(`/console/alerts/${alertId}/snooze`, { form })).status).toBe(403);
@@ -148,9 +151,7 @@ describe('console sign-in and sessions', () => {
   });
 
   it('ends a session after the idle timeout, and keeps it alive while it is used', async () => {
-    slack.signInAs(slackUser('UCURATOR', 'Cora Curator'));
-    const client = new ConsoleClient(base);
-    await signIn(client);
+    const { client } = await slackSignIn('UCURATOR', 'Cora Curator');
     h.clock.advance(20 * 60_000);
     expect((await client.request('/console/pairs')).status).toBe(200);
     h.clock.advance(20 * 60_000);
@@ -175,9 +176,7 @@ describe('console sign-in and sessions', () => {
   });
 
   it('records one decision per alert: the curator snoozes it from the console, and a second decision is told who acted', async () => {
-    slack.signInAs(slackUser('UCURATOR', 'Cora Curator'));
-    const client = new ConsoleClient(base);
-    const page = await signIn(client);
+    const { client, page } = await slackSignIn('UCURATOR', 'Cora Curator');
     const csrf = ConsoleClient.csrfOf(page.text);
     const bad = await client.request(`/console/alerts/${alertId}/close`, {
       form: { reason: '', _csrf: csrf },
@@ -202,17 +201,13 @@ describe('console sign-in and sessions', () => {
   });
 
   it('shows the audit log to admins with filters, and refuses it to a curator with 403', async () => {
-    slack.signInAs(slackUser('UCURATOR', 'Cora Curator'));
-    const curator = new ConsoleClient(base);
-    await signIn(curator);
+    const { client: curator } = await slackSignIn('UCURATOR', 'Cora Curator');
     const refused = await curator.request('/console/audit');
     expect(refused.status).toBe(403);
     expect(refused.text).toContain('Not available to you');
     expect((await curator.request('/console/pairs')).text).not.toContain('href="/console/audit"');
 
-    slack.signInAs(slackUser('UADMIN', 'Ada Admin'));
-    const admin = new ConsoleClient(base);
-    await signIn(admin);
+    const { client: admin } = await slackSignIn('UADMIN', 'Ada Admin');
     const all = await admin.request('/console/audit');
     expect(all.status).toBe(200);
     expect(all.text).toContain('console.signed_in');
@@ -224,9 +219,7 @@ describe('console sign-in and sessions', () => {
   });
 
   it('gives admins the live outcome report as downloads, the same as `coachloop report`, each audited', async () => {
-    slack.signInAs(slackUser('UADMIN', 'Ada Admin'));
-    const admin = new ConsoleClient(base);
-    await signIn(admin);
+    const { client: admin } = await slackSignIn('UADMIN', 'Ada Admin');
     const page = await admin.request('/console/report');
     expect(page.status).toBe(200);
     expect(page.text).toContain('<h2 id="program-pilot">pilot</h2>');
@@ -253,9 +246,7 @@ describe('console sign-in and sessions', () => {
     ).toBe(404);
     expect((await admin.request('/console/report/pilot', { form: { format: 'json' } })).status).toBe(403);
 
-    slack.signInAs(slackUser('UCURATOR', 'Cora Curator'));
-    const curator = new ConsoleClient(base);
-    const curatorPage = await signIn(curator);
+    const { client: curator, page: curatorPage } = await slackSignIn('UCURATOR', 'Cora Curator');
     expect((await curator.request('/console/report')).status).toBe(403);
     const refused = await curator.request('/console/report/pilot', {
       form: { format: 'json', _csrf: ConsoleClient.csrfOf(curatorPage.text) },
