@@ -2,10 +2,12 @@ import { validate as validCron } from 'node-cron';
 import { z } from 'zod';
 import { checkSlackConfig, slackConfigShape } from './channels/slack/config.js';
 import { checkTeamsConfig, teamsConfigShape } from './channels/teams/config.js';
+import { checkConsoleConfig, consoleConfigShape, peopleList } from './config-console.js';
 import { optionalText } from './config-fields.js';
 
 export { slackConfigured } from './channels/slack/config.js';
 export { TEAMS_APP_TYPES, teamsConfigured } from './channels/teams/config.js';
+export { consoleConfigured } from './config-console.js';
 
 /** coachloop's own variables; each channel brings its own fragment and checks. */
 const coreShape = {
@@ -34,22 +36,15 @@ const coreShape = {
     .min(3000, 'must be at least 3000 (ms)')
     .max(600_000, 'must be at most 600000 (ms, ten minutes)')
     .default(30_000),
-  CURATORS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
+  CURATORS: peopleList,
 };
 
 const envSchema = z
-  .object({ ...coreShape, ...slackConfigShape, ...teamsConfigShape })
+  .object({ ...coreShape, ...slackConfigShape, ...teamsConfigShape, ...consoleConfigShape })
   .superRefine((env, ctx) => {
     checkSlackConfig(env, ctx);
     checkTeamsConfig(env, ctx);
+    checkConsoleConfig(env, ctx);
     const sendTimeout = Math.max(env.SLACK_TIMEOUT_MS, env.TEAMS_TIMEOUT_MS);
     if (env.SHUTDOWN_TIMEOUT_MS <= sendTimeout)
       ctx.addIssue({

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { type ScheduledTask, schedule } from 'node-cron';
 import { channelStateFor } from './app/channel-state.js';
+import { ConsoleAccess } from './app/console-access.js';
 import { Conversation } from './app/conversation/conversation.js';
 import { Curators } from './app/curators.js';
 import { MentoringService } from './app/mentoring.js';
@@ -12,9 +13,11 @@ import { PrivacyService } from './app/privacy.js';
 import { loadProgramFile, programFilesIn } from './app/program-files.js';
 import { CoachingService } from './app/service.js';
 import type { TeamsCredentialsFactory } from './channels/teams/adapter.js';
-import type { Config } from './config.js';
+import { type Config, consoleConfigured } from './config.js';
 import { type Clock, systemClock } from './core/clock.js';
 import type { Platform } from './core/participant.js';
+import { createConsole } from './http/console/index.js';
+import { consoleProviders } from './http/console/providers.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { channelModules } from './registry.js';
@@ -247,8 +250,25 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
 
   const ageSeconds = (at: number | undefined) =>
     at === undefined ? null : Math.max(0, Math.round((clock.now() - at) / 1000));
+
+  const trees: Record<string, RequestListener> = {};
+  if (consoleConfigured(config)) {
+    trees['/console'] = createConsole({
+      access: new ConsoleAccess({ store, clock, curators, mentoring, admins: config.ADMINS }),
+      mentoring,
+      clock,
+      logger,
+      publicUrl: config.CONSOLE_PUBLIC_URL!,
+      sessionSecret: config.CONSOLE_SESSION_SECRET!,
+      idleMinutes: config.CONSOLE_IDLE_MINUTES,
+      providers: consoleProviders(config),
+    });
+    logger.info({ url: `${config.CONSOLE_PUBLIC_URL!.replace(/\/$/, '')}/console` }, 'the console is on');
+  }
+
   const server = createHttpServer({
     routes,
+    trees,
     health: async () => {
       const database = await store.ping().catch(() => false);
       const passes = database ? await store.replicas.list().catch(() => []) : [];

@@ -143,6 +143,23 @@ function askAgain(
     });
 }
 
+/** One pair as the curators' overview shows it. */
+export interface PairOverview {
+  pair: Pair;
+  program: string;
+  mentor: Participant;
+  mentee: Participant;
+  /** The current charter version's state, or null before the mentee sent one. */
+  charter: CharterVersion['status'] | null;
+  score: EngagementScore;
+  threshold: number;
+  milestones: Milestone[];
+  /** Check-in rounds the pair was asked, and in how many they said they met. */
+  checkins: { asked: number; met: number };
+  /** The pair's open alert, if curators have one to decide. */
+  alert: CuratorAlert | null;
+}
+
 /** Mentor pairs: charters, milestones, engagement and the curators' controls. Platform-neutral. */
 export class MentoringService {
   readonly #store: Store;
@@ -912,6 +929,35 @@ export class MentoringService {
       },
       settings.engagement,
     );
+  }
+
+  /**
+   * Every active pair with its charter state, score and reasons, check-in rounds, milestones and open alert: the
+   * curators' overview. The caller has checked that the viewer may see it (`ConsoleAccess.pairsOverview`).
+   */
+  async pairsOverview(): Promise<PairOverview[]> {
+    const now = this.#clock.now();
+    const result: PairOverview[] = [];
+    for (const pair of await this.#store.mentoring.activePairs()) {
+      const program = await this.#program(pair.programId);
+      const mentor = await this.#person(pair.mentorId);
+      const mentee = await this.#person(pair.menteeId);
+      const open = await this.#store.mentoring.openAlertFor(pair.id);
+      const rounds = roundsOf(await this.#store.matching.pairCheckins(pair.id));
+      result.push({
+        pair,
+        program: program.name,
+        mentor,
+        mentee,
+        charter: (await this.#store.mentoring.currentCharter(pair.id))?.status ?? null,
+        score: await this.#score(pair, program.settings, mentor, mentee, now),
+        threshold: program.settings.engagement.threshold,
+        milestones: await this.#store.mentoring.milestones(pair.id),
+        checkins: { asked: rounds.length, met: rounds.filter((r) => r.answers.includes('met')).length },
+        alert: open?.status === 'open' ? open : null,
+      });
+    }
+    return result;
   }
 
   /**

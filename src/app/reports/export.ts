@@ -165,34 +165,7 @@ export async function exportReport(
       review: mid.review,
     };
   }
-  const { program, data, report } = await loadOutcomeReport(store, options.program, now);
-  const words = reportWords(reportLocale(options.locale, program.settings.language));
-  let content: string;
-  let rows: number | null = null;
-  let withheldArms: Arm[] = [];
-  switch (options.format) {
-    case 'json':
-      content = renderJson(report);
-      break;
-    case 'html':
-      content = renderHtml(report, words);
-      break;
-    case 'csv': {
-      const csv =
-        layout === 'rows'
-          ? renderRowsCsv(
-              program,
-              data,
-              await store.reports.pseudonymSecret(randomBytes(32).toString('base64url')),
-              words,
-            )
-          : renderFiguresCsv(report, words);
-      content = csv.csv;
-      rows = csv.rows;
-      withheldArms = csv.withheldArms;
-      break;
-    }
-  }
+  const { program, content, rows, withheldArms, report } = await renderOutcomeReport(store, now, options);
   const path = options.out ?? defaultReportPath(program, options.format, now, layout);
   await writeAndAudit(store, path, content, {
     at: now,
@@ -206,6 +179,43 @@ export async function exportReport(
     },
   });
   return { path, format: options.format, rows, withheldArms, report, review: null };
+}
+
+export interface RenderedReport {
+  program: ProgramRecord;
+  content: string;
+  /** CSV data rows (without the header); null for HTML and JSON. */
+  rows: number | null;
+  withheldArms: Arm[];
+  report: OutcomeReport;
+}
+
+/** The outcome report of a program as of `now`, in one format; the caller records who took it. */
+export async function renderOutcomeReport(
+  store: Store,
+  now: number,
+  options: Pick<ExportOptions, 'program' | 'format' | 'csvLayout' | 'locale'>,
+): Promise<RenderedReport> {
+  const { program, data, report } = await loadOutcomeReport(store, options.program, now);
+  const words = reportWords(reportLocale(options.locale, program.settings.language));
+  switch (options.format) {
+    case 'json':
+      return { program, content: renderJson(report), rows: null, withheldArms: [], report };
+    case 'html':
+      return { program, content: renderHtml(report, words), rows: null, withheldArms: [], report };
+    case 'csv': {
+      const csv =
+        (options.csvLayout ?? 'rows') === 'rows'
+          ? renderRowsCsv(
+              program,
+              data,
+              await store.reports.pseudonymSecret(randomBytes(32).toString('base64url')),
+              words,
+            )
+          : renderFiguresCsv(report, words);
+      return { program, content: csv.csv, rows: csv.rows, withheldArms: csv.withheldArms, report };
+    }
+  }
 }
 
 /** Writes through a temporary file (a reader never sees half of it), then records the export. */
