@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 
+import type { Row } from '../rows.js';
+
 /** A row as node-postgres returns it: BIGINT columns (the epoch-millisecond times) arrive as strings. */
-export type Row = Record<string, unknown>;
+export type { Row };
 
 const numberedCache = new Map<string, string>();
 

@@ -1,9 +1,9 @@
 import type { ProposalStatus, StoredProposal } from '../../core/matching.js';
 import type { MeetingAnswer } from '../../core/meetings.js';
 import type { Identity } from '../../core/participant.js';
+import { identityOf, numOrNull, str, strOrNull, toProposal } from '../rows.js';
 import type { MatchingStore, NewProposal, PairCheckin } from '../types.js';
 import { isUniqueViolation, PgRepository } from './database.js';
-import { identityOf, numOrNull, str, strOrNull, toProposal } from './rows.js';
 
 /** Proposals the curators review, "not with" lists, pair voices and check-ins on PostgreSQL. */
 export class PostgresMatchingStore extends PgRepository implements MatchingStore {

@@ -1,9 +1,9 @@
 import type { Charter, CharterDraft } from '../../core/charter.js';
 import type { CharterVersion, CuratorAlert, Milestone, Pair } from '../../core/mentoring.js';
 import type { NextRun } from '../../core/schedule.js';
+import { str, toAlert, toCharter, toMilestone, toPair } from '../rows.js';
 import type { CharterDraftRecord, MentoringStore, NewPair } from '../types.js';
 import { type PgDatabase, PgRepository } from './database.js';
-import { str, toAlert, toCharter, toMilestone, toPair } from './rows.js';
 
 const CHARTER = 'SELECT * FROM charter_versions WHERE pair_id = ? AND version = ?';
 

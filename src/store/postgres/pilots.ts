@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { strOrNull, toAssignment, toNote } from '../rows.js';
 import type { ArmAssignment, ConfounderNote, PilotStore, ReviewStage } from '../types.js';
 import { PgRepository } from './database.js';
-import { strOrNull, toAssignment, toNote } from './rows.js';
 
 /** Arm assignments, the confounder log and governance reviews of pilots on PostgreSQL. */
 export class PostgresPilotStore extends PgRepository implements PilotStore {

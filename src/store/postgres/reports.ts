@@ -3,6 +3,7 @@ import type { EvaluationSettings, EvaluationVersion } from '../../core/evaluatio
 import type { MeetingAnswer } from '../../core/meetings.js';
 import type { ProgramSettings } from '../../core/program.js';
 import type { ConsentState } from '../../core/schedule.js';
+import { numOrNull, str, strOrNull, toAssignment } from '../rows.js';
 import type {
   ReportDataset as Dataset,
   ReportAlertRow,
@@ -18,7 +19,6 @@ import type {
   ReviewStage,
 } from '../types.js';
 import { PgRepository } from './database.js';
-import { numOrNull, str, strOrNull, toAssignment } from './rows.js';
 
 /** Where the per-database pseudonym secret of report exports is kept (the same meta key as on SQLite). */
 export const PSEUDONYM_SECRET_KEY = 'reports.pseudonym_secret';

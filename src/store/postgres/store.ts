@@ -4,6 +4,19 @@ import type { Experiment, ExperimentInput } from '../../core/experiment.js';
 import { BUDGETED_KINDS } from '../../core/messages.js';
 import type { Identity, Participant, Platform } from '../../core/participant.js';
 import type { Decision, Effect, NextRun, ScheduledJob } from '../../core/schedule.js';
+import {
+  experimentValues,
+  numOrNull,
+  OUTBOX_SELECT,
+  str,
+  strOrNull,
+  toExperiment,
+  toJob,
+  toOutbox,
+  toParticipant,
+  toProgram,
+  toSurvey,
+} from '../rows.js';
 import type {
   ApplyResult,
   AuditEntry,
@@ -25,19 +38,6 @@ import { migratePostgres, PG_MIGRATIONS } from './migrations.js';
 import { PostgresPilotStore } from './pilots.js';
 import { PostgresPrivacyStore } from './privacy.js';
 import { PostgresReportStore } from './reports.js';
-import {
-  experimentValues,
-  numOrNull,
-  OUTBOX_SELECT,
-  str,
-  strOrNull,
-  toExperiment,
-  toJob,
-  toOutbox,
-  toParticipant,
-  toProgram,
-  toSurvey,
-} from './rows.js';
 
 export class ExperimentAlreadyRunningError extends Error {
   constructor(readonly experimentId: string) {

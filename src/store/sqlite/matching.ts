@@ -1,34 +1,9 @@
-import type { Candidate, FitReason, ProposalStatus, StoredProposal } from '../../core/matching.js';
+import type { ProposalStatus, StoredProposal } from '../../core/matching.js';
 import type { MeetingAnswer } from '../../core/meetings.js';
-import type { Identity, Platform } from '../../core/participant.js';
+import type { Identity } from '../../core/participant.js';
+import { identityOf, toProposal } from '../rows.js';
 import type { MatchingStore, NewProposal, PairCheckin } from '../types.js';
-import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
-
-const identityOf = (row: Row): Identity => ({
-  platform: str(row.platform) as Platform,
-  workspaceId: str(row.workspace_id),
-  userId: str(row.user_id),
-});
-
-function toProposal(row: Row): StoredProposal {
-  return {
-    id: str(row.id),
-    reviewId: str(row.review_id),
-    programId: str(row.program_id),
-    menteeId: str(row.mentee_id),
-    mentorId: str(row.mentor_id),
-    fit: Number(row.fit),
-    reasons: JSON.parse(str(row.reasons)) as FitReason[],
-    alternatives: JSON.parse(str(row.alternatives)) as Candidate[],
-    status: str(row.status) as ProposalStatus,
-    chosenMentorId: strOrNull(row.chosen_mentor_id),
-    pairId: strOrNull(row.pair_id),
-    decidedBy: strOrNull(row.decided_by),
-    decidedByName: strOrNull(row.decided_by_name),
-    decidedAt: numOrNull(row.decided_at),
-    createdAt: Number(row.created_at),
-  };
-}
+import { numOrNull, SqlRepository, str, strOrNull } from './sql.js';
 
 /** Proposals the curators review: written in one transaction per review, decided once each. */
 export class SqliteMatchingStore extends SqlRepository implements MatchingStore {

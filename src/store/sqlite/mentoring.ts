@@ -1,70 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Charter, CharterDraft } from '../../core/charter.js';
-import type { EngagementReason } from '../../core/engagement.js';
 import type { CharterVersion, CuratorAlert, Milestone, Pair } from '../../core/mentoring.js';
 import type { NextRun } from '../../core/schedule.js';
+import { toAlert, toCharter, toMilestone, toPair } from '../rows.js';
 import type { CharterDraftRecord, MentoringStore, NewPair } from '../types.js';
-import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
-
-function toPair(row: Row): Pair {
-  return {
-    id: str(row.id),
-    programId: str(row.program_id),
-    mentorId: str(row.mentor_id),
-    menteeId: str(row.mentee_id),
-    status: str(row.status) as Pair['status'],
-    createdBy: str(row.created_by),
-    createdAt: Number(row.created_at),
-    introSentAt: numOrNull(row.intro_sent_at),
-    closedAt: numOrNull(row.closed_at),
-    closeReason: strOrNull(row.close_reason),
-    replacesPairId: strOrNull(row.replaces_pair_id),
-    nudgedAt: numOrNull(row.nudged_at),
-  };
-}
-
-function toCharter(row: Row): CharterVersion {
-  return {
-    pairId: str(row.pair_id),
-    version: Number(row.version),
-    charter: JSON.parse(str(row.data)) as Charter,
-    status: str(row.status) as CharterVersion['status'],
-    submittedAt: Number(row.submitted_at),
-    mentorConfirmedAt: numOrNull(row.mentor_confirmed_at),
-    comment: strOrNull(row.comment),
-  };
-}
-
-function toMilestone(row: Row): Milestone {
-  return {
-    id: str(row.id),
-    pairId: str(row.pair_id),
-    charterVersion: Number(row.charter_version),
-    position: Number(row.position),
-    description: str(row.description),
-    dueDate: str(row.due_date),
-    dueAt: Number(row.due_at),
-    status: str(row.status) as Milestone['status'],
-    confirmedAt: numOrNull(row.confirmed_at),
-    confirmedBy: strOrNull(row.confirmed_by),
-    note: strOrNull(row.note),
-  };
-}
-
-function toAlert(row: Row): CuratorAlert {
-  return {
-    id: str(row.id),
-    pairId: str(row.pair_id),
-    status: str(row.status) as CuratorAlert['status'],
-    score: Number(row.score),
-    reasons: JSON.parse(str(row.reasons)) as EngagementReason[],
-    createdAt: Number(row.created_at),
-    snoozedUntil: numOrNull(row.snoozed_until),
-    action: strOrNull(row.action),
-    handledBy: strOrNull(row.handled_by),
-    handledAt: numOrNull(row.handled_at),
-  };
-}
+import { SqlRepository, str } from './sql.js';
 
 /** The SQL of mentoring, on the same connection as the rest of the store. */
 export class SqliteMentoringStore extends SqlRepository implements MentoringStore {

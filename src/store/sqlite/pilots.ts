@@ -1,35 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AssignmentMethod } from '../../core/evaluation.js';
+import { toAssignment, toNote } from '../rows.js';
 import type { ArmAssignment, ConfounderNote, PilotStore, ReviewStage } from '../types.js';
-import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
-
-export function toAssignment(row: Row): Omit<ArmAssignment, 'email' | 'programId'> {
-  return {
-    participantId: str(row.participant_id),
-    arm: row.arm === 'control' ? 'control' : 'coached',
-    method: str(row.method) as AssignmentMethod,
-    stratum: str(row.stratum),
-    seed: str(row.seed),
-    controlPercent: Number(row.control_percent),
-    batch: Number(row.batch),
-    assignedAt: Number(row.assigned_at),
-    coachingFrom: strOrNull(row.coaching_from),
-    coachedAt: numOrNull(row.coached_at),
-  };
-}
-
-function toNote(row: Row): ConfounderNote {
-  return {
-    id: str(row.id),
-    programId: str(row.program_id),
-    date: str(row.date),
-    text: str(row.text),
-    createdBy: str(row.created_by),
-    createdAt: Number(row.created_at),
-    removedBy: strOrNull(row.removed_by),
-    removedAt: numOrNull(row.removed_at),
-  };
-}
+import { SqlRepository, strOrNull } from './sql.js';
 
 /** Arm assignments, the confounder log and governance reviews of pilots. */
 export class SqlitePilotStore extends SqlRepository implements PilotStore {

@@ -3,6 +3,7 @@ import type { EvaluationSettings, EvaluationVersion } from '../../core/evaluatio
 import type { MeetingAnswer } from '../../core/meetings.js';
 import type { ProgramSettings } from '../../core/program.js';
 import type { ConsentState } from '../../core/schedule.js';
+import { toAssignment } from '../rows.js';
 import type {
   ReportDataset as Dataset,
   ReportAlertRow,
@@ -17,7 +18,6 @@ import type {
   ReportSurveyRow,
   ReviewStage,
 } from '../types.js';
-import { toAssignment } from './pilots.js';
 import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
 
 /** Where the per-database pseudonym secret of report exports is kept. */

@@ -1,11 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { Row } from '../rows.js';
 
-/** A row as better-sqlite3 returns it. */
-export type Row = Record<string, unknown>;
-
-export const str = (v: unknown): string => String(v);
-export const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+export { numOrNull, type Row, str, strOrNull } from '../rows.js';
 
 /** The small helpers every SQLite repository here uses over one connection. */
 export class SqlRepository {

@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Survey, SurveyDetails } from '../../core/checkpoint.js';
-import type { Experiment, ExperimentInput, ExperimentStatus } from '../../core/experiment.js';
-import { BUDGETED_KINDS, type Message, type MessageKind } from '../../core/messages.js';
+import type { SurveyDetails } from '../../core/checkpoint.js';
+import type { Experiment, ExperimentInput } from '../../core/experiment.js';
+import { BUDGETED_KINDS } from '../../core/messages.js';
 import type { Identity, Participant, Platform } from '../../core/participant.js';
-import type { ProgramSettings } from '../../core/program.js';
-import type { ConsentState, Decision, JobKind, NextRun, ScheduledJob } from '../../core/schedule.js';
+import type { Decision, NextRun } from '../../core/schedule.js';
+import {
+  experimentValues,
+  OUTBOX_SELECT,
+  toExperiment,
+  toJob,
+  toOutbox,
+  toParticipant,
+  toProgram,
+  toSurvey,
+} from '../rows.js';
 import type {
   ApplyResult,
   AuditEntry,
@@ -15,10 +24,8 @@ import type {
   NewArmAssignment,
   NewOutboxRow,
   NudgeResponse,
-  OutboxRow,
   OutboxStatus,
   ParticipantPatch,
-  ProgramRecord,
   RosterPlan,
   Store,
   StoreWarning,
@@ -32,140 +39,7 @@ import { SqlitePrivacyStore } from './privacy.js';
 import { SqliteReportStore } from './reports.js';
 import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
 
-function toProgram(row: Row): ProgramRecord {
-  return {
-    id: str(row.id),
-    name: str(row.name),
-    settings: JSON.parse(str(row.settings)) as ProgramSettings,
-    version: Number(row.version),
-    createdAt: Number(row.created_at),
-    updatedAt: Number(row.updated_at),
-  };
-}
-
-function toParticipant(row: Row): Participant {
-  return {
-    id: str(row.id),
-    programId: str(row.program_id),
-    platform: str(row.platform) as Platform,
-    workspaceId: str(row.workspace_id),
-    userId: str(row.user_id),
-    email: strOrNull(row.email),
-    displayName: strOrNull(row.display_name),
-    timezone: strOrNull(row.timezone),
-    workingDays: row.working_days ? JSON.parse(str(row.working_days)) : null,
-    quietHours: row.quiet_hours ? JSON.parse(str(row.quiet_hours)) : null,
-    pausedUntil: numOrNull(row.paused_until),
-    consent: str(row.consent) as ConsentState,
-    consentAt: numOrNull(row.consent_at),
-    reachable: Number(row.reachable) === 1,
-    address: strOrNull(row.address),
-    lastInteractionAt: numOrNull(row.last_interaction_at),
-    createdAt: Number(row.created_at),
-    kind: row.kind === 'channel' ? 'channel' : 'person',
-    roles: row.roles ? (JSON.parse(str(row.roles)) as Participant['roles']) : [],
-    arm: row.arm === 'control' ? 'control' : 'coached',
-    invitedAt: numOrNull(row.invited_at),
-    attributes: row.attributes ? (JSON.parse(str(row.attributes)) as Record<string, string>) : {},
-    language: strOrNull(row.language),
-    rosterLanguage: strOrNull(row.roster_language),
-    platformLocale: strOrNull(row.platform_locale),
-  };
-}
-
-function toExperiment(row: Row): Experiment {
-  return {
-    id: str(row.id),
-    participantId: str(row.participant_id),
-    behavior: str(row.behavior),
-    hypothesis: str(row.hypothesis),
-    kpiName: str(row.kpi_name),
-    kpiUnit: str(row.kpi_unit),
-    kpiBaseline: Number(row.kpi_baseline),
-    kpiTarget: Number(row.kpi_target),
-    kpiDirection: str(row.kpi_direction) as Experiment['kpiDirection'],
-    startDate: str(row.start_date),
-    lengthWeeks: Number(row.length_weeks),
-    endDate: str(row.end_date),
-    status: str(row.status) as ExperimentStatus,
-    version: Number(row.version),
-    createdAt: Number(row.created_at),
-    updatedAt: Number(row.updated_at),
-  };
-}
-
-function toSurvey(row: Row): Survey {
-  return {
-    id: str(row.id),
-    experimentId: str(row.experiment_id),
-    participantId: str(row.participant_id),
-    checkpointDay: Number(row.checkpoint_day),
-    status: str(row.status) as Survey['status'],
-    sentAt: numOrNull(row.sent_at),
-    remindedAt: numOrNull(row.reminded_at),
-    practice: numOrNull(row.practice),
-    kpiValue: numOrNull(row.kpi_value),
-    confidence: numOrNull(row.confidence),
-    note: strOrNull(row.note),
-    answeredAt: numOrNull(row.answered_at),
-  };
-}
-
 /** The experiment's editable columns, in the order the INSERT and UPDATE below name them. */
-function experimentValues(input: ExperimentInput, endDate: string): unknown[] {
-  return [
-    input.behavior,
-    input.hypothesis,
-    input.kpiName,
-    input.kpiUnit,
-    input.kpiBaseline,
-    input.kpiTarget,
-    input.kpiDirection,
-    input.startDate,
-    input.lengthWeeks,
-    endDate,
-  ];
-}
-
-function toJob(row: Row): ScheduledJob {
-  return {
-    id: Number(row.id),
-    kind: str(row.kind) as JobKind,
-    participantId: str(row.participant_id),
-    subjectId: str(row.subject_id),
-    occurrence: str(row.occurrence),
-    dueAt: Number(row.due_at),
-    version: Number(row.version),
-  };
-}
-
-function toOutbox(row: Row): OutboxRow {
-  return {
-    id: Number(row.id),
-    key: str(row.key),
-    participantId: str(row.participant_id),
-    kind: str(row.kind) as MessageKind,
-    budgeted: Number(row.budgeted) === 1,
-    budgetWeek: str(row.budget_week),
-    platform: str(row.platform) as Platform,
-    workspaceId: str(row.workspace_id),
-    message: JSON.parse(str(row.message)) as Message,
-    dueAt: Number(row.due_at),
-    expiresAt: Number(row.expires_at),
-    status: str(row.status) as OutboxStatus,
-    attempts: Number(row.attempts),
-    nextAttemptAt: Number(row.next_attempt_at),
-    claimToken: strOrNull(row.claim_token),
-    claimedAt: numOrNull(row.claimed_at),
-    reason: strOrNull(row.reason),
-    providerRef: strOrNull(row.provider_ref),
-    sentAt: numOrNull(row.sent_at),
-    createdAt: Number(row.created_at),
-  };
-}
-
-const OUTBOX_SELECT = `SELECT o.*, p.platform, p.workspace_id FROM outbox o JOIN participants p ON p.id = o.participant_id`;
-
 export interface SqliteOptions {
   /** File path, or ':memory:'. */
   path: string;

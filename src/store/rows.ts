@@ -1,21 +1,24 @@
-import type { Charter } from '../../core/charter.js';
-import type { Survey } from '../../core/checkpoint.js';
-import type { EngagementReason } from '../../core/engagement.js';
-import type { AssignmentMethod } from '../../core/evaluation.js';
-import type { Experiment, ExperimentInput, ExperimentStatus } from '../../core/experiment.js';
-import type { Candidate, FitReason, ProposalStatus, StoredProposal } from '../../core/matching.js';
-import type { CharterVersion, CuratorAlert, Milestone, Pair } from '../../core/mentoring.js';
-import type { Message, MessageKind } from '../../core/messages.js';
-import type { Identity, Participant, Platform } from '../../core/participant.js';
-import type { ProgramSettings } from '../../core/program.js';
-import type { ConsentState, JobKind, ScheduledJob } from '../../core/schedule.js';
-import type { ArmAssignment, ConfounderNote, OutboxRow, OutboxStatus, ProgramRecord } from '../types.js';
-import type { Row } from './database.js';
+import type { Charter } from '../core/charter.js';
+import type { Survey } from '../core/checkpoint.js';
+import type { EngagementReason } from '../core/engagement.js';
+import type { AssignmentMethod } from '../core/evaluation.js';
+import type { Experiment, ExperimentInput, ExperimentStatus } from '../core/experiment.js';
+import type { Candidate, FitReason, ProposalStatus, StoredProposal } from '../core/matching.js';
+import type { CharterVersion, CuratorAlert, Milestone, Pair } from '../core/mentoring.js';
+import type { Message, MessageKind } from '../core/messages.js';
+import type { Identity, Participant, Platform } from '../core/participant.js';
+import type { ProgramSettings } from '../core/program.js';
+import type { ConsentState, JobKind, ScheduledJob } from '../core/schedule.js';
+import type { ArmAssignment, ConfounderNote, OutboxRow, OutboxStatus, ProgramRecord } from './types.js';
 
 /*
- * Rows to port values. The columns and their encodings are those of the SQLite schema (epoch milliseconds, JSON
- * text, 0/1 flags), so these are the SQLite store's mappers; BIGINT values arrive as strings and go through Number.
+ * Rows to port values, for both implementations: the PostgreSQL schema keeps the SQLite schema's columns and
+ * encodings (epoch milliseconds, JSON text, 0/1 flags). PostgreSQL's BIGINT values arrive as strings and go through
+ * Number like SQLite's integers.
  */
+
+/** A row as either driver returns it. */
+export type Row = Record<string, unknown>;
 
 export const str = (v: unknown): string => String(v);
 export const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
