@@ -186,4 +186,44 @@ export const deInformal = {
   'meeting.noteForm.title': 'Euer Treffen',
   'meeting.noteForm.note': 'Eine Notiz für das Programmteam (vertraulich, nie für dein Gegenüber sichtbar)',
   'meeting.noted': 'Danke – deine Notiz ist gespeichert.',
+  'waitlist.coachingStarts':
+    'Der Vergleichszeitraum von *{program}* ist vorbei. Danke, dass du die Check-ins beantwortet hast: Du machst das Ergebnis des Piloten belastbar. Ab heute bekommst du das volle Coaching wie alle anderen: Impulse zu deiner Zeit zwischen den Check-ins. {running, select, yes {Du beginnst mit deinem Experiment *{behavior}*.} other {Wähl ein Verhalten zum Üben und tipp `/coach start`, um dein Experiment anzulegen.}}',
+  'pair.introMentor':
+    'Du bist jetzt Mentor von *{mentee}*. Die Mentee entwirft eure gemeinsame Vereinbarung (Ziele, zwei Kennzahlen, Meilensteine, Rhythmus, Grenzen); ich schicke sie dir zur Bestätigung oder für Änderungswünsche.',
+  'pair.introMentee':
+    'Dein Mentor ist *{mentor}*. Erster Schritt: eure Vereinbarung – Ziele, zwei Kennzahlen, Meilensteine nach 90 und 180 Tagen, wie oft ihr euch trefft, Vertraulichkeit und was dein Mentor tut und nicht tut. Deine Antworten werden nach jedem Schritt gespeichert.',
+  'pair.rematchedMentee':
+    'Dein Programmteam hat dir einen neuen Mentor zugeordnet: {mentor}. Manchmal passt ein neuer Blick besser zur aktuellen Phase; danke für die Arbeit bisher. Deine neue Vereinbarung beginnt mit einer leeren Seite.',
+  'pair.rematchedMentor':
+    'Danke, dass du {mentee} begleitet hast. Das Programmteam hat eine neue Zuordnung gefunden, die besser zu den aktuellen Zielen passt; von dir ist nichts weiter nötig.',
+  'alert.noPeople':
+    'Hier kann niemand sonst als neuer Mentor gewählt werden. Füg die Person zuerst dem Team hinzu.',
+  'alert.peopleUnavailable':
+    'Ich konnte die Mitglieder gerade nicht lesen; bitte versuch es in einer Minute noch einmal.',
+  'channel.help':
+    'Ich bin der Coaching-Begleiter. In einem Team-Kanal mache ich eines: Ich melde Mentoring-Paare mit niedrigem Engagement, mit Schaltflächen zum Neu-Zuordnen, Nachfragen, Pausieren oder Beenden (nur für Kuratoren).\n• `/coach claim` – eine Kuratorin oder ein Kurator macht diesen Kanal zum Ort für Warnungen\n• `/coach pair @mentor @mentee` – zwei Personen zusammenbringen (Kuratoren)\n• `/coach help` – diese Nachricht\nFür dein eigenes Coaching schreib mir im 1:1-Chat.',
+  'channel.unknown':
+    'In einem Team-Kanal verstehe ich `/coach claim`, `/coach pair` und `/coach help`. Für dein eigenes Coaching schreib mir im 1:1-Chat.',
+  'channel.claimElsewhere':
+    'Das geht in einem Team-Kanal: Füg mich dem Kanal hinzu, in dem die Kuratoren Warnungen möchten, und tipp dort `/coach claim` (mit Erwähnung).',
+  'channel.claimNotCurator':
+    'Nur Kuratoren können einen Kanal für Warnungen beanspruchen. Bitte deine Programm-Admins, dich als {platform}:{user} in CURATORS aufzunehmen.',
+  'channel.claimConfigured':
+    'Warnungen gehen in den Kanal aus der Konfiguration; ändere diese Einstellung, um sie hierher zu holen.',
+  'channel.hello':
+    'Hallo! Ich bin der Coaching-Begleiter. Für dein eigenes Coaching schreib mir im 1:1-Chat.',
+  'channel.helloClaim':
+    'Hallo! Ich bin der Coaching-Begleiter. Eine Kuratorin oder ein Kurator kann mich mit `/coach claim` im Kanal erwähnen, der die Warnungen bekommen soll. Für dein eigenes Coaching schreib mir im 1:1-Chat.',
+  'match.review.mentorFull': '{mentor} hat keinen freien Platz mehr; bitte wähl einen anderen Mentor.',
+  'pairStatus.pair':
+    'Dein Paar mit *{other}* ({role, select, mentor {dein Mentee} other {dein Mentor}}): *{score}/100*. {low, select, yes {Das liegt unter {threshold}: Zuerst bekommt ihr beide eine freundliche Erinnerung, und bleibt der Wert nach einer Schonfrist niedrig, werden die Kuratoren gebeten, sich das anzusehen.} other {Die Kuratoren werden nur gebeten, sich das anzusehen, wenn der Wert unter {threshold} fällt und nach einer freundlichen Erinnerung dort bleibt.}}',
+  'notWith.added':
+    'Vertraulich notiert: Ich schlage {people} nicht als deine Zuordnung vor. Niemand sonst sieht diese Liste, und die Personen darauf erfahren nichts davon. `/coach notwith` zeigt die Liste; `/coach notwith remove @person` streicht jemanden.',
+  'notWith.empty':
+    'Deine vertrauliche „nicht mit“-Liste ist leer. Mit `/coach notwith @person` schlägt der Abgleich diese Person nie als deine Zuordnung vor; niemand sonst sieht die Liste.',
+  'rematch.suggestions': 'Vorschläge des Abgleichs (ein Ausgangspunkt; du kannst unten jede Person wählen):',
+  'voice.newMatchSent':
+    'Vertraulich an die Kuratoren des Programms gesendet: Du möchtest eine neue Zuordnung. Das ist niemandes Schuld, und {other} erfährt nichts davon. Eine Kuratorin oder ein Kurator meldet sich bei dir.',
+  'meeting.answered':
+    '{answer, select, not_yet {Notiert: noch nicht. Niemand macht dir einen Vorwurf – versuch, bald einen Termin zu finden.} other {Notiert: Ihr beide lasst dieses Treffen aus. Es zählt nicht als verpasstes Treffen.}}',
 } satisfies Partial<Catalog>;
