@@ -101,4 +101,42 @@ export const frInformal = {
     'Ce formulaire n’est plus à jour. Tape `/coach start` pour en ouvrir un nouveau.',
   'status.noExperiment':
     'Pas encore d’expérience. Lance-en une avec le bouton *Lancer l’expérience* ou `/coach start`.',
+  'validation.charter.cadence': 'Choisis hebdomadaire, toutes les deux semaines ou mensuel.',
+  'validation.curator.mentor': 'Choisis le nouveau mentor.',
+  'validation.curator.reason': 'Donne une raison courte.',
+  'validation.curator.note': 'Écris une courte note.',
+  'validation.curator.days': 'Choisis un nombre de jours.',
+  'validation.curator.sameMentor': 'Choisis quelqu’un d’autre que le mentor actuel.',
+  'command.pairUsage': 'Utilisation : `/coach pair @mentor @mentee` (mentionne les deux personnes).',
+  'charter.question.goals': 'Qu’attends-tu de ce mentorat ? Deux ou trois objectifs, avec tes propres mots.',
+  'charter.question.kpi1Name':
+    'Nomme le premier indicateur que tu veux faire évoluer (par ex. « alignement des parties prenantes »).',
+  'charter.question.kpi2Name': 'Nomme le second indicateur.',
+  'charter.question.milestone1': 'Décris ton premier jalon (vers 90 jours).',
+  'charter.question.milestone2': 'Décris ton second jalon (vers 180 jours).',
+  'charter.question.confidentiality':
+    'Acceptes-tu de garder entre vous deux ce que vous vous dites ? Réponds « agree ».',
+  'charter.question.mentorWill':
+    'Que fera ton mentor pour toi ? (par ex. relire mon plan, me présenter à des pairs)',
+  'charter.pageIntro': 'Tes réponses sont enregistrées après chaque page ; tu peux y revenir à tout moment.',
+  'charter.sentToMentor':
+    'Ta charte est en route vers ton mentor. Je te dirai quand il la confirme ou demande des changements.',
+  'charter.thanksSent': 'Merci ! Ta charte (version {version}) attend la confirmation de {mentor}.',
+  'charter.withMentor':
+    'Ta charte est maintenant chez ton mentor ; tu pourras la modifier s’il demande des changements.',
+  'charter.alreadyWithMentor': 'Ta charte est déjà chez ton mentor.',
+  'charter.chatStart':
+    'Faisons ta charte pas à pas. Réponds « stop » à tout moment ; tes réponses sont gardées.',
+  'charter.chatAllAnswered': 'Tout est répondu. Réponds « send » pour envoyer la charte à ton mentor.',
+  'charter.chatPaused':
+    'En pause. Tes réponses sont enregistrées ; reprends où tu en étais avec le bouton de la charte, quand tu veux.',
+  'charter.review': '*{mentee}* t’a envoyé votre charte de mentorat (version {version}). Te convient-elle ?',
+  'charter.confirmed': 'Tu as confirmé la charte (version {version}). Elle est active.',
+  'charter.notWaiting': 'Cette version ne t’attend plus.',
+  'charter.activeForMentee':
+    '{mentor} a confirmé ta charte. Elle est active ; les jalons sont dus le {first} et le {second}.',
+  'charter.changesRequested':
+    '*{mentor}* demande des changements à ta charte : « {comment} ». Tes réponses précédentes sont gardées ; modifie ce qui doit l’être et renvoie-la.',
+  'charter.changesSent':
+    'Tu as demandé des changements à la version {version}. J’ai transmis ton commentaire.',
 } satisfies Partial<Catalog>;
