@@ -139,4 +139,63 @@ export const frInformal = {
     '*{mentor}* demande des changements à ta charte : « {comment} ». Tes réponses précédentes sont gardées ; modifie ce qui doit l’être et renvoie-la.',
   'charter.changesSent':
     'Tu as demandé des changements à la version {version}. J’ai transmis ton commentaire.',
+  'waitlist.coachingStarts':
+    'La période de comparaison de *{program}* est terminée. Merci d’avoir répondu aux points d’étape : ce sont eux qui rendent le résultat du pilote fiable. À partir d’aujourd’hui, tu reçois le coaching complet, comme tout le monde : des rappels à ton heure entre les points d’étape. {running, select, yes {Ils commencent avec ton expérience *{behavior}*.} other {Choisis un comportement à pratiquer et tape `/coach start` pour créer ton expérience.}}',
+  'pair.introMentor':
+    'Tu es maintenant le mentor de *{mentee}*. Cette personne rédige votre charte (objectifs, deux indicateurs, jalons, rythme, limites) ; je te l’enverrai pour confirmation ou demande de changements.',
+  'pair.introMentee':
+    'Tu es en binôme avec *{mentor}*, ton mentor. Première étape : ta charte — objectifs, deux indicateurs, jalons à 90 et 180 jours, rythme des rencontres, confidentialité, et ce que ton mentor fera ou non. Tes réponses sont enregistrées à chaque étape.',
+  'pair.nudge':
+    'Un petit signe : cela fait un moment que toi et *{other}* n’avez pas mis à jour votre mentorat ici. Une rencontre est-elle prévue ? Une mise à jour rapide de la charte ou d’un jalon aide à garder le cap.',
+  'pair.yourMentor': 'ton mentor',
+  'pair.yourMentee': 'ton mentoré',
+  'pair.yourPartner': 'ton binôme',
+  'pair.rematchedMentee':
+    'L’équipe du programme t’a associé à un nouveau mentor, {mentor}. Un nouveau regard convient parfois mieux au moment que tu vis ; merci pour le travail accompli. Ta nouvelle charte repart d’une page blanche.',
+  'pair.rematchedMentor':
+    'Merci d’avoir accompagné {mentee}. L’équipe du programme a organisé un nouveau binôme, mieux adapté à ses objectifs actuels ; rien n’est attendu de ta part.',
+  'pair.closedMentee':
+    'Ton mentorat avec {mentor} arrive à son terme. Merci pour le temps que vous y avez consacré tous les deux.',
+  'pair.closedMentor':
+    'Ton mentorat avec {mentee} arrive à son terme. Merci pour le temps que tu y as consacré.',
+  'alert.noPeople':
+    'Personne d’autre ne peut être choisi comme nouveau mentor ici. Ajoute d’abord la personne à l’équipe.',
+  'channel.help':
+    'Je suis le compagnon de coaching. Dans un canal d’équipe, je fais une seule chose : publier les alertes sur les binômes de mentorat dont l’engagement baisse, avec des boutons pour changer de mentor, prendre des nouvelles, mettre en veille ou clore (curateurs uniquement).\n• `/coach claim` — un curateur fait de ce canal le lieu des alertes\n• `/coach pair @mentor @mentee` — un curateur forme un binôme\n• `/coach help` — ce message\nPour ton propre coaching, écris-moi en conversation individuelle.',
+  'channel.unknown':
+    'Dans un canal d’équipe, je comprends `/coach claim`, `/coach pair` et `/coach help`. Pour ton propre coaching, écris-moi en conversation individuelle.',
+  'channel.claimElsewhere':
+    'Cela se fait dans un canal d’équipe : ajoute-moi au canal où les curateurs veulent les alertes et tapes-y `/coach claim` (en me mentionnant).',
+  'channel.claimNotCurator':
+    'Seuls les curateurs peuvent réserver un canal aux alertes. Demande à l’admin de ton programme de t’ajouter à CURATORS en tant que {platform}:{user}.',
+  'channel.claimConfigured':
+    'Les alertes vont dans le canal défini dans la configuration ; modifie ce réglage pour les recevoir ici.',
+  'channel.hello':
+    'Bonjour ! Je suis le compagnon de coaching. Pour ton propre coaching, écris-moi en conversation individuelle.',
+  'channel.helloClaim':
+    'Bonjour ! Je suis le compagnon de coaching. Un curateur peut me mentionner avec `/coach claim` dans le canal qui doit recevoir les alertes. Pour ton propre coaching, écris-moi en conversation individuelle.',
+  'pairStatus.none': 'Tu ne fais partie d’aucun binôme de mentorat actif pour le moment.',
+  'pairStatus.pair':
+    'Ton binôme avec *{other}* ({role, select, mentor {ton mentoré} other {ton mentor}}) : *{score}/100*. {low, select, yes {C’est sous {threshold} : vous recevez d’abord tous les deux un petit rappel amical, et si le score reste bas après un délai de grâce, les curateurs sont invités à regarder.} other {Les curateurs ne sont invités à regarder que si le score passe sous {threshold} et y reste après un rappel amical.}}',
+  'notWith.added':
+    'C’est noté, en toute confidentialité : je ne te proposerai pas {people}. Personne d’autre ne voit cette liste, et les personnes qui y figurent n’en sont pas informées. `/coach notwith` affiche la liste ; `/coach notwith remove @person` retire quelqu’un.',
+  'notWith.removed': 'Retiré de ta liste « pas avec » : {people}.',
+  'notWith.notListed': 'Cette personne ne figurait pas sur ta liste « pas avec ».',
+  'notWith.list': 'Ta liste confidentielle « pas avec » (toi seul la vois) : {people}.',
+  'notWith.empty':
+    'Ta liste confidentielle « pas avec » est vide. `/coach notwith @person` empêche qu’on te propose cette personne ; personne d’autre ne voit la liste.',
+  'notWith.self': 'C’est toi. Mentionne la personne avec qui tu préfères ne pas être associé.',
+  'notWith.answeredInChat': 'Je t’ai répondu dans notre conversation individuelle.',
+  'rematch.suggestions':
+    'Suggestions de l’algorithme (un point de départ ; choisis qui tu veux ci-dessous) :',
+  'voice.newMatchSent':
+    'Envoyé en toute confidentialité aux curateurs du programme : tu voudrais un autre binôme. Ce n’est la faute de personne, et {other} n’en est pas informé. Un curateur te contactera.',
+  'voice.newMatchAlready': 'Ta demande d’un autre binôme est déjà entre les mains des curateurs.',
+  'meeting.ask':
+    'Point binôme : *{other}* et toi, vous êtes-vous rencontrés depuis le {since, date, day} ? Seule l’équipe du programme voit les réponses.',
+  'meeting.answered':
+    '{answer, select, not_yet {C’est noté : pas encore. Personne ne te le reproche — essaie de trouver un moment bientôt.} other {C’est noté : vous passez cette rencontre. Elle ne compte pas comme manquée.}}',
+  'meeting.noteForm.note':
+    'Une note pour l’équipe du programme (confidentielle, jamais montrée à ton binôme)',
+  'meeting.noted': 'Merci — ta note est enregistrée.',
 } satisfies Partial<Catalog>;
