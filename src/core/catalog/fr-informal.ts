@@ -198,4 +198,5 @@ export const frInformal = {
   'meeting.noteForm.note':
     'Une note pour l’équipe du programme (confidentielle, jamais montrée à ton binôme)',
   'meeting.noted': 'Merci — ta note est enregistrée.',
+  'match.review.mentorFull': '{mentor} n’a plus de place libre ; choisis un autre mentor.',
 } satisfies Partial<Catalog>;
