@@ -1,5 +1,9 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { type DirectoryLookup, importRoster, type RosterOutcome } from '../../src/app/roster.js';
+import { parseProgramSettings } from '../../src/core/program.js';
+import type { Store } from '../../src/store/types.js';
+import { log } from './common.js';
 
 const DEPARTMENTS = ['Sales', 'Operations', 'Finance', 'Engineering', 'People'];
 
@@ -39,4 +43,35 @@ export function trackPeakRss(): { atStart: number; peak(): number; stop(): void 
     },
     stop: () => clearInterval(sampler),
   };
+}
+
+/**
+ * Imports the roster file into a new program named `programName`, as `coachloop roster import` does, with emails
+ * resolved by `directory`; `beforeImport` runs just before the clock starts (e.g. to reset the simulator's CPU
+ * count). The import's duration and outcome; throws when the import reports problems.
+ */
+export async function timedRosterImport(options: {
+  store: Store;
+  programName: string;
+  file: string;
+  rows: number;
+  directory: DirectoryLookup;
+  beforeImport?: () => Promise<void>;
+}): Promise<{ ms: number; outcome: RosterOutcome }> {
+  const now = Date.UTC(2026, 2, 2, 9);
+  const settings = parseProgramSettings({ name: options.programName, timezone: 'Europe/Berlin' });
+  const program = (await options.store.programs.upsert(settings, now)).record;
+  log(`${options.programName}: importing ${options.rows.toLocaleString('en-US')} rows`);
+  await options.beforeImport?.();
+  const started = performance.now();
+  const outcome = await importRoster({
+    store: options.store,
+    program,
+    csv: createReadStream(options.file),
+    lookups: [options.directory],
+    now,
+  });
+  const ms = performance.now() - started;
+  if (!outcome.ok) throw new Error(`roster import failed: ${outcome.problems.slice(0, 3).join('; ')}`);
+  return { ms, outcome };
 }

@@ -4,15 +4,12 @@
  * locally, without Slack's pacing), the people planned and written in one transaction. Peak RSS is this process's.
  */
 
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { importRoster } from '../../src/app/roster.js';
 import { slackDirectory } from '../../src/channels/slack/directory.js';
 import { createSlackClient } from '../../src/channels/slack/sender.js';
-import { parseProgramSettings } from '../../src/core/program.js';
 import { openStoreAt } from '../../src/store/index.js';
-import { childMain, log, type StepOptions, userIdOf } from '../lib/common.js';
-import { trackPeakRss, writeBenchRoster } from '../lib/roster-file.js';
+import { childMain, type StepOptions, userIdOf } from '../lib/common.js';
+import { timedRosterImport, trackPeakRss, writeBenchRoster } from '../lib/roster-file.js';
 import { startSimProcess } from '../lib/sim-client.js';
 
 interface Input extends StepOptions {
@@ -41,13 +38,6 @@ childMain<Input, RosterOutput>(async (input) => {
   const sim = await startSimProcess({ users: input.rows, emails: true });
   const store = await openStoreAt(join(input.tmpRoot, 'roster.db'));
   try {
-    const now = Date.UTC(2026, 2, 2, 9);
-    const program = (
-      await store.programs.upsert(
-        parseProgramSettings({ name: 'bench-roster', timezone: 'Europe/Berlin' }),
-        now,
-      )
-    ).record;
     const directory = slackDirectory(
       createSlackClient({ token: sim.token, apiUrl: sim.apiUrl }),
       sim.teamId,
@@ -55,18 +45,14 @@ childMain<Input, RosterOutput>(async (input) => {
         paced: false,
       },
     );
-    log(`roster: importing ${input.rows.toLocaleString('en-US')} rows`);
-    await sim.cpuStart();
-    const started = performance.now();
-    const outcome = await importRoster({
+    const { ms, outcome } = await timedRosterImport({
       store,
-      program,
-      csv: createReadStream(file),
-      lookups: [directory],
-      now,
+      programName: 'bench-roster',
+      file,
+      rows: input.rows,
+      directory,
+      beforeImport: () => sim.cpuStart(),
     });
-    const ms = performance.now() - started;
-    if (!outcome.ok) throw new Error(`roster import failed: ${outcome.problems.slice(0, 3).join('; ')}`);
     const stats = await sim.stats();
     return {
       rows: input.rows,

@@ -5,19 +5,16 @@
  * people's Teams user ids kept, then the people planned and written in one transaction. Peak RSS is this process's.
  */
 
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { channelStateFor } from '../../src/app/channel-state.js';
-import { importRoster } from '../../src/app/roster.js';
 import { TeamsAddressBook } from '../../src/channels/teams/addresses.js';
 import { createTeamsDirectory } from '../../src/channels/teams/directory.js';
 import { ConversationPacer } from '../../src/channels/teams/sender.js';
 import { systemClock } from '../../src/core/clock.js';
-import { parseProgramSettings } from '../../src/core/program.js';
 import { silentLogger } from '../../src/logger.js';
 import { openStoreAt } from '../../src/store/index.js';
-import { childMain, log, type StepOptions } from '../lib/common.js';
-import { trackPeakRss, writeBenchRoster } from '../lib/roster-file.js';
+import { childMain, type StepOptions } from '../lib/common.js';
+import { timedRosterImport, trackPeakRss, writeBenchRoster } from '../lib/roster-file.js';
 import { startServiceProcess } from '../lib/service-process.js';
 import type { TeamsDirectorySimStats } from '../lib/teams-directory-sim-child.js';
 
@@ -51,13 +48,6 @@ childMain<Input, TeamsRosterOutput>(async (input) => {
   );
   const store = await openStoreAt(join(input.tmpRoot, 'teams-roster.db'));
   try {
-    const now = Date.UTC(2026, 2, 2, 9);
-    const program = (
-      await store.programs.upsert(
-        parseProgramSettings({ name: 'bench-teams-roster', timezone: 'Europe/Berlin' }),
-        now,
-      )
-    ).record;
     const state = channelStateFor(store, 'teams', systemClock);
     // The bot was added to the team: what the install leaves in the channel's state.
     await new TeamsAddressBook(state).rememberTeam({
@@ -74,18 +64,14 @@ childMain<Input, TeamsRosterOutput>(async (input) => {
       // Pacing off, as the Slack step's directory: the simulator answers at once and refuses nothing.
       pacer: new ConversationPacer([]),
     });
-    log(`teams roster: importing ${input.rows.toLocaleString('en-US')} rows`);
-    await sim.call('cpuStart');
-    const started = performance.now();
-    const outcome = await importRoster({
+    const { ms, outcome } = await timedRosterImport({
       store,
-      program,
-      csv: createReadStream(file),
-      lookups: [directory],
-      now,
+      programName: 'bench-teams-roster',
+      file,
+      rows: input.rows,
+      directory,
+      beforeImport: () => sim.call('cpuStart'),
     });
-    const ms = performance.now() - started;
-    if (!outcome.ok) throw new Error(`roster import failed: ${outcome.problems.slice(0, 3).join('; ')}`);
     const stats = await sim.call<TeamsDirectorySimStats>('stats');
     return {
       rows: input.rows,
