@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildOutcomeReport } from '../../src/app/reports/compute.js';
 import { DAY } from '../../src/core/clock.js';
 import { parseProgramSettings } from '../../src/core/program.js';
-import type { ReportDataset, ReportPairRow, ReportPersonRow } from '../../src/store/types.js';
+import type { ReportPairRow, ReportPersonRow } from '../../src/store/types.js';
+import { reportDataset } from '../support/report-fixtures.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const program = {
@@ -40,24 +41,6 @@ const pair = (
     charterConfirmedAt: null,
   }) satisfies ReportPairRow;
 
-function dataset(extra: Partial<ReportDataset>): ReportDataset {
-  return {
-    people: [],
-    experiments: [],
-    surveys: [],
-    nudges: [],
-    budgetWeeks: [],
-    pairs: [],
-    milestones: [],
-    alerts: [],
-    assignments: [],
-    programVersions: [],
-    notes: [],
-    reviews: [],
-    ...extra,
-  };
-}
-
 describe('the matching figures', () => {
   // Mentees E1–E5 enrolled on T0 and paired after 2, 4, 6, 8 and 10 days; mentors R1–R5.
   const mentees = [1, 2, 3, 4, 5].map((i) => person(`e${i}`, 'mentee'));
@@ -75,7 +58,7 @@ describe('the matching figures', () => {
   it('counts decisions, the median days to a pair, no-fault exits and re-matches within 30 days of an alert', () => {
     const report = buildOutcomeReport(
       program,
-      dataset({
+      reportDataset({
         people: [...mentees, ...mentors],
         pairs: [
           ...pairs,
@@ -162,7 +145,7 @@ describe('the matching figures', () => {
     ]);
     const m = buildOutcomeReport(
       program,
-      dataset({ people: [...mentees, ...mentors], pairs, checkins }),
+      reportDataset({ people: [...mentees, ...mentors], pairs, checkins }),
       asOf,
     ).mentoring.matching;
     // Held 4 + 2 + 1 = 7 of expected 4 + 4 + 3 = 11, over three pairs (six people).
@@ -172,7 +155,7 @@ describe('the matching figures', () => {
     // Two pairs are four people: suppressed.
     const few = buildOutcomeReport(
       program,
-      dataset({
+      reportDataset({
         people: [...mentees, ...mentors],
         pairs,
         checkins: checkins.filter((c) => c.pairId !== 'p3'),
@@ -184,7 +167,7 @@ describe('the matching figures', () => {
   });
 
   it('reads a dataset from before matching as no proposals, no exits', () => {
-    const m = buildOutcomeReport(program, dataset({}), T0).mentoring.matching;
+    const m = buildOutcomeReport(program, reportDataset({}), T0).mentoring.matching;
     expect(m.proposals.total).toEqual({ value: 0, suppressed: false });
     expect(m.noFaultExits).toEqual({ value: 0, suppressed: false });
     expect(m.medianDaysToPair).toEqual({ value: null, people: 0, suppressed: false });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reportDataset } from '../../../test/support/report-fixtures.js';
 import { parseProgramSettings } from '../../core/program.js';
 import type { ProgramRecord, ReportDataset, ReportPersonRow } from '../../store/types.js';
 import { buildOutcomeReport } from './compute.js';
@@ -53,20 +54,7 @@ function dataset(): ReportDataset {
     kpiValue: 2 * (i + 1),
     confidence: 4,
   }));
-  return {
-    people,
-    experiments,
-    surveys,
-    nudges: [],
-    budgetWeeks: [],
-    pairs: [],
-    milestones: [],
-    alerts: [],
-    assignments: [],
-    programVersions: [],
-    notes: [],
-    reviews: [],
-  };
+  return reportDataset({ people, experiments, surveys });
 }
 
 describe('renderHtml', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { reportDataset, reportProgram } from '../../../test/support/report-fixtures.js';
 import { isPseudo, unpseudo } from '../../core/catalog/pseudo.js';
-import { parseProgramSettings } from '../../core/program.js';
-import type { ProgramRecord, ReportDataset } from '../../store/types.js';
 import { buildOutcomeReport } from './compute.js';
 import { csvCell, csvStyle } from './csv.js';
 import { renderHtml } from './html.js';
@@ -98,28 +97,8 @@ describe('CSV in a locale', () => {
 });
 
 describe('the HTML report in the pseudo-locale', () => {
-  const program: ProgramRecord = {
-    id: 'prg_1',
-    name: 'unit',
-    settings: parseProgramSettings({ name: 'unit' }),
-    version: 1,
-    createdAt: 0,
-    updatedAt: 0,
-  };
-  const empty: ReportDataset = {
-    people: [],
-    experiments: [],
-    surveys: [],
-    nudges: [],
-    budgetWeeks: [],
-    pairs: [],
-    milestones: [],
-    alerts: [],
-    assignments: [],
-    programVersions: [],
-    notes: [],
-    reviews: [],
-  };
+  const program = reportProgram();
+  const empty = reportDataset();
 
   it('puts every heading and label through the catalog: accented, and the same English read back', () => {
     const report = buildOutcomeReport(program, empty, Date.parse('2026-06-15T09:00:00Z'));
