@@ -139,7 +139,9 @@ describeStores('privacy', ({ store: open }) => {
     expect(survey).toMatchObject({ practice: 4, kpiValue: 4, note: null });
     expect(await store.channelState.get('slack', 'about:U1')).toBeNull();
     expect(await store.channelState.get('slack', 'about:U2')).toBe('y');
-    expect(await store.privacy.settleErasure()).toEqual({ complete: true });
+    // On a shared server another connection (a test file running beside this one) may hold a snapshot for a
+    // moment; the store then says so, and a later call completes the work.
+    await expect(eventuallySettled(store)).resolves.toEqual({ complete: true });
   });
 
   it('purges free text before one moment and everything before another, for one program', async () => {
@@ -178,3 +180,11 @@ describeStores('reports', ({ store: open, connections }) => {
     expect(await a!.reports.pseudonymSecret('secret-c')).toBe(secrets[0]);
   });
 });
+
+async function eventuallySettled(store: Store): Promise<{ complete: boolean }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await store.privacy.settleErasure();
+    if (result.complete || attempt === 50) return result;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
