@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { type ScheduledTask, schedule } from 'node-cron';
 import { channelStateFor } from './app/channel-state.js';
 import { ConsoleAccess } from './app/console-access.js';
+import { ConsolePrivacy } from './app/console-privacy.js';
 import { Conversation } from './app/conversation/conversation.js';
 import { Curators } from './app/curators.js';
 import { MentoringService } from './app/mentoring.js';
@@ -253,8 +254,10 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
 
   const trees: Record<string, RequestListener> = {};
   if (consoleConfigured(config)) {
+    const access = new ConsoleAccess({ store, clock, curators, mentoring, admins: config.ADMINS });
     trees['/console'] = createConsole({
-      access: new ConsoleAccess({ store, clock, curators, mentoring, admins: config.ADMINS }),
+      access,
+      privacy: new ConsolePrivacy({ store, access, privacy }),
       mentoring,
       clock,
       logger,

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import type { ConsoleAccess, ConsoleProvider, ConsoleRoles } from '../../app/console-access.js';
+import type { ConsolePrivacy } from '../../app/console-privacy.js';
 import { NotAllowedError, UserFacingError } from '../../app/errors.js';
 import type { MentoringService } from '../../app/mentoring.js';
 import type { RequestListener } from '../../app/ports.js';
@@ -14,9 +15,9 @@ import type { Clock } from '../../core/clock.js';
 import { CURATOR_ACTIONS, type CuratorAction } from '../../core/mentoring.js';
 import type { Identity } from '../../core/participant.js';
 import type { Logger } from '../../logger.js';
+import { pairsSummariesHtml } from './aggregates.js';
 import {
   type AlertFormState,
-  auditPage,
   CONSOLE_CSS,
   forbiddenPage,
   messagePage,
@@ -25,11 +26,13 @@ import {
   reportPage,
   signInPage,
 } from './pages.js';
+import { privacyRoutes } from './privacy.js';
 import { ConsoleCookies, type ConsoleSession, csrfMatches } from './session.js';
 import { SignIn, SignInError, type SignInProvider } from './sign-in.js';
 
 export interface ConsoleOptions {
   access: ConsoleAccess;
+  privacy: ConsolePrivacy;
   mentoring: MentoringService;
   clock: Clock;
   logger: Logger;
@@ -39,7 +42,8 @@ export interface ConsoleOptions {
   providers: SignInProvider[];
 }
 
-type Env = { Variables: { session: ConsoleSession; roles: ConsoleRoles; identity: Identity } };
+export type ConsoleEnv = { Variables: { session: ConsoleSession; roles: ConsoleRoles; identity: Identity } };
+type Env = ConsoleEnv;
 
 const identityOf = (s: ConsoleSession): Identity => ({
   platform: s.platform,
@@ -191,7 +195,7 @@ export function createConsole(options: ConsoleOptions): RequestListener {
 
   const renderPairs = async (c: Context<Env>, extra: { status?: string; failed?: AlertFormState } = {}) => {
     const identity = c.get('identity');
-    const pairs = await access.pairsOverview(identity);
+    const { pairs, summaries } = await access.pairsOverview(identity);
     const people = await access.mentorChoices(
       identity,
       pairs.filter((p) => p.alert).map((p) => p.pair.programId),
@@ -199,6 +203,7 @@ export function createConsole(options: ConsoleOptions): RequestListener {
     return pairsPage(frameOf(c, 'Pairs and alerts'), pairs, {
       canDecide: c.get('roles').curator,
       people,
+      summaries: pairsSummariesHtml(summaries),
       ...extra,
     });
   };
@@ -228,23 +233,12 @@ export function createConsole(options: ConsoleOptions): RequestListener {
     return c.html(await renderPairs(c, { status: english.text(result.summary) }));
   });
 
-  const auditQuery = z.object({
-    action: z.string().trim().max(100).default(''),
-    actor: z.string().trim().max(200).default(''),
-    since: z.string().trim().max(10).default(''),
+  // The audit log moved to the Privacy page; old bookmarks keep working.
+  signedIn.get('/audit', (c) => {
+    const query = new URL(c.req.url).search;
+    return c.redirect(`/console/privacy${query}`, 301);
   });
-  signedIn.get('/audit', async (c) => {
-    const parsed = auditQuery.safeParse(c.req.query());
-    const filter = parsed.success ? parsed.data : { action: '', actor: '', since: '' };
-    const since = filter.since ? Date.parse(`${filter.since}T00:00:00Z`) : 0;
-    const note = Number.isNaN(since) ? 'The date must look like 2026-03-01.' : undefined;
-    const entries = await access.auditLog(c.get('identity'), {
-      ...(filter.action ? { action: filter.action } : {}),
-      ...(filter.actor ? { actor: filter.actor } : {}),
-      ...(Number.isNaN(since) ? {} : { since }),
-    });
-    return c.html(auditPage(frameOf(c, 'Audit log'), entries, filter, note));
-  });
+  signedIn.route('/privacy', privacyRoutes(options.privacy, frameOf));
 
   signedIn.get('/report', async (c) =>
     c.html(reportPage(frameOf(c, 'Report'), await access.programNames(c.get('identity')))),
