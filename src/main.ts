@@ -6,6 +6,7 @@ import { type ScheduledTask, schedule } from 'node-cron';
 import { channelStateFor } from './app/channel-state.js';
 import { ConsoleAccess } from './app/console-access.js';
 import { ConsolePrivacy } from './app/console-privacy.js';
+import { ConsoleReports } from './app/console-reports.js';
 import { Conversation } from './app/conversation/conversation.js';
 import { Curators } from './app/curators.js';
 import { MentoringService } from './app/mentoring.js';
@@ -258,6 +259,7 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
     trees['/console'] = createConsole({
       access,
       privacy: new ConsolePrivacy({ store, access, privacy }),
+      reports: new ConsoleReports({ store, clock, access }),
       mentoring,
       clock,
       logger,

@@ -2,14 +2,13 @@ import { getRequestListener } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { z } from 'zod';
 import type { ConsoleAccess, ConsoleProvider, ConsoleRoles } from '../../app/console-access.js';
 import type { ConsolePrivacy } from '../../app/console-privacy.js';
+import type { ConsoleReports } from '../../app/console-reports.js';
 import { NotAllowedError, UserFacingError } from '../../app/errors.js';
 import type { MentoringService } from '../../app/mentoring.js';
 import type { RequestListener } from '../../app/ports.js';
-import { CSV_LAYOUTS } from '../../app/reports/csv.js';
-import { REPORT_FORMATS, UnknownProgramError } from '../../app/reports/export.js';
+import { UnknownProgramError } from '../../app/reports/export.js';
 import { english } from '../../core/catalog/index.js';
 import type { Clock } from '../../core/clock.js';
 import { CURATOR_ACTIONS, type CuratorAction } from '../../core/mentoring.js';
@@ -23,16 +22,17 @@ import {
   messagePage,
   type PageFrame,
   pairsPage,
-  reportPage,
   signInPage,
 } from './pages.js';
 import { privacyRoutes } from './privacy.js';
+import { REPORT_CSS, reportRoutes } from './report.js';
 import { ConsoleCookies, type ConsoleSession, csrfMatches } from './session.js';
 import { SignIn, SignInError, type SignInProvider } from './sign-in.js';
 
 export interface ConsoleOptions {
   access: ConsoleAccess;
   privacy: ConsolePrivacy;
+  reports: ConsoleReports;
   mentoring: MentoringService;
   clock: Clock;
   logger: Logger;
@@ -91,6 +91,10 @@ export function createConsole(options: ConsoleOptions): RequestListener {
   app.get('/console.css', (c) => {
     c.header('content-type', 'text/css; charset=utf-8');
     return c.body(CONSOLE_CSS);
+  });
+  app.get('/report.css', (c) => {
+    c.header('content-type', 'text/css; charset=utf-8');
+    return c.body(REPORT_CSS);
   });
 
   const providerList = () => signIn.providers.map((p) => ({ id: p.id, label: p.label }));
@@ -240,29 +244,7 @@ export function createConsole(options: ConsoleOptions): RequestListener {
   });
   signedIn.route('/privacy', privacyRoutes(options.privacy, frameOf));
 
-  signedIn.get('/report', async (c) =>
-    c.html(reportPage(frameOf(c, 'Report'), await access.programNames(c.get('identity')))),
-  );
-
-  const downloadForm = z.object({
-    format: z.enum(REPORT_FORMATS),
-    layout: z.enum(CSV_LAYOUTS).default('figures'),
-  });
-  const CONTENT_TYPES = {
-    html: 'text/html; charset=utf-8',
-    csv: 'text/csv; charset=utf-8',
-    json: 'application/json; charset=utf-8',
-  } as const;
-  signedIn.post('/report/:program', async (c) => {
-    const form = downloadForm.safeParse(await c.req.parseBody());
-    if (!form.success) return c.html(messagePage('Not found', 'There is no such download.'), 404);
-    const { format, layout } = form.data;
-    const rendered = await access.reportDownload(c.get('identity'), c.req.param('program'), format, layout);
-    const name = `${rendered.program.name}${format === 'csv' ? `-${layout}` : ''}.${format}`;
-    c.header('content-type', CONTENT_TYPES[format]);
-    c.header('content-disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`);
-    return c.body(rendered.content);
-  });
+  signedIn.route('/report', reportRoutes(access, options.reports, frameOf));
 
   app.route('/', signedIn);
 

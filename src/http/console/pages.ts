@@ -40,6 +40,8 @@ th, td { text-align: left; padding: .4rem; border-bottom: 1px solid var(--line);
 
 export interface PageFrame {
   title: string;
+  /** Style sheets of the page besides the console's own (same origin: the CSP allows no other). */
+  styles?: string[];
   /** Set once someone is signed in: their name, roles and the session's form token. */
   signedIn?: { name: string; roles: ConsoleRoles; csrf: string };
 }
@@ -53,6 +55,7 @@ export function page(frame: PageFrame, body: Html): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${frame.title} · coachloop console</title>
 <link rel="stylesheet" href="/console/console.css">
+${(frame.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -195,32 +198,5 @@ ${options.summaries ?? ''}
 </tr>`,
     )}</tbody>
 </table>`,
-  );
-}
-
-const DOWNLOADS = [
-  { format: 'html', layout: '', label: 'HTML report' },
-  { format: 'csv', layout: 'figures', label: 'CSV, every figure' },
-  { format: 'csv', layout: 'rows', label: 'CSV, one pseudonymous row per leader and checkpoint' },
-  { format: 'json', layout: '', label: 'JSON' },
-] as const;
-
-/** Report (admins): each program's outcome report as of now, downloaded through forms (each download audited). */
-export function reportPage(frame: PageFrame, programs: string[]): Html {
-  const csrf = frame.signedIn?.csrf ?? '';
-  return page(
-    frame,
-    html`<p>Each download is the outcome report as of now, with the same figures and the same suppression of small groups as <code>coachloop report</code>, and is written to the audit log.</p>
-${programs.length === 0 ? html`<p>There are no programs yet.</p>` : ''}
-${programs.map(
-  (program) => html`<section class="card" aria-labelledby="program-${program}">
-<h2 id="program-${program}">${program}</h2>
-<div class="actions">${DOWNLOADS.map(
-    (d) => html`<form method="post" action="/console/report/${program}">
-<input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="format" value="${d.format}">${d.layout ? html`<input type="hidden" name="layout" value="${d.layout}">` : ''}
-<button type="submit" class="secondary">Download ${d.label}</button></form>`,
-  )}</div>
-</section>`,
-)}`,
   );
 }
