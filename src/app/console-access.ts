@@ -57,7 +57,11 @@ export class ConsoleAccess {
   }
 
   /** Records a sign-in (or a refused one) in the audit log; no names or emails, only the platform identity. */
-  async recordSignIn(identity: Identity, provider: ConsoleProvider, allowed: boolean): Promise<void> {
+  async recordSignIn(
+    identity: Identity,
+    provider: ConsoleProvider | 'one-time-link',
+    allowed: boolean,
+  ): Promise<void> {
     await this.#store.audit.append({
       at: this.#clock.now(),
       actor: await this.#actor(identity),

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { getRequestListener } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -40,6 +41,18 @@ export interface ConsoleOptions {
   sessionSecret: string;
   idleMinutes: number;
   providers: SignInProvider[];
+  /**
+   * Local development only (the simulated pilot's `--console`): one link that signs this person in, once. Never set
+   * by `serve`; `startCoachloop` refuses it in production.
+   */
+  oneTimeSignIn?: OneTimeSignIn;
+}
+
+/** A sign-in link for one person that works once: /console/one-time-sign-in/<token>. */
+export interface OneTimeSignIn {
+  token: string;
+  identity: Identity;
+  name: string;
 }
 
 export type ConsoleEnv = { Variables: { session: ConsoleSession; roles: ConsoleRoles; identity: Identity } };
@@ -123,6 +136,25 @@ export function createConsole(options: ConsoleOptions): RequestListener {
       );
     }
   });
+
+  if (options.oneTimeSignIn) {
+    const link = options.oneTimeSignIn;
+    let used = false;
+    app.get('/one-time-sign-in/:token', async (c) => {
+      const sent = Buffer.from(c.req.param('token'));
+      const expected = Buffer.from(link.token);
+      if (used || sent.length !== expected.length || !timingSafeEqual(sent, expected))
+        return c.html(
+          messagePage('This link has expired', 'The one-time sign-in link works once. Sign in instead.'),
+          410,
+        );
+      used = true;
+      const now = clock.now();
+      await access.recordSignIn(link.identity, 'one-time-link', true);
+      await cookies.keepSession(c, cookies.newSession({ ...link.identity, name: link.name }, now), now);
+      return c.redirect('/console/report', 303);
+    });
+  }
 
   app.get('/callback/:provider', async (c) => {
     const now = clock.now();
