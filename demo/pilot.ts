@@ -5,7 +5,9 @@
  * simulated; every message goes through the same code as in production.
  *
  *   npm run demo
+ *   npm run demo -- --console   (then keeps the web console running on the pilot's data)
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -25,10 +27,13 @@ import { loadConfig } from '../src/config.js';
 import { ManualClock } from '../src/core/clock.js';
 import { answerWindowMs, meetingTally } from '../src/core/meetings.js';
 import type { Identity, Platform } from '../src/core/participant.js';
+import type { OneTimeSignIn } from '../src/http/console/index.js';
 import { silentLogger } from '../src/logger.js';
 import { type Coachloop, startCoachloop } from '../src/main.js';
 import { startConnectorSimulator } from '../test/simulators/botframework.js';
 import { startSlackSimulator } from '../test/simulators/slack-api.js';
+import { freePort } from '../test/support/console-client.js';
+import { type LocalOidcIssuer, startLocalOidcIssuer } from '../test/support/oidc-issuer.js';
 import { SlackInbound } from '../test/support/slack-requests.js';
 import { Agenda } from './agenda.js';
 import { CAST, type Person } from './cast.js';
@@ -51,6 +56,8 @@ const CURATOR_CHANNEL = 'C0CURATORS';
 const SIGNING_SECRET = 'demo-signing-secret';
 const STEP = 15 * 60_000;
 const DAY = 86_400_000;
+/** The program admin the console's `--console` signs in as: named in ADMINS, not on the roster. */
+const DEMO_ADMIN = { userId: 'UDEMOADMIN', name: 'Dana Admin' };
 
 export interface DemoOptions {
   /** Where the transcript goes (default: stdout). */
@@ -64,6 +71,18 @@ export interface DemoOptions {
   reportDir?: string;
   /** Seed of the people's random choices (default 7). */
   seed?: number;
+  /**
+   * Keep the web console running on the pilot's data after the report: `hold` gets its URL and a one-time link that
+   * signs in as the demo admin, and everything stops when the promise it returns settles (Ctrl-C on the command line).
+   */
+  console?: { hold(console: DemoConsole): Promise<void> };
+}
+
+export interface DemoConsole {
+  url: string;
+  /** Works once: signs the browser in as the demo admin. */
+  signInUrl: string;
+  admin: { identity: Identity; name: string };
 }
 
 export interface DemoFacts {
@@ -118,8 +137,39 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const slackSim = await startSlackSimulator();
   const connector = await startConnectorSimulator();
   let app: Coachloop | null = null;
+  let issuer: LocalOidcIssuer | null = null;
   try {
     const cora = CAST.find((p) => p.curator === 'env')!;
+    // --console: the console on the demo's own server, Sign in with Slack through a local issuer that knows the
+    // demo admin, and a one-time link that signs the newcomer in as that admin.
+    let consoleEnv: Record<string, string> = {};
+    let oneTimeSignIn: OneTimeSignIn | null = null;
+    if (options.console) {
+      issuer = await startLocalOidcIssuer();
+      const port = await freePort();
+      const admin: Identity = { platform: 'slack', workspaceId: slackSim.teamId, userId: DEMO_ADMIN.userId };
+      issuer.signInAs({
+        sub: admin.userId,
+        name: DEMO_ADMIN.name,
+        'https://slack.com/user_id': admin.userId,
+        'https://slack.com/team_id': admin.workspaceId,
+      });
+      oneTimeSignIn = {
+        token: randomBytes(32).toString('base64url'),
+        identity: admin,
+        name: DEMO_ADMIN.name,
+      };
+      consoleEnv = {
+        PORT: String(port),
+        ADMINS: admin.userId,
+        CONSOLE_ENABLED: 'true',
+        CONSOLE_SESSION_SECRET: randomBytes(48).toString('base64url'),
+        CONSOLE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+        SLACK_CLIENT_ID: issuer.clientId,
+        SLACK_CLIENT_SECRET: issuer.clientSecret,
+        CONSOLE_SLACK_ISSUER: issuer.issuer,
+      };
+    }
     const config = loadConfig({
       NODE_ENV: 'development',
       PORT: '0',
@@ -141,12 +191,14 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       // replies go to the serviceUrl they name (the connector simulator).
       TEAMS_ENABLED: 'true',
       TEAMS_TIMEOUT_MS: '3000',
+      ...consoleEnv,
     });
     app = await startCoachloop(config, {
       clock,
       cron: false,
       logger: silentLogger,
       slackBotIds: { botId: slackSim.botId, botUserId: slackSim.botUserId },
+      ...(oneTimeSignIn ? { consoleOneTimeSignIn: oneTimeSignIn } : {}),
     });
     const bot = app;
     const program = (await bot.store.programs.getByName(PROGRAM))!;
@@ -359,6 +411,14 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       `\nReport: ${html.path}\n        ${json.path} (the same figures as JSON)\n` +
         `Took ${(wallMs / 1000).toFixed(1)} s of wall time for ${Math.round((end - KICKOFF) / DAY)} simulated days.\n`,
     );
+    if (options.console && oneTimeSignIn) {
+      const url = `${config.CONSOLE_PUBLIC_URL}/console`;
+      await options.console.hold({
+        url,
+        signInUrl: `${url}/one-time-sign-in/${oneTimeSignIn.token}`,
+        admin: { identity: oneTimeSignIn.identity, name: oneTimeSignIn.name },
+      });
+    }
     return {
       htmlPath: html.path,
       jsonPath: json.path,
@@ -372,6 +432,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     };
   } finally {
     await app?.close();
+    await issuer?.close();
     await slackSim.close();
     await connector.close();
     rmSync(dir, { recursive: true, force: true });
@@ -604,5 +665,17 @@ export function verdictText(e: EvidenceReport): string {
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   // Loopback only: keep any HTTP proxy in the environment away from the local simulators.
   process.env.NO_PROXY = ['127.0.0.1', 'localhost', process.env.NO_PROXY].filter(Boolean).join(',');
-  await runDemo();
+  await runDemo(process.argv.includes('--console') ? { console: { hold: holdConsole } } : {});
+}
+
+/** `npm run demo -- --console`: prints where the console is and keeps it running until Ctrl-C. */
+function holdConsole(console: DemoConsole): Promise<void> {
+  process.stdout.write(
+    `\nThe web console is running on the pilot's data: ${console.url}\n` +
+      `Open this link to sign in as ${console.admin.name}, a program admin (it works once; after that, use "Sign in with Slack"):\n` +
+      `  ${console.signInUrl}\n` +
+      'Admins see pairs in aggregate unless the program grants more (console: { adminsSeeIndividuals: true } in programs/pilot.yaml).\n' +
+      'Press Ctrl-C to stop.\n',
+  );
+  return new Promise((resolve) => process.once('SIGINT', () => resolve()));
 }

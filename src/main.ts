@@ -5,6 +5,8 @@ import { hostname } from 'node:os';
 import { type ScheduledTask, schedule } from 'node-cron';
 import { channelStateFor } from './app/channel-state.js';
 import { ConsoleAccess } from './app/console-access.js';
+import { ConsolePrivacy } from './app/console-privacy.js';
+import { ConsoleReports } from './app/console-reports.js';
 import { Conversation } from './app/conversation/conversation.js';
 import { Curators } from './app/curators.js';
 import { MentoringService } from './app/mentoring.js';
@@ -16,7 +18,7 @@ import type { TeamsCredentialsFactory } from './channels/teams/adapter.js';
 import { type Config, consoleConfigured } from './config.js';
 import { type Clock, systemClock } from './core/clock.js';
 import type { Platform } from './core/participant.js';
-import { createConsole } from './http/console/index.js';
+import { createConsole, type OneTimeSignIn } from './http/console/index.js';
 import { consoleProviders } from './http/console/providers.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
@@ -39,6 +41,11 @@ export interface CoachloopOptions {
   dispatcher?: { leaseMs?: number; maxAttempts?: number; backoffMs?: (attempt: number) => number };
   /** Test only: makes the Teams bot's outbound tokens (production signs in with MicrosoftAppPassword). */
   teamsCredentialsFactory?: TeamsCredentialsFactory;
+  /**
+   * Local development only: a link that signs one person in to the console, once (the simulated pilot's
+   * `--console`). Refused in production; `serve` never sets it.
+   */
+  consoleOneTimeSignIn?: OneTimeSignIn;
   /** This process's name among the replicas (heartbeat row, lease holder); default host, pid and a random part. */
   replica?: string;
 }
@@ -103,6 +110,8 @@ export async function applyProgramFiles(
 
 /** Wiring only: the store, the use cases, the conversation, each configured channel, the scheduler, HTTP. */
 export async function startCoachloop(config: Config, options: CoachloopOptions = {}): Promise<Coachloop> {
+  if (options.consoleOneTimeSignIn && config.NODE_ENV !== 'development')
+    throw new Error('a one-time console sign-in link is for local development only (NODE_ENV=development)');
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const store = options.store ?? (await openStore(config));
@@ -253,8 +262,11 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
 
   const trees: Record<string, RequestListener> = {};
   if (consoleConfigured(config)) {
+    const access = new ConsoleAccess({ store, clock, curators, mentoring, admins: config.ADMINS });
     trees['/console'] = createConsole({
-      access: new ConsoleAccess({ store, clock, curators, mentoring, admins: config.ADMINS }),
+      access,
+      privacy: new ConsolePrivacy({ store, access, privacy }),
+      reports: new ConsoleReports({ store, clock, access }),
       mentoring,
       clock,
       logger,
@@ -262,6 +274,7 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
       sessionSecret: config.CONSOLE_SESSION_SECRET!,
       idleMinutes: config.CONSOLE_IDLE_MINUTES,
       providers: consoleProviders(config),
+      ...(options.consoleOneTimeSignIn ? { oneTimeSignIn: options.consoleOneTimeSignIn } : {}),
     });
     logger.info({ url: `${config.CONSOLE_PUBLIC_URL!.replace(/\/$/, '')}/console` }, 'the console is on');
   }

@@ -1,10 +1,16 @@
 import type { Clock } from '../core/clock.js';
 import type { Identity, Participant } from '../core/participant.js';
-import type { AuditEntry, Store } from '../store/types.js';
+import type { ProgramRecord, Store } from '../store/types.js';
+import { type PairsSummary, seesIndividuals, summarizePairs } from './console-privacy.js';
 import { NotAllowedError } from './errors.js';
 import type { CuratorDirectory, MentoringService, PairOverview } from './mentoring.js';
 import type { CsvLayout } from './reports/csv.js';
-import { type RenderedReport, type ReportFormat, renderOutcomeReport } from './reports/export.js';
+import {
+  programNamed,
+  type RenderedReport,
+  type ReportFormat,
+  renderOutcomeReport,
+} from './reports/export.js';
 
 /** What a person signed in to the console may do; asked on every request, so a role taken away ends access. */
 export interface ConsoleRoles {
@@ -51,7 +57,11 @@ export class ConsoleAccess {
   }
 
   /** Records a sign-in (or a refused one) in the audit log; no names or emails, only the platform identity. */
-  async recordSignIn(identity: Identity, provider: ConsoleProvider, allowed: boolean): Promise<void> {
+  async recordSignIn(
+    identity: Identity,
+    provider: ConsoleProvider | 'one-time-link',
+    allowed: boolean,
+  ): Promise<void> {
     await this.#store.audit.append({
       at: this.#clock.now(),
       actor: await this.#actor(identity),
@@ -61,28 +71,34 @@ export class ConsoleAccess {
     });
   }
 
-  /** Every active pair with its score, reasons, check-ins, milestones and open alert: curators and admins. */
-  async pairsOverview(identity: Identity): Promise<PairOverview[]> {
+  /**
+   * Every active pair with its score, reasons, check-ins, milestones and open alert, for curators and admins: one by
+   * one where the viewer may see the program's people (`seesIndividuals`), else each program's pairs in aggregate.
+   */
+  async pairsOverview(identity: Identity): Promise<{ pairs: PairOverview[]; summaries: PairsSummary[] }> {
     const roles = await this.rolesOf(identity);
     if (!roles.admin && !roles.curator) throw new NotAllowedError();
-    return this.#mentoring.pairsOverview();
+    const all = await this.#mentoring.pairsOverview();
+    const programs = new Map((await this.#store.programs.list()).map((p) => [p.name, p]));
+    const visible = (name: string) => {
+      const program = programs.get(name);
+      return program ? seesIndividuals(roles, program.settings) : roles.curator;
+    };
+    const hidden = [...new Set(all.map((p) => p.program))].filter((name) => !visible(name)).sort();
+    return {
+      pairs: all.filter((p) => visible(p.program)),
+      summaries: hidden.map((name) =>
+        summarizePairs(
+          name,
+          all.filter((p) => p.program === name),
+        ),
+      ),
+    };
   }
 
-  /**
-   * The audit log, newest first, for admins only: filtered by action (a prefix, e.g. `curator.`), actor and a
-   * first day, and cut at `limit` entries.
-   */
-  async auditLog(
-    identity: Identity,
-    filter: { action?: string; actor?: string; since?: number; limit?: number },
-  ): Promise<AuditEntry[]> {
-    if (!(await this.rolesOf(identity)).admin) throw new NotAllowedError();
-    const entries = await this.#store.audit.since(filter.since ?? 0);
-    return entries
-      .filter((e) => !filter.action || e.action.startsWith(filter.action))
-      .filter((e) => !filter.actor || e.actor === filter.actor)
-      .sort((a, b) => b.at - a.at)
-      .slice(0, filter.limit ?? 200);
+  /** Whether this viewer sees the program's people one by one (pairs by name, the pseudonymous row export). */
+  async seesIndividuals(identity: Identity, program: ProgramRecord): Promise<boolean> {
+    return seesIndividuals(await this.rolesOf(identity), program.settings);
   }
 
   /** The programs an admin may take reports of. */
@@ -101,7 +117,13 @@ export class ConsoleAccess {
     format: ReportFormat,
     csvLayout: CsvLayout = 'figures',
   ): Promise<RenderedReport> {
-    if (!(await this.rolesOf(identity)).admin) throw new NotAllowedError();
+    const roles = await this.rolesOf(identity);
+    if (!roles.admin) throw new NotAllowedError();
+    // The row export is one pseudonymous row per person: individual data, only where the program grants it.
+    if (format === 'csv' && csvLayout === 'rows') {
+      const record = await programNamed(this.#store, program);
+      if (!seesIndividuals(roles, record.settings)) throw new NotAllowedError();
+    }
     const rendered = await renderOutcomeReport(this.#store, this.#clock.now(), {
       program,
       format,

@@ -160,6 +160,16 @@ export const programSettingsSchema = z
         aggregateMonths: z.number().int().min(1).max(120).default(12),
       })
       .prefault({}),
+    /**
+     * The web console. `adminsSeeIndividuals`: whether program admins see this program's people one by one (pairs
+     * by name, the pseudonymous row export); by default they see aggregates with small groups suppressed, and only
+     * curators see individual pairs.
+     */
+    console: z
+      .object({
+        adminsSeeIndividuals: z.boolean({ error: 'must be true or false' }).default(false),
+      })
+      .prefault({}),
     /** ROI assumptions for the outcome report (optional). */
     roi: roiSettingsSchema.optional(),
     /** The pilot's decision rule, fixed at launch (optional): see src/core/evaluation.ts. */

@@ -9,7 +9,16 @@ import type { Message, MessageKind } from '../core/messages.js';
 import type { Identity, Participant, Platform } from '../core/participant.js';
 import type { ProgramSettings } from '../core/program.js';
 import type { ConsentState, JobKind, ScheduledJob } from '../core/schedule.js';
-import type { ArmAssignment, ConfounderNote, OutboxRow, OutboxStatus, ProgramRecord } from './types.js';
+import type {
+  ArmAssignment,
+  AuditPage,
+  AuditRecord,
+  AuditSearch,
+  ConfounderNote,
+  OutboxRow,
+  OutboxStatus,
+  ProgramRecord,
+} from './types.js';
 
 /*
  * Rows to port values, for both implementations: the PostgreSQL schema keeps the SQLite schema's columns and
@@ -270,3 +279,85 @@ export function toNote(row: Row): ConfounderNote {
   };
 }
 export const OUTBOX_SELECT = `SELECT o.*, p.platform, p.workspace_id FROM outbox o JOIN participants p ON p.id = o.participant_id`;
+
+export function toAudit(row: Row): AuditRecord {
+  return {
+    id: Number(row.id),
+    at: Number(row.at),
+    actor: str(row.actor),
+    action: str(row.action),
+    subject: str(row.subject),
+    ...(row.detail ? { detail: JSON.parse(str(row.detail)) } : {}),
+  };
+}
+
+/**
+ * The query behind `audit.search`, with `?` placeholders, for both implementations. The action prefix is compared
+ * with substr (not LIKE, whose case rules and wildcards differ between the two databases). One more row than the
+ * page is read, to know whether more match; a page of newer entries is read oldest first and turned around.
+ */
+export function auditSearchQuery(query: AuditSearch): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.action) {
+    where.push('substr(action, 1, ?) = ?');
+    params.push([...query.action].length, query.action);
+  }
+  if (query.actor) {
+    where.push('actor = ?');
+    params.push(query.actor);
+  }
+  if (query.from !== undefined) {
+    where.push('at >= ?');
+    params.push(query.from);
+  }
+  if (query.until !== undefined) {
+    where.push('at < ?');
+    params.push(query.until);
+  }
+  const newerPage = query.afterId !== undefined && query.beforeId === undefined;
+  if (query.beforeId !== undefined) {
+    where.push('id < ?');
+    params.push(query.beforeId);
+  } else if (query.afterId !== undefined) {
+    where.push('id > ?');
+    params.push(query.afterId);
+  }
+  params.push(query.limit + 1);
+  return {
+    sql: `SELECT * FROM audit_log${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id ${newerPage ? 'ASC' : 'DESC'} LIMIT ?`,
+    params,
+  };
+}
+
+/** Whether an entry beyond the page's edge matches, asked with the same filters (one row at most). */
+export function auditEdgeQuery(query: AuditSearch, edge: { olderThan: number } | { newerThan: number }) {
+  const { sql, params } = auditSearchQuery({
+    ...query,
+    beforeId: undefined,
+    afterId: undefined,
+    limit: 0,
+  });
+  const [head] = sql.split(' ORDER BY ');
+  const condition = 'olderThan' in edge ? 'id < ?' : 'id > ?';
+  return {
+    sql: `${head}${head!.includes(' WHERE ') ? ' AND' : ' WHERE'} ${condition} LIMIT 1`,
+    params: [...params.slice(0, -1), 'olderThan' in edge ? edge.olderThan : edge.newerThan],
+  };
+}
+
+/** Turns the rows of `auditSearchQuery` into a page, newest first. */
+export function auditPageOf(rows: Row[], query: AuditSearch, otherSide: boolean): AuditPage {
+  const newerPage = query.afterId !== undefined && query.beforeId === undefined;
+  const more = rows.length > query.limit;
+  const entries = rows.slice(0, query.limit).map(toAudit);
+  if (newerPage) entries.reverse();
+  return newerPage ? { entries, older: otherSide, newer: more } : { entries, older: more, newer: otherSide };
+}
+
+/** Which side of the page `auditEdgeQuery` looks at: behind the cursor the page was read from (none on the first page). */
+export function auditOtherSide(query: AuditSearch): { olderThan: number } | { newerThan: number } | null {
+  if (query.beforeId !== undefined) return { newerThan: query.beforeId - 1 };
+  if (query.afterId !== undefined) return { olderThan: query.afterId + 1 };
+  return null;
+}

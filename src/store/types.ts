@@ -82,6 +82,33 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/** An audit entry as read back, with its place in the log (ids grow with every entry appended). */
+export interface AuditRecord extends AuditEntry {
+  id: number;
+}
+
+/**
+ * What `audit.search` selects: entries whose action starts with `action`, by exactly `actor`, at or after `from`
+ * and before `until`; then one page of at most `limit`, newest first, either the newest ones, those older than
+ * `beforeId`, or those newer than `afterId`.
+ */
+export interface AuditSearch {
+  action?: string;
+  actor?: string;
+  from?: number;
+  until?: number;
+  beforeId?: number;
+  afterId?: number;
+  limit: number;
+}
+
+/** One page of the audit log, newest first; `older`/`newer`: whether more entries match on either side. */
+export interface AuditPage {
+  entries: AuditRecord[];
+  older: boolean;
+  newer: boolean;
+}
+
 export interface ParticipantPatch {
   email?: string | null;
   displayName?: string | null;
@@ -253,6 +280,8 @@ export interface Store {
   audit: {
     append(entry: AuditEntry): Promise<void>;
     since(at: number): Promise<AuditEntry[]>;
+    /** One page of the entries that match, filtered and cut in the database (never the whole log in memory). */
+    search(query: AuditSearch): Promise<AuditPage>;
   };
   meta: {
     get(key: string): Promise<string | null>;

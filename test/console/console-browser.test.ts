@@ -58,7 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM))('console in a browser', () => {
     expect(await status.textContent()).toMatch(/No new alert for this pair until/);
     expect(await page.getByRole('heading', { name: 'Open alerts (0)' }).count()).toBe(1);
 
-    const refused = await page.goto(`${env.base}/console/audit`);
+    const refused = await page.goto(`${env.base}/console/privacy`);
     expect(refused?.status()).toBe(403);
     expect(await page.getByRole('heading', { name: 'Not available to you' }).count()).toBe(1);
     expect(blocked).toEqual([]);
@@ -71,7 +71,7 @@ describe.skipIf(!existsSync(CHROMIUM))('console in a browser', () => {
     env.slack.signInAs(slackUser('UADMIN', 'Ada Admin'));
     await page.goto(`${env.base}/console`);
     await page.getByRole('link', { name: 'Sign in with Slack' }).click();
-    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('link', { name: 'Privacy' }).click();
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     expect(await page.getByText('curator.snooze').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/console-audit.png`, fullPage: true });

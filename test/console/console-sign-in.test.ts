@@ -77,13 +77,15 @@ describe('console sign-in and sessions', () => {
     expect(audit.some((e) => e.action === 'console.signed_in' && e.subject === 'slack:UCURATOR')).toBe(true);
   });
 
-  it('signs an admin in with Entra ID (oid and tid) and shows pairs without the curators’ decisions', async () => {
+  it('signs an admin in with Entra ID (oid and tid) and shows pairs in aggregate, without the curators’ decisions', async () => {
     entra.signInAs({ sub: 'pairwise-sub', oid: ENTRA_ADMIN_OID, tid: TENANT, name: 'Erin Entra' });
     const client = new ConsoleClient(base);
     const page = await signIn(client, 'entra');
     expect(page.url).toBe(`${base}/console/pairs`);
     expect(page.text).toContain('Erin Entra (admin)');
-    expect(page.text).toContain('Only curators decide on alerts.');
+    expect(page.text).toContain('Programs in aggregate');
+    expect(page.text).not.toContain('UMENTOR');
+    expect(page.text).not.toContain(`/console/alerts/${alertId}/`);
   });
 
   it('refuses Entra ID tokens from another tenant', async () => {
@@ -202,20 +204,23 @@ describe('console sign-in and sessions', () => {
 
   it('shows the audit log to admins with filters, and refuses it to a curator with 403', async () => {
     const { client: curator } = await slackSignIn('UCURATOR', 'Cora Curator');
-    const refused = await curator.request('/console/audit');
+    const refused = await curator.request('/console/privacy');
     expect(refused.status).toBe(403);
     expect(refused.text).toContain('Not available to you');
-    expect((await curator.request('/console/pairs')).text).not.toContain('href="/console/audit"');
+    expect((await curator.request('/console/pairs')).text).not.toContain('href="/console/privacy"');
 
     const { client: admin } = await slackSignIn('UADMIN', 'Ada Admin');
-    const all = await admin.request('/console/audit');
+    const moved = await admin.request('/console/audit?action=console.');
+    expect(moved.status).toBe(301);
+    expect(moved.location).toBe('/console/privacy?action=console.');
+    const all = await admin.request('/console/privacy');
     expect(all.status).toBe(200);
     expect(all.text).toContain('console.signed_in');
-    const filtered = await admin.request('/console/audit?action=console.refused');
+    const filtered = await admin.request('/console/privacy?action=console.refused');
     expect(filtered.text).toContain('slack:UNOBODY');
     expect(filtered.text).not.toContain('console.signed_in');
-    const bad = await admin.request('/console/audit?since=yesterday');
-    expect(bad.text).toContain('The date must look like 2026-03-01.');
+    const bad = await admin.request('/console/privacy?from=yesterday');
+    expect(bad.text).toContain('The first day must look like 2026-03-01.');
   });
 
   it('gives admins the live outcome report as downloads, the same as `coachloop report`, each audited', async () => {

@@ -50,7 +50,7 @@ function svgOpen(width: number, height: number, title: string): string {
 }
 
 /** Shared definitions (the hatch of suppressed bars): the page includes them once, before the charts. */
-export const CHART_DEFS = `<svg width="0" height="0" aria-hidden="true" style="position:absolute"><defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f1f5f9"/><line x1="0" y1="0" x2="0" y2="6" stroke="#cbd5e1" stroke-width="3"/></pattern></defs></svg>`;
+export const CHART_DEFS = `<svg width="0" height="0" aria-hidden="true" class="chart-defs"><defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f1f5f9"/><line x1="0" y1="0" x2="0" y2="6" stroke="#cbd5e1" stroke-width="3"/></pattern></defs></svg>`;
 
 export interface HBar {
   label: string;
@@ -352,7 +352,7 @@ export function stackedBar(
       out.push(`<rect x="${f1(x)}" y="4" width="${f1(w)}" height="24" fill="${p.color}"/>`);
       if (w > 44)
         out.push(
-          `<text x="${f1(x + 8)}" y="21" class="tick" fill="#fff" style="fill:#fff;font-weight:600">${p.value}</text>`,
+          `<text x="${f1(x + 8)}" y="21" class="tick onbar" fill="#fff" font-weight="600">${p.value}</text>`,
         );
       x += w;
     }

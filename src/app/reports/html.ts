@@ -128,7 +128,7 @@ function responsesSection(w: W, r: OutcomeReport): string {
   const answered = (x: Rate) =>
     x.numerator === null ? (x.suppressed ? sup(w) : none(w)) : w.int(x.numerator);
   const bar = (x: Rate) =>
-    `<td class="barcell"><span class="bar"><span style="width:${Math.round((x.rate ?? 0) * 100)}%"></span></span>${rate(w, x, false)}</td>`;
+    `<td class="barcell"><svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"><rect width="${Math.round((x.rate ?? 0) * 100)}" height="8"/></svg>${rate(w, x, false)}</td>`;
   const rows = r.responses.checkpoints
     .map(
       (c) =>
@@ -474,7 +474,10 @@ table.assumptions td{text-align:left}
 .pos{color:#15803d}.neg{color:#b91c1c}
 .barcell{white-space:nowrap}
 .bar{display:inline-block;width:120px;height:8px;background:#f1f5f9;border-radius:4px;margin-right:10px;vertical-align:middle;overflow:hidden}
-.bar>span{display:block;height:100%;background:var(--blue)}
+.bar rect{fill:var(--blue)}
+.chart .tick.onbar{fill:#fff;font-weight:600}
+.chart-defs{position:absolute}
+td.label,th.label{text-align:left}
 .chart{display:block;max-width:100%;height:auto}
 .chart text{font-family:inherit}
 .chart .lbl{font-size:13px;fill:#0f172a}
@@ -507,23 +510,14 @@ footer{margin-top:16px;font-size:12px;color:var(--soft);text-align:center}
 @media print{body{background:#fff;font-size:12px}main{max-width:none;padding:0}section,.tile{border-color:#cbd5e1}.tiles{grid-template-columns:repeat(5,1fr)}.grid2{grid-template-columns:1fr 1fr}.kv{grid-template-columns:repeat(4,1fr)}.steps{grid-template-columns:repeat(4,1fr)}}
 `;
 
-/** The whole report as one HTML file that opens offline and prints, in the words and formats of `w`. */
-export function renderHtml(report: OutcomeReport, w: ReportWords = reportWords(DEFAULT_LOCALE)): string {
+/**
+ * The report's content without the document around it (no style sheet, no inline styles or scripts): the HTML file
+ * wraps it, and the web console shows it inside its own page under its Content-Security-Policy.
+ */
+export function renderHtmlBody(report: OutcomeReport, w: ReportWords = reportWords(DEFAULT_LOCALE)): string {
   const p = report.program;
   const title = p.title ?? p.name;
-  return `<!doctype html>
-<html lang="${esc(w.locale)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="coachloop">
-<title>${esc(title)} — ${w.html('report.title')}</title>
-<style>${CSS}${PILOT_CSS}</style>
-</head>
-<body>
-${CHART_DEFS}
-<main>
+  return `${CHART_DEFS}
 <header class="top">
   <h1>${esc(title)}</h1>
   <div class="meta">${w.html('report.meta', { version: p.version, weeks: p.lengthWeeks, days: p.checkpointDays.map((d) => w.int(d)).join(', '), generated: w.instant(report.generatedAt) }, { program: `<strong>${esc(p.name)}</strong>` })}</div>
@@ -546,7 +540,26 @@ ${timelineSection(report.timeline, 10, w)}
   <dl class="defs">${DEFINITIONS.map(([term, text]) => `<dt>${w.html(term)}</dt><dd>${w.html(text)}</dd>`).join('')}</dl>
 </section>
 <footer>${w.html('report.footer')} · ${esc(report.schema)} · ${esc(report.privacy.rule)}</footer>
-</main>
+`;
+}
+
+/** The whole report as one HTML file that opens offline and prints, in the words and formats of `w`. */
+export function renderHtml(report: OutcomeReport, w: ReportWords = reportWords(DEFAULT_LOCALE)): string {
+  const p = report.program;
+  const title = p.title ?? p.name;
+  return `<!doctype html>
+<html lang="${esc(w.locale)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="coachloop">
+<title>${esc(title)} — ${w.html('report.title')}</title>
+<style>${CSS}${PILOT_CSS}</style>
+</head>
+<body>
+<main>
+${renderHtmlBody(report, w)}</main>
 </body>
 </html>
 `;

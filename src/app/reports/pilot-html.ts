@@ -285,14 +285,14 @@ export function timelineSection(t: Timeline, number: number, w: W = english()): 
   const rows = t.events
     .map(
       (e, i) =>
-        `<tr><td>${i + 1}</td><td>${esc(w.day(e.date))}${e.until ? ` – ${esc(w.day(e.until))}` : ''}</td><td class="tl-kind">${w.html('report.timeline.kind', { kind: e.kind })}</td><td style="text-align:left">${esc(e.label)}</td></tr>`,
+        `<tr><td>${i + 1}</td><td>${esc(w.day(e.date))}${e.until ? ` – ${esc(w.day(e.until))}` : ''}</td><td class="tl-kind">${w.html('report.timeline.kind', { kind: e.kind })}</td><td class="label">${esc(e.label)}</td></tr>`,
     )
     .join('');
   return `<section id="timeline">
     <h2>${w.html('report.timeline.heading', { number })}</h2>
     <p class="lead">${w.html('report.timeline.lead', {}, { command: '<code>coachloop note add</code>' })}</p>
     ${timelineChart(t, w)}
-    <table class="compact"><tr><th>#</th><th>${w.html('report.timeline.date')}</th><th>${w.html('report.timeline.what')}</th><th style="text-align:left"></th></tr>${rows}</table>
+    <table class="compact"><tr><th>#</th><th>${w.html('report.timeline.date')}</th><th>${w.html('report.timeline.what')}</th><th class="label"></th></tr>${rows}</table>
   </section>`;
 }
 

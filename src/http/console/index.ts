@@ -1,35 +1,39 @@
+import { timingSafeEqual } from 'node:crypto';
 import { getRequestListener } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { z } from 'zod';
 import type { ConsoleAccess, ConsoleProvider, ConsoleRoles } from '../../app/console-access.js';
+import type { ConsolePrivacy } from '../../app/console-privacy.js';
+import type { ConsoleReports } from '../../app/console-reports.js';
 import { NotAllowedError, UserFacingError } from '../../app/errors.js';
 import type { MentoringService } from '../../app/mentoring.js';
 import type { RequestListener } from '../../app/ports.js';
-import { CSV_LAYOUTS } from '../../app/reports/csv.js';
-import { REPORT_FORMATS, UnknownProgramError } from '../../app/reports/export.js';
+import { UnknownProgramError } from '../../app/reports/export.js';
 import { english } from '../../core/catalog/index.js';
 import type { Clock } from '../../core/clock.js';
 import { CURATOR_ACTIONS, type CuratorAction } from '../../core/mentoring.js';
 import type { Identity } from '../../core/participant.js';
 import type { Logger } from '../../logger.js';
+import { pairsSummariesHtml } from './aggregates.js';
 import {
   type AlertFormState,
-  auditPage,
   CONSOLE_CSS,
   forbiddenPage,
   messagePage,
   type PageFrame,
   pairsPage,
-  reportPage,
   signInPage,
 } from './pages.js';
+import { privacyRoutes } from './privacy.js';
+import { REPORT_CSS, reportRoutes } from './report.js';
 import { ConsoleCookies, type ConsoleSession, csrfMatches } from './session.js';
 import { SignIn, SignInError, type SignInProvider } from './sign-in.js';
 
 export interface ConsoleOptions {
   access: ConsoleAccess;
+  privacy: ConsolePrivacy;
+  reports: ConsoleReports;
   mentoring: MentoringService;
   clock: Clock;
   logger: Logger;
@@ -37,9 +41,22 @@ export interface ConsoleOptions {
   sessionSecret: string;
   idleMinutes: number;
   providers: SignInProvider[];
+  /**
+   * Local development only (the simulated pilot's `--console`): one link that signs this person in, once. Never set
+   * by `serve`; `startCoachloop` refuses it in production.
+   */
+  oneTimeSignIn?: OneTimeSignIn;
 }
 
-type Env = { Variables: { session: ConsoleSession; roles: ConsoleRoles; identity: Identity } };
+/** A sign-in link for one person that works once: /console/one-time-sign-in/<token>. */
+export interface OneTimeSignIn {
+  token: string;
+  identity: Identity;
+  name: string;
+}
+
+export type ConsoleEnv = { Variables: { session: ConsoleSession; roles: ConsoleRoles; identity: Identity } };
+type Env = ConsoleEnv;
 
 const identityOf = (s: ConsoleSession): Identity => ({
   platform: s.platform,
@@ -88,6 +105,10 @@ export function createConsole(options: ConsoleOptions): RequestListener {
     c.header('content-type', 'text/css; charset=utf-8');
     return c.body(CONSOLE_CSS);
   });
+  app.get('/report.css', (c) => {
+    c.header('content-type', 'text/css; charset=utf-8');
+    return c.body(REPORT_CSS);
+  });
 
   const providerList = () => signIn.providers.map((p) => ({ id: p.id, label: p.label }));
 
@@ -115,6 +136,25 @@ export function createConsole(options: ConsoleOptions): RequestListener {
       );
     }
   });
+
+  if (options.oneTimeSignIn) {
+    const link = options.oneTimeSignIn;
+    let used = false;
+    app.get('/one-time-sign-in/:token', async (c) => {
+      const sent = Buffer.from(c.req.param('token'));
+      const expected = Buffer.from(link.token);
+      if (used || sent.length !== expected.length || !timingSafeEqual(sent, expected))
+        return c.html(
+          messagePage('This link has expired', 'The one-time sign-in link works once. Sign in instead.'),
+          410,
+        );
+      used = true;
+      const now = clock.now();
+      await access.recordSignIn(link.identity, 'one-time-link', true);
+      await cookies.keepSession(c, cookies.newSession({ ...link.identity, name: link.name }, now), now);
+      return c.redirect('/console/report', 303);
+    });
+  }
 
   app.get('/callback/:provider', async (c) => {
     const now = clock.now();
@@ -191,7 +231,7 @@ export function createConsole(options: ConsoleOptions): RequestListener {
 
   const renderPairs = async (c: Context<Env>, extra: { status?: string; failed?: AlertFormState } = {}) => {
     const identity = c.get('identity');
-    const pairs = await access.pairsOverview(identity);
+    const { pairs, summaries } = await access.pairsOverview(identity);
     const people = await access.mentorChoices(
       identity,
       pairs.filter((p) => p.alert).map((p) => p.pair.programId),
@@ -199,6 +239,7 @@ export function createConsole(options: ConsoleOptions): RequestListener {
     return pairsPage(frameOf(c, 'Pairs and alerts'), pairs, {
       canDecide: c.get('roles').curator,
       people,
+      summaries: pairsSummariesHtml(summaries),
       ...extra,
     });
   };
@@ -228,47 +269,14 @@ export function createConsole(options: ConsoleOptions): RequestListener {
     return c.html(await renderPairs(c, { status: english.text(result.summary) }));
   });
 
-  const auditQuery = z.object({
-    action: z.string().trim().max(100).default(''),
-    actor: z.string().trim().max(200).default(''),
-    since: z.string().trim().max(10).default(''),
+  // The audit log moved to the Privacy page; old bookmarks keep working.
+  signedIn.get('/audit', (c) => {
+    const query = new URL(c.req.url).search;
+    return c.redirect(`/console/privacy${query}`, 301);
   });
-  signedIn.get('/audit', async (c) => {
-    const parsed = auditQuery.safeParse(c.req.query());
-    const filter = parsed.success ? parsed.data : { action: '', actor: '', since: '' };
-    const since = filter.since ? Date.parse(`${filter.since}T00:00:00Z`) : 0;
-    const note = Number.isNaN(since) ? 'The date must look like 2026-03-01.' : undefined;
-    const entries = await access.auditLog(c.get('identity'), {
-      ...(filter.action ? { action: filter.action } : {}),
-      ...(filter.actor ? { actor: filter.actor } : {}),
-      ...(Number.isNaN(since) ? {} : { since }),
-    });
-    return c.html(auditPage(frameOf(c, 'Audit log'), entries, filter, note));
-  });
+  signedIn.route('/privacy', privacyRoutes(options.privacy, frameOf));
 
-  signedIn.get('/report', async (c) =>
-    c.html(reportPage(frameOf(c, 'Report'), await access.programNames(c.get('identity')))),
-  );
-
-  const downloadForm = z.object({
-    format: z.enum(REPORT_FORMATS),
-    layout: z.enum(CSV_LAYOUTS).default('figures'),
-  });
-  const CONTENT_TYPES = {
-    html: 'text/html; charset=utf-8',
-    csv: 'text/csv; charset=utf-8',
-    json: 'application/json; charset=utf-8',
-  } as const;
-  signedIn.post('/report/:program', async (c) => {
-    const form = downloadForm.safeParse(await c.req.parseBody());
-    if (!form.success) return c.html(messagePage('Not found', 'There is no such download.'), 404);
-    const { format, layout } = form.data;
-    const rendered = await access.reportDownload(c.get('identity'), c.req.param('program'), format, layout);
-    const name = `${rendered.program.name}${format === 'csv' ? `-${layout}` : ''}.${format}`;
-    c.header('content-type', CONTENT_TYPES[format]);
-    c.header('content-disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`);
-    return c.body(rendered.content);
-  });
+  signedIn.route('/report', reportRoutes(access, options.reports, frameOf));
 
   app.route('/', signedIn);
 

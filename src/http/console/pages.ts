@@ -6,9 +6,8 @@ import { english, type Words } from '../../core/catalog/index.js';
 import type { FormField } from '../../core/forms.js';
 import { CURATOR_ACTIONS, CURATOR_FORMS, type CuratorAction } from '../../core/mentoring.js';
 import type { Participant } from '../../core/participant.js';
-import type { AuditEntry } from '../../store/types.js';
 
-type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** The console's one style sheet, served from /console/console.css (the CSP allows no inline styles). */
 export const CONSOLE_CSS = `
@@ -30,15 +29,19 @@ input, select, textarea { font: inherit; width: 100%; max-width: 30rem; padding:
 .status { border-left: 4px solid var(--ok); padding: .5rem 1rem; background: #eef7f0; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin: 1rem 0; }
 .low { color: var(--bad); font-weight: 700; }
+.sup { font-style: italic; color: var(--muted); }
 .actions { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1rem; }
 .actions form { border-top: 1px solid var(--line); padding-top: .5rem; }
 table { border-collapse: collapse; width: 100%; }
+ul.pager { display: flex; gap: 1rem; list-style: none; padding: 0; }
 th, td { text-align: left; padding: .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 @media (max-width: 40rem) { table, thead, tbody, tr, th, td { display: block; } thead { position: absolute; left: -999px; } td { border: none; } td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; } tr { border-bottom: 1px solid var(--line); padding: .5rem 0; } }
 `;
 
 export interface PageFrame {
   title: string;
+  /** Style sheets of the page besides the console's own (same origin: the CSP allows no other). */
+  styles?: string[];
   /** Set once someone is signed in: their name, roles and the session's form token. */
   signedIn?: { name: string; roles: ConsoleRoles; csrf: string };
 }
@@ -52,6 +55,7 @@ export function page(frame: PageFrame, body: Html): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${frame.title} · coachloop console</title>
 <link rel="stylesheet" href="/console/console.css">
+${(frame.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -59,7 +63,7 @@ export function page(frame: PageFrame, body: Html): Html {
 <span class="brand">coachloop console</span>
 ${
   s
-    ? html`<nav aria-label="Console"><ul><li><a href="/console/pairs">Pairs and alerts</a></li>${s.roles.admin ? html`<li><a href="/console/report">Report</a></li><li><a href="/console/audit">Audit log</a></li>` : ''}</ul></nav>
+    ? html`<nav aria-label="Console"><ul><li><a href="/console/pairs">Pairs and alerts</a></li>${s.roles.admin ? html`<li><a href="/console/report">Report</a></li><li><a href="/console/privacy">Privacy</a></li>` : ''}</ul></nav>
 <form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${s.csrf}">
 <span>${s.name} (${[s.roles.admin ? 'admin' : '', s.roles.curator ? 'curator' : ''].filter(Boolean).join(', ')})</span>
 <button type="submit" class="secondary">Sign out</button></form>`
@@ -137,7 +141,14 @@ export interface AlertFormState {
 export function pairsPage(
   frame: PageFrame,
   pairs: PairOverview[],
-  options: { canDecide: boolean; status?: string; failed?: AlertFormState; people: Participant[] },
+  options: {
+    canDecide: boolean;
+    status?: string;
+    failed?: AlertFormState;
+    people: Participant[];
+    /** Programs shown in aggregate only (the viewer may not see their people one by one). */
+    summaries?: Html | string;
+  },
 ): Html {
   const csrf = frame.signedIn?.csrf ?? '';
   const alerts = pairs.filter((p) => p.alert);
@@ -172,6 +183,7 @@ ${form.fields.map((f) => fieldHtml(f, prefix, failed?.values[f.id], failed?.erro
 }
 </section>`;
 })}
+${options.summaries ?? ''}
 <h2>Pairs (${pairs.length})</h2>
 <table>
 <caption class="skip">Every active pair</caption>
@@ -186,61 +198,5 @@ ${form.fields.map((f) => fieldHtml(f, prefix, failed?.values[f.id], failed?.erro
 </tr>`,
     )}</tbody>
 </table>`,
-  );
-}
-
-export interface AuditFilter {
-  action: string;
-  actor: string;
-  since: string;
-}
-
-/** The audit log with its filters (admins only); details are shown as recorded, never free text from chat. */
-export function auditPage(frame: PageFrame, entries: AuditEntry[], filter: AuditFilter, note?: string): Html {
-  return page(
-    frame,
-    html`<form method="get" action="/console/audit" class="card">
-<label for="f-action">Action starts with</label><input id="f-action" name="action" value="${filter.action}" placeholder="curator.">
-<label for="f-actor">Actor</label><input id="f-actor" name="actor" value="${filter.actor}">
-<label for="f-since">From (date)</label><input id="f-since" name="since" type="date" value="${filter.since}">
-${note ? html`<p class="error" role="alert">${note}</p>` : ''}
-<p><button type="submit">Filter</button></p>
-</form>
-<table>
-<caption class="skip">Audit entries, newest first</caption>
-<thead><tr><th scope="col">When (UTC)</th><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Subject</th><th scope="col">Detail</th></tr></thead>
-<tbody>${entries.map(
-      (e) =>
-        html`<tr><td>${new Date(e.at).toISOString().replace('T', ' ').slice(0, 16)}</td><td>${e.actor}</td><td>${e.action}</td><td>${e.subject}</td><td><code>${e.detail ? JSON.stringify(e.detail) : ''}</code></td></tr>`,
-    )}</tbody>
-</table>
-${entries.length === 0 ? html`<p>No entries match.</p>` : ''}`,
-  );
-}
-
-const DOWNLOADS = [
-  { format: 'html', layout: '', label: 'HTML report' },
-  { format: 'csv', layout: 'figures', label: 'CSV, every figure' },
-  { format: 'csv', layout: 'rows', label: 'CSV, one pseudonymous row per leader and checkpoint' },
-  { format: 'json', layout: '', label: 'JSON' },
-] as const;
-
-/** Report (admins): each program's outcome report as of now, downloaded through forms (each download audited). */
-export function reportPage(frame: PageFrame, programs: string[]): Html {
-  const csrf = frame.signedIn?.csrf ?? '';
-  return page(
-    frame,
-    html`<p>Each download is the outcome report as of now, with the same figures and the same suppression of small groups as <code>coachloop report</code>, and is written to the audit log.</p>
-${programs.length === 0 ? html`<p>There are no programs yet.</p>` : ''}
-${programs.map(
-  (program) => html`<section class="card" aria-labelledby="program-${program}">
-<h2 id="program-${program}">${program}</h2>
-<div class="actions">${DOWNLOADS.map(
-    (d) => html`<form method="post" action="/console/report/${program}">
-<input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="format" value="${d.format}">${d.layout ? html`<input type="hidden" name="layout" value="${d.layout}">` : ''}
-<button type="submit" class="secondary">Download ${d.label}</button></form>`,
-  )}</div>
-</section>`,
-)}`,
   );
 }

@@ -5,6 +5,10 @@ import { BUDGETED_KINDS } from '../../core/messages.js';
 import type { Identity, Participant, Platform } from '../../core/participant.js';
 import type { Decision, Effect, NextRun, ScheduledJob } from '../../core/schedule.js';
 import {
+  auditEdgeQuery,
+  auditOtherSide,
+  auditPageOf,
+  auditSearchQuery,
   experimentValues,
   numOrNull,
   OUTBOX_SELECT,
@@ -1063,6 +1067,17 @@ export class PostgresStore extends PgRepository implements Store {
         subject: str(row.subject),
         ...(row.detail ? { detail: JSON.parse(str(row.detail)) } : {}),
       })),
+    search: async (query) => {
+      const { sql, params } = auditSearchQuery(query);
+      const rows = await this.all(sql, ...params);
+      const edge = auditOtherSide(query);
+      let otherSide = false;
+      if (edge) {
+        const other = auditEdgeQuery(query, edge);
+        otherSide = (await this.all(other.sql, ...other.params)).length > 0;
+      }
+      return auditPageOf(rows, query, otherSide);
+    },
   };
 
   meta: Store['meta'] = {

@@ -7,6 +7,10 @@ import { BUDGETED_KINDS } from '../../core/messages.js';
 import type { Identity, Participant, Platform } from '../../core/participant.js';
 import type { Decision, NextRun } from '../../core/schedule.js';
 import {
+  auditEdgeQuery,
+  auditOtherSide,
+  auditPageOf,
+  auditSearchQuery,
   experimentValues,
   OUTBOX_SELECT,
   toExperiment,
@@ -1061,6 +1065,17 @@ export class SqliteStore extends SqlRepository implements Store {
         subject: str(row.subject),
         ...(row.detail ? { detail: JSON.parse(str(row.detail)) } : {}),
       })),
+    search: async (query) => {
+      const { sql, params } = auditSearchQuery(query);
+      const rows = this.all(sql, ...params);
+      const edge = auditOtherSide(query);
+      let otherSide = false;
+      if (edge) {
+        const other = auditEdgeQuery(query, edge);
+        otherSide = this.all(other.sql, ...other.params).length > 0;
+      }
+      return auditPageOf(rows, query, otherSide);
+    },
   };
 
   meta: Store['meta'] = {

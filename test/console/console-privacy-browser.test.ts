@@ -1,0 +1,111 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ConsoleHarness, slackUser, startConsoleHarness, who } from '../support/console-harness.js';
+
+/*
+ * The Report and Privacy pages in a real browser (Debian's headless Chromium through playwright-core): an admin
+ * reads the live report and erases a person by email through the confirmation step; a curator is refused the
+ * Privacy page. No Content-Security-Policy violation on the way. `CONSOLE_SCREENSHOTS=1` renews the README's
+ * screenshots in docs/.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = process.env.CONSOLE_SCREENSHOTS
+  ? resolve(import.meta.dirname, '../../docs')
+  : mkdtempSync(join(tmpdir(), 'coachloop-console-privacy-'));
+
+describe.skipIf(!existsSync(CHROMIUM))('console Report and Privacy in a browser', () => {
+  let env: ConsoleHarness;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    env = await startConsoleHarness();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await env?.close();
+    if (!process.env.CONSOLE_SCREENSHOTS) rmSync(SHOTS, { recursive: true, force: true });
+  });
+
+  /** A fresh browser signed in with Slack as this person, collecting CSP violations. */
+  async function signIn(userId: string, name: string, viewport = { width: 1280, height: 800 }) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+    });
+    env.slack.signInAs(slackUser(userId, name));
+    await page.goto(`${env.base}/console`);
+    await page.getByRole('link', { name: 'Sign in with Slack' }).click();
+    await page.getByRole('heading', { name: 'Pairs and alerts' }).waitFor();
+    return { context, page, blocked };
+  }
+
+  const styled = (page: Page, selector: string, property: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+
+  it('shows an admin the live report in the console, styled by its own sheet without a CSP violation', async () => {
+    const { context, page, blocked } = await signIn('UADMIN', 'Ada Admin');
+    await page.getByRole('link', { name: 'Report' }).click();
+    await page.getByRole('link', { name: 'Open the pilot report' }).click();
+    await page.getByRole('heading', { name: /^Report: / }).waitFor();
+    expect(await page.locator('.report section#funnel').count()).toBe(1);
+    // The report's styles apply inside it (a tile grid), and the console's page around it keeps its own.
+    expect(await styled(page, '.report .tiles', 'display')).toBe('grid');
+    expect(await styled(page, 'body', 'background-color')).toBe('rgb(255, 255, 255)');
+    expect(await page.getByRole('button', { name: 'Download JSON' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /pseudonymous row/ }).count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/console-report.png`, fullPage: false });
+    expect(blocked).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('lets an admin erase a person by email after seeing who and what, and records it', async () => {
+    const mentee = (await env.h.app.store.participants.findByIdentity(who('UMENTEE')))!;
+    await env.h.app.store.participants.update(mentee.id, { email: 'mina.mentee@example.org' });
+    const { context, page, blocked } = await signIn('UADMIN', 'Ada Admin');
+    await page.getByRole('link', { name: 'Privacy' }).click();
+    await page.getByRole('heading', { name: 'Erase a person' }).waitFor();
+    await page.getByLabel('Email').fill('mina.mentee@example.org');
+    await page.getByRole('button', { name: 'Show who would be erased' }).click();
+    await page.getByRole('heading', { name: 'Confirm the erasure' }).waitFor();
+    expect(await page.getByText(mentee.id).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'What is deleted' }).count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/console-erase-confirm.png`, fullPage: true });
+    expect((await env.h.app.store.participants.get(mentee.id))?.email).toBe('mina.mentee@example.org');
+
+    await page.getByRole('button', { name: 'Erase this person' }).click();
+    const status = page.getByRole('status');
+    await status.waitFor();
+    expect(await status.textContent()).toContain(`Erased one person: ${mentee.id}`);
+    expect((await env.h.app.store.participants.get(mentee.id))?.email).toBeNull();
+    expect(await page.getByRole('cell', { name: 'person.erased' }).count()).toBe(1);
+    await page.getByLabel('Action starts with').fill('person.');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/action=person\./);
+    expect(await page.getByRole('cell', { name: 'person.erased' }).count()).toBe(1);
+    expect(await page.getByRole('cell', { name: 'console.signed_in' }).count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/console-privacy.png`, fullPage: true });
+    expect(blocked).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('refuses a curator the Privacy page', async () => {
+    const { context, page } = await signIn('UCURATOR', 'Cora Curator', { width: 390, height: 844 });
+    expect(await page.getByRole('link', { name: 'Privacy' }).count()).toBe(0);
+    const refused = await page.goto(`${env.base}/console/privacy`);
+    expect(refused?.status()).toBe(403);
+    expect(await page.getByRole('heading', { name: 'Not available to you' }).count()).toBe(1);
+    await context.close();
+  }, 60_000);
+});
