@@ -48,11 +48,16 @@ describe.skipIf(!existsSync(CHROMIUM))('console Report and Privacy in a browser'
     return { context, page, blocked };
   }
 
+  type BrowserGlobals = { getComputedStyle(el: unknown): { getPropertyValue(name: string): string } };
   const styled = (page: Page, selector: string, property: string) =>
     page
       .locator(selector)
       .first()
-      .evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+      .evaluate(
+        // Runs in the page, where the DOM is: the project compiles without DOM types, so it is named through globalThis.
+        (el, p) => (globalThis as unknown as BrowserGlobals).getComputedStyle(el).getPropertyValue(p),
+        property,
+      );
 
   it('shows an admin the live report in the console, styled by its own sheet without a CSP violation', async () => {
     const { context, page, blocked } = await signIn('UADMIN', 'Ada Admin');
