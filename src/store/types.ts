@@ -288,6 +288,7 @@ export interface Store {
     set(key: string, value: string): Promise<void>;
   };
   channelState: ChannelStateStore;
+  transfer: TransferStore;
   /**
    * What an operator should fix about where the data rests, said once at start: e.g. database files that other
    * users of the machine may read. Empty when there is nothing to say (a server database has no such files).
@@ -303,6 +304,43 @@ export interface Store {
    */
   pendingMigrations(): Promise<number[]>;
   close(): Promise<void>;
+}
+
+/** A value of a row being moved between stores: text, a number, or null. */
+export type TransferValue = string | number | null;
+
+/** Rows of one table, each a list of values in the order of the table's columns (see transfer.ts). */
+export interface TransferBatch {
+  table: string;
+  rows: TransferValue[][];
+}
+
+/** Rows per table. */
+export type TransferCounts = Record<string, number>;
+
+/**
+ * The whole database as a neutral row stream, to move a pilot from one store to another (`migrate-store`).
+ * The tables, their columns and their order are the ones src/store/transfer.ts lists.
+ */
+export interface TransferStore {
+  /** The highest schema migration version the database has applied. */
+  schemaVersion(): Promise<number>;
+  /** Rows per table that a move would copy. */
+  counts(): Promise<TransferCounts>;
+  /**
+   * Every row of every table, table after table in dependency order, in batches of at most `batchSize` rows, all
+   * read in one consistent snapshot. The snapshot (and a connection) is held until the iteration ends.
+   */
+  exportRows(options?: { batchSize?: number }): AsyncIterable<TransferBatch>;
+  /**
+   * Writes a row stream into this database in one transaction: refused (nothing written) unless every table is
+   * empty; generated ids carry on past the copied ones; with `dryRun`, everything is written and then rolled back.
+   * Answers the rows written per table. The connection belongs to the import until it ends.
+   */
+  importRows(
+    batches: AsyncIterable<TransferBatch> | Iterable<TransferBatch>,
+    options?: { dryRun?: boolean },
+  ): Promise<TransferCounts>;
 }
 
 /** A warning for the log: a fixed sentence, and the facts behind it (never a secret). */

@@ -42,6 +42,7 @@ import { migratePostgres, PG_MIGRATIONS } from './migrations.js';
 import { PostgresPilotStore } from './pilots.js';
 import { PostgresPrivacyStore } from './privacy.js';
 import { PostgresReportStore } from './reports.js';
+import { PostgresTransferStore } from './transfer.js';
 
 export class ExperimentAlreadyRunningError extends Error {
   constructor(readonly experimentId: string) {
@@ -122,6 +123,7 @@ export class PostgresStore extends PgRepository implements Store {
   readonly matching: PostgresMatchingStore;
   readonly pilots: PostgresPilotStore;
   readonly reports: PostgresReportStore;
+  readonly transfer: PostgresTransferStore;
   readonly privacy: PostgresPrivacyStore;
 
   constructor(
@@ -133,6 +135,7 @@ export class PostgresStore extends PgRepository implements Store {
     this.reports = new PostgresReportStore(db);
     this.pilots = new PostgresPilotStore(db);
     this.matching = new PostgresMatchingStore(db);
+    this.transfer = new PostgresTransferStore(db);
     this.privacy = new PostgresPrivacyStore(db);
     this.mentoring = new PostgresMentoringStore(db, (participantId, subjectId, runs) =>
       this.insertJobs(participantId, subjectId, runs),

@@ -42,6 +42,7 @@ import { SqlitePilotStore } from './pilots.js';
 import { SqlitePrivacyStore } from './privacy.js';
 import { SqliteReportStore } from './reports.js';
 import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
+import { SqliteTransferStore } from './transfer.js';
 
 /** The experiment's editable columns, in the order the INSERT and UPDATE below name them. */
 export interface SqliteOptions {
@@ -132,6 +133,7 @@ export class SqliteStore extends SqlRepository implements Store {
   readonly matching: SqliteMatchingStore;
   readonly pilots: SqlitePilotStore;
   readonly reports: SqliteReportStore;
+  readonly transfer: SqliteTransferStore;
   readonly privacy: SqlitePrivacyStore;
 
   constructor(db: Database) {
@@ -139,6 +141,7 @@ export class SqliteStore extends SqlRepository implements Store {
     this.reports = new SqliteReportStore(db);
     this.pilots = new SqlitePilotStore(db);
     this.matching = new SqliteMatchingStore(db);
+    this.transfer = new SqliteTransferStore(db);
     this.privacy = new SqlitePrivacyStore(db);
     this.mentoring = new SqliteMentoringStore(db, (participantId, subjectId, runs) =>
       this.insertJobs(participantId, subjectId, runs),
