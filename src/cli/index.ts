@@ -12,6 +12,7 @@ import { startCoachloop } from '../main.js';
 import { describeLocation, openStore, storeLocation } from '../store/index.js';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerMatchCommand } from './match-command.js';
+import { registerMigrateStoreCommand } from './migrate-store-command.js';
 import { registerPilotCommands } from './pilot-commands.js';
 import { previewProgram } from './preview.js';
 import { registerReportCommand } from './report-command.js';
@@ -174,6 +175,7 @@ export function buildCli(): Command {
   registerReportCommand(program);
   registerPilotCommands(program, fail);
   registerMatchCommand(program, fail);
+  registerMigrateStoreCommand(program, fail);
   return program;
 }
 
