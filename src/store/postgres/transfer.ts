@@ -21,6 +21,9 @@ const OWN_COLUMNS: Readonly<Record<string, readonly string[]>> = { match_proposa
 /** The order rows are read in where this store has a better one than the list's: insertion order. */
 const READ_ORDER: Readonly<Record<string, string>> = { match_proposals: 'seq' };
 
+/** SQLSTATE of a lock that could not be taken within lock_timeout. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
 const ARRAY_TYPE: Record<ColumnKind, string> = { text: 'text[]', integer: 'bigint[]', real: 'float8[]' };
 
 /**
@@ -108,8 +111,17 @@ export class PostgresTransferStore extends PgRepository implements TransferStore
     try {
       await this.tx(async () => {
         await this.#checkSchema('target', (sql) => this.all(sql));
-        // No one else writes these tables until the copy commits, so "empty" stays true while it runs.
-        await this.run(`LOCK TABLE ${TRANSFER_TABLES.map((t) => t.name).join(', ')} IN EXCLUSIVE MODE`);
+        // No one else writes these tables until the copy commits, so "empty" stays true while it runs. A replica
+        // still running on the target holds locks of its own: fail after a while rather than wait behind it.
+        await this.run("SET LOCAL lock_timeout = '15s'");
+        await this.run(`LOCK TABLE ${TRANSFER_TABLES.map((t) => t.name).join(', ')} IN EXCLUSIVE MODE`).catch(
+          (error: unknown) => {
+            if ((error as { code?: unknown }).code !== LOCK_NOT_AVAILABLE) throw error;
+            throw new Error(
+              'the target database is in use (another session holds its tables): stop coachloop on it first; nothing was written',
+            );
+          },
+        );
         const held = await this.counts();
         if (Object.values(held).some((n) => n > 0)) throw new TargetNotEmptyError(held);
         for await (const batch of batches) {
