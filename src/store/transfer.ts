@@ -412,6 +412,9 @@ export class TransferSchemaError extends Error {
   }
 }
 
+/** Thrown inside a dry run's transaction to roll it back (never escapes `importRows`). */
+export class DryRun extends Error {}
+
 /** The target of a move already holds data. */
 export class TargetNotEmptyError extends Error {
   constructor(readonly counts: TransferCounts) {

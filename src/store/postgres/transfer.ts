@@ -1,6 +1,7 @@
 import {
   type ColumnKind,
   columnNames,
+  DryRun,
   emptyCounts,
   neutralValue,
   schemaDifferences,
@@ -11,9 +12,6 @@ import {
 } from '../transfer.js';
 import type { TransferBatch, TransferCounts, TransferStore } from '../types.js';
 import { PgRepository } from './database.js';
-
-/** Thrown inside a dry run's transaction to roll it back. */
-class DryRun extends Error {}
 
 /** Columns this store keeps for itself and does not move: match_proposals.seq is SQLite's rowid order, generated. */
 const OWN_COLUMNS: Readonly<Record<string, readonly string[]>> = { match_proposals: ['seq'] };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   columnNames,
+  DryRun,
   emptyCounts,
   neutralValue,
   schemaDifferences,
@@ -11,9 +12,6 @@ import {
 } from '../transfer.js';
 import type { TransferBatch, TransferCounts, TransferStore } from '../types.js';
 import { type Row, SqlRepository } from './sql.js';
-
-/** Thrown inside a dry run's transaction to roll it back. */
-class DryRun extends Error {}
 
 /**
  * The neutral row stream on SQLite. Rows are read in rowid order, which is the order they were inserted in (some
