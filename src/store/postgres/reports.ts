@@ -1,9 +1,23 @@
-import type { Cadence } from '../../core/charter.js';
-import type { EvaluationSettings, EvaluationVersion } from '../../core/evaluation.js';
-import type { MeetingAnswer } from '../../core/meetings.js';
-import type { ProgramSettings } from '../../core/program.js';
-import type { ConsentState } from '../../core/schedule.js';
-import { numOrNull, str, strOrNull, toAssignment } from '../rows.js';
+import type { EvaluationVersion } from '../../core/evaluation.js';
+import {
+  PEOPLE,
+  PSEUDONYM_SECRET_KEY,
+  toEvaluationVersion,
+  toReportAlert,
+  toReportBudget,
+  toReportCheckin,
+  toReportExperiment,
+  toReportMilestone,
+  toReportNote,
+  toReportNudge,
+  toReportPair,
+  toReportPerson,
+  toReportProposal,
+  toReportReview,
+  toReportSurvey,
+  toReportVoice,
+} from '../report-rows.js';
+import { str, toAssignment } from '../rows.js';
 import type {
   ReportDataset as Dataset,
   ReportAlertRow,
@@ -16,15 +30,8 @@ import type {
   ReportPersonRow,
   ReportStore,
   ReportSurveyRow,
-  ReviewStage,
 } from '../types.js';
 import { PgRepository } from './database.js';
-
-/** Where the per-database pseudonym secret of report exports is kept (the same meta key as on SQLite). */
-export const PSEUDONYM_SECRET_KEY = 'reports.pseudonym_secret';
-
-/** The people of one program; channels (e.g. the curators' channel) are delivery targets, not people. */
-const PEOPLE = `SELECT id FROM participants WHERE program_id = ? AND kind = 'person'`;
 
 /**
  * The SQL of the outcome report on PostgreSQL. Every query reads; each selects only the columns the report needs,
@@ -62,14 +69,7 @@ export class PostgresReportStore extends PgRepository implements ReportStore {
          WHERE program_id = ? ORDER BY created_at, id COLLATE "C"`,
         programId,
       )
-    ).map((row) => ({
-      menteeId: str(row.mentee_id),
-      mentorId: str(row.mentor_id),
-      chosenMentorId: strOrNull(row.chosen_mentor_id),
-      status: str(row.status) as 'open' | 'approved' | 'changed' | 'rejected',
-      createdAt: Number(row.created_at),
-      decidedAt: numOrNull(row.decided_at),
-    }));
+    ).map(toReportProposal);
   }
 
   private async voices(programId: string): Promise<NonNullable<Dataset['voices']>> {
@@ -79,12 +79,7 @@ export class PostgresReportStore extends PgRepository implements ReportStore {
          WHERE p.program_id = ? ORDER BY v.at, v.id`,
         programId,
       )
-    ).map((row) => ({
-      pairId: str(row.pair_id),
-      participantId: str(row.participant_id),
-      kind: str(row.kind) as 'fine' | 'new_match',
-      at: Number(row.at),
-    }));
+    ).map(toReportVoice);
   }
 
   /** Each answer with the cadence of the charter version its round belongs to (round "v2-3": version 2). */
@@ -99,15 +94,7 @@ export class PostgresReportStore extends PgRepository implements ReportStore {
          WHERE p.program_id = ? ORDER BY c.asked_at, c.round COLLATE "C", c.participant_id COLLATE "C"`,
         programId,
       )
-    ).map((row) => ({
-      pairId: str(row.pair_id),
-      round: str(row.round),
-      participantId: str(row.participant_id),
-      askedAt: Number(row.asked_at),
-      answer: strOrNull(row.answer) as MeetingAnswer | null,
-      usefulness: numOrNull(row.usefulness),
-      cadence: (strOrNull(row.cadence) ?? 'biweekly') as Cadence,
-    }));
+    ).map(toReportCheckin);
   }
   async pseudonymSecret(candidate: string): Promise<string> {
     // Insert-if-absent, then read: two first exports racing still end up with one secret.
@@ -128,16 +115,7 @@ export class PostgresReportStore extends PgRepository implements ReportStore {
        WHERE p.program_id = ? AND p.kind = 'person' ORDER BY p.created_at, p.id COLLATE "C"`,
         programId,
       )
-    ).map((row) => ({
-      id: str(row.id),
-      roles: row.roles ? (JSON.parse(str(row.roles)) as ReportPersonRow['roles']) : [],
-      arm: row.arm === 'control' ? 'control' : 'coached',
-      attributes: row.attributes ? (JSON.parse(str(row.attributes)) as Record<string, string>) : {},
-      consent: str(row.consent) as ConsentState,
-      consentAt: numOrNull(row.consent_at),
-      invitedAt: numOrNull(row.invited_at),
-      createdAt: Number(row.created_at),
-    }));
+    ).map(toReportPerson);
   }
 
   private async experiments(programId: string): Promise<ReportExperimentRow[]> {
@@ -147,16 +125,7 @@ export class PostgresReportStore extends PgRepository implements ReportStore {
        FROM experiments e WHERE e.participant_id IN (${PEOPLE}) ORDER BY e.created_at, e.id COLLATE "C"`,
         programId,
       )
-    ).map((row) => ({
-      id: str(row.id),
-      participantId: str(row.participant_id),
-      kpiUnit: str(row.kpi_unit),
-      kpiBaseline: Number(row.kpi_baseline),
-      kpiTarget: Number(row.kpi_target),
-      kpiDirection: str(row.kpi_direction) as ReportExperimentRow['kpiDirection'],
-      status: str(row.status) as ReportExperimentRow['status'],
-      createdAt: Number(row.created_at),
-    }));
+    ).map(toReportExperiment);
   }
 
   private async surveys(programId: string): Promise<ReportSurveyRow[]> {
@@ -166,17 +135,7 @@ export class PostgresReportStore extends PgRepository implements ReportStore {
        FROM surveys s WHERE s.participant_id IN (${PEOPLE}) ORDER BY s.experiment_id COLLATE "C", s.checkpoint_day`,
         programId,
       )
-    ).map((row) => ({
-      experimentId: str(row.experiment_id),
-      participantId: str(row.participant_id),
-      checkpointDay: Number(row.checkpoint_day),
-      status: str(row.status) as ReportSurveyRow['status'],
-      sentAt: numOrNull(row.sent_at),
-      answeredAt: numOrNull(row.answered_at),
-      practice: numOrNull(row.practice),
-      kpiValue: numOrNull(row.kpi_value),
-      confidence: numOrNull(row.confidence),
-    }));
+    ).map(toReportSurvey);
   }
 
   /**
@@ -202,12 +161,7 @@ export class PostgresReportStore extends PgRepository implements ReportStore {
         programId,
         programId,
       )
-    ).map((row) => ({
-      participantId: str(row.participant_id),
-      sent: Number(row.sent),
-      answered: Number(row.answered ?? 0),
-      did: Number(row.did ?? 0),
-    }));
+    ).map(toReportNudge);
   }
 
   private async budgetWeeks(programId: string): Promise<ReportBudgetRow[]> {
@@ -218,11 +172,7 @@ export class PostgresReportStore extends PgRepository implements ReportStore {
        GROUP BY participant_id, budget_week ORDER BY participant_id COLLATE "C", budget_week COLLATE "C"`,
         programId,
       )
-    ).map((row) => ({
-      participantId: str(row.participant_id),
-      week: str(row.budget_week),
-      messages: Number(row.messages),
-    }));
+    ).map(toReportBudget);
   }
 
   private async pairs(programId: string): Promise<ReportPairRow[]> {
@@ -233,16 +183,7 @@ export class PostgresReportStore extends PgRepository implements ReportStore {
        FROM pairs p WHERE p.program_id = ? ORDER BY p.created_at, p.id COLLATE "C"`,
         programId,
       )
-    ).map((row) => ({
-      id: str(row.id),
-      mentorId: str(row.mentor_id),
-      menteeId: str(row.mentee_id),
-      status: str(row.status) as ReportPairRow['status'],
-      createdAt: Number(row.created_at),
-      closedAt: numOrNull(row.closed_at),
-      replacesPairId: strOrNull(row.replaces_pair_id),
-      charterConfirmedAt: numOrNull(row.charter_confirmed_at),
-    }));
+    ).map(toReportPair);
   }
 
   private async milestones(programId: string): Promise<ReportMilestoneRow[]> {
@@ -252,12 +193,7 @@ export class PostgresReportStore extends PgRepository implements ReportStore {
        WHERE p.program_id = ? ORDER BY m.pair_id COLLATE "C", m.charter_version, m.position`,
         programId,
       )
-    ).map((row) => ({
-      pairId: str(row.pair_id),
-      dueAt: Number(row.due_at),
-      status: str(row.status) as ReportMilestoneRow['status'],
-      confirmedAt: numOrNull(row.confirmed_at),
-    }));
+    ).map(toReportMilestone);
   }
 
   private async alerts(programId: string): Promise<ReportAlertRow[]> {
@@ -267,13 +203,7 @@ export class PostgresReportStore extends PgRepository implements ReportStore {
        WHERE p.program_id = ? ORDER BY a.created_at, a.id COLLATE "C"`,
         programId,
       )
-    ).map((row) => ({
-      pairId: str(row.pair_id),
-      status: str(row.status) as ReportAlertRow['status'],
-      createdAt: Number(row.created_at),
-      handledAt: numOrNull(row.handled_at),
-      actedOn: row.handled_by !== null && row.handled_by !== undefined,
-    }));
+    ).map(toReportAlert);
   }
 
   private async assignments(programId: string): Promise<Dataset['assignments']> {
@@ -291,12 +221,7 @@ export class PostgresReportStore extends PgRepository implements ReportStore {
         'SELECT version, settings, applied_at FROM program_versions WHERE program_id = ? ORDER BY version',
         programId,
       )
-    ).map((row) => ({
-      version: Number(row.version),
-      appliedAt: Number(row.applied_at),
-      evaluation: ((JSON.parse(str(row.settings)) as ProgramSettings).evaluation ??
-        null) as EvaluationSettings | null,
-    }));
+    ).map(toEvaluationVersion);
   }
 
   private async notes(programId: string): Promise<Dataset['notes']> {
@@ -305,12 +230,12 @@ export class PostgresReportStore extends PgRepository implements ReportStore {
         `SELECT id, date, text FROM program_notes WHERE program_id = ? AND removed_at IS NULL ORDER BY date COLLATE "C", created_at, id COLLATE "C"`,
         programId,
       )
-    ).map((row) => ({ id: str(row.id), date: str(row.date), text: str(row.text) }));
+    ).map(toReportNote);
   }
 
   private async reviews(programId: string): Promise<Dataset['reviews']> {
     return (
       await this.all('SELECT stage, at FROM program_reviews WHERE program_id = ? ORDER BY at, id', programId)
-    ).map((row) => ({ stage: str(row.stage) as ReviewStage, at: Number(row.at) }));
+    ).map(toReportReview);
   }
 }

@@ -3,7 +3,7 @@ import type { OpenOptions } from '../index.js';
 import type { Store } from '../types.js';
 import { openSqliteStore } from './store.js';
 
-export { PSEUDONYM_SECRET_KEY } from './reports.js';
+export { PSEUDONYM_SECRET_KEY } from '../report-rows.js';
 export {
   databaseFiles,
   ExperimentAlreadyRunningError,

@@ -1,8 +1,22 @@
-import type { Cadence } from '../../core/charter.js';
-import type { EvaluationSettings, EvaluationVersion } from '../../core/evaluation.js';
-import type { MeetingAnswer } from '../../core/meetings.js';
-import type { ProgramSettings } from '../../core/program.js';
-import type { ConsentState } from '../../core/schedule.js';
+import type { EvaluationVersion } from '../../core/evaluation.js';
+import {
+  PEOPLE,
+  PSEUDONYM_SECRET_KEY,
+  toEvaluationVersion,
+  toReportAlert,
+  toReportBudget,
+  toReportCheckin,
+  toReportExperiment,
+  toReportMilestone,
+  toReportNote,
+  toReportNudge,
+  toReportPair,
+  toReportPerson,
+  toReportProposal,
+  toReportReview,
+  toReportSurvey,
+  toReportVoice,
+} from '../report-rows.js';
 import { toAssignment } from '../rows.js';
 import type {
   ReportDataset as Dataset,
@@ -16,15 +30,8 @@ import type {
   ReportPersonRow,
   ReportStore,
   ReportSurveyRow,
-  ReviewStage,
 } from '../types.js';
-import { numOrNull, type Row, SqlRepository, str, strOrNull } from './sql.js';
-
-/** Where the per-database pseudonym secret of report exports is kept. */
-export const PSEUDONYM_SECRET_KEY = 'reports.pseudonym_secret';
-
-/** The people of one program; channels (e.g. the curators' channel) are delivery targets, not people. */
-const PEOPLE = `SELECT id FROM participants WHERE program_id = ? AND kind = 'person'`;
+import { type Row, SqlRepository, str } from './sql.js';
 
 /**
  * The SQL of the outcome report. Every query reads; each selects only the columns the report needs,
@@ -50,24 +57,12 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
         `SELECT mentee_id, mentor_id, chosen_mentor_id, status, created_at, decided_at FROM match_proposals
          WHERE program_id = ? ORDER BY created_at, id`,
         programId,
-      ).map((row) => ({
-        menteeId: str(row.mentee_id),
-        mentorId: str(row.mentor_id),
-        chosenMentorId: strOrNull(row.chosen_mentor_id),
-        status: str(row.status) as 'open' | 'approved' | 'changed' | 'rejected',
-        createdAt: Number(row.created_at),
-        decidedAt: numOrNull(row.decided_at),
-      })),
+      ).map(toReportProposal),
       voices: this.all(
         `SELECT v.pair_id, v.participant_id, v.kind, v.at FROM pair_voices v JOIN pairs p ON p.id = v.pair_id
          WHERE p.program_id = ? ORDER BY v.at, v.id`,
         programId,
-      ).map((row) => ({
-        pairId: str(row.pair_id),
-        participantId: str(row.participant_id),
-        kind: str(row.kind) as 'fine' | 'new_match',
-        at: Number(row.at),
-      })),
+      ).map(toReportVoice),
       checkins: this.all(
         `SELECT c.pair_id, c.round, c.participant_id, c.asked_at, c.answer, c.usefulness,
                 json_extract(v.data, '$.cadence') AS cadence
@@ -76,15 +71,7 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
            AND v.version = CAST(substr(c.round, 2, instr(c.round, '-') - 2) AS INTEGER)
          WHERE p.program_id = ? ORDER BY c.asked_at, c.round, c.participant_id`,
         programId,
-      ).map((row) => ({
-        pairId: str(row.pair_id),
-        round: str(row.round),
-        participantId: str(row.participant_id),
-        askedAt: Number(row.asked_at),
-        answer: strOrNull(row.answer) as MeetingAnswer | null,
-        usefulness: numOrNull(row.usefulness),
-        cadence: (strOrNull(row.cadence) ?? 'biweekly') as Cadence,
-      })),
+      ).map(toReportCheckin),
     }))();
   }
 
@@ -106,16 +93,7 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
        FROM participants p LEFT JOIN arm_assignments a ON a.participant_id = p.id
        WHERE p.program_id = ? AND p.kind = 'person' ORDER BY p.created_at, p.id`,
       programId,
-    ).map((row) => ({
-      id: str(row.id),
-      roles: row.roles ? (JSON.parse(str(row.roles)) as ReportPersonRow['roles']) : [],
-      arm: row.arm === 'control' ? 'control' : 'coached',
-      attributes: row.attributes ? (JSON.parse(str(row.attributes)) as Record<string, string>) : {},
-      consent: str(row.consent) as ConsentState,
-      consentAt: numOrNull(row.consent_at),
-      invitedAt: numOrNull(row.invited_at),
-      createdAt: Number(row.created_at),
-    }));
+    ).map(toReportPerson);
   }
 
   private experiments(programId: string): ReportExperimentRow[] {
@@ -123,16 +101,7 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
       `SELECT e.id, e.participant_id, e.kpi_unit, e.kpi_baseline, e.kpi_target, e.kpi_direction, e.status, e.created_at
        FROM experiments e WHERE e.participant_id IN (${PEOPLE}) ORDER BY e.created_at, e.id`,
       programId,
-    ).map((row) => ({
-      id: str(row.id),
-      participantId: str(row.participant_id),
-      kpiUnit: str(row.kpi_unit),
-      kpiBaseline: Number(row.kpi_baseline),
-      kpiTarget: Number(row.kpi_target),
-      kpiDirection: str(row.kpi_direction) as ReportExperimentRow['kpiDirection'],
-      status: str(row.status) as ReportExperimentRow['status'],
-      createdAt: Number(row.created_at),
-    }));
+    ).map(toReportExperiment);
   }
 
   private surveys(programId: string): ReportSurveyRow[] {
@@ -140,17 +109,7 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
       `SELECT s.experiment_id, s.participant_id, s.checkpoint_day, s.status, s.sent_at, s.answered_at, s.practice, s.kpi_value, s.confidence
        FROM surveys s WHERE s.participant_id IN (${PEOPLE}) ORDER BY s.experiment_id, s.checkpoint_day`,
       programId,
-    ).map((row) => ({
-      experimentId: str(row.experiment_id),
-      participantId: str(row.participant_id),
-      checkpointDay: Number(row.checkpoint_day),
-      status: str(row.status) as ReportSurveyRow['status'],
-      sentAt: numOrNull(row.sent_at),
-      answeredAt: numOrNull(row.answered_at),
-      practice: numOrNull(row.practice),
-      kpiValue: numOrNull(row.kpi_value),
-      confidence: numOrNull(row.confidence),
-    }));
+    ).map(toReportSurvey);
   }
 
   /**
@@ -174,12 +133,7 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
        GROUP BY o.participant_id ORDER BY o.participant_id`,
       programId,
       programId,
-    ).map((row) => ({
-      participantId: str(row.participant_id),
-      sent: Number(row.sent),
-      answered: Number(row.answered ?? 0),
-      did: Number(row.did ?? 0),
-    }));
+    ).map(toReportNudge);
   }
 
   private budgetWeeks(programId: string): ReportBudgetRow[] {
@@ -188,11 +142,7 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
        WHERE budgeted = 1 AND status = 'sent' AND participant_id IN (${PEOPLE})
        GROUP BY participant_id, budget_week ORDER BY participant_id, budget_week`,
       programId,
-    ).map((row) => ({
-      participantId: str(row.participant_id),
-      week: str(row.budget_week),
-      messages: Number(row.messages),
-    }));
+    ).map(toReportBudget);
   }
 
   private pairs(programId: string): ReportPairRow[] {
@@ -201,16 +151,7 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
               (SELECT MIN(c.mentor_confirmed_at) FROM charter_versions c WHERE c.pair_id = p.id) AS charter_confirmed_at
        FROM pairs p WHERE p.program_id = ? ORDER BY p.created_at, p.id`,
       programId,
-    ).map((row) => ({
-      id: str(row.id),
-      mentorId: str(row.mentor_id),
-      menteeId: str(row.mentee_id),
-      status: str(row.status) as ReportPairRow['status'],
-      createdAt: Number(row.created_at),
-      closedAt: numOrNull(row.closed_at),
-      replacesPairId: strOrNull(row.replaces_pair_id),
-      charterConfirmedAt: numOrNull(row.charter_confirmed_at),
-    }));
+    ).map(toReportPair);
   }
 
   private milestones(programId: string): ReportMilestoneRow[] {
@@ -218,12 +159,7 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
       `SELECT m.pair_id, m.due_at, m.status, m.confirmed_at FROM milestones m JOIN pairs p ON p.id = m.pair_id
        WHERE p.program_id = ? ORDER BY m.pair_id, m.charter_version, m.position`,
       programId,
-    ).map((row) => ({
-      pairId: str(row.pair_id),
-      dueAt: Number(row.due_at),
-      status: str(row.status) as ReportMilestoneRow['status'],
-      confirmedAt: numOrNull(row.confirmed_at),
-    }));
+    ).map(toReportMilestone);
   }
 
   private alerts(programId: string): ReportAlertRow[] {
@@ -231,13 +167,7 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
       `SELECT a.pair_id, a.status, a.created_at, a.handled_at, a.handled_by FROM curator_alerts a JOIN pairs p ON p.id = a.pair_id
        WHERE p.program_id = ? ORDER BY a.created_at, a.id`,
       programId,
-    ).map((row) => ({
-      pairId: str(row.pair_id),
-      status: str(row.status) as ReportAlertRow['status'],
-      createdAt: Number(row.created_at),
-      handledAt: numOrNull(row.handled_at),
-      actedOn: row.handled_by !== null && row.handled_by !== undefined,
-    }));
+    ).map(toReportAlert);
   }
 
   private assignments(programId: string): Dataset['assignments'] {
@@ -251,25 +181,20 @@ export class SqliteReportStore extends SqlRepository implements ReportStore {
     return this.all(
       'SELECT version, settings, applied_at FROM program_versions WHERE program_id = ? ORDER BY version',
       programId,
-    ).map((row) => ({
-      version: Number(row.version),
-      appliedAt: Number(row.applied_at),
-      evaluation: ((JSON.parse(str(row.settings)) as ProgramSettings).evaluation ??
-        null) as EvaluationSettings | null,
-    }));
+    ).map(toEvaluationVersion);
   }
 
   private notes(programId: string): Dataset['notes'] {
     return this.all(
       `SELECT id, date, text FROM program_notes WHERE program_id = ? AND removed_at IS NULL ORDER BY date, created_at, id`,
       programId,
-    ).map((row) => ({ id: str(row.id), date: str(row.date), text: str(row.text) }));
+    ).map(toReportNote);
   }
 
   private reviews(programId: string): Dataset['reviews'] {
     return this.all(
       'SELECT stage, at FROM program_reviews WHERE program_id = ? ORDER BY at, id',
       programId,
-    ).map((row) => ({ stage: str(row.stage) as ReviewStage, at: Number(row.at) }));
+    ).map(toReportReview);
   }
 }
