@@ -13,6 +13,14 @@
  *    SIGKILLed `kills` times at random points, then a last worker finishes; the simulator (here) keeps the truth.
  * Every run checks each due message reached Slack exactly once (by the outbox key in the message metadata)
  * and every outbox row ended `sent`. Prints a figures table; exits 1 if any message was lost or duplicated.
+ *
+ *   npm run soak -- --replicas 3 --messages 20000 --kills 12 --seed 1 [--per-minute 3000] [--lease 3000]
+ *
+ * With --replicas, the soak runs that many real `coachloop serve` processes on one fresh PostgreSQL schema (the
+ * local server, or TEST_DATABASE_URL) and one Slack workspace with enforced limits (--per-minute, which is also the
+ * replicas' SLACK_MESSAGES_PER_MINUTE), SIGKILLs them `kills` times at seeded random points while they dispatch and
+ * starts each again (test/replicas/harness.ts, the long version of test/replicas/replica-kill.test.ts). Exits 1 if
+ * a message was lost or duplicated, Slack answered 429, or the pace missed the workspace limit by more than 5 %.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +47,8 @@ const { values } = parseArgs({
     probability: { type: 'string', default: '0.1' },
     'kill-probability': { type: 'string', default: '0.03' },
     timeout: { type: 'string', default: '100' },
-    'per-minute': { type: 'string', default: '300' },
+    /** The pace (and, with --replicas, the workspace limit): 300 per minute, or 3000 with --replicas. */
+    'per-minute': { type: 'string' },
     'strict-limit': { type: 'string', default: '150' },
     /** Platform-fault runs: the retry budget is not under test there, so it is large. */
     'max-attempts': { type: 'string', default: '40' },
@@ -49,8 +58,25 @@ const { values } = parseArgs({
     'skip-kills': { type: 'boolean', default: false },
     'skip-faults': { type: 'boolean', default: false },
     json: { type: 'string' },
+    replicas: { type: 'string' },
+    lease: { type: 'string', default: '3000' },
   },
 });
+
+if (values.replicas !== undefined) {
+  const { replicaSoak } = await import('./replica-soak.js');
+  process.exit(
+    await replicaSoak({
+      replicas: Math.max(1, Math.floor(Number(values.replicas))),
+      messages: Math.max(1, Math.floor(Number(values.messages))),
+      kills: Math.max(0, Math.floor(Number(values.kills))),
+      seed: Math.floor(Number(values.seed)),
+      perMinute: Number(values['per-minute'] ?? '3000'),
+      leaseMs: Number(values.lease),
+      maxMinutes: Number(values['max-minutes']),
+    }),
+  );
+}
 
 const runs = Math.max(1, Math.floor(Number(values.runs)));
 const messages = Math.max(1, Math.floor(Number(values.messages)));
@@ -59,7 +85,7 @@ const seed = Math.floor(Number(values.seed));
 const probability = Number(values.probability);
 const killProbability = Number(values['kill-probability']);
 const timeoutMs = Number(values.timeout);
-const perMinute = Number(values['per-minute']);
+const perMinute = Number(values['per-minute'] ?? '300');
 const strictLimit = Number(values['strict-limit']);
 const maxAttempts = Number(values['max-attempts']);
 const deadline = Date.now() + Number(values['max-minutes']) * 60_000;

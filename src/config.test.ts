@@ -23,6 +23,15 @@ describe('shutdown and dispatch lease settings', () => {
     ).toMatchObject({ SHUTDOWN_TIMEOUT_MS: 3000 });
   });
 
+  it('refuses a dispatch lease whose two thirds do not outlast the slowest send', () => {
+    expect(() => loadConfig({ ...base, DISPATCH_LEASE_MS: '15000' })).toThrow(
+      /DISPATCH_LEASE_MS: must be more than one and a half times the slowest send \(SLACK_TIMEOUT_MS and TEAMS_TIMEOUT_MS, here 10000 ms\)/,
+    );
+    expect(
+      loadConfig({ ...base, DISPATCH_LEASE_MS: '3000', SLACK_TIMEOUT_MS: '1500', TEAMS_TIMEOUT_MS: '1500' }),
+    ).toMatchObject({ DISPATCH_LEASE_MS: 3000 });
+  });
+
   it('keeps both within bounds and whole milliseconds', () => {
     expect(() => loadConfig({ ...base, SHUTDOWN_TIMEOUT_MS: '900000' })).toThrow(
       /SHUTDOWN_TIMEOUT_MS: must be at most 600000/,

@@ -52,6 +52,12 @@ const envSchema = z
         path: ['SHUTDOWN_TIMEOUT_MS'],
         message: `must be longer than the slowest send may take (SLACK_TIMEOUT_MS and TEAMS_TIMEOUT_MS, here ${sendTimeout} ms), so that sends under way can finish before the process exits`,
       });
+    if ((env.DISPATCH_LEASE_MS * 2) / 3 <= sendTimeout)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISPATCH_LEASE_MS'],
+        message: `must be more than one and a half times the slowest send (SLACK_TIMEOUT_MS and TEAMS_TIMEOUT_MS, here ${sendTimeout} ms): a replica that takes a workspace over from one that died looks up the sends it left under way, which must have ended by then`,
+      });
   });
 
 export type Config = z.output<typeof envSchema>;

@@ -65,6 +65,11 @@ interface HeldLease {
   lost: boolean;
   /** The drain of its workspace ended: a renewal that lands after that gives the lease straight back. */
   done: boolean;
+  /**
+   * Taken over from another holder: every row that holder claimed or began to send was claimed before this instant
+   * (it sends only in the first third of a holding), so such rows still `sending` are orphans, recovered at once.
+   */
+  orphansBefore: number | null;
 }
 
 const leaseName = (scope: DispatchScope) => `dispatch:${scope.platform}:${scope.workspaceId}`;
@@ -190,7 +195,13 @@ export class Dispatcher {
   async #drain(): Promise<DispatchStats> {
     const stats = emptyDispatchStats();
     const now = this.#clock.now();
-    const scopes = await this.#store.outbox.dueScopes(now, now - this.#leaseMs);
+    // A workspace whose rows have been `sending` for longer than a dispatch lease may have lost its holder: try its
+    // lease (a live holder keeps it, and the drain defers), so that a takeover settles those rows without waiting for
+    // the claim lease.
+    const scopes = await this.#store.outbox.dueScopes(
+      now,
+      now - Math.min(this.#leaseMs, this.#dispatchLeaseMs),
+    );
     const results = await Promise.allSettled(scopes.map((scope) => this.#drainScope(scope, stats)));
     const failed = results.find((result) => result.status === 'rejected');
     if (failed) throw (failed as PromiseRejectedResult).reason;
@@ -252,6 +263,7 @@ export class Dispatcher {
     const result = await this.#store.leases.acquire(name, this.#holder, now, this.#dispatchLeaseMs);
     if (!result.acquired) return null;
     this.#leases.add(name);
+    const takenOver = result.previousHolder !== null && result.previousHolder !== this.#holder;
     if (
       result.previousHolder !== null &&
       result.previousHolder !== this.#holder &&
@@ -263,7 +275,16 @@ export class Dispatcher {
       entry?.lookups.pause(scopeKey(scope), 0);
       this.#logger.info({ lease: name, from: result.previousHolder }, 'took over a dispatch lease');
     }
-    return { name, scope, renewedAt: now, lost: false, done: false };
+    return {
+      name,
+      scope,
+      renewedAt: now,
+      lost: false,
+      done: false,
+      orphansBefore: takenOver
+        ? Math.min(now, result.previousUntil ?? now) - (2 * this.#dispatchLeaseMs) / 3
+        : null,
+    };
   }
 
   /**
@@ -310,7 +331,13 @@ export class Dispatcher {
 
   /** Rows a crashed or hung process left in `sending`: settle them without ever sending twice. */
   async #recoverStale(stats: DispatchStats, scope: DispatchScope, lease: HeldLease): Promise<void> {
-    for (const row of await this.#store.outbox.stale(this.#clock.now(), this.#leaseMs, scope)) {
+    const now = this.#clock.now();
+    // Rows left by a holder this dispatcher took the lease over from are orphans already; others wait the claim lease.
+    const age =
+      lease.orphansBefore === null
+        ? this.#leaseMs
+        : Math.max(0, Math.min(this.#leaseMs, now - lease.orphansBefore));
+    for (const row of await this.#store.outbox.stale(now, age, scope)) {
       if (this.#stopping || !(await this.#keep(lease))) return;
       const token = randomUUID();
       if (!(await this.#store.outbox.reclaim(row.id, row.claimToken, token, this.#clock.now()))) continue;

@@ -1,7 +1,8 @@
 /**
  * Two dispatchers (two replicas) on one SQLite file and one Slack workspace with enforced limits: the dispatch
  * lease lets one of them send at a time; when the holder dies without releasing it, the other takes over once the
- * lease has expired, and every message arrives exactly once with no 429.
+ * lease has expired, settles the rows the dead holder left claimed or under way at once (not after the two-minute
+ * claim lease), and every message arrives exactly once with no 429.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelSender, Delivery } from '../../src/app/ports.js';
@@ -90,7 +91,6 @@ describe('the dispatch lease across two replicas', () => {
           senders: [recorded(slack, name, clock, spans)],
           holder: name,
           dispatchLeaseMs: leaseTtl,
-          leaseMs: 2000,
         });
         return { name, store, dispatcher, alive: true, deferred: 0, drains: 0 };
       };

@@ -107,6 +107,29 @@ const PARTICIPANT_COLUMNS: Record<keyof ParticipantPatch, string> = {
 /** Narrows an outbox query (aliases `o` and `p`) to one workspace or tenant; parameters from `scopeParams`. */
 const SCOPE_FILTER = ' AND p.platform = ? AND p.workspace_id = ?';
 
+/**
+ * The statement that claims due outbox rows, `?` placeholders in the order: token, now, now, [platform, workspace],
+ * limit. The workspace is checked per candidate row through the participant's primary key, not joined: right after
+ * a large roster import the planner has no statistics yet, takes both tables for one row each and would join every
+ * due row against every participant of the workspace (a claim of 50 out of 5,000 due rows then reads 25 million
+ * index entries and takes seconds, which stalls the dispatch until the tables are analyzed).
+ */
+export function claimStatement(scoped: boolean): string {
+  return `WITH claimed AS (
+             UPDATE outbox SET status = 'sending', claim_token = ?, claimed_at = ?
+             WHERE status = 'pending' AND id IN (
+               SELECT o.id FROM outbox o
+               WHERE o.status = 'pending' AND o.next_attempt_at <= ?${
+                 scoped
+                   ? ' AND (SELECT s.platform = ? AND s.workspace_id = ? FROM participants s WHERE s.id = o.participant_id)'
+                   : ''
+               }
+               ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED)
+             RETURNING *)
+           SELECT o.*, p.platform, p.workspace_id FROM claimed o JOIN participants p ON p.id = o.participant_id
+           ORDER BY o.next_attempt_at, o.id`;
+}
+
 function scopeParams(scope: DispatchScope | undefined): string[] {
   return scope ? [scope.platform, scope.workspaceId] : [];
 }
@@ -934,22 +957,7 @@ export class PostgresStore extends PgRepository implements Store {
     // One statement: rows another replica is claiming at the same moment are skipped, never handed out twice.
     claim: async (now, limit, token, scope) =>
       (
-        await this.all(
-          `WITH claimed AS (
-             UPDATE outbox SET status = 'sending', claim_token = ?, claimed_at = ?
-             WHERE status = 'pending' AND id IN (
-               SELECT o.id FROM outbox o${scope ? ' JOIN participants p ON p.id = o.participant_id' : ''}
-               WHERE o.status = 'pending' AND o.next_attempt_at <= ?${scope ? SCOPE_FILTER : ''}
-               ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED)
-             RETURNING *)
-           SELECT o.*, p.platform, p.workspace_id FROM claimed o JOIN participants p ON p.id = o.participant_id
-           ORDER BY o.next_attempt_at, o.id`,
-          token,
-          now,
-          now,
-          ...scopeParams(scope),
-          limit,
-        )
+        await this.all(claimStatement(scope !== undefined), token, now, now, ...scopeParams(scope), limit)
       ).map(toOutbox),
     markSent: async (id, token, providerRef, now) =>
       (await this.run(
