@@ -23,6 +23,16 @@ export default defineConfig({
           env: { ...env, SCENARIO_LOCALE: 'en-XA' },
         },
       },
+      {
+        // The end-to-end suites and the shared chat scenarios once more on PostgreSQL (the local server, see
+        // test/support/test-store.ts): every harness in a schema of its own, dropped when it closes.
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/e2e/**/*.test.ts', 'test/scenarios/*.test.ts'],
+          env: { ...env, TEST_STORE: 'postgres' },
+        },
+      },
     ],
   },
 });

@@ -233,6 +233,8 @@ export interface Store {
     scheduled(participantId: string): Promise<ScheduledJob[]>;
     /** The person's next message-bearing job (default kinds: nudge, checkpoint, checkpoint reminder). */
     nextFor(participantId: string, kinds?: readonly ScheduledJob['kind'][]): Promise<ScheduledJob | null>;
+    /** When the earliest scheduled job of anyone falls due (null: nothing is scheduled), as `due` would find it. */
+    nextDueAt(): Promise<number | null>;
   };
   outbox: {
     enqueue(row: NewOutboxRow, now: number): Promise<boolean>;

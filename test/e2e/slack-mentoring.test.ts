@@ -313,6 +313,7 @@ describe('Slack mentoring: charters, milestones, engagement and curators', () =>
     await say(MENTEE2.id, 'Become a confident presenter and build my network', 10);
     await findMessage(MENTEE2.id, 'Name the first KPI');
     await say(MENTEE2.id, 'Presentation feedback score', 11);
+    await findMessage(MENTEE2.id, 'Where is KPI 1 today?');
     await say(MENTEE2.id, 'about three', 12);
     await findMessage(MENTEE2.id, "That doesn't fit: Please enter a number.");
     await say(MENTEE2.id, 'stop', 13);
@@ -346,8 +347,14 @@ describe('Slack mentoring: charters, milestones, engagement and curators', () =>
       'Share feedback on my talks',
       'Decide my priorities for me',
     ];
+    // One answer after the other, as a person reads each question before answering it: Slack events are handled
+    // after their acknowledgement, so answers sent all at once could overtake one another.
     let n = 20;
-    for (const answer of answers) await say(MENTEE2.id, answer, n++);
+    for (const [i, answer] of answers.entries()) {
+      const before = dm(MENTEE2.id).length;
+      await say(MENTEE2.id, answer, n++);
+      if (i < answers.length - 1) await waitFor(() => dm(MENTEE2.id).length > before);
+    }
     const review = await findMessage(MENTOR2.id, 'sent your mentoring charter (version 1)');
     expect(JSON.stringify(review.blocks)).toContain('Presentation feedback score: 3 → 4.5');
     expect((await h.app.store.mentoring.currentCharter(pair.id))?.charter).toMatchObject({

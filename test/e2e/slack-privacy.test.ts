@@ -5,6 +5,7 @@ import { createLogger } from '../../src/logger.js';
 import { experimentValues } from '../support/slack-fixtures.js';
 import { SIGNING_SECRET, type SlackHarness, startSlackHarness, waitFor } from '../support/slack-harness.js';
 import { numberInput, plainInput, staticSelect } from '../support/slack-requests.js';
+import { rawRows } from '../support/test-store.js';
 
 const ANA = { id: 'UPRIV1', realName: 'Ana Private', email: 'ana@example.com', tz: 'Europe/Berlin' };
 const me: Identity = { platform: 'slack', workspaceId: 'T0001', userId: ANA.id };
@@ -85,11 +86,9 @@ describe('Slack privacy: consent ledger, opt-out, forget-me, and logs without se
       'accepted',
     ]);
     expect(ledger[1]?.scope).toContain('notes kept 90 days, totals 12 months');
-    expect(() =>
-      (h.app.store as unknown as { db: { exec(sql: string): void } }).db.exec(
-        `UPDATE consent_ledger SET decision = 'accepted'`,
-      ),
-    ).toThrow('append-only');
+    await expect(rawRows(h.app.store, `UPDATE consent_ledger SET decision = 'accepted'`)).rejects.toThrow(
+      'append-only',
+    );
   });
 
   it('declining stores nothing but identity and the decision, and sends nothing more', async () => {

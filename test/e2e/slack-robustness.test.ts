@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Identity } from '../../src/core/participant.js';
-import { openSqliteStore } from '../../src/store/sqlite/index.js';
-import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { experimentValues } from '../support/slack-fixtures.js';
 import { type SlackHarness, startSlackHarness, waitFor } from '../support/slack-harness.js';
+import { rawRows } from '../support/test-store.js';
 
 const ANA = { id: 'U501', tz: 'Europe/Berlin' };
 const BEN = { id: 'U502', tz: 'Europe/Berlin' };
@@ -296,11 +295,11 @@ describe('HTTP edges: health, body size, malformed bodies', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ ready: true });
 
-    // A database whose schema is behind this code (another connection takes the latest migration's record away).
-    const other = openSqliteStore({ path: h.app.config.DATABASE_PATH });
-    const latest = Math.max(...MIGRATIONS.map((m) => m.version));
-    other.db.prepare('DELETE FROM schema_migrations WHERE version = ?').run(latest);
-    await other.close();
+    // A database whose schema is behind this code (the latest migration's record taken away).
+    const [newest] = await rawRows(h.app.store, 'SELECT MAX(version) AS v FROM schema_migrations');
+    const latest = Number(newest?.v);
+    expect(latest).toBeGreaterThan(1);
+    await rawRows(h.app.store, 'DELETE FROM schema_migrations WHERE version = ?', latest);
     const behind = await fetch(`${h.app.url}/readyz`);
     expect(behind.status).toBe(503);
     expect(await behind.json()).toEqual({

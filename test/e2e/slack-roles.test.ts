@@ -4,6 +4,7 @@ import type { ActionName } from '../../src/core/messages.js';
 import type { Identity } from '../../src/core/participant.js';
 import { experimentValues } from '../support/slack-fixtures.js';
 import { type SlackHarness, startSlackHarness, waitFor } from '../support/slack-harness.js';
+import { rawRows } from '../support/test-store.js';
 
 /**
  * Every action, tried by every role on the same objects: only the owner of an object (or a curator, for
@@ -23,24 +24,22 @@ const who = (userId: string): Identity => ({ platform: 'slack', workspaceId: 'T0
 describe('roles: every action for every role, with payloads that name other people’s objects', () => {
   let h: SlackHarness;
   const refs: Record<string, string> = {};
-  const snapshot = () => {
-    const db = (h.app.store as unknown as { db: { prepare(sql: string): { all(): unknown[] } } }).db;
-    return JSON.stringify(
+  /** Every row of the tables the actions could touch, each table's rows in one order whatever the database's. */
+  const snapshot = async () => {
+    const tables = await Promise.all(
       [
-        'experiments',
-        'surveys',
-        'nudge_responses',
-        'pairs',
-        'charter_versions',
-        'charter_drafts',
-        'milestones',
-        'curator_alerts',
-      ]
-        .map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all())
-        .concat([
-          db.prepare('SELECT id, consent, paused_until, roles FROM participants ORDER BY rowid').all(),
-        ]),
+        'SELECT * FROM experiments',
+        'SELECT * FROM surveys',
+        'SELECT * FROM nudge_responses',
+        'SELECT * FROM pairs',
+        'SELECT * FROM charter_versions',
+        'SELECT * FROM charter_drafts',
+        'SELECT * FROM milestones',
+        'SELECT * FROM curator_alerts',
+        'SELECT id, consent, paused_until, roles FROM participants',
+      ].map(async (sql) => (await rawRows(h.app.store, sql)).map((row) => JSON.stringify(row)).sort()),
     );
+    return JSON.stringify(tables);
   };
 
   beforeAll(async () => {
@@ -173,7 +172,7 @@ describe('roles: every action for every role, with payloads that name other peop
     it(`${spec.action}: refused for everyone but the ${spec.owner}`, async () => {
       for (const role of ROLES.filter((r) => r !== spec.owner)) {
         const actor = PEOPLE[role].id;
-        const before = snapshot();
+        const before = await snapshot();
         const seen = h.sim.ephemerals().filter((e) => e.user === actor).length;
         const value = JSON.stringify(
           spec.value === undefined ? { r: spec.ref() } : { r: spec.ref(), v: spec.value },
@@ -186,14 +185,14 @@ describe('roles: every action for every role, with payloads that name other peop
         expect(res.status).toBe(200);
         const refusal = await waitFor(() => h.sim.ephemerals().filter((e) => e.user === actor)[seen]);
         expect(refusal.text, `${role} trying ${spec.action}`).toMatch(spec.refusal);
-        expect(snapshot(), `${role} trying ${spec.action} changed data`).toBe(before);
+        expect(await snapshot(), `${role} trying ${spec.action} changed data`).toBe(before);
         expect(
           h.sim.callsTo('views.open').some((c) => c.args.trigger_id === `t-${role}-${spec.action}`),
         ).toBe(false);
       }
       // The owner is let through: a form opens, the data changes, or the answer is about the object's state.
       const owner = PEOPLE[spec.owner].id;
-      const before = snapshot();
+      const before = await snapshot();
       const opens = h.sim.callsTo('views.open').length;
       const updates = h.sim.callsTo('chat.update').length;
       const ownerSeen = h.sim.ephemerals().filter((e) => e.user === owner).length;
@@ -207,7 +206,7 @@ describe('roles: every action for every role, with payloads that name other peop
       );
       await waitFor(
         async () =>
-          snapshot() !== before ||
+          (await snapshot()) !== before ||
           h.sim.callsTo('views.open').length > opens ||
           h.sim.callsTo('chat.update').length > updates ||
           h.sim.ephemerals().filter((e) => e.user === owner).length > ownerSeen,

@@ -306,7 +306,7 @@ describe('Teams roster: people in a team the app is installed in, who never open
         cwd: h.dir,
         env: {
           ...process.env,
-          DATABASE_PATH: join(h.dir, 'coachloop.db'),
+          ...h.databaseEnv,
           LOG_LEVEL: 'silent',
           SLACK_BOT_TOKEN: '',
           TEAMS_ENABLED: 'true',

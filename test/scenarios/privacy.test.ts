@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { ChatPerson, ChatSession } from '../support/drivers/chat-driver.js';
 import { CHAT_DRIVERS } from '../support/drivers/every-driver.js';
+import { rawRows } from '../support/test-store.js';
 import {
   chatSessions,
   consentLedger,
@@ -13,17 +14,16 @@ import {
 import { scenarioFor } from './known-gaps.js';
 
 /** What the channel keeps about a person (addresses, rosters), found by owner or by their platform id. */
-function channelStateAbout(chat: ChatSession, person: ChatPerson): unknown[] {
-  const db = (
-    chat.app.store as unknown as { db: { prepare(sql: string): { all(...a: unknown[]): unknown[] } } }
-  ).db;
+function channelStateAbout(chat: ChatSession, person: ChatPerson): Promise<unknown[]> {
   const id = person.identity.userId;
-  return db
-    .prepare(
-      `SELECT platform, key FROM channel_state
-        WHERE owner_user_id = ? OR key LIKE '%' || ? || '%' OR value LIKE '%' || ? || '%'`,
-    )
-    .all(id, id, id);
+  return rawRows(
+    chat.app.store,
+    `SELECT platform, key FROM channel_state
+      WHERE owner_user_id = ? OR key LIKE '%' || ? || '%' OR value LIKE '%' || ? || '%'`,
+    id,
+    id,
+    id,
+  );
 }
 
 describe.each(CHAT_DRIVERS)('opting out and forgetting ($name)', (driver) => {
@@ -85,6 +85,6 @@ describe.each(CHAT_DRIVERS)('opting out and forgetting ($name)', (driver) => {
       status: 'abandoned',
     });
     expect(await chat.app.store.jobs.scheduled(me.id)).toHaveLength(0);
-    expect(channelStateAbout(chat, ana)).toEqual([]);
+    expect(await channelStateAbout(chat, ana)).toEqual([]);
   });
 });

@@ -38,6 +38,24 @@ describeStores('jobs', ({ store: open, connections }) => {
     expect((await store.jobs.nextFor(participant.id, ['experiment_end']))?.kind).toBe('experiment_end');
   });
 
+  it('tells when the earliest scheduled job falls due, and nothing once none is scheduled', async () => {
+    const store = await open();
+    expect(await store.jobs.nextDueAt()).toBeNull();
+    const { clock, participant } = await withLeader(store);
+    const scheduled = await store.jobs.scheduled(participant.id);
+    const earliest = Math.min(...scheduled.map((j) => j.dueAt));
+    expect(earliest).toBeGreaterThan(clock.now());
+    expect(await store.jobs.nextDueAt()).toBe(earliest);
+    const first = (await store.jobs.due(earliest, 1))[0]!;
+    expect(first.dueAt).toBe(earliest);
+    expect((await store.jobs.apply(first, skip, null, earliest)).applied).toBe(true);
+    const rest = (await store.jobs.scheduled(participant.id)).map((j) => j.dueAt);
+    expect(await store.jobs.nextDueAt()).toBe(Math.min(...rest));
+    expect(Math.min(...rest)).toBeGreaterThan(earliest);
+    await store.participants.stopAll(participant.id, 'opted out', clock.now());
+    expect(await store.jobs.nextDueAt()).toBeNull();
+  });
+
   it('gives the context of a job: program, person, experiment and survey', async () => {
     const store = await open();
     const { participant, program } = await withLeader(store);

@@ -35,6 +35,11 @@ async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
+/** Removes a schema and everything in it from the test server (nothing happens when it is not there). */
+export async function dropSchema(schema: string): Promise<void> {
+  await onServer((client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+}
+
 export function postgresFactory(): StoreFactory {
   let schema: string | null = null;
   const current = () => {
@@ -62,7 +67,7 @@ export function postgresFactory(): StoreFactory {
     async teardown() {
       const name = current();
       schema = null;
-      await onServer((client) => client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`));
+      await dropSchema(name);
     },
   };
 }

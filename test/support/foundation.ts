@@ -10,7 +10,6 @@ import { type ProgramSettingsInput, parseProgramSettings } from '../../src/core/
 import { planExperiment } from '../../src/core/schedule.js';
 import type { Dispatcher } from '../../src/scheduler/dispatcher.js';
 import { runSchedulerPass } from '../../src/scheduler/pass.js';
-import type { SqliteStore } from '../../src/store/sqlite/index.js';
 import type { ProgramRecord, Store } from '../../src/store/types.js';
 
 /** A fresh directory for one test's database files; `cleanup` removes it. */
@@ -113,7 +112,7 @@ export async function setupPerson(store: Store, clock: ManualClock, setup: Perso
  * but every tick that runs lands on the same step grid as an uninterrupted tick would.
  */
 export async function runTicks(
-  store: SqliteStore,
+  store: Store,
   clock: ManualClock,
   dispatcher: Dispatcher,
   until: number,
@@ -121,10 +120,7 @@ export async function runTicks(
 ): Promise<number> {
   let ticks = 0;
   while (clock.now() + step <= until) {
-    const row = store.db.prepare(`SELECT MIN(due_at) AS t FROM jobs WHERE state = 'scheduled'`).get() as {
-      t: number | null;
-    };
-    const nextJob = row.t ?? Infinity;
+    const nextJob = (await store.jobs.nextDueAt()) ?? Infinity;
     const nextSend = (await store.outbox.nextAttemptAt()) ?? Infinity;
     const nextEvent = Math.min(nextJob, nextSend);
     let target = clock.now() + step;

@@ -15,6 +15,7 @@ import {
   startSlackSimulator,
 } from '../simulators/slack-api.js';
 import { SlackInbound } from './slack-requests.js';
+import { harnessDatabase } from './test-store.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 
@@ -24,7 +25,9 @@ export interface SlackHarness {
   clock: ManualClock;
   slack: SlackInbound;
   dir: string;
-  /** Advance the simulated clock in steps, running a tick (scheduler pass + dispatch) after each. */
+  /** The variables that point the bot at its database (DATABASE_PATH or DATABASE_URL), e.g. for a command run beside it. */
+  databaseEnv: Readonly<Record<string, string>>;
+  /** Advance the simulated clock in steps, running a tick (scheduler pass + dispatch) after each (idle steps skipped: see tickUntil). */
   runUntil(until: string | number, stepMs?: number): Promise<void>;
   /** Restart the bot on the same database, as after a crash or deploy. */
   restart(options?: Partial<CoachloopOptions>): Promise<void>;
@@ -64,6 +67,33 @@ export async function waitFor<T>(
   }
 }
 
+/**
+ * Moves the simulated clock to `until` in steps of `stepMs`, running a tick (retention, scheduler pass, dispatch)
+ * after each step, as the production timer does. Steps on which nothing can be due — no scheduled job, no
+ * outbox row waiting, none being sent — are skipped, since their tick would do nothing; every tick that runs lands
+ * on the grid an unbroken run would have, and the last one runs at `until`.
+ */
+export async function tickUntil(
+  app: Coachloop,
+  clock: ManualClock,
+  until: number,
+  stepMs: number,
+): Promise<void> {
+  while (clock.now() < until) {
+    let target = clock.now() + stepMs;
+    const { sending } = await app.store.outbox.counts();
+    if (sending === 0) {
+      const next = Math.min(
+        (await app.store.jobs.nextDueAt()) ?? Infinity,
+        (await app.store.outbox.nextAttemptAt()) ?? Infinity,
+      );
+      if (next > target) target = clock.now() + Math.ceil((next - clock.now()) / stepMs) * stepMs;
+    }
+    clock.set(Math.min(until, target));
+    await app.tick();
+  }
+}
+
 /** The real bot (Bolt receiver, store, scheduler, dispatcher) against the local Slack simulator. */
 export async function startSlackHarness(options: HarnessOptions): Promise<SlackHarness> {
   const sim = await startSlackSimulator(options.simulator);
@@ -74,10 +104,11 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
   for (const program of options.programs ?? [{ name: 'pilot', timezone: 'America/New_York' }]) {
     writeFileSync(join(dir, 'programs', `${program.name}.yaml`), stringify(program));
   }
+  const database = harnessDatabase(dir);
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
-    DATABASE_PATH: join(dir, 'coachloop.db'),
+    ...database.env,
     PROGRAMS_DIR: join(dir, 'programs'),
     SLACK_BOT_TOKEN: sim.token,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -97,14 +128,16 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     sim,
     clock,
     dir,
+    databaseEnv: database.env,
     app: await startCoachloop(config, coachloopOptions()),
     slack: undefined as unknown as SlackInbound,
     async runUntil(until, stepMs = 15 * 60_000) {
-      const end = typeof until === 'number' ? until : new Date(until).getTime();
-      while (clock.now() < end) {
-        clock.set(Math.min(end, clock.now() + stepMs));
-        await harness.app.tick();
-      }
+      await tickUntil(
+        harness.app,
+        clock,
+        typeof until === 'number' ? until : new Date(until).getTime(),
+        stepMs,
+      );
     },
     async restart(extra = {}) {
       await harness.app.close();
@@ -119,6 +152,7 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     async close() {
       await harness.app.close();
       await sim.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

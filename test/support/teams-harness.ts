@@ -22,9 +22,10 @@ import {
 } from '../simulators/botframework.js';
 import { type AddUserInput, type SlackSimulator, startSlackSimulator } from '../simulators/slack-api.js';
 import { validateAdaptiveCard } from './adaptive-cards.js';
-import { SIGNING_SECRET, waitFor } from './slack-harness.js';
+import { SIGNING_SECRET, tickUntil, waitFor } from './slack-harness.js';
 import { SlackInbound } from './slack-requests.js';
 import { BOT_FRAMEWORK_SCOPE, type LocalOpenIdIssuer, localCredentialsFactory } from './teams-auth.js';
+import { harnessDatabase } from './test-store.js';
 
 export { waitFor };
 
@@ -99,6 +100,8 @@ export interface TeamsHarness {
   app: Coachloop;
   clock: ManualClock;
   dir: string;
+  /** The variables that point the bot at its database (DATABASE_PATH or DATABASE_URL), e.g. for a command run beside it. */
+  databaseEnv: Readonly<Record<string, string>>;
   slackSim: SlackSimulator | null;
   slack: SlackInbound | null;
   botAppId: string;
@@ -143,6 +146,7 @@ export interface TeamsHarness {
   waitForText(conversationId: string, contains: string): Promise<BotMessage>;
   /** Sends what is queued now. */
   settle(): Promise<void>;
+  /** Advance the simulated clock in steps, running a tick after each (idle steps skipped: see tickUntil). */
   runUntil(until: string | number, stepMs?: number): Promise<void>;
   /** Every card the bot sent, updated or answered so far that fails the Adaptive Cards 1.5 check. */
   cardProblems(): string[];
@@ -248,11 +252,12 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
   for (const program of options.programs ?? [{ name: 'pilot', timezone: 'Europe/Berlin' }]) {
     writeFileSync(join(dir, 'programs', `${program.name}.yaml`), stringify(program));
   }
+  const database = harnessDatabase(dir);
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     HOST: '127.0.0.1',
-    DATABASE_PATH: join(dir, 'coachloop.db'),
+    ...database.env,
     PROGRAMS_DIR: join(dir, 'programs'),
     LOG_LEVEL: 'silent',
     TEAMS_ENABLED: 'true',
@@ -316,9 +321,40 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
       channel: { id: place.channelId, name: place.name },
     },
   });
+  /** Whether the connector simulator holds the message a Teams outbox row was marked sent with. */
+  const received = (providerRef: string): boolean => {
+    const cut = providerRef.lastIndexOf('/');
+    const conversationId = providerRef.slice(0, cut);
+    const activityId = providerRef.slice(cut + 1);
+    return (
+      sim.activities.some(
+        (a) => a.conversationId === conversationId && (activityId === '' || a.id === activityId),
+      ) || sim.conversationsCreated.some((c) => c.id === conversationId && c.activityId !== undefined)
+    );
+  };
+  const sentToTeams = async () =>
+    (await app.store.outbox.list({ status: 'sent' })).filter(
+      (row) => row.platform === 'teams' && row.providerRef !== null,
+    );
+  /**
+   * Sends what is queued now, and waits until it is there: drains until no row is due or being sent (a drain
+   * already under way when a row was queued may end without it, and settle then shares that drain), then until
+   * the simulator holds every message the outbox marked sent to Teams meanwhile.
+   */
   const settle = async () => {
-    await app.dispatcher.drain();
-    await app.dispatcher.drain();
+    const before = new Set((await sentToTeams()).map((row) => row.id));
+    for (let round = 1; ; round += 1) {
+      await app.dispatcher.drain();
+      const { sending, pending } = await app.store.outbox.counts();
+      const next = await app.store.outbox.nextAttemptAt();
+      if (sending === 0 && (next === null || next > clock.now())) break;
+      if (round === 20)
+        throw new Error(
+          `the outbox does not drain: ${pending} pending (next at ${next}), ${sending} sending`,
+        );
+    }
+    const sent = (await sentToTeams()).filter((row) => !before.has(row.id));
+    await waitFor(() => sent.every((row) => received(row.providerRef!)));
   };
 
   const execute: TeamsHarness['execute'] = async (user, conversationId, data, extra = {}) => {
@@ -376,6 +412,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
     app,
     clock,
     dir,
+    databaseEnv: database.env,
     slackSim,
     slack: slackSim
       ? new SlackInbound({
@@ -481,11 +518,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
     },
     settle,
     async runUntil(until, stepMs = 15 * 60_000) {
-      const end = typeof until === 'number' ? until : new Date(until).getTime();
-      while (clock.now() < end) {
-        clock.set(Math.min(end, clock.now() + stepMs));
-        await app.tick();
-      }
+      await tickUntil(app, clock, typeof until === 'number' ? until : new Date(until).getTime(), stepMs);
     },
     cardProblems() {
       const problems: string[] = [];
@@ -503,6 +536,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
       await app.close();
       await sim.close();
       await slackSim?.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -846,6 +846,8 @@ export class PostgresStore extends PgRepository implements Store {
       );
       return row ? toJob(row) : null;
     },
+    nextDueAt: async () =>
+      numOrNull((await this.one(`SELECT MIN(due_at) AS t FROM jobs WHERE state = 'scheduled'`))?.t),
   };
 
   private async applyEffect(job: ScheduledJob, effect: Effect, now: number): Promise<void> {

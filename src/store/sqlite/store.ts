@@ -896,6 +896,8 @@ export class SqliteStore extends SqlRepository implements Store {
       );
       return row ? toJob(row) : null;
     },
+    nextDueAt: async () =>
+      numOrNull(this.one(`SELECT MIN(due_at) AS t FROM jobs WHERE state = 'scheduled'`)?.t),
   };
 
   private insertOutbox(row: NewOutboxRow, now: number): boolean {
