@@ -9,6 +9,7 @@ import type { ConsoleReports } from '../../app/console-reports.js';
 import { NotAllowedError, UserFacingError } from '../../app/errors.js';
 import type { MentoringService } from '../../app/mentoring.js';
 import type { RequestListener } from '../../app/ports.js';
+import type { ProgramAdmin } from '../../app/program-admin.js';
 import { UnknownProgramError } from '../../app/reports/export.js';
 import { english } from '../../core/catalog/index.js';
 import type { Clock } from '../../core/clock.js';
@@ -26,6 +27,7 @@ import {
   signInPage,
 } from './pages.js';
 import { privacyRoutes } from './privacy.js';
+import { registerProgramPages } from './programs.js';
 import { REPORT_CSS, reportRoutes } from './report.js';
 import { ConsoleCookies, type ConsoleSession, csrfMatches } from './session.js';
 import { SignIn, SignInError, type SignInProvider } from './sign-in.js';
@@ -35,6 +37,8 @@ export interface ConsoleOptions {
   privacy: ConsolePrivacy;
   reports: ConsoleReports;
   mentoring: MentoringService;
+  /** The Programs and Roster pages' use cases. */
+  programs: ProgramAdmin;
   clock: Clock;
   logger: Logger;
   publicUrl: string;
@@ -277,6 +281,8 @@ export function createConsole(options: ConsoleOptions): RequestListener {
   signedIn.route('/privacy', privacyRoutes(options.privacy, frameOf));
 
   signedIn.route('/report', reportRoutes(access, options.reports, frameOf));
+
+  registerProgramPages(signedIn, options.programs, frameOf);
 
   app.route('/', signedIn);
 

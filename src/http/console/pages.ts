@@ -34,6 +34,10 @@ input, select, textarea { font: inherit; width: 100%; max-width: 30rem; padding:
 .actions form { border-top: 1px solid var(--line); padding-top: .5rem; }
 table { border-collapse: collapse; width: 100%; }
 ul.pager { display: flex; gap: 1rem; list-style: none; padding: 0; }
+pre.code, textarea.code { font: 14px/1.4 ui-monospace, Menlo, Consolas, monospace; }
+pre.code { overflow: auto; max-height: 30rem; padding: .5rem; border: 1px solid var(--line); background: #f6f6f6; }
+textarea.code { max-width: 100%; }
+.buttons { display: flex; flex-wrap: wrap; gap: .5rem; }
 th, td { text-align: left; padding: .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 @media (max-width: 40rem) { table, thead, tbody, tr, th, td { display: block; } thead { position: absolute; left: -999px; } td { border: none; } td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; } tr { border-bottom: 1px solid var(--line); padding: .5rem 0; } }
 `;
@@ -63,7 +67,7 @@ ${(frame.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}">
 <span class="brand">coachloop console</span>
 ${
   s
-    ? html`<nav aria-label="Console"><ul><li><a href="/console/pairs">Pairs and alerts</a></li>${s.roles.admin ? html`<li><a href="/console/report">Report</a></li><li><a href="/console/privacy">Privacy</a></li>` : ''}</ul></nav>
+    ? html`<nav aria-label="Console"><ul><li><a href="/console/pairs">Pairs and alerts</a></li>${s.roles.admin ? html`<li><a href="/console/programs">Programs</a></li><li><a href="/console/roster">Roster</a></li><li><a href="/console/report">Report</a></li><li><a href="/console/privacy">Privacy</a></li>` : ''}</ul></nav>
 <form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${s.csrf}">
 <span>${s.name} (${[s.roles.admin ? 'admin' : '', s.roles.curator ? 'curator' : ''].filter(Boolean).join(', ')})</span>
 <button type="submit" class="secondary">Sign out</button></form>`
