@@ -29,6 +29,7 @@ import {
 import { privacyRoutes } from './privacy.js';
 import { registerProgramPages } from './programs.js';
 import { REPORT_CSS, reportRoutes } from './report.js';
+import { registerRosterPages, rosterBodyLimit } from './roster.js';
 import { ConsoleCookies, type ConsoleSession, csrfMatches } from './session.js';
 import { SignIn, SignInError, type SignInProvider } from './sign-in.js';
 
@@ -99,7 +100,8 @@ export function createConsole(options: ConsoleOptions): RequestListener {
       strictTransportSecurity: publicOrigin.startsWith('https:') ? 'max-age=31536000' : false,
     }),
   );
-  app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('The form is too large.', 413) }));
+  const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('The form is too large.', 413) });
+  app.use((c, next) => (c.req.path.startsWith('/console/roster/') ? rosterBodyLimit : formLimit)(c, next));
   app.use(async (c, next) => {
     await next();
     c.header('cache-control', 'no-store');
@@ -283,6 +285,7 @@ export function createConsole(options: ConsoleOptions): RequestListener {
   signedIn.route('/report', reportRoutes(access, options.reports, frameOf));
 
   registerProgramPages(signedIn, options.programs, frameOf);
+  registerRosterPages(signedIn, options.programs, frameOf, logger);
 
   app.route('/', signedIn);
 

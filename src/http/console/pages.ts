@@ -37,6 +37,9 @@ ul.pager { display: flex; gap: 1rem; list-style: none; padding: 0; }
 pre.code, textarea.code { font: 14px/1.4 ui-monospace, Menlo, Consolas, monospace; }
 pre.code { overflow: auto; max-height: 30rem; padding: .5rem; border: 1px solid var(--line); background: #f6f6f6; }
 textarea.code { max-width: 100%; }
+.progress { color: var(--muted); }
+.counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; }
+caption { text-align: left; font-weight: 600; padding: .5rem 0; }
 .buttons { display: flex; flex-wrap: wrap; gap: .5rem; }
 th, td { text-align: left; padding: .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 @media (max-width: 40rem) { table, thead, tbody, tr, th, td { display: block; } thead { position: absolute; left: -999px; } td { border: none; } td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; } tr { border-bottom: 1px solid var(--line); padding: .5rem 0; } }
