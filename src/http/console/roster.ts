@@ -96,8 +96,8 @@ function changes(outcome: RosterOutcome): Html {
 ${(outcome.notes ?? []).map((n) => html`<p>note: ${n}</p>`)}
 ${
   changed.length
-    ? html`<table>
-<caption>People added or updated</caption>
+    ? html`<h3 id="changed-title">People added or updated</h3>
+<table aria-labelledby="changed-title">
 <thead><tr><th scope="col">Change</th><th scope="col">Email</th><th scope="col">Platform</th><th scope="col">Roles</th><th scope="col">Arm</th></tr></thead>
 <tbody>${changed.map(
         (p) =>
@@ -108,8 +108,8 @@ ${
 }
 ${
   newPairs.length
-    ? html`<table>
-<caption>New pairs</caption>
+    ? html`<h3 id="pairs-title">New pairs</h3>
+<table aria-labelledby="pairs-title">
 <thead><tr><th scope="col">Mentor</th><th scope="col">Mentee</th></tr></thead>
 <tbody>${newPairs.map((p) => html`<tr><td data-label="Mentor">${p.mentor}</td><td data-label="Mentee">${p.mentee}</td></tr>`)}</tbody>
 </table>`
