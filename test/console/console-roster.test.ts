@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleClient } from '../support/console-client.js';
 import { type ConsoleHarness, slackUser, startConsoleHarness, TEAM } from '../support/console-harness.js';
+import { waitFor } from '../support/slack-harness.js';
 
 /*
  * The Roster page over real HTTP: only admins, form tokens on the upload, every problem with its line and nothing
@@ -13,7 +14,7 @@ describe('console Roster page', () => {
 
   beforeAll(async () => {
     env = await startConsoleHarness();
-    for (const name of [...LEADS, 'coach'])
+    for (const name of [...LEADS, 'coach', 'late'])
       env.h.sim.addUser({ id: `U${name.toUpperCase()}`, email: `${name}@example.com`, tz: 'Europe/Berlin' });
   });
   afterAll(async () => {
@@ -38,7 +39,7 @@ describe('console Roster page', () => {
     const pilot = (await env.h.app.store.programs.getByName('pilot'))!;
     return (await env.h.app.store.participants.inProgram(pilot.id))
       .map((p) => p.userId)
-      .filter((id) => id.startsWith('ULEAD') || id === 'UCOACH')
+      .filter((id) => id.startsWith('ULEAD') || id === 'UCOACH' || id === 'ULATE')
       .sort();
   };
   const GOOD =
@@ -157,6 +158,34 @@ describe('console Roster page', () => {
     }
     expect(text).toContain('Dry run: the roster can be applied');
     expect(text.trimEnd()).toMatch(/<\/html>$/);
+  });
+
+  it('finishes an apply whose browser went away, all of it and audited, and keeps serving', async () => {
+    const { client, csrf } = await signedIn('UADMIN', 'Ada Admin');
+    env.h.sim.injectFault('users.lookupByEmail', { type: 'delay', ms: 1000 });
+    const leaving = new AbortController();
+    const res = await fetch(`${env.base}/console/roster/apply`, {
+      method: 'POST',
+      headers: {
+        cookie: [...client.cookies].map(([n, v]) => `${n}=${v}`).join('; '),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        _csrf: csrf,
+        program: 'pilot',
+        csv: Buffer.from('email,role\nlate@example.com,leader\n').toString('base64'),
+      }).toString(),
+      signal: leaving.signal,
+    });
+    await res.body!.getReader().read();
+    leaving.abort();
+    await waitFor(async () =>
+      (await env.h.app.store.audit.since(0)).some(
+        (e) => e.action === 'roster.imported' && e.detail?.rows === 1 && e.actor === 'slack:UADMIN',
+      ),
+    );
+    expect(await enrolled()).toContain('ULATE');
+    expect((await client.request('/console/roster')).status).toBe(200);
   });
 
   it('answers a file over the limit with a clear 413 page, and other forms keep their 64 KB limit', async () => {

@@ -130,9 +130,18 @@ async function streamedPage(
   const marker = '<!--progress-->';
   const [head, tail] = (await page(frame, html`${raw(marker)}`)).toString().split(marker) as [string, string];
   const encoder = new TextEncoder();
+  // A browser that goes away stops the page, not the work: an apply under way finishes (all or nothing) and is audited.
+  let gone = false;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      const write = (text: string) => controller.enqueue(encoder.encode(text));
+      const write = (text: string) => {
+        if (gone) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          gone = true;
+        }
+      };
       void (async () => {
         write(
           `${head}<h2 id="progress-title">Progress</h2>\n<ol class="progress" role="log" aria-live="polite" aria-labelledby="progress-title">\n`,
@@ -145,8 +154,11 @@ async function streamedPage(
           result = html`<p class="error" role="alert">The import could not finish (a chat directory may be unreachable). Nothing was written: an import is all or nothing. Please try again.</p>`;
         }
         write(`</ol>\n${(await result).toString()}${tail}`);
-        controller.close();
-      })();
+        if (!gone) controller.close();
+      })().catch((error: Error) => logger.error({ err: error.message }, 'console page could not be written'));
+    },
+    cancel() {
+      gone = true;
     },
   });
   return c.body(stream, 200, { 'content-type': 'text/html; charset=UTF-8' });
