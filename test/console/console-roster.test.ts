@@ -199,5 +199,6 @@ describe('console Roster page', () => {
       form: { _csrf: csrf, text: 'x'.repeat(70 * 1024) },
     });
     expect(form.status).toBe(413);
+    expect(form.text).toContain('A form here may send up to 64 KB');
   });
 });

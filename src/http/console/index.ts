@@ -100,7 +100,14 @@ export function createConsole(options: ConsoleOptions): RequestListener {
       strictTransportSecurity: publicOrigin.startsWith('https:') ? 'max-age=31536000' : false,
     }),
   );
-  const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('The form is too large.', 413) });
+  const formLimit = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: (c) =>
+      c.html(
+        messagePage('The form is too large', 'A form here may send up to 64 KB. Please send less.'),
+        413,
+      ),
+  });
   app.use((c, next) => (c.req.path.startsWith('/console/roster/') ? rosterBodyLimit : formLimit)(c, next));
   app.use(async (c, next) => {
     await next();

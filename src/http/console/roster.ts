@@ -28,6 +28,8 @@ const FORM_ROOM = 64 * 1024;
 const APPLY_MAX_BYTES = Math.ceil(ROSTER_UPLOAD_MAX_BYTES / 3) * 4 + FORM_ROOM;
 /** A dry run lists every problem up to this many; the rest are counted. */
 const SHOWN_PROBLEMS = 1000;
+/** A dry run or an apply shows this many rows added or updated; the counts above them cover all. */
+const SHOWN_ROWS = 1000;
 /** How often a progress line is written while the directories resolve emails. */
 const PROGRESS_EVERY_MS = 1000;
 
@@ -84,7 +86,8 @@ const rosterPage = (frame: PageFrame, programs: string[], before: Html = html``,
 
 function changes(outcome: RosterOutcome): Html {
   const count = (status: string) => outcome.people.filter((p) => p.status === status).length;
-  const changed = outcome.people.filter((p) => p.status !== 'unchanged');
+  const allChanged = outcome.people.filter((p) => p.status !== 'unchanged');
+  const changed = allChanged.slice(0, SHOWN_ROWS);
   const newPairs = outcome.pairs.filter((p) => p.status === 'new');
   return html`<ul class="counts">
 <li>Added: <strong>${count('new')}</strong></li>
@@ -103,7 +106,8 @@ ${
         (p) =>
           html`<tr><td data-label="Change">${p.status === 'new' ? 'added' : 'updated'}</td><td data-label="Email">${p.email}</td><td data-label="Platform">${p.platform}</td><td data-label="Roles">${p.roles.join(', ')}</td><td data-label="Arm">${p.arm}</td></tr>`,
       )}</tbody>
-</table>`
+</table>
+${allChanged.length > changed.length ? html`<p>… and ${allChanged.length - changed.length} more people added or updated (the counts above include them).</p>` : ''}`
     : ''
 }
 ${
@@ -111,7 +115,7 @@ ${
     ? html`<h3 id="pairs-title">New pairs</h3>
 <table aria-labelledby="pairs-title">
 <thead><tr><th scope="col">Mentor</th><th scope="col">Mentee</th></tr></thead>
-<tbody>${newPairs.map((p) => html`<tr><td data-label="Mentor">${p.mentor}</td><td data-label="Mentee">${p.mentee}</td></tr>`)}</tbody>
+<tbody>${newPairs.slice(0, SHOWN_ROWS).map((p) => html`<tr><td data-label="Mentor">${p.mentor}</td><td data-label="Mentee">${p.mentee}</td></tr>`)}</tbody>
 </table>`
     : ''
 }`;
