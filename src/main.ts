@@ -12,6 +12,7 @@ import { Curators } from './app/curators.js';
 import { MentoringService } from './app/mentoring.js';
 import type { Channel, ChannelSender, RequestListener } from './app/ports.js';
 import { PrivacyService } from './app/privacy.js';
+import { ProgramAdmin } from './app/program-admin.js';
 import { loadProgramFile, programFilesIn } from './app/program-files.js';
 import { CoachingService } from './app/service.js';
 import type { TeamsCredentialsFactory } from './channels/teams/adapter.js';
@@ -23,9 +24,10 @@ import { consoleProviders } from './http/console/providers.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { channelModules } from './registry.js';
+import { rosterDirectories } from './roster-directories.js';
 import { Dispatcher, type DispatchStats } from './scheduler/dispatcher.js';
 import { type PassStats, runSchedulerPass } from './scheduler/pass.js';
-import { openStore } from './store/index.js';
+import { openStore, openThrowAwayStore } from './store/index.js';
 import type { Store } from './store/types.js';
 
 export interface CoachloopOptions {
@@ -268,6 +270,14 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
       privacy: new ConsolePrivacy({ store, access, privacy }),
       reports: new ConsoleReports({ store, clock, access }),
       mentoring,
+      programs: new ProgramAdmin({
+        store,
+        clock,
+        roles: (identity) => access.rolesOf(identity),
+        mentoring,
+        directories: () => rosterDirectories(config, store, clock, logger),
+        scratchStore: openThrowAwayStore,
+      }),
       clock,
       logger,
       publicUrl: config.CONSOLE_PUBLIC_URL!,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { DateTime } from 'luxon';
+import { previewProgram } from '../app/preview.js';
 import { loadProgramFile, ProgramFileError } from '../app/program-files.js';
 import { evaluationDeviationNote } from '../app/reports/evidence.js';
 import { ConfigError, loadConfig } from '../config.js';
@@ -9,12 +10,11 @@ import { systemClock } from '../core/clock.js';
 import { missingTranslations } from '../core/program.js';
 import { timeZoneSchema } from '../core/time.js';
 import { startCoachloop } from '../main.js';
-import { describeLocation, openStore, storeLocation } from '../store/index.js';
+import { describeLocation, openStore, openThrowAwayStore, storeLocation } from '../store/index.js';
 import { registerAdminCommands } from './admin-commands.js';
 import { registerMatchCommand } from './match-command.js';
 import { registerMigrateStoreCommand } from './migrate-store-command.js';
 import { registerPilotCommands } from './pilot-commands.js';
-import { previewProgram } from './preview.js';
 import { registerReportCommand } from './report-command.js';
 import { registerRosterCommand } from './roster-command.js';
 
@@ -104,7 +104,7 @@ export function buildCli(): Command {
           if (locale === null || (locale !== undefined && !speaks(locale)))
             throw new Error(`--locale: "${opts.locale}" is not a language coachloop speaks`);
           const start = opts.start ?? DateTime.fromMillis(systemClock.now(), { zone }).toISODate()!;
-          const lines = await previewProgram(settings, zone, start, opts.days, locale);
+          const lines = await previewProgram(settings, zone, start, opts.days, locale, openThrowAwayStore);
           if (opts.json) {
             process.stdout.write(`${JSON.stringify(lines, null, 2)}\n`);
             return;

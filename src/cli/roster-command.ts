@@ -1,23 +1,17 @@
 import { createReadStream } from 'node:fs';
 import type { Command } from 'commander';
-import { channelStateFor } from '../app/channel-state.js';
 import { MentoringService } from '../app/mentoring.js';
 import {
-  type DirectoryLookup,
   type DirectoryProgress,
   type DirectoryProgressReport,
   importRoster,
-  knownUsersLookup,
   type RosterOutcome,
 } from '../app/roster.js';
 import { CoachingService } from '../app/service.js';
-import { slackDirectory } from '../channels/slack/directory.js';
-import { createSlackClient } from '../channels/slack/sender.js';
-import { teamsConfigured } from '../channels/teams/config.js';
-import { teamsAuthSettings } from '../channels/teams/module.js';
 import { loadConfig } from '../config.js';
 import { systemClock } from '../core/clock.js';
 import { createLogger } from '../logger.js';
+import { rosterDirectories } from '../roster-directories.js';
 import { openStore } from '../store/index.js';
 
 /** A file with thousands of bad rows lists the first ones and says how many more there are. */
@@ -44,31 +38,12 @@ export function registerRosterCommand(program: Command, fail: (error: unknown) =
             throw new Error(
               `no program named "${opts.program}"; apply its file first with: coachloop program apply FILE`,
             );
-          const lookups: DirectoryLookup[] = [];
-          if (config.SLACK_BOT_TOKEN) {
-            const client = createSlackClient({
-              token: config.SLACK_BOT_TOKEN,
-              apiUrl: config.SLACK_API_URL,
-              timeoutMs: config.SLACK_TIMEOUT_MS,
-            });
-            const auth = (await client.auth.test()) as { team_id?: string };
-            lookups.push(
-              slackDirectory(client, auth.team_id ?? 'unknown', { timeoutMs: config.SLACK_TIMEOUT_MS }),
-            );
-          }
-          if (teamsConfigured(config)) {
-            // People in the teams the bot is installed in, then those who installed it themselves.
-            const { createTeamsDirectory } = await import('../channels/teams/directory.js');
-            lookups.push(
-              createTeamsDirectory({
-                auth: teamsAuthSettings(config),
-                timeoutMs: config.TEAMS_TIMEOUT_MS,
-                state: channelStateFor(store, 'teams', systemClock),
-                logger: createLogger(config.LOG_LEVEL, process.stderr),
-              }),
-            );
-          }
-          lookups.push(knownUsersLookup(store, 'teams'));
+          const lookups = await rosterDirectories(
+            config,
+            store,
+            systemClock,
+            createLogger(config.LOG_LEVEL, process.stderr),
+          );
           const now = systemClock.now();
           const progress = directoryProgressLines(now);
           const outcome = await importRoster({

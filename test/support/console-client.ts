@@ -28,7 +28,10 @@ export class ConsoleClient {
 
   constructor(readonly base: string) {}
 
-  async request(url: string, init: { method?: string; form?: Record<string, string>; origin?: string } = {}) {
+  async request(
+    url: string,
+    init: { method?: string; form?: Record<string, string>; multipart?: FormData; origin?: string } = {},
+  ) {
     const target = new URL(url, this.base);
     const sameSite = target.origin === new URL(this.base).origin;
     const headers: Record<string, string> = {};
@@ -37,10 +40,12 @@ export class ConsoleClient {
     if (init.form) headers['content-type'] = 'application/x-www-form-urlencoded';
     if (init.origin) headers.origin = init.origin;
     const res = await fetch(target, {
-      method: init.method ?? (init.form ? 'POST' : 'GET'),
+      method: init.method ?? (init.form || init.multipart ? 'POST' : 'GET'),
       headers,
       redirect: 'manual',
       ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
+      // fetch writes the multipart boundary into the content type itself.
+      ...(init.multipart ? { body: init.multipart } : {}),
     });
     if (sameSite)
       for (const line of res.headers.getSetCookie()) {

@@ -9,6 +9,7 @@ import type { ConsoleReports } from '../../app/console-reports.js';
 import { NotAllowedError, UserFacingError } from '../../app/errors.js';
 import type { MentoringService } from '../../app/mentoring.js';
 import type { RequestListener } from '../../app/ports.js';
+import type { ProgramAdmin } from '../../app/program-admin.js';
 import { UnknownProgramError } from '../../app/reports/export.js';
 import { english } from '../../core/catalog/index.js';
 import type { Clock } from '../../core/clock.js';
@@ -26,7 +27,9 @@ import {
   signInPage,
 } from './pages.js';
 import { privacyRoutes } from './privacy.js';
+import { registerProgramPages } from './programs.js';
 import { REPORT_CSS, reportRoutes } from './report.js';
+import { registerRosterPages, rosterBodyLimit } from './roster.js';
 import { ConsoleCookies, type ConsoleSession, csrfMatches } from './session.js';
 import { SignIn, SignInError, type SignInProvider } from './sign-in.js';
 
@@ -35,6 +38,8 @@ export interface ConsoleOptions {
   privacy: ConsolePrivacy;
   reports: ConsoleReports;
   mentoring: MentoringService;
+  /** The Programs and Roster pages' use cases. */
+  programs: ProgramAdmin;
   clock: Clock;
   logger: Logger;
   publicUrl: string;
@@ -95,7 +100,15 @@ export function createConsole(options: ConsoleOptions): RequestListener {
       strictTransportSecurity: publicOrigin.startsWith('https:') ? 'max-age=31536000' : false,
     }),
   );
-  app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('The form is too large.', 413) }));
+  const formLimit = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: (c) =>
+      c.html(
+        messagePage('The form is too large', 'A form here may send up to 64 KB. Please send less.'),
+        413,
+      ),
+  });
+  app.use((c, next) => (c.req.path.startsWith('/console/roster/') ? rosterBodyLimit : formLimit)(c, next));
   app.use(async (c, next) => {
     await next();
     c.header('cache-control', 'no-store');
@@ -277,6 +290,9 @@ export function createConsole(options: ConsoleOptions): RequestListener {
   signedIn.route('/privacy', privacyRoutes(options.privacy, frameOf));
 
   signedIn.route('/report', reportRoutes(access, options.reports, frameOf));
+
+  registerProgramPages(signedIn, options.programs, frameOf);
+  registerRosterPages(signedIn, options.programs, frameOf, logger);
 
   app.route('/', signedIn);
 

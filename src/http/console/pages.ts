@@ -22,7 +22,7 @@ a { color: var(--accent); }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
 .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; }
 button, .button { font: inherit; padding: .5rem 1rem; border: 1px solid var(--accent); border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
-button.secondary { background: #fff; color: var(--accent); }
+button.secondary, .button.secondary { background: #fff; color: var(--accent); }
 label { display: block; font-weight: 600; margin-top: .5rem; }
 input, select, textarea { font: inherit; width: 100%; max-width: 30rem; padding: .4rem; border: 1px solid var(--muted); border-radius: 4px; }
 .error { color: var(--bad); font-weight: 600; }
@@ -34,6 +34,12 @@ input, select, textarea { font: inherit; width: 100%; max-width: 30rem; padding:
 .actions form { border-top: 1px solid var(--line); padding-top: .5rem; }
 table { border-collapse: collapse; width: 100%; }
 ul.pager { display: flex; gap: 1rem; list-style: none; padding: 0; }
+pre.code, textarea.code { font: 14px/1.4 ui-monospace, Menlo, Consolas, monospace; }
+pre.code { overflow: auto; max-height: 30rem; padding: .5rem; border: 1px solid var(--line); background: #f6f6f6; }
+textarea.code { max-width: 100%; }
+.progress { color: var(--muted); }
+.counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; }
+.buttons { display: flex; flex-wrap: wrap; gap: .5rem; }
 th, td { text-align: left; padding: .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 @media (max-width: 40rem) { table, thead, tbody, tr, th, td { display: block; } thead { position: absolute; left: -999px; } td { border: none; } td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; } tr { border-bottom: 1px solid var(--line); padding: .5rem 0; } }
 `;
@@ -63,7 +69,7 @@ ${(frame.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}">
 <span class="brand">coachloop console</span>
 ${
   s
-    ? html`<nav aria-label="Console"><ul><li><a href="/console/pairs">Pairs and alerts</a></li>${s.roles.admin ? html`<li><a href="/console/report">Report</a></li><li><a href="/console/privacy">Privacy</a></li>` : ''}</ul></nav>
+    ? html`<nav aria-label="Console"><ul><li><a href="/console/pairs">Pairs and alerts</a></li>${s.roles.admin ? html`<li><a href="/console/programs">Programs</a></li><li><a href="/console/roster">Roster</a></li><li><a href="/console/report">Report</a></li><li><a href="/console/privacy">Privacy</a></li>` : ''}</ul></nav>
 <form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${s.csrf}">
 <span>${s.name} (${[s.roles.admin ? 'admin' : '', s.roles.curator ? 'curator' : ''].filter(Boolean).join(', ')})</span>
 <button type="submit" class="secondary">Sign out</button></form>`

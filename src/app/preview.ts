@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import type { ChannelSender, Delivery, SendReceipt } from '../app/ports.js';
 import { ManualClock, MINUTE } from '../core/clock.js';
 import { type ExperimentInput, experimentEndDate } from '../core/experiment.js';
 import { availabilityOf } from '../core/participant.js';
@@ -7,7 +6,8 @@ import type { ProgramSettings } from '../core/program.js';
 import { planExperiment } from '../core/schedule.js';
 import { Dispatcher } from '../scheduler/dispatcher.js';
 import { runSchedulerPass } from '../scheduler/pass.js';
-import { openThrowAwayStore } from '../store/index.js';
+import type { Store } from '../store/types.js';
+import type { ChannelSender, Delivery, SendReceipt } from './ports.js';
 
 export interface PreviewLine {
   kind: string;
@@ -29,7 +29,8 @@ class CollectingSender implements ChannelSender {
 
 /**
  * Every message one leader would receive, in order, when they answer nothing: the real scheduler and
- * dispatcher run against a throw-away database on a simulated clock.
+ * dispatcher run against a throw-away database (`scratchStore`, opened for this preview and closed after it) on a
+ * simulated clock. Used by `coachloop preview` and the console's Programs page.
  */
 export async function previewProgram(
   program: ProgramSettings,
@@ -37,12 +38,13 @@ export async function previewProgram(
   startDate: string,
   days: number,
   /** The leader's own language; default the program's. */
-  locale?: string,
+  locale: string | undefined,
+  scratchStore: () => Promise<Store>,
 ): Promise<PreviewLine[]> {
   const start = DateTime.fromISO(startDate, { zone: timezone }).startOf('day');
   if (!start.isValid) throw new Error(`not a date: ${startDate}`);
   const clock = new ManualClock(start.toMillis());
-  const store = await openThrowAwayStore();
+  const store = await scratchStore();
   try {
     const { record } = await store.programs.upsert(program, clock.now());
     const person = await store.participants.create(
