@@ -4,7 +4,7 @@
  *   npm run bench                                  everything (about 6 minutes on 2 cores)
  *   npm run bench -- --quick                       smaller sizes, a smoke run (under a minute)
  *   npm run bench -- --only scheduler,memory       a subset: scheduler, dispatch, limits, teams, interaction, memory, roster,
- *                                                  teams-roster
+ *                                                  teams-roster, audit
  *
  * Each step runs in fresh Node processes; temporary databases live under one directory in the system temp
  * directory, removed at the end. Prints a table and writes bench/results.json.
@@ -27,6 +27,7 @@ const STEPS = [
   'memory',
   'roster',
   'teams-roster',
+  'audit',
 ] as const;
 type Step = (typeof STEPS)[number];
 const ALIASES: Record<string, Step> = {
@@ -44,6 +45,7 @@ const ALIASES: Record<string, Step> = {
   memory: 'memory',
   rss: 'memory',
   roster: 'roster',
+  audit: 'audit',
   import: 'roster',
   'teams-roster': 'teams-roster',
   'teams-import': 'teams-roster',
@@ -102,6 +104,7 @@ const SIZES = {
     memory: 100_000,
     roster: 100_000,
     teamsRoster: 100_000,
+    audit: 100_000,
   },
   quick: {
     scheduler: [1_000, 10_000],
@@ -120,6 +123,7 @@ const SIZES = {
     memory: 10_000,
     roster: 10_000,
     teamsRoster: 10_000,
+    audit: 10_000,
   },
 };
 
@@ -259,6 +263,8 @@ async function runStep(step: Step, cli: Cli, tmpRoot: string): Promise<Figure[]>
       );
       return figures;
     }
+    case 'audit':
+      return runChild<Figure[]>('steps/audit.ts', { ...base, entries: size.audit }, 300_000);
     case 'interaction':
       return runChild<Figure[]>(
         'steps/interaction.ts',
