@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSqliteStore } from '../../src/store/sqlite/index.js';
+import { openStoreAt } from '../../src/store/index.js';
 import type { AuditSearch } from '../../src/store/types.js';
 import { childMain, type Figure, log, median, round, type StepOptions } from '../lib/common.js';
 
@@ -20,7 +20,7 @@ const TARGET_MS = 100;
 
 childMain<Input, Figure[]>(async (input) => {
   const dir = mkdtempSync(join(input.tmpRoot, 'coachloop-bench-audit-'));
-  const store = await openSqliteStore({ path: join(dir, 'coachloop.db') });
+  const store = await openStoreAt(join(dir, 'coachloop.db'));
   try {
     for (let i = 0; i < input.entries; i += 1)
       await store.audit.append({
