@@ -226,18 +226,23 @@ export class Dispatcher {
         const rows = await this.#store.outbox.claim(this.#clock.now(), this.#batchSize, token, scope);
         if (rows.length === 0) break;
         for (const row of rows) this.#unsent.set(row.id, { row, token, scope: scopeKey(scope) });
+        // One lane per person, in the order the rows were claimed: a person's messages go out one after the
+        // other, so they arrive in the order they were queued however long each send's reads take.
+        const lanes = lanesByPerson(rows);
         let next = 0;
         let failure: unknown = null;
-        const workers = Array.from({ length: Math.min(this.#concurrency, rows.length) }, async () => {
+        const workers = Array.from({ length: Math.min(this.#concurrency, lanes.length) }, async () => {
           // After the first failure no new row is started; the rows already in flight finish first.
-          while (next < rows.length && failure === null && !this.#stopping && !lease.lost) {
-            const row = rows[next++]!;
-            try {
-              await this.#deliver(row, token, stats, lease);
-            } catch (error) {
-              failure ??= error;
-            } finally {
-              this.#unsent.delete(row.id);
+          while (next < lanes.length && failure === null) {
+            for (const row of lanes[next++]!) {
+              if (failure !== null || this.#stopping || lease.lost) break;
+              try {
+                await this.#deliver(row, token, stats, lease);
+              } catch (error) {
+                failure ??= error;
+              } finally {
+                this.#unsent.delete(row.id);
+              }
             }
           }
         });
@@ -645,4 +650,15 @@ function asSendError(error: unknown): SendError {
   return error instanceof SendError
     ? error
     : new SendError((error as Error).message, { kind: 'transient' }, true);
+}
+
+/** The rows grouped by the person they go to, each group and each row in claim order. */
+export function lanesByPerson(rows: readonly OutboxRow[]): OutboxRow[][] {
+  const lanes = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    const lane = lanes.get(row.participantId);
+    if (lane) lane.push(row);
+    else lanes.set(row.participantId, [row]);
+  }
+  return [...lanes.values()];
 }

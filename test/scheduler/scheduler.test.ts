@@ -904,3 +904,50 @@ describe('the pass itself', () => {
     expect(DAY).toBe(24 * HOUR);
   });
 });
+
+describe("one person's messages", () => {
+  it('arrive in the order they were queued, even when an earlier send takes longer than a later one', async () => {
+    const clock = new ManualClock(at('2026-03-03T10:00', NY));
+    const store = openSqliteStore({ path: ':memory:' });
+    cleanups.push(() => store.close());
+    // Each send takes less time than the one before it, so sends started together would finish in reverse.
+    let wait = 40;
+    const sender = new MemorySender(
+      'slack',
+      () => clock.now(),
+      () => (wait = Math.max(0, wait - 10)),
+    );
+    const dispatcher = new Dispatcher({
+      store,
+      clock,
+      senders: [sender],
+      timer: new FakeTimer(),
+      concurrency: 8,
+    });
+    const ada = await setupPerson(store, clock, { userId: 'UADA', startDate: '2026-03-02' });
+    const ben = await setupPerson(store, clock, { userId: 'UBEN', startDate: '2026-03-02' });
+    for (const [n, person] of [ada, ada, ben, ada, ada, ben].entries()) {
+      await store.outbox.enqueue(
+        {
+          key: `order:${n}`,
+          participantId: person.participant.id,
+          kind: 'notice',
+          budgeted: false,
+          budgetWeek: '2026-W10',
+          message: { text: `message ${n}`, blocks: [] },
+          dueAt: clock.now(),
+          expiresAt: clock.now() + DAY,
+        },
+        clock.now(),
+      );
+    }
+    await dispatcher.drain();
+    expect(mine(sender, ada).map((m) => m.text)).toEqual([
+      'message 0',
+      'message 1',
+      'message 3',
+      'message 4',
+    ]);
+    expect(mine(sender, ben).map((m) => m.text)).toEqual(['message 2', 'message 5']);
+  });
+});
