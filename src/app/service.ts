@@ -18,7 +18,7 @@ import { planExperiment, type ScheduledJob } from '../core/schedule.js';
 import { localDateKey, localWeekKey, nextAllowedInstant, timeZoneSchema } from '../core/time.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
-import type { ProgramRecord, Store } from '../store/types.js';
+import type { ConsentEntry, ParticipantPatch, ProgramRecord, Store } from '../store/types.js';
 import { NotAllowedError, UserFacingError } from './errors.js';
 
 export interface CoachingServiceOptions {
@@ -163,20 +163,24 @@ export class CoachingService {
     return queued;
   }
 
-  async #ledger(
+  async #ledger(participant: Participant, decision: 'requested', program: ProgramRecord, at: number) {
+    await this.store.privacy.recordConsent(this.#ledgerEntry(participant, decision, program, at));
+  }
+
+  #ledgerEntry(
     participant: Participant,
-    decision: 'requested' | 'accepted' | 'declined' | 'opted_out',
+    decision: ConsentEntry['decision'],
     program: ProgramRecord,
     at: number,
-  ) {
+  ): ConsentEntry {
     const { freeTextDays, aggregateMonths } = program.settings.retention;
-    await this.store.privacy.recordConsent({
+    return {
       participantId: participant.id,
       at,
       decision,
       scope: `program ${program.name} v${program.version}: experiment, check-ins and interaction times; notes kept ${freeTextDays} days, totals ${aggregateMonths} months`,
       channel: participant.platform,
-    });
+    };
   }
 
   /**
@@ -389,22 +393,13 @@ export class CoachingService {
     if (accept) {
       const zone =
         profile.timezone && timeZoneSchema.safeParse(profile.timezone).success ? profile.timezone : null;
-      const updated = await this.store.participants.update(participant.id, {
-        consent: 'accepted',
-        consentAt: now,
+      const updated = await this.#decide(participant, 'accepted', now, {
         lastInteractionAt: now,
         ...(zone ? { timezone: zone } : {}),
         ...(localeFact(profile.locale) ? { platformLocale: localeFact(profile.locale) } : {}),
         ...(profile.email !== undefined ? { email: profile.email } : {}),
         ...(profile.displayName !== undefined ? { displayName: profile.displayName } : {}),
       });
-      await this.store.audit.append({
-        at: now,
-        actor: participant.id,
-        action: 'consent.accepted',
-        subject: participant.id,
-      });
-      await this.#ledger(updated, 'accepted', await this.#program(updated), now);
       await this.onConsentAccepted(updated);
       return updated;
     }
@@ -417,23 +412,30 @@ export class CoachingService {
     decision: 'declined' | 'opted_out',
     now: number,
   ): Promise<Participant> {
-    await this.store.participants.stopAll(
-      participant.id,
-      decision === 'declined' ? 'consent declined' : 'opted out',
+    return this.#decide(
+      participant,
+      decision,
       now,
+      {},
+      decision === 'declined' ? 'consent declined' : 'opted out',
     );
-    const updated = await this.store.participants.update(participant.id, {
-      consent: decision,
-      consentAt: now,
+  }
+
+  /** The decision on the person's record, in the audit log and in the consent ledger, all at once. */
+  async #decide(
+    participant: Participant,
+    decision: 'accepted' | 'declined' | 'opted_out',
+    now: number,
+    patch: ParticipantPatch,
+    stopReason?: string,
+  ): Promise<Participant> {
+    return this.store.participants.decideConsent({
+      id: participant.id,
+      patch: { ...patch, consent: decision, consentAt: now },
+      ...(stopReason ? { stop: { reason: stopReason, now } } : {}),
+      audit: { at: now, actor: participant.id, action: `consent.${decision}`, subject: participant.id },
+      ledger: this.#ledgerEntry(participant, decision, await this.#program(participant), now),
     });
-    await this.store.audit.append({
-      at: now,
-      actor: participant.id,
-      action: `consent.${decision}`,
-      subject: participant.id,
-    });
-    await this.#ledger(updated, decision, await this.#program(updated), now);
-    return updated;
   }
 
   async updateProfile(participant: Participant, profile: ProfileUpdate): Promise<Participant> {

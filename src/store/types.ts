@@ -174,6 +174,18 @@ export interface Store {
     ensureChannel(identity: Identity, programId: string, now: number): Promise<Participant>;
     /** Cancel every scheduled job and pending message of a person (opt-out, decline). */
     stopAll(id: string, reason: string, now: number): Promise<void>;
+    /**
+     * A person's consent decision in one transaction: their record changed by `patch`, with `stop` every planned
+     * job and queued message stopped first (decline, opt-out), and the decision written to the audit log and the
+     * consent ledger. Whoever reads the new consent state also finds the decision in the ledger.
+     */
+    decideConsent(decision: {
+      id: string;
+      patch: ParticipantPatch;
+      stop?: { reason: string; now: number };
+      audit: AuditEntry;
+      ledger: ConsentEntry;
+    }): Promise<Participant>;
   };
   experiments: {
     /** Creates the experiment and its planned jobs in one transaction. Fails if one is already running. */

@@ -38,6 +38,51 @@ describeStores('programs', ({ store: open }) => {
 });
 
 describeStores('participants', ({ store: open, connections }) => {
+  it('writes a consent decision whole: the record, stopped work, audit entry and ledger entry, or none of them', async () => {
+    const store = await open();
+    const { record } = await store.programs.upsert(parseProgramSettings({ name: 'pilot' }), NOW);
+    const person = await store.participants.create({ ...slackUser('U1'), programId: record.id }, NOW);
+    await store.participants.update(person.id, { consent: 'accepted', consentAt: NOW });
+    await store.outbox.enqueue(
+      {
+        key: 'notice:1',
+        participantId: person.id,
+        kind: 'notice',
+        budgeted: false,
+        budgetWeek: '2026-W10',
+        message: { text: 'hello', blocks: [] },
+        dueAt: NOW + DAY,
+        expiresAt: NOW + 2 * DAY,
+      },
+      NOW,
+    );
+    const decision = (ledgerDecision: string) => ({
+      id: person.id,
+      patch: { consent: 'opted_out' as const, consentAt: NOW + 1 },
+      stop: { reason: 'opted out', now: NOW + 1 },
+      audit: { at: NOW + 1, actor: person.id, action: 'consent.opted_out', subject: person.id },
+      ledger: {
+        participantId: person.id,
+        at: NOW + 1,
+        decision: ledgerDecision as 'opted_out',
+        scope: 'program pilot v1',
+        channel: 'slack',
+      },
+    });
+    // A ledger entry the database refuses: nothing of the decision is kept.
+    await expect(store.participants.decideConsent(decision('not-a-decision'))).rejects.toThrow();
+    expect((await store.participants.get(person.id))?.consent).toBe('accepted');
+    expect((await store.outbox.byKey('notice:1'))?.status).toBe('pending');
+    expect(await store.audit.since(0)).toEqual([]);
+    expect(await store.privacy.consentHistory(person.id)).toEqual([]);
+
+    const decided = await store.participants.decideConsent(decision('opted_out'));
+    expect(decided).toMatchObject({ consent: 'opted_out', consentAt: NOW + 1 });
+    expect((await store.outbox.byKey('notice:1'))?.status).toBe('cancelled');
+    expect((await store.audit.since(0)).map((e) => e.action)).toEqual(['consent.opted_out']);
+    expect((await store.privacy.consentHistory(person.id)).map((e) => e.decision)).toEqual(['opted_out']);
+  });
+
   it('creates a person once per identity, updates them, and finds them by email and program', async () => {
     const store = await open();
     const { record } = await store.programs.upsert(parseProgramSettings({ name: 'pilot' }), NOW);

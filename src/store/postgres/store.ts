@@ -325,6 +325,14 @@ export class PostgresStore extends PgRepository implements Store {
           id,
         );
       }),
+    decideConsent: async ({ id, patch, stop, audit, ledger }) =>
+      this.tx(async () => {
+        if (stop) await this.participants.stopAll(id, stop.reason, stop.now);
+        const participant = await this.participants.update(id, patch);
+        await this.audit.append(audit);
+        await this.privacy.recordConsent(ledger);
+        return participant;
+      }),
   };
 
   /** One batch of a roster import, inside the import's transaction. */

@@ -7,6 +7,11 @@ const EMPTY_MESSAGE = JSON.stringify({ text: '', blocks: [] });
 /** Consent ledger, erasure and retention: the SQL that removes data. */
 export class SqlitePrivacyStore extends SqlRepository implements PrivacyStore {
   async recordConsent(entry: ConsentEntry): Promise<void> {
+    this.recordConsentNow(entry);
+  }
+
+  /** The ledger entry written at once, inside the caller's transaction if there is one. */
+  recordConsentNow(entry: ConsentEntry): void {
     this.run(
       'INSERT INTO consent_ledger (participant_id, at, decision, scope, channel) VALUES (?, ?, ?, ?, ?)',
       entry.participantId,

@@ -225,50 +225,7 @@ export class SqliteStore extends SqlRepository implements Store {
         );
         return toParticipant(this.one('SELECT * FROM participants WHERE id = ?', id)!);
       }),
-    update: async (id, patch: ParticipantPatch) =>
-      this.tx(() => {
-        const columns: Record<keyof ParticipantPatch, string> = {
-          email: 'email',
-          displayName: 'display_name',
-          timezone: 'timezone',
-          pausedUntil: 'paused_until',
-          consent: 'consent',
-          consentAt: 'consent_at',
-          reachable: 'reachable',
-          address: 'address',
-          lastInteractionAt: 'last_interaction_at',
-          programId: 'program_id',
-          roles: 'roles',
-          arm: 'arm',
-          invitedAt: 'invited_at',
-          workingDays: 'working_days',
-          quietHours: 'quiet_hours',
-          language: 'language',
-          rosterLanguage: 'roster_language',
-          platformLocale: 'platform_locale',
-        };
-        const sets: string[] = [];
-        const values: unknown[] = [];
-        for (const [field, column] of Object.entries(columns) as [keyof ParticipantPatch, string][]) {
-          if (!(field in patch)) continue;
-          const value = patch[field];
-          sets.push(`${column} = ?`);
-          values.push(
-            typeof value === 'boolean'
-              ? value
-                ? 1
-                : 0
-              : value !== null && typeof value === 'object'
-                ? JSON.stringify(value)
-                : (value ?? null),
-          );
-        }
-        if (sets.length > 0)
-          this.run(`UPDATE participants SET ${sets.join(', ')} WHERE id = ?`, ...values, id);
-        const row = this.one('SELECT * FROM participants WHERE id = ?', id);
-        if (!row) throw new Error(`no participant ${id}`);
-        return toParticipant(row);
-      }),
+    update: async (id, patch: ParticipantPatch) => this.tx(() => this.updateParticipant(id, patch)),
     findByEmail: async (platform, email) =>
       this.all(
         `SELECT * FROM participants WHERE platform = ? AND lower(email) = lower(?) AND kind = 'person' ORDER BY created_at`,
@@ -318,25 +275,90 @@ export class SqliteStore extends SqlRepository implements Store {
         );
         return toParticipant(this.one('SELECT * FROM participants WHERE id = ?', id)!);
       }),
-    stopAll: async (id, reason, now) =>
+    stopAll: async (id, reason, now) => this.tx(() => this.stopEverything(id, reason, now)),
+    decideConsent: async ({ id, patch, stop, audit, ledger }) =>
       this.tx(() => {
-        this.run(
-          `UPDATE jobs SET state = 'cancelled', result = ?, version = version + 1 WHERE participant_id = ? AND state = 'scheduled'`,
-          reason,
-          id,
-        );
-        this.run(
-          `UPDATE outbox SET status = 'cancelled', reason = ?, claim_token = NULL WHERE participant_id = ? AND status = 'pending'`,
-          reason,
-          id,
-        );
-        this.run(
-          `UPDATE experiments SET status = 'abandoned', updated_at = ? WHERE participant_id = ? AND status IN ('active', 'paused')`,
-          now,
-          id,
-        );
+        if (stop) this.stopEverything(id, stop.reason, stop.now);
+        const participant = this.updateParticipant(id, patch);
+        this.appendAudit(audit);
+        this.privacy.recordConsentNow(ledger);
+        return participant;
       }),
   };
+
+  /** Changes the fields `patch` names; inside the caller's transaction. */
+  private updateParticipant(id: string, patch: ParticipantPatch): Participant {
+    const columns: Record<keyof ParticipantPatch, string> = {
+      email: 'email',
+      displayName: 'display_name',
+      timezone: 'timezone',
+      pausedUntil: 'paused_until',
+      consent: 'consent',
+      consentAt: 'consent_at',
+      reachable: 'reachable',
+      address: 'address',
+      lastInteractionAt: 'last_interaction_at',
+      programId: 'program_id',
+      roles: 'roles',
+      arm: 'arm',
+      invitedAt: 'invited_at',
+      workingDays: 'working_days',
+      quietHours: 'quiet_hours',
+      language: 'language',
+      rosterLanguage: 'roster_language',
+      platformLocale: 'platform_locale',
+    };
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    for (const [field, column] of Object.entries(columns) as [keyof ParticipantPatch, string][]) {
+      if (!(field in patch)) continue;
+      const value = patch[field];
+      sets.push(`${column} = ?`);
+      values.push(
+        typeof value === 'boolean'
+          ? value
+            ? 1
+            : 0
+          : value !== null && typeof value === 'object'
+            ? JSON.stringify(value)
+            : (value ?? null),
+      );
+    }
+    if (sets.length > 0) this.run(`UPDATE participants SET ${sets.join(', ')} WHERE id = ?`, ...values, id);
+    const row = this.one('SELECT * FROM participants WHERE id = ?', id);
+    if (!row) throw new Error(`no participant ${id}`);
+    return toParticipant(row);
+  }
+
+  /** Cancels a person's planned jobs and queued messages and abandons their experiment; inside the caller's transaction. */
+  private stopEverything(id: string, reason: string, now: number): void {
+    this.run(
+      `UPDATE jobs SET state = 'cancelled', result = ?, version = version + 1 WHERE participant_id = ? AND state = 'scheduled'`,
+      reason,
+      id,
+    );
+    this.run(
+      `UPDATE outbox SET status = 'cancelled', reason = ?, claim_token = NULL WHERE participant_id = ? AND status = 'pending'`,
+      reason,
+      id,
+    );
+    this.run(
+      `UPDATE experiments SET status = 'abandoned', updated_at = ? WHERE participant_id = ? AND status IN ('active', 'paused')`,
+      now,
+      id,
+    );
+  }
+
+  private appendAudit(entry: AuditEntry): void {
+    this.run(
+      'INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)',
+      entry.at,
+      entry.actor,
+      entry.action,
+      entry.subject,
+      entry.detail ? JSON.stringify(entry.detail) : null,
+    );
+  }
 
   /** One batch of a roster import, inside the import's transaction. */
   private writeRosterBatch(
@@ -1052,16 +1074,7 @@ export class SqliteStore extends SqlRepository implements Store {
   };
 
   audit: Store['audit'] = {
-    append: async (entry: AuditEntry) => {
-      this.run(
-        'INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)',
-        entry.at,
-        entry.actor,
-        entry.action,
-        entry.subject,
-        entry.detail ? JSON.stringify(entry.detail) : null,
-      );
-    },
+    append: async (entry: AuditEntry) => this.appendAudit(entry),
     since: async (at) =>
       this.all('SELECT * FROM audit_log WHERE at >= ? ORDER BY id', at).map((row) => ({
         at: Number(row.at),
