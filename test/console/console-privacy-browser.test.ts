@@ -1,9 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConsoleHarness, slackUser, startConsoleHarness, who } from '../support/console-harness.js';
+import { type ConsoleBrowser, hasChromium, startConsoleBrowser } from '../support/console-browser.js';
+import { type ConsoleHarness, who } from '../support/console-harness.js';
 
 /*
  * The Report and Privacy pages in a real browser (Debian's headless Chromium through playwright-core): an admin
@@ -11,42 +9,17 @@ import { type ConsoleHarness, slackUser, startConsoleHarness, who } from '../sup
  * Privacy page. No Content-Security-Policy violation on the way. `CONSOLE_SCREENSHOTS=1` renews the README's
  * screenshots in docs/.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = process.env.CONSOLE_SCREENSHOTS
-  ? resolve(import.meta.dirname, '../../docs')
-  : mkdtempSync(join(tmpdir(), 'coachloop-console-privacy-'));
-
-describe.skipIf(!existsSync(CHROMIUM))('console Report and Privacy in a browser', () => {
+describe.skipIf(!hasChromium)('console Report and Privacy in a browser', () => {
   let env: ConsoleHarness;
-  let browser: Browser;
+  let SHOTS: string;
+  let web: ConsoleBrowser;
+  const signIn = (...args: Parameters<ConsoleBrowser['signIn']>) => web.signIn(...args);
 
   beforeAll(async () => {
-    env = await startConsoleHarness();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    web = await startConsoleBrowser();
+    ({ env, shots: SHOTS } = web);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-    if (!process.env.CONSOLE_SCREENSHOTS) rmSync(SHOTS, { recursive: true, force: true });
-  });
-
-  /** A fresh browser signed in with Slack as this person, collecting CSP violations. */
-  async function signIn(userId: string, name: string, viewport = { width: 1280, height: 800 }) {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    const blocked: string[] = [];
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
-    });
-    env.slack.signInAs(slackUser(userId, name));
-    await page.goto(`${env.base}/console`);
-    await page.getByRole('link', { name: 'Sign in with Slack' }).click();
-    await page.getByRole('heading', { name: 'Pairs and alerts' }).waitFor();
-    return { context, page, blocked };
-  }
+  afterAll(() => web?.close());
 
   type BrowserGlobals = { getComputedStyle(el: unknown): { getPropertyValue(name: string): string } };
   const styled = (page: Page, selector: string, property: string) =>

@@ -1,54 +1,26 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConsoleHarness, slackUser, startConsoleHarness } from '../support/console-harness.js';
+import { type ConsoleBrowser, hasChromium, startConsoleBrowser } from '../support/console-browser.js';
+import type { ConsoleHarness } from '../support/console-harness.js';
 
 /*
  * The Programs and Roster pages in a real browser (Debian's headless Chromium through playwright-core): an admin
  * signs in through the local issuer, uploads a roster with an error and then a good one, applies it, applies an
  * edit of a program file; a curator is refused the Programs page. The screenshots are the README's (see SHOTS).
  */
-const CHROMIUM = '/usr/bin/chromium';
-/** `CONSOLE_SCREENSHOTS=1 npx vitest run test/console` renews the README's screenshots in docs/. */
-const SHOTS = process.env.CONSOLE_SCREENSHOTS
-  ? resolve(import.meta.dirname, '../../docs')
-  : mkdtempSync(join(tmpdir(), 'coachloop-console-'));
-
-describe.skipIf(!existsSync(CHROMIUM))('console Programs and Roster in a browser', () => {
+describe.skipIf(!hasChromium)('console Programs and Roster in a browser', () => {
   let env: ConsoleHarness;
-  let browser: Browser;
+  let SHOTS: string;
+  let web: ConsoleBrowser;
+  const signIn = (...args: Parameters<ConsoleBrowser['signIn']>) => web.signIn(...args);
 
   beforeAll(async () => {
-    env = await startConsoleHarness();
+    web = await startConsoleBrowser();
+    ({ env, shots: SHOTS } = web);
     for (const name of ['lena', 'omar', 'mia'])
       env.h.sim.addUser({ id: `U${name.toUpperCase()}`, email: `${name}@example.com`, tz: 'Europe/Berlin' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-    if (!process.env.CONSOLE_SCREENSHOTS) rmSync(SHOTS, { recursive: true, force: true });
-  });
-
-  /** A fresh browser signed in with Slack as this person; CSP reports are collected in `blocked`. */
-  async function signIn(userId: string, name: string, viewport = { width: 1280, height: 800 }) {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    const blocked: string[] = [];
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
-    });
-    env.slack.signInAs(slackUser(userId, name));
-    await page.goto(`${env.base}/console`);
-    await page.getByRole('link', { name: 'Sign in with Slack' }).click();
-    await page.getByRole('heading', { name: 'Pairs and alerts' }).waitFor();
-    return { context, page, blocked };
-  }
+  afterAll(() => web?.close());
 
   const uploadRoster = async (page: Page, csv: string) => {
     await page.getByLabel('Program').selectOption('pilot');
