@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProgramText } from '../../src/app/program-files.js';
-import { ConsoleClient } from '../support/console-client.js';
-import { type ConsoleHarness, slackUser, startConsoleHarness, who } from '../support/console-harness.js';
+import { type ConsoleHarness, startConsoleHarness, who } from '../support/console-harness.js';
 import type { SlackHarness } from '../support/slack-harness.js';
 
 /*
@@ -22,11 +21,9 @@ describe('console privacy', () => {
   });
 
   async function signedIn(userId: string, name: string) {
-    env.slack.signInAs(slackUser(userId, name));
-    const client = new ConsoleClient(env.base);
-    const page = await client.follow('/console/sign-in/slack');
-    expect(page.status).toBe(200);
-    return { client, csrf: ConsoleClient.csrfOf(page.text) };
+    const signed = await env.signIn(userId, name);
+    expect(signed.page.status).toBe(200);
+    return signed;
   }
 
   it('refuses the Privacy page and its forms to a curator with 403', async () => {
@@ -154,12 +151,7 @@ describe('console grant of individual data', () => {
     await env?.close();
   });
 
-  async function signedIn(userId: string, name: string) {
-    env.slack.signInAs(slackUser(userId, name));
-    const client = new ConsoleClient(env.base);
-    const page = await client.follow('/console/sign-in/slack');
-    return { client, page, csrf: ConsoleClient.csrfOf(page.text) };
-  }
+  const signedIn = (userId: string, name: string) => env.signIn(userId, name);
 
   const setGrant = async (adminsSeeIndividuals: boolean) => {
     const program = (await h.app.store.programs.getByName('pilot'))!;

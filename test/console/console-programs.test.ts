@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { ConsoleClient } from '../support/console-client.js';
-import { type ConsoleHarness, slackUser, startConsoleHarness } from '../support/console-harness.js';
+import { type ConsoleHarness, startConsoleHarness } from '../support/console-harness.js';
 
 /*
  * The Programs page over real HTTP: only admins, the settings as `coachloop program validate` prints them, the
@@ -18,12 +17,7 @@ describe('console Programs page', () => {
     await env?.close();
   });
 
-  async function signedIn(userId: string, name: string) {
-    env.slack.signInAs(slackUser(userId, name));
-    const client = new ConsoleClient(env.base);
-    const page = await client.follow('/console/sign-in/slack');
-    return { client, csrf: ConsoleClient.csrfOf(page.text) };
-  }
+  const signedIn = (userId: string, name: string) => env.signIn(userId, name);
 
   const fileForm = (fields: Record<string, string>, file?: { name: string; text: string }) => {
     const form = new FormData();

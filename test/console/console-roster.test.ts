@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleClient } from '../support/console-client.js';
-import { type ConsoleHarness, slackUser, startConsoleHarness, TEAM } from '../support/console-harness.js';
+import { type ConsoleHarness, startConsoleHarness, TEAM } from '../support/console-harness.js';
 import { waitFor } from '../support/slack-harness.js';
 
 /*
@@ -21,12 +20,7 @@ describe('console Roster page', () => {
     await env?.close();
   });
 
-  async function signedIn(userId: string, name: string) {
-    env.slack.signInAs(slackUser(userId, name));
-    const client = new ConsoleClient(env.base);
-    const page = await client.follow('/console/sign-in/slack');
-    return { client, csrf: ConsoleClient.csrfOf(page.text) };
-  }
+  const signedIn = (userId: string, name: string) => env.signIn(userId, name);
 
   const upload = (csrf: string, csv: string, program = 'pilot') => {
     const form = new FormData();

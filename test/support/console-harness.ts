@@ -1,5 +1,5 @@
 import type { Identity } from '../../src/core/participant.js';
-import { freePort } from './console-client.js';
+import { ConsoleClient, freePort } from './console-client.js';
 import { type LocalOidcIssuer, startLocalOidcIssuer } from './oidc-issuer.js';
 import { type SlackHarness, startSlackHarness } from './slack-harness.js';
 
@@ -24,8 +24,15 @@ export interface ConsoleHarness {
   base: string;
   /** An open alert on the pair UMENTOR → UMENTEE. */
   alertId: string;
+  /** A client signed in with Slack as this person: its landing page and the form token on it. */
+  signIn(
+    userId: string,
+    name: string,
+  ): Promise<{ client: ConsoleClient; page: ConsoleResponse; csrf: string }>;
   close(): Promise<void>;
 }
+
+type ConsoleResponse = Awaited<ReturnType<ConsoleClient['follow']>>;
 
 /**
  * The bot with its console on, Sign in with Slack and Entra ID pointed at local issuers, a curator (UCURATOR),
@@ -75,6 +82,12 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     entra,
     base,
     alertId,
+    signIn: async (userId, name) => {
+      slack.signInAs(slackUser(userId, name));
+      const client = new ConsoleClient(base);
+      const page = await client.follow('/console/sign-in/slack');
+      return { client, page, csrf: ConsoleClient.csrfOf(page.text) };
+    },
     close: async () => {
       await h.close();
       await slack.close();
