@@ -1,5 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { type ScheduledTask, schedule } from 'node-cron';
@@ -139,7 +140,28 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
     }, DISPATCH_POLL_MS);
     poll.unref();
   };
+  /**
+   * A request being answered. What it queues waits until its answer is out: the reply a turn sends (the
+   * greeting on install) comes before the messages it queued (the consent request it announces), however
+   * fast the dispatcher is and however slow the store.
+   */
+  const answering = new AsyncLocalStorage<{ open: boolean; queued: boolean }>();
+  const answeredFirst =
+    (listener: RequestListener): RequestListener =>
+    (req: IncomingMessage, res: ServerResponse) => {
+      const request = { open: true, queued: false };
+      res.once('close', () => {
+        request.open = false;
+        if (request.queued) kick();
+      });
+      answering.run(request, () => listener(req, res));
+    };
   const kick = () => {
+    const request = answering.getStore();
+    if (request?.open) {
+      request.queued = true;
+      return;
+    }
     if (!dispatcher) return;
     void dispatcher
       .drain()
@@ -214,7 +236,7 @@ export async function startCoachloop(config: Config, options: CoachloopOptions =
     });
     channels.set(module.platform, channel);
     senders.push(channel.sender);
-    Object.assign(routes, channel.routes);
+    for (const [path, listener] of Object.entries(channel.routes)) routes[path] = answeredFirst(listener);
   }
   if (Number(process.versions.node.split('.')[0]) < 22)
     logger.warn(

@@ -67,6 +67,31 @@ describe('Teams: install, consent and the experiment form', () => {
     expect(h.sim.activitiesTo(ada.conversationId).filter((a) => a.activity.attachments)).toHaveLength(1);
   });
 
+  it('greets before the consent card it announces, however slow the store is while the greeting is written', async () => {
+    const ada = teamsUser('Ada Lovelace', 'America/Los_Angeles');
+    // Once Ada is enrolled (and her consent request queued), every look-up of her takes a while: the
+    // greeting is written after one, and the consent request must not overtake it meanwhile.
+    const participants = h.app.store.participants;
+    const findByIdentity = participants.findByIdentity.bind(participants);
+    const create = participants.create.bind(participants);
+    let enrolled = false;
+    participants.create = async (...args) => {
+      const created = await create(...args);
+      enrolled = true;
+      return created;
+    };
+    participants.findByIdentity = async (identity) => {
+      if (enrolled) await new Promise((resolve) => setTimeout(resolve, 300));
+      return findByIdentity(identity);
+    };
+    await h.install(ada);
+    await h.waitForCard(ada.conversationId, 'Before anything starts');
+    const shown = h.messages(ada.conversationId).map((m) => (m.card ? 'consent card' : m.text));
+    expect(shown).toHaveLength(2);
+    expect(shown[0]).toContain('Hi Ada!');
+    expect(shown[1]).toBe('consent card');
+  });
+
   it('accepts consent (time zone from the Teams client, name and email from the roster) and replaces the card', async () => {
     const ada = { ...teamsUser('Ada Lovelace', 'America/Los_Angeles'), email: 'ada@example.com' };
     h.sim.setMembers(ada.conversationId, [
