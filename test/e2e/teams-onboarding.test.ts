@@ -85,6 +85,7 @@ describe('Teams: install, consent and the experiment form', () => {
       return findByIdentity(identity);
     };
     await h.install(ada);
+    enrolled = false;
     await h.waitForCard(ada.conversationId, 'Before anything starts');
     const shown = h.messages(ada.conversationId).map((m) => (m.card ? 'consent card' : m.text));
     expect(shown).toHaveLength(2);
