@@ -12,7 +12,13 @@ import {
 } from './charts.js';
 import type { ArmOutcome, CheckpointOutcome, OutcomeReport } from './compute.js';
 import type { Figure, Rate, Stat } from './figures.js';
-import { balanceSection, evidenceSection, PILOT_CSS, timelineSection, verdictBanner } from './pilot-html.js';
+import {
+  balanceSection,
+  evidenceSection,
+  reportDocument,
+  timelineSection,
+  verdictBanner,
+} from './pilot-html.js';
 import { type ReportWords, reportWords } from './report-locale.js';
 import type { RoiReport } from './roi-steps.js';
 
@@ -547,20 +553,5 @@ ${timelineSection(report.timeline, 10, w)}
 export function renderHtml(report: OutcomeReport, w: ReportWords = reportWords(DEFAULT_LOCALE)): string {
   const p = report.program;
   const title = p.title ?? p.name;
-  return `<!doctype html>
-<html lang="${esc(w.locale)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="coachloop">
-<title>${esc(title)} — ${w.html('report.title')}</title>
-<style>${CSS}${PILOT_CSS}</style>
-</head>
-<body>
-<main>
-${renderHtmlBody(report, w)}</main>
-</body>
-</html>
-`;
+  return reportDocument(w, `${esc(title)} — ${w.html('report.title')}`, CSS, renderHtmlBody(report, w));
 }

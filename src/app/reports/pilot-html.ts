@@ -310,19 +310,11 @@ export function renderMidReviewHtml(r: MidReviewReport, css: string, w: W = engl
     : `<p class="small">${w.html('report.mid.noWarning')}</p>`;
   const deviations = r.deviations.map((d) => deviationLine({ on: d.on, changes: d.changes }, w)).join('');
   const runs = r.review.runs > 1 ? w.t('report.mid.runs', { runs: r.review.runs }) : '';
-  return `<!doctype html>
-<html lang="${esc(w.locale)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="coachloop">
-<title>${esc(title)} — ${w.html('report.mid.title')}</title>
-<style>${css}${PILOT_CSS}</style>
-</head>
-<body>
-<main>
-<header class="top">
+  return reportDocument(
+    w,
+    `${esc(title)} — ${w.html('report.mid.title')}`,
+    css,
+    `<header class="top">
   <h1>${esc(title)}</h1>
   <div class="meta">${w.html('report.mid.meta', { version: r.program.version, firstRun: w.day(r.review.firstRunOn), runs, generated: w.instant(r.generatedAt) }, { program: `<strong>${esc(r.program.name)}</strong>` })}</div>
   <div class="badge">${w.html('report.privacyBadge', { min: r.privacy.minGroupSize })}</div>
@@ -335,7 +327,28 @@ export function renderMidReviewHtml(r: MidReviewReport, css: string, w: W = engl
 ${balanceSection(r.balance, 4, w)}
 ${timelineSection(r.timeline, 5, w)}
 <footer>${w.html('report.mid.footer')} · ${esc(r.schema)} · ${esc(r.privacy.rule)}</footer>
-</main>
+`,
+  );
+}
+
+/**
+ * A report as one HTML file that opens offline and prints: `title` (already escaped) and `body` inside `<main>`,
+ * styled by `css` and the pilot sections' sheet, with no script and nothing fetched.
+ */
+export function reportDocument(w: W, title: string, css: string, body: string): string {
+  return `<!doctype html>
+<html lang="${esc(w.locale)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="coachloop">
+<title>${title}</title>
+<style>${css}${PILOT_CSS}</style>
+</head>
+<body>
+<main>
+${body}</main>
 </body>
 </html>
 `;
