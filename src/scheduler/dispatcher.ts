@@ -119,6 +119,8 @@ export class Dispatcher {
   readonly #unsent = new Map<number, { row: OutboxRow; token: string; scope: string }>();
   /** Sends under way (from the renewed claim to the written outcome). */
   readonly #inFlight = new Set<Promise<void>>();
+  /** People with an interrupted send being settled: their other rows wait for it, to keep their order. */
+  readonly #recovering = new Map<string, Promise<void>>();
   /** Names of the leases this dispatcher acquired. */
   readonly #leases = new Set<string>();
 
@@ -219,45 +221,89 @@ export class Dispatcher {
     const renewal = setInterval(() => void this.#keep(lease, true), Math.max(1, this.#dispatchLeaseMs / 3));
     renewal.unref();
     try {
-      await this.#recoverStale(stats, scope, lease);
-      const token = randomUUID();
-      for (;;) {
-        if (this.#stopping || !(await this.#keep(lease))) break;
-        const rows = await this.#store.outbox.claim(this.#clock.now(), this.#batchSize, token, scope);
-        if (rows.length === 0) break;
-        for (const row of rows) this.#unsent.set(row.id, { row, token, scope: scopeKey(scope) });
-        // One lane per person, in the order the rows were claimed: a person's messages go out one after the
-        // other, so they arrive in the order they were queued however long each send's reads take.
-        const lanes = lanesByPerson(rows);
-        let next = 0;
-        let failure: unknown = null;
-        const workers = Array.from({ length: Math.min(this.#concurrency, lanes.length) }, async () => {
-          // After the first failure no new row is started; the rows already in flight finish first.
-          while (next < lanes.length && failure === null) {
-            for (const row of lanes[next++]!) {
-              if (failure !== null || this.#stopping || lease.lost) break;
-              try {
-                await this.#deliver(row, token, stats, lease);
-              } catch (error) {
-                failure ??= error;
-              } finally {
-                this.#unsent.delete(row.id);
-              }
-            }
-          }
-        });
-        await Promise.all(workers);
-        // Rows of this batch that no worker started (a failure, a shutdown, a lost lease) go back at once.
-        const batch = new Set(rows.map((row) => row.id));
-        await this.#handBack((id) => batch.has(id), 'handed back unsent');
-        if (failure !== null) throw failure;
+      // Interrupted sends are looked up on the platform beside the claims, not before them: look-ups have a pace
+      // of their own (Slack's Tier 3), and a takeover must not hold the workspace's sends back while they run.
+      const interrupted = await this.#recoverStale(stats, scope, lease);
+      const settling = this.#settleInterrupted(interrupted, stats, lease).then(
+        () => null,
+        (error: unknown) => ({ error }),
+      );
+      let failure: unknown = null;
+      try {
+        await this.#claimUntilEmpty(scope, stats, lease);
+      } catch (error) {
+        failure = error;
       }
+      const settled = await settling;
+      if (failure !== null) throw failure;
+      if (settled) throw settled.error;
+      // Rows that fell due while the look-ups ran are claimed before the lease goes back.
+      if (interrupted.length > 0) await this.#claimUntilEmpty(scope, stats, lease);
     } finally {
       clearInterval(renewal);
       lease.done = true;
       // Nothing more is due here: whichever replica has work for this workspace next may take it at once.
       if (!lease.lost && !this.#stopping)
         await this.#store.leases.release(lease.name, this.#holder, this.#clock.now()).catch(() => false);
+    }
+  }
+
+  /** Claims and sends the workspace's due rows, a batch at a time, until nothing is due or the lease is gone. */
+  async #claimUntilEmpty(scope: DispatchScope, stats: DispatchStats, lease: HeldLease): Promise<void> {
+    const token = randomUUID();
+    for (;;) {
+      if (this.#stopping || !(await this.#keep(lease))) return;
+      const rows = await this.#store.outbox.claim(this.#clock.now(), this.#batchSize, token, scope);
+      if (rows.length === 0) return;
+      for (const row of rows) this.#unsent.set(row.id, { row, token, scope: scopeKey(scope) });
+      // One lane per person, in the order the rows were claimed: a person's messages go out one after the
+      // other, so they arrive in the order they were queued however long each send's reads take.
+      const lanes = lanesByPerson(rows);
+      let next = 0;
+      let failure: unknown = null;
+      const workers = Array.from({ length: Math.min(this.#concurrency, lanes.length) }, async () => {
+        // After the first failure no new row is started; the rows already in flight finish first.
+        while (next < lanes.length && failure === null) {
+          for (const row of lanes[next++]!) {
+            if (failure !== null || this.#stopping || lease.lost) break;
+            try {
+              // An interrupted send to the same person is settled first, so that their messages keep their order.
+              await this.#recovering.get(row.participantId);
+              await this.#deliverClaimed(row, token, stats, lease);
+            } catch (error) {
+              failure ??= error;
+            }
+          }
+        }
+      });
+      await Promise.all(workers);
+      // Rows of this batch that no worker started (a failure, a shutdown, a lost lease) go back at once.
+      const batch = new Set(rows.map((row) => row.id));
+      await this.#handBack((id) => batch.has(id), 'handed back unsent');
+      if (failure !== null) throw failure;
+    }
+  }
+
+  /**
+   * Delivers one claimed row. When the delivery fails before a send took the row over (a store error while its
+   * person or program is read), the row goes straight back to the outbox instead of staying `sending` under a
+   * claim that only the two-minute claim lease would free.
+   */
+  async #deliverClaimed(
+    row: OutboxRow,
+    token: string,
+    stats: DispatchStats,
+    lease: HeldLease,
+    absentChecked = false,
+  ): Promise<void> {
+    try {
+      await this.#deliver(row, token, stats, lease, absentChecked);
+    } catch (error) {
+      if (this.#unsent.has(row.id))
+        await this.#handBack((id) => id === row.id, 'handed back unsent: its delivery failed');
+      throw error;
+    } finally {
+      this.#unsent.delete(row.id);
     }
   }
 
@@ -334,16 +380,25 @@ export class Dispatcher {
     }
   }
 
-  /** Rows a crashed or hung process left in `sending`: settle them without ever sending twice. */
-  async #recoverStale(stats: DispatchStats, scope: DispatchScope, lease: HeldLease): Promise<void> {
+  /**
+   * Rows a crashed or hung process left in `sending`: those it never began to send go straight back, those a
+   * channel cannot look up are closed as failed, and the rest (an interrupted send whose outcome is unknown) are
+   * reclaimed and returned, for `#settleInterrupted` to look up without ever sending twice.
+   */
+  async #recoverStale(
+    stats: DispatchStats,
+    scope: DispatchScope,
+    lease: HeldLease,
+  ): Promise<{ row: OutboxRow; token: string }[]> {
     const now = this.#clock.now();
     // Rows left by a holder this dispatcher took the lease over from are orphans already; others wait the claim lease.
     const age =
       lease.orphansBefore === null
         ? this.#leaseMs
         : Math.max(0, Math.min(this.#leaseMs, now - lease.orphansBefore));
+    const interrupted: { row: OutboxRow; token: string }[] = [];
     for (const row of await this.#store.outbox.stale(now, age, scope)) {
-      if (this.#stopping || !(await this.#keep(lease))) return;
+      if (this.#stopping || !(await this.#keep(lease))) break;
       const token = randomUUID();
       if (!(await this.#store.outbox.reclaim(row.id, row.claimToken, token, this.#clock.now()))) continue;
       stats.recovered += 1;
@@ -357,9 +412,7 @@ export class Dispatcher {
         );
         continue;
       }
-      const entry = this.#senders.get(row.platform);
-      const delivery = await this.#delivery(row);
-      if (!entry?.sender.findDelivered || !delivery) {
+      if (!this.#senders.get(row.platform)?.sender.findDelivered) {
         await this.#store.outbox.finish(
           row.id,
           token,
@@ -370,26 +423,126 @@ export class Dispatcher {
         stats.failed += 1;
         continue;
       }
-      let found: SendReceipt | null;
-      try {
-        found = await this.#lookup(entry, delivery, row.workspaceId);
-      } catch (error) {
-        // Still unknown: look again later. One failed lookup must not stop the whole drain.
-        await this.#lookupFailed(row, token, error as SendError, stats);
+      interrupted.push({ row, token });
+    }
+    return interrupted;
+  }
+
+  /**
+   * Looks up each interrupted send, one after the other at the look-up pace, while the workspace's other rows are
+   * claimed and sent: found, it is marked sent; not there, it is sent now, before anything else to the same person
+   * (their later rows wait for it). A row it does not get to (a shutdown, a lost lease, an error) goes back to the
+   * outbox still marked with its unknown outcome, so that whoever sends it next looks first.
+   */
+  async #settleInterrupted(
+    rows: readonly { row: OutboxRow; token: string }[],
+    stats: DispatchStats,
+    lease: HeldLease,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    // Each person with interrupted sends: how many of theirs are still unsettled, and the wait their other rows see.
+    const people = new Map<string, { left: number; done: () => void }>();
+    for (const { row } of rows) {
+      const person = people.get(row.participantId);
+      if (person) {
+        person.left += 1;
         continue;
       }
-      if (found) {
-        await this.#store.outbox.markSent(row.id, token, found.providerRef, this.#clock.now());
-        stats.sent += 1;
-      } else {
-        await this.#store.outbox.release(
-          row.id,
-          token,
-          this.#clock.now(),
-          'interrupted send not found on the platform; will send',
-        );
-      }
+      const entry = { left: 1, done: () => {} };
+      this.#recovering.set(
+        row.participantId,
+        new Promise<void>((resolve) => {
+          entry.done = resolve;
+        }),
+      );
+      people.set(row.participantId, entry);
     }
+    const settled = (row: OutboxRow) => {
+      const person = people.get(row.participantId)!;
+      person.left -= 1;
+      if (person.left > 0) return;
+      this.#recovering.delete(row.participantId);
+      person.done();
+    };
+    let failure: unknown = null;
+    const fail = (error: unknown) => {
+      failure ??= error;
+    };
+    // Look-ups one after the other; a send that follows one does not hold up the next look-up.
+    const deliveries: Promise<void>[] = [];
+    for (const { row, token } of rows) {
+      try {
+        const next = failure === null ? await this.#lookUpInterrupted(row, token, stats, lease) : null;
+        if (failure !== null) await this.#giveBackInterrupted(row, token);
+        if (next) {
+          deliveries.push(next.delivering.catch(fail).finally(() => settled(row)));
+          continue;
+        }
+      } catch (error) {
+        fail(error);
+        await this.#giveBackInterrupted(row, token).catch(() => false);
+      }
+      settled(row);
+    }
+    await Promise.all(deliveries);
+    if (failure !== null) throw failure;
+  }
+
+  /**
+   * Looks one interrupted send up. Found, it is marked sent; not there, its delivery starts (returned, so that the
+   * caller can wait for it); unlooked (a shutdown, a lost lease), it goes back to the outbox.
+   */
+  async #lookUpInterrupted(
+    row: OutboxRow,
+    token: string,
+    stats: DispatchStats,
+    lease: HeldLease,
+  ): Promise<{ delivering: Promise<void> } | null> {
+    if (this.#stopping || !(await this.#keep(lease))) {
+      await this.#giveBackInterrupted(row, token);
+      return null;
+    }
+    const entry = this.#senders.get(row.platform)!;
+    const delivery = await this.#delivery(row);
+    if (!delivery) {
+      await this.#store.outbox.finish(
+        row.id,
+        token,
+        'cancelled',
+        'participant no longer exists',
+        this.#clock.now(),
+      );
+      stats.cancelled += 1;
+      return null;
+    }
+    let found: SendReceipt | null;
+    try {
+      found = await this.#lookup(entry, delivery, row.workspaceId);
+    } catch (error) {
+      // Still unknown: look again later. One failed lookup must not stop the whole drain.
+      await this.#lookupFailed(row, token, error as SendError, stats);
+      return null;
+    }
+    if (found) {
+      await this.#store.outbox.markSent(row.id, token, found.providerRef, this.#clock.now());
+      stats.sent += 1;
+      return null;
+    }
+    if (this.#stopping) {
+      await this.#giveBackInterrupted(row, token);
+      return null;
+    }
+    // Not on the platform: the ordinary delivery, without looking a second time.
+    this.#unsent.set(row.id, { row, token, scope: `${row.platform}:${row.workspaceId}` });
+    return { delivering: this.#deliverClaimed(row, token, stats, lease, true) };
+  }
+
+  /** An interrupted send goes back to the outbox unsettled, due at once and still marked to be looked up. */
+  async #giveBackInterrupted(row: OutboxRow, token: string): Promise<void> {
+    const reason = row.reason?.startsWith(UNKNOWN_OUTCOME)
+      ? row.reason
+      : `${UNKNOWN_OUTCOME}: an interrupted send, not looked up yet`;
+    await this.#store.outbox.release(row.id, token, Math.min(this.#clock.now(), row.nextAttemptAt), reason);
   }
 
   /** Looks on the platform for an earlier attempt, paced by its own limiter (look-ups use a stricter API tier). */
@@ -451,7 +604,14 @@ export class Dispatcher {
     };
   }
 
-  async #deliver(row: OutboxRow, token: string, stats: DispatchStats, lease: HeldLease): Promise<void> {
+  /** `absentChecked`: recovery has just looked for an earlier attempt of this row and not found it. */
+  async #deliver(
+    row: OutboxRow,
+    token: string,
+    stats: DispatchStats,
+    lease: HeldLease,
+    absentChecked = false,
+  ): Promise<void> {
     const store = this.#store;
     const now = this.#clock.now();
     const participant = await store.participants.get(row.participantId);
@@ -463,7 +623,8 @@ export class Dispatcher {
     if (!participant) return finish('cancelled', 'participant no longer exists');
     const entry = this.#senders.get(participant.platform);
     const delivery = (await this.#delivery(row, participant))!;
-    const uncertain = row.attempts >= 1 && row.reason?.startsWith(UNKNOWN_OUTCOME) === true;
+    const uncertain = !absentChecked && row.attempts >= 1 && row.reason?.startsWith(UNKNOWN_OUTCOME) === true;
+    let absent = absentChecked;
     if (uncertain && entry) {
       // An earlier attempt may have landed although its reply was lost. Look before anything else: if it did,
       // the row is sent, whatever changed since (quiet hours, expiry), and it must never go out a second time.
@@ -478,12 +639,13 @@ export class Dispatcher {
         stats.sent += 1;
         return;
       }
-      if (row.attempts >= this.#maxAttempts) {
-        return finish(
-          'failed',
-          `not delivered after ${row.attempts} attempts (the last one's outcome checked: not there)`,
-        );
-      }
+      absent = true;
+    }
+    if (absent && row.attempts >= this.#maxAttempts) {
+      return finish(
+        'failed',
+        `not delivered after ${row.attempts} attempts (the last one's outcome checked: not there)`,
+      );
     }
     if (row.kind !== 'consent' && participant.consent !== 'accepted')
       return finish('cancelled', `consent is ${participant.consent}`);

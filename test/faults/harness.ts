@@ -677,13 +677,15 @@ export interface CrashLoopResult {
   rows: CrashLoopRow[];
   /** Workers killed (the last one runs to the end). */
   kills: number;
+  /** The keys each worker posted to Slack, worker by worker. */
+  postedByWorker: string[][];
 }
 
 /**
- * `people` messages fall due; `crashes` workers in a row claim them all (one batch), start as many sends as
- * the dispatcher runs at once (8), get no answer from Slack (which stores nothing) and are SIGKILLed. The
- * rows beyond the first 8 were claimed each time but never tried. Then Slack refuses the first send of every
- * row once with a 503, and answers normally after that.
+ * `people` messages fall due; `crashes` workers in a row claim them (one batch), start sends, get no answer
+ * from Slack (which stores nothing) and are SIGKILLed once 8 sends (as many as the dispatcher runs at once) have
+ * reached Slack. The first worker claims every row and leaves those beyond the first 8 claimed but never tried.
+ * Then Slack refuses the first send of every row once with a 503, and answers normally after that.
  */
 export async function runCrashLoop(options: {
   people: number;
@@ -700,6 +702,9 @@ export async function runCrashLoop(options: {
   const sim = await startSlackSimulator();
   let now = DUE_AT;
   let kills = 0;
+  const postedByWorker: string[][] = [];
+  const postedKey = (call: { args: Record<string, unknown> }) =>
+    String((call.args.metadata as { event_payload?: { key?: unknown } } | undefined)?.event_payload?.key);
   try {
     for (const id of userIds) sim.addUser({ id, tz: ZONE });
     const posts = () => sim.callsTo('chat.postMessage').length;
@@ -748,13 +753,12 @@ export async function runCrashLoop(options: {
           `worker ${crash + 1} ended on its own with code ${String(exitCode)}\n${worker.stderr()}`,
         );
       }
+      postedByWorker.push(sim.callsTo('chat.postMessage').slice(before).map(postedKey));
       now = Math.max(now, latestInstant(path)) + options.leaseMs + 1;
     }
     const postsByKey = new Map<string, number>();
     for (const call of sim.callsTo('chat.postMessage')) {
-      const key = String(
-        (call.args.metadata as { event_payload?: { key?: unknown } } | undefined)?.event_payload?.key,
-      );
+      const key = postedKey(call);
       postsByKey.set(key, (postsByKey.get(key) ?? 0) + 1);
     }
     const store = openSqliteStore({ path });
@@ -769,6 +773,7 @@ export async function runCrashLoop(options: {
           posts: postsByKey.get(row.key) ?? 0,
         })),
         kills,
+        postedByWorker,
       };
     } finally {
       await store.close();

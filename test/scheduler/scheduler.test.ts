@@ -657,6 +657,126 @@ describe('crashes', () => {
   });
 });
 
+describe('recovery beside the claims', () => {
+  /** A channel whose look-ups hang until the test opens the gate. */
+  class GatedLookup extends MemorySender {
+    readonly lookups: string[] = [];
+    #open = false;
+    readonly #waiting: (() => void)[] = [];
+    override async findDelivered(delivery: Delivery) {
+      this.lookups.push(delivery.key);
+      if (!this.#open) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+      return super.findDelivered(delivery);
+    }
+    open(): void {
+      this.#open = true;
+      for (const wake of this.#waiting.splice(0)) wake();
+    }
+  }
+
+  const turns = async (n = 200) => {
+    for (let i = 0; i < n; i += 1) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  /** Two people due at 09:30 New York time; the first one's send was interrupted by a process that died. */
+  async function interruptedAndDue() {
+    const clock = new ManualClock(at('2026-03-03T09:00', NY));
+    const store = openSqliteStore({ path: ':memory:' });
+    cleanups.push(() => store.close());
+    const sender = new GatedLookup('slack', () => clock.now());
+    const dispatcher = new Dispatcher({
+      store,
+      clock,
+      senders: [sender],
+      timer: new FakeTimer(),
+      leaseMs: MINUTE,
+    });
+    const a = await setupPerson(store, clock, { userId: 'U1', startDate: '2026-03-02' });
+    const b = await setupPerson(store, clock, { userId: 'U2', startDate: '2026-03-02' });
+    clock.set(at('2026-03-03T09:30', NY));
+    expect(await runSchedulerPass(store, clock)).toMatchObject({ queued: 2 });
+    const [first] = await store.outbox.claim(clock.now(), 1, 'dead-token');
+    expect(first?.participantId).toBe(a.participant.id);
+    await store.outbox.beginSend(first!.id, 'dead-token', clock.now());
+    clock.advance(2 * MINUTE);
+    return {
+      clock,
+      store,
+      sender,
+      dispatcher,
+      keyA: `nudge:${a.participant.id}:2026-03-03`,
+      keyB: `nudge:${b.participant.id}:2026-03-03`,
+      a,
+    };
+  }
+
+  it("sends the workspace's other rows while an interrupted send is being looked up", async () => {
+    const { store, sender, dispatcher, keyA, keyB } = await interruptedAndDue();
+    const draining = dispatcher.drain();
+    await turns();
+    // The look-up of the interrupted send hangs, and the other person's nudge has gone out regardless.
+    expect(sender.lookups).toEqual([keyA]);
+    expect(sender.keys()).toEqual([keyB]);
+    expect((await store.outbox.byKey(keyA))?.status).toBe('sending');
+    sender.open();
+    expect(await draining).toMatchObject({ recovered: 1, sent: 2 });
+    expect(sender.keys()).toEqual([keyB, keyA]);
+    expect(sender.duplicates()).toEqual([]);
+    expect(await store.outbox.counts()).toMatchObject({ sent: 2, sending: 0, pending: 0 });
+  });
+
+  it("keeps a person's later message behind their interrupted one until it is settled", async () => {
+    const { clock, store, sender, dispatcher, keyA, a } = await interruptedAndDue();
+    const later = `notice:${a.participant.id}:later`;
+    await store.outbox.enqueue(
+      {
+        key: later,
+        participantId: a.participant.id,
+        kind: 'notice',
+        budgeted: false,
+        budgetWeek: '2026-W10',
+        message: { text: 'after the nudge', blocks: [] },
+        dueAt: clock.now(),
+        expiresAt: clock.now() + HOUR,
+      },
+      clock.now(),
+    );
+    const draining = dispatcher.drain();
+    await turns();
+    expect(sender.keys()).not.toContain(later);
+    expect(sender.keys()).not.toContain(keyA);
+    sender.open();
+    await draining;
+    const mineInOrder = sender.keys().filter((key) => key === keyA || key === later);
+    expect(mineInOrder).toEqual([keyA, later]);
+  });
+
+  it('hands a claimed row back at once when its delivery fails before it was sent', async () => {
+    const clock = new ManualClock(at('2026-03-03T09:00', NY));
+    const store = openSqliteStore({ path: ':memory:' });
+    cleanups.push(() => store.close());
+    const person = await setupPerson(store, clock, { startDate: '2026-03-02' });
+    clock.set(at('2026-03-03T09:30', NY));
+    await runSchedulerPass(store, clock);
+    // The store fails once while the nudge's program is read (a dropped connection, a timeout).
+    let failures = 1;
+    const flaky: Store = Object.create(store);
+    flaky.programs = Object.create(store.programs);
+    flaky.programs.get = async (id) => {
+      if (failures-- > 0) throw new Error('connection terminated');
+      return store.programs.get(id);
+    };
+    const sender = new MemorySender('slack', () => clock.now());
+    const dispatcher = new Dispatcher({ store: flaky, clock, senders: [sender], timer: new FakeTimer() });
+    await expect(dispatcher.drain()).rejects.toThrow('connection terminated');
+    const key = `nudge:${person.participant.id}:2026-03-03`;
+    // Not left `sending` under a claim that only the two-minute claim lease would free.
+    expect(await store.outbox.byKey(key)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await dispatcher.drain()).toMatchObject({ sent: 1 });
+    expect(sender.keys()).toEqual([key]);
+  });
+});
+
 describe('a dispatcher that stalls past its lease', () => {
   /** A pacing timer whose waits hang until the test opens the gate; after that they pass at once. */
   class GateTimer extends FakeTimer {
