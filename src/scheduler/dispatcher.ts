@@ -397,7 +397,13 @@ export class Dispatcher {
         ? this.#leaseMs
         : Math.max(0, Math.min(this.#leaseMs, now - lease.orphansBefore));
     const interrupted: { row: OutboxRow; token: string }[] = [];
-    for (const row of await this.#store.outbox.stale(now, age, scope)) {
+    const stale = await this.#store.outbox.stale(now, age, scope);
+    if (stale.length > 0)
+      this.#logger.info(
+        { lease: lease.name, rows: stale.length, sending: stale.filter((r) => r.attempts > 0).length },
+        'settling rows a stopped holder left claimed',
+      );
+    for (const row of stale) {
       if (this.#stopping || !(await this.#keep(lease))) break;
       const token = randomUUID();
       if (!(await this.#store.outbox.reclaim(row.id, row.claimToken, token, this.#clock.now()))) continue;

@@ -334,6 +334,28 @@ describeStores('outbox', ({ store: open, connections }) => {
       expect(rows.every((r) => r.claimToken === `token-${i}`)).toBe(true);
   });
 
+  it('claims at most as many rows as asked for, however many are due, on two connections at once', async () => {
+    const [a, b] = await connections(2);
+    const { clock, participant } = await withLeader(a!);
+    const due = 2000;
+    for (let i = 0; i < due; i += 1)
+      await a!.outbox.enqueue(notice(participant.id, `n${i}`, clock.now() - (i % 7)), clock.now());
+    const scope = { platform: participant.platform, workspaceId: participant.workspaceId };
+    let claimed = 0;
+    for (let round = 0; round < 5; round += 1) {
+      const claims = await Promise.all(
+        [a, b].map((store, i) =>
+          store!.outbox.claim(clock.now(), 50, `token-${round}-${i}`, i === 0 ? scope : undefined),
+        ),
+      );
+      for (const rows of claims) expect(rows.length).toBeLessThanOrEqual(50);
+      claimed += claims.flat().length;
+      // Nothing is held beyond what the claims handed out: no row sits in `sending` unknown to its claimant.
+      expect((await a!.outbox.counts()).sending).toBe(claimed);
+    }
+    expect(claimed).toBe(500);
+  });
+
   it('lets exactly one of two connections take over a stale row', async () => {
     const [a, b] = await connections(2);
     const { clock, participant } = await withLeader(a!);

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../src/core/clock.js';
 import { parseProgramSettings } from '../../src/core/program.js';
-import { claimStatement } from '../../src/store/postgres/store.js';
+import { claimParams, claimStatement } from '../../src/store/postgres/store.js';
 import type { RosterPersonPlan } from '../../src/store/types.js';
 import { postgresStores } from './support.js';
 
@@ -65,14 +65,10 @@ describe('claiming due rows on PostgreSQL', () => {
 
     const plan = await store.db
       .transaction(async () => {
-        const result = await store.db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${claimStatement(true)}`, [
-          'token',
-          now,
-          now,
-          'slack',
-          'T0001',
-          50,
-        ]);
+        const result = await store.db.query(
+          `EXPLAIN (ANALYZE, FORMAT JSON) ${claimStatement(true)}`,
+          claimParams(now, 50, 'token', { platform: 'slack', workspaceId: 'T0001' }),
+        );
         throw Object.assign(new Error('roll back'), { plan: result.rows[0]!['QUERY PLAN'] });
       })
       .catch((error: { plan?: [{ Plan: PlanNode }] }) => {

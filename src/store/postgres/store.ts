@@ -115,19 +115,29 @@ const SCOPE_FILTER = ' AND p.platform = ? AND p.workspace_id = ?';
  * index entries and takes seconds, which stalls the dispatch until the tables are analyzed).
  */
 export function claimStatement(scoped: boolean): string {
-  return `WITH claimed AS (
+  // The locking pick is a CTE of its own, MATERIALIZED so that it runs exactly once. Inside the UPDATE's WHERE
+  // (`id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)`) a plan may scan the sub-select again for each row, and
+  // each scan skips the rows the statement has just updated and locks the next n: one claim then takes
+  // thousands of rows, which a crash of the claimant leaves `sending` until recovery settles them one by one.
+  return `WITH picked AS MATERIALIZED (
+             SELECT o.id FROM outbox o
+             WHERE o.status = 'pending' AND o.next_attempt_at <= ?${
+               scoped
+                 ? ' AND (SELECT s.platform = ? AND s.workspace_id = ? FROM participants s WHERE s.id = o.participant_id)'
+                 : ''
+             }
+             ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED),
+           claimed AS (
              UPDATE outbox SET status = 'sending', claim_token = ?, claimed_at = ?
-             WHERE status = 'pending' AND id IN (
-               SELECT o.id FROM outbox o
-               WHERE o.status = 'pending' AND o.next_attempt_at <= ?${
-                 scoped
-                   ? ' AND (SELECT s.platform = ? AND s.workspace_id = ? FROM participants s WHERE s.id = o.participant_id)'
-                   : ''
-               }
-               ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED)
-             RETURNING *)
+             FROM picked WHERE outbox.id = picked.id AND outbox.status = 'pending'
+             RETURNING outbox.*)
            SELECT o.*, p.platform, p.workspace_id FROM claimed o JOIN participants p ON p.id = o.participant_id
            ORDER BY o.next_attempt_at, o.id`;
+}
+
+/** The parameters of `claimStatement`, in its order. */
+export function claimParams(now: number, limit: number, token: string, scope?: DispatchScope): unknown[] {
+  return [now, ...scopeParams(scope), limit, token, now];
 }
 
 function scopeParams(scope: DispatchScope | undefined): string[] {
@@ -966,9 +976,9 @@ export class PostgresStore extends PgRepository implements Store {
     enqueue: async (row, now) => this.insertOutbox(row, now),
     // One statement: rows another replica is claiming at the same moment are skipped, never handed out twice.
     claim: async (now, limit, token, scope) =>
-      (
-        await this.all(claimStatement(scope !== undefined), token, now, now, ...scopeParams(scope), limit)
-      ).map(toOutbox),
+      (await this.all(claimStatement(scope !== undefined), ...claimParams(now, limit, token, scope))).map(
+        toOutbox,
+      ),
     markSent: async (id, token, providerRef, now) =>
       (await this.run(
         `UPDATE outbox SET status = 'sent', provider_ref = ?, sent_at = ?, reason = NULL WHERE id = ? AND claim_token = ? AND status = 'sending'`,
