@@ -162,3 +162,52 @@ describe('Teams delivery through the outbox under connector faults', () => {
     expect((await h.waitForText(ada.conversationId, 'Welcome back')).text).toContain('Welcome back, Ada!');
   });
 });
+
+describe("Teams delivery to one conversation under Teams' documented limits", () => {
+  /** Per bot and conversation, as Microsoft documents them: the connector answers 429 beyond these. */
+  const documented = [
+    { count: 7, ms: 1_000 },
+    { count: 8, ms: 2_000 },
+    { count: 60, ms: 30_000 },
+    { count: 1_800, ms: 3_600_000 },
+  ];
+  let h: TeamsHarness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('sends a burst of notices to one person without a 429, never more in a window than Teams allows', async () => {
+    h = await startTeamsHarness({ start: '2026-03-02T08:00:00Z', conversationLimits: documented });
+    await h.install(ada);
+    const consent = await h.waitForCard(ada.conversationId, 'Before anything starts');
+    await h.click(ada, consent, 'consent.accept');
+    const participant = (await h.app.store.participants.findByIdentity(h.identity(ada)))!;
+    h.sim.reset();
+
+    // Two of the short windows' worth: without pacing, the 8th would draw a 429 at once.
+    const notices = 17;
+    for (let i = 0; i < notices; i++)
+      await h.app.service.notify(participant, `burst-${i}`, () => `Notice (${i + 1} of ${notices})`);
+    for (let drains = 0; drains < 100; drains++) {
+      await h.app.dispatcher.drain();
+      const counts = await h.app.store.outbox.counts();
+      if (counts.pending === 0 && counts.sending === 0) break;
+    }
+
+    const posts = h.sim.requests.filter(
+      (r) => r.route === 'send' && decodeURIComponent(r.path).includes(ada.conversationId),
+    );
+    expect(posts.map((r) => r.status)).toEqual(Array(notices).fill(201));
+    const texts = h.messages(ada.conversationId).map((m) => m.text ?? '');
+    for (let i = 0; i < notices; i++)
+      expect(texts.filter((t) => t.includes(`Notice (${i + 1} of ${notices})`))).toHaveLength(1);
+    // The connector's own record of arrivals: every window holds at most its count.
+    const arrivals = posts.map((r) => r.at);
+    for (const window of documented) {
+      for (const at of arrivals)
+        expect(arrivals.filter((t) => t <= at && at - t < window.ms).length).toBeLessThanOrEqual(
+          window.count,
+        );
+    }
+  });
+});
