@@ -183,6 +183,25 @@ describe('SlidingWindowLimiter', () => {
     expect(limiter.size).toBe(1);
   });
 
+  it('counts a request noted without waiting, so the next ones leave room for it', async () => {
+    const timer = new FakeTimer();
+    const limiter = new SlidingWindowLimiter([{ count: 2, ms: 1000 }], 0, timer);
+    const reply = limiter.note('c1');
+    (await limiter.acquire('c1'))();
+    expect(timer.now()).toBe(0);
+    timer.advance(100);
+    reply();
+    // The window holds the request at 0 and the reply answered at 100 ms: the next waits for the first to leave.
+    (await limiter.acquire('c1'))();
+    expect(timer.now()).toBe(1000);
+    (await limiter.acquire('c1'))();
+    expect(timer.now()).toBe(1100);
+    // A noted request counts even when the window is full: it is not held back.
+    limiter.note('c1')();
+    (await limiter.acquire('c1'))();
+    expect(timer.now()).toBe(2100);
+  });
+
   it('counts a request that failed, and passes its failure on', async () => {
     const timer = new FakeTimer();
     const limiter = new SlidingWindowLimiter([{ count: 1, ms: 1000 }], 0, timer);

@@ -176,15 +176,7 @@ export class SlidingWindowLimiter {
         }
       }
       log.arrivals.push(Number.POSITIVE_INFINITY);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        // Requests under way are alike: the first of them now has an answer.
-        const at = log.arrivals.indexOf(Number.POSITIVE_INFINITY);
-        if (at >= 0) log.arrivals[at] = this.timer.now();
-        for (const wake of log.waiting.splice(0)) wake();
-      };
+      return this.#release(log);
     });
     const settled = turn.then(
       () => undefined,
@@ -194,6 +186,29 @@ export class SlidingWindowLimiter {
       log.pending -= 1;
     });
     return turn;
+  }
+
+  /**
+   * Counts a request that goes out now without waiting for its turn (a reply someone is waiting for), so that the
+   * requests paced after it leave room for it. Returns the release to call once it has been answered or has failed.
+   */
+  note(key: string): () => void {
+    const log = this.#log(key, this.timer.now());
+    log.arrivals.push(Number.POSITIVE_INFINITY);
+    return this.#release(log);
+  }
+
+  /** Marks one request under way on the log as answered now (once), and wakes the turns waiting for that. */
+  #release(log: WindowLog): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      // Requests under way are alike: the first of them now has an answer.
+      const at = log.arrivals.indexOf(Number.POSITIVE_INFINITY);
+      if (at >= 0) log.arrivals[at] = this.timer.now();
+      for (const wake of log.waiting.splice(0)) wake();
+    };
   }
 
   /** Runs `request` when every window allows it; it counts until its answer is in (or it failed). */
