@@ -120,6 +120,14 @@ export class ConversationPacer {
     return this.#limiter.acquire(conversationId);
   }
 
+  /**
+   * Counts a request to the conversation that goes out at once (a reply within a person's turn), so that the sends
+   * paced after it leave room for it; returns the function to call once it has been answered or has failed.
+   */
+  note(conversationId: string): () => void {
+    return this.#limiter.note(conversationId);
+  }
+
   /** Runs `request` to the conversation when its windows allow; it counts until it is answered or failed. */
   run<T>(conversationId: string, request: () => Promise<T>): Promise<T> {
     return this.#limiter.run(conversationId, request);
