@@ -115,10 +115,6 @@ export class SlidingWindowLimiter {
     this.#forgetAfterMs = Math.max(0, ...this.#windows.map((w) => w.ms)) + marginMs;
   }
 
-  get windows(): readonly SlidingWindow[] {
-    return this.#windows;
-  }
-
   /** How many keys are remembered (requests that still count, or turns waiting). */
   get size(): number {
     return this.#logs.size;
