@@ -3,7 +3,8 @@
  * own process so that the CPU figures of this process are the bot's alone.
  *  throughput: no platform limit, sender paced far above what can be reached.
  *  limits:     the simulator enforces 1/s per channel and a workspace cap per minute; the sender is set
- *              to that cap. Total time is compared with the floor the cap allows.
+ *              to that cap. Total time is compared with the floor the cap allows a pace that can change hands
+ *              between replicas (see bucketFloorMs).
  */
 
 import { createSlackClient, SlackSender } from '../../src/channels/slack/sender.js';
@@ -14,6 +15,7 @@ import { childMain, cpuMs, type Figure, log, round, type StepOptions, sleep } fr
 import { queueNudges, RunningClock, SEND_AT } from '../lib/outbox.js';
 import { ensureProgram, seedPopulation, tempDb } from '../lib/seed.js';
 import { startSimProcess } from '../lib/sim-client.js';
+import { floorMs } from '../lib/teams-limits.js';
 
 interface Input extends StepOptions {
   mode: 'throughput' | 'limits';
@@ -30,6 +32,23 @@ interface Input extends StepOptions {
   keepAliveMs?: number;
   /** Messages (to other people) sent before the measured ones, so JIT warm-up is not counted. */
   warmup?: number;
+}
+
+/**
+ * The earliest that `n` messages can all have been sent under a cap of `cap` per minute by a token bucket with a
+ * burst of at most `maxBurst`. A bucket is the shape of pace that a replica taking a workspace over can continue
+ * without knowing what the previous holder sent (from an empty bucket); any burst B with a refill of (cap − B) per
+ * minute keeps every minute within the cap, and the floor takes the best B. How large a burst Slack tolerates is a
+ * choice of the sender's ("short bursts"), so the floor allows no larger one. A sliding-window pace could send the
+ * whole minute at once (the minute floor), but a new holder would then have to wait a minute before its first send.
+ */
+function bucketFloorMs(n: number, cap: number, maxBurst: number): { ms: number; burst: number } {
+  let best = { ms: Number.POSITIVE_INFINITY, burst: 1 };
+  for (let burst = 1; burst <= Math.min(n, cap - 1, maxBurst); burst += 1) {
+    const ms = n <= burst ? 0 : ((n - burst) / (cap - burst)) * 60_000;
+    if (ms < best.ms) best = { ms, burst };
+  }
+  return best;
 }
 
 function addStats(total: DispatchStats, more: DispatchStats): void {
@@ -141,9 +160,11 @@ childMain<Input, Figure[]>(async (input) => {
       ];
     }
 
-    const rate = (input.workspacePerMinute ?? 300) / 60;
-    const floorMs = ((input.messages - sender.limits.burst) / rate) * 1000;
-    const over = wallMs / floorMs - 1;
+    const cap = input.workspacePerMinute ?? 300;
+    // Every nudge goes to its own DM channel, so the 1/s per channel never binds: the workspace minute does.
+    const floor = bucketFloorMs(input.messages, cap, sender.limits.burst);
+    const minuteFloorMs = floorMs(input.messages, { windows: [{ count: cap, ms: 60_000 }] });
+    const over = wallMs / floor.ms - 1;
     const label = input.label ?? `sender ${input.senderPerMinute}/min`;
     return [
       {
@@ -151,11 +172,15 @@ childMain<Input, Figure[]>(async (input) => {
         figure: `Slack limits: ${n} nudges, cap ${input.workspacePerMinute}/min + 1/s per channel, ${label} — time vs floor`,
         value: round(wallMs / 1000, 1),
         unit: 's',
-        result: `${(wallMs / 1000).toFixed(1)} s vs floor ${(floorMs / 1000).toFixed(1)} s (${over >= 0 ? '+' : ''}${(over * 100).toFixed(1)}%)`,
-        target: 'within 5% of floor',
-        met: over <= 0.05,
-        note: `floor = (count − burst ${sender.limits.burst}) / ${rate}/s`,
-        detail: { ...detail, floorMs, overFloor: over },
+        result: `${(wallMs / 1000).toFixed(1)} s vs floor ${(floor.ms / 1000).toFixed(1)} s (${over >= 0 ? '+' : ''}${(over * 100).toFixed(1)}%)`,
+        // A sender set below the cap runs for comparison only: the floor is the cap's.
+        target: input.senderPerMinute >= cap ? 'within 2% of floor' : '— (sender below the cap)',
+        met: input.senderPerMinute >= cap ? over <= 0.02 : null,
+        note:
+          `floor = earliest finish of a token-bucket pace within ${cap}/min, burst at most the sender's (best: burst ${floor.burst}, refill ${cap - floor.burst}/min); ` +
+          `the minute window alone, filled at once, allows ${(minuteFloorMs / 1000).toFixed(1)} s; ` +
+          `the sender: burst ${sender.limits.burst}, refill ${round(sender.limits.perWorkspacePerSecond * 60, 1)}/min`,
+        detail: { ...detail, floorMs: floor.ms, floorBurst: floor.burst, minuteFloorMs, overFloor: over },
       },
       {
         step: 'limits',

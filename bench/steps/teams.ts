@@ -6,11 +6,11 @@
  *                pace; Teams allows about 50 requests per second per app per tenant.
  *  conversation: a burst of notices to one person: paced by the sender's per-conversation pacer; Teams
  *                allows 7 per 1 s, 8 per 2 s, 60 per 30 s and 1,800 per hour to one conversation.
- * Total time is compared with the floor: the earliest schedule the sender's configured pace and Teams'
- * limits together allow.
+ * Total time is compared with a floor, the earliest schedule that the limits allow, computed from the windows in
+ * lib/teams-limits.ts: for many people, the sender's configured tenant pace and Teams' tenant cap; for one
+ * conversation, Teams' documented limits alone (the tenant pace does not bind there).
  */
 import type { TeamsChannel } from '../../src/channels/teams/index.js';
-import { ConversationPacer } from '../../src/channels/teams/sender.js';
 import type { Coachloop } from '../../src/main.js';
 import { type DispatchStats, emptyDispatchStats } from '../../src/scheduler/dispatcher.js';
 import { startTeamsBot } from '../lib/bot.js';
@@ -23,7 +23,6 @@ import {
   maxInWindow,
   TEAMS_CONVERSATION_WINDOWS,
   TEAMS_TENANT_WINDOW,
-  type Window,
 } from '../lib/teams-limits.js';
 
 import { BENCH_TENANT, installProbe, rememberInstalls, teamsPerson } from '../lib/teams-people.js';
@@ -37,23 +36,6 @@ interface Input extends StepOptions {
   /** How the sender's pace reads in the figures. */
   label: string;
   maxSeconds: number;
-}
-
-/**
- * The windows of the per-conversation pacer TeamsSender uses when given none (the bot gives none). They are
- * not exposed: read from a default instance, and checked; null when they cannot be read.
- */
-function defaultPacerWindows(): Window[] | null {
-  const raw = (new ConversationPacer() as unknown as { windows?: unknown }).windows;
-  if (!Array.isArray(raw) || raw.length === 0) return null;
-  const windows = raw.filter(
-    (w): w is Window =>
-      typeof (w as Window)?.count === 'number' &&
-      typeof (w as Window)?.ms === 'number' &&
-      (w as Window).count >= 1 &&
-      (w as Window).ms > 0,
-  );
-  return windows.length === raw.length ? windows.map((w) => ({ count: w.count, ms: w.ms })) : null;
 }
 
 function addStats(total: DispatchStats, more: DispatchStats): void {
@@ -231,13 +213,11 @@ childMain<Input, Figure[]>(async (input) => {
     const timeline = toConversation.map((r) => `${Math.round(r.at - attempts[0]!)}:${r.status}`).join(' ');
     const busiest = TEAMS_CONVERSATION_WINDOWS.map((w) => ({ ...w, most: maxInWindow(attempts, w.ms) }));
     const within = busiest.every((w) => w.most <= w.count);
-    const pacer = defaultPacerWindows();
-    const teamsFloor = floorMs(input.messages, {
+    // What Teams' documented limits allow, and what they allow together with the sender's tenant pace (the same
+    // unless that pace is set below what one conversation may take).
+    const floor = floorMs(input.messages, { windows: [TEAMS_TENANT_WINDOW, ...TEAMS_CONVERSATION_WINDOWS] });
+    const paceFloor = floorMs(input.messages, {
       windows: [TEAMS_TENANT_WINDOW, ...TEAMS_CONVERSATION_WINDOWS],
-      bucket,
-    });
-    const floor = floorMs(input.messages, {
-      windows: [TEAMS_TENANT_WINDOW, ...TEAMS_CONVERSATION_WINDOWS, ...(pacer ?? [])],
       bucket,
     });
     const over = wallMs / floor - 1;
@@ -253,15 +233,15 @@ childMain<Input, Figure[]>(async (input) => {
         target: 'within 5% of floor',
         met: over <= 0.05,
         note:
-          `floor = earliest schedule under Teams' per-conversation limits (${describeWindows(TEAMS_CONVERSATION_WINDOWS)})` +
-          (pacer
-            ? ` and the sender's pacer (${describeWindows(pacer)}); Teams' limits alone allow ${seconds(teamsFloor)}`
-            : "; the sender's pacer windows could not be read, so they are not in the floor"),
+          `floor = earliest schedule that Teams' documented limits allow: per conversation ${describeWindows(TEAMS_CONVERSATION_WINDOWS)}, ` +
+          `per tenant ${describeWindows([TEAMS_TENANT_WINDOW])}` +
+          (paceFloor > floor
+            ? `; with the sender's tenant pace (${bucket.perSecond}/s, burst ${bucket.burst}) ${seconds(paceFloor)}`
+            : ''),
         detail: {
           ...detailBase,
           floorMs: floor,
-          teamsOnlyFloorMs: teamsFloor,
-          pacerWindows: pacer,
+          paceFloorMs: paceFloor,
           overFloor: over,
           timeline,
         },

@@ -7,7 +7,12 @@ import {
   renderMessageCard,
   teamsMarkdown,
 } from '../../src/channels/teams/render.js';
-import { ConversationPacer, classifyTeamsError, messageActivity } from '../../src/channels/teams/sender.js';
+import {
+  ConversationPacer,
+  classifyTeamsError,
+  messageActivity,
+  TEAMS_CONVERSATION_WINDOWS,
+} from '../../src/channels/teams/sender.js';
 import { ConnectorHttpError, ConnectorNetworkError } from '../../src/channels/teams/transport.js';
 import { english } from '../../src/core/catalog/index.js';
 import { CHARTER_PAGES, charterPageForm } from '../../src/core/charter.js';
@@ -315,21 +320,31 @@ describe('Teams send failures in the dispatcher’s terms', () => {
     expect(classifyTeamsError(new Error('odd answer'), true).outcomeUnknown).toBe(true);
   });
 
-  it('paces one conversation under 7 per second and 60 per 30 seconds', async () => {
+  it("paces one conversation under Teams' documented windows, each request counting until its answer", async () => {
     const timer = new FakeTimer();
     const pacer = new ConversationPacer(undefined, timer);
-    const at: number[] = [];
-    for (let i = 0; i < 60; i++) {
-      await pacer.acquire('a:1');
-      at.push(timer.now());
+    const left: number[] = [];
+    const answered: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      await pacer.run('a:1', async () => {
+        left.push(timer.now());
+        timer.advance(20);
+        answered.push(timer.now());
+      });
     }
-    await pacer.acquire('a:2');
-    for (let i = 0; i < at.length; i++) {
-      expect(at.filter((t) => t > at[i]! - 1000 && t <= at[i]!).length).toBeLessThanOrEqual(7);
-      expect(at.filter((t) => t > at[i]! - 30_000 && t <= at[i]!).length).toBeLessThanOrEqual(60);
+    // Teams counts a request when it arrives, anywhere from when it left to its answer: for no choice of arrivals
+    // may a window hold more than its count, so the request `count` places later leaves a window after the answer.
+    for (const window of TEAMS_CONVERSATION_WINDOWS) {
+      for (let i = 0; i + window.count < left.length; i++)
+        expect(left[i + window.count]! - answered[i]!).toBeGreaterThanOrEqual(window.ms);
     }
-    expect(at[5]! - at[0]!).toBeGreaterThanOrEqual(1000);
-    expect(at[50]! - at[0]!).toBeGreaterThanOrEqual(30_000);
+    // Close to the 39 s those windows allow for 100 requests answered at once, far from one every 350 ms.
+    expect(left[99]).toBeGreaterThanOrEqual(39_000);
+    expect(left[99]).toBeLessThan(40_500);
+    // Another conversation does not wait.
+    const before = timer.now();
+    await pacer.run('a:2', async () => undefined);
+    expect(timer.now()).toBe(before);
   });
 });
 

@@ -53,6 +53,7 @@ describe('Teams delivery through the outbox under connector faults', () => {
     await h.install(ada);
     const consent = await h.waitForCard(ada.conversationId, 'Before anything starts');
     await h.click(ada, consent, 'consent.accept');
+    // Answered within the turn (the experiment form), not through the outbox.
     await h.say(ada, 'start');
     await h.click(ada, h.messages(ada.conversationId).at(-1)!, 'form.experiment', experiment);
     participantId = (await h.app.store.participants.findByIdentity(h.identity(ada)))!.id;
@@ -150,7 +151,8 @@ describe('Teams delivery through the outbox under connector faults', () => {
     expect((await h.app.store.outbox.byKey(nudgeKey()))?.reason).toContain('ConversationNotFound');
     expect((await h.app.store.participants.get(participantId))?.reachable).toBe(false);
 
-    await h.say(ada, 'help');
+    // Answered within the turn (the experiment form), not through the outbox.
+    await h.say(ada, 'start');
     expect((await h.app.store.participants.get(participantId))?.reachable).toBe(true);
     await h.post(
       h.activityFrom(ada, { type: 'conversationUpdate', membersRemoved: [{ id: `28:${h.botAppId}` }] }),
@@ -160,5 +162,81 @@ describe('Teams delivery through the outbox under connector faults', () => {
     await h.install(ada);
     expect((await h.app.store.participants.get(participantId))?.reachable).toBe(true);
     expect((await h.waitForText(ada.conversationId, 'Welcome back')).text).toContain('Welcome back, Ada!');
+  });
+});
+
+describe("Teams delivery to one conversation under Teams' documented limits", () => {
+  /** Per bot and conversation, as Microsoft documents them: the connector answers 429 beyond these. */
+  const documented = [
+    { count: 7, ms: 1_000 },
+    { count: 8, ms: 2_000 },
+    { count: 60, ms: 30_000 },
+    { count: 1_800, ms: 3_600_000 },
+  ];
+  let h: TeamsHarness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const enrolled = async () => {
+    h = await startTeamsHarness({ start: '2026-03-02T08:00:00Z', conversationLimits: documented });
+    await h.install(ada);
+    const consent = await h.waitForCard(ada.conversationId, 'Before anything starts');
+    await h.click(ada, consent, 'consent.accept');
+    const participant = (await h.app.store.participants.findByIdentity(h.identity(ada)))!;
+    h.sim.reset();
+    return participant;
+  };
+  const postsToAda = () =>
+    h.sim.requests.filter(
+      (r) => r.route === 'send' && decodeURIComponent(r.path).includes(ada.conversationId),
+    );
+  const sendAll = async () => {
+    for (let drains = 0; drains < 100; drains++) {
+      await h.app.dispatcher.drain();
+      const counts = await h.app.store.outbox.counts();
+      if (counts.pending === 0 && counts.sending === 0) break;
+    }
+  };
+
+  it('sends a burst of notices to one person without a 429, never more in a window than Teams allows', async () => {
+    const participant = await enrolled();
+
+    // Two of the short windows' worth: without pacing, the 8th would draw a 429 at once.
+    const notices = 17;
+    for (let i = 0; i < notices; i++)
+      await h.app.service.notify(participant, `burst-${i}`, () => `Notice (${i + 1} of ${notices})`);
+    await sendAll();
+
+    const posts = postsToAda();
+    expect(posts.map((r) => r.status)).toEqual(Array(notices).fill(201));
+    const texts = h.messages(ada.conversationId).map((m) => m.text ?? '');
+    for (let i = 0; i < notices; i++)
+      expect(texts.filter((t) => t.includes(`Notice (${i + 1} of ${notices})`))).toHaveLength(1);
+    // The connector's own record of arrivals: every window holds at most its count.
+    const arrivals = posts.map((r) => r.at);
+    for (const window of documented) {
+      for (const at of arrivals)
+        expect(arrivals.filter((t) => t <= at && at - t < window.ms).length).toBeLessThanOrEqual(
+          window.count,
+        );
+    }
+  });
+
+  it("counts a reply within a person's turn, so that a burst of notices right after it leaves room", async () => {
+    const participant = await enrolled();
+    // Until the consent card sent through the outbox has left the 2-second window, the pacer would hold the
+    // notices back for it anyway; then only the reply makes the difference.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    // Answered within the turn (the experiment form), not through the outbox.
+    await h.say(ada, 'start');
+    const replies = postsToAda().length;
+    expect(replies).toBeGreaterThan(0);
+    // Seven notices at once would fill the 1-second window by themselves: with the reply, one too many.
+    for (let i = 0; i < 7; i++)
+      await h.app.service.notify(participant, `after-${i}`, () => `Alert ${i + 1} of 7`);
+    await sendAll();
+    const posts = postsToAda();
+    expect(posts.map((r) => r.status)).toEqual(Array(replies + 7).fill(201));
   });
 });

@@ -351,6 +351,45 @@ describe('connector simulator (raw HTTP)', () => {
     expect(sim.requests.map((r) => r.status)).toEqual([403, 429, 412, 502, 504, 201]);
   });
 
+  it('enforces per-conversation limits on sends when given: 429 with Retry-After beyond them', async () => {
+    let t = 0;
+    const limited = await startConnectorSimulator({
+      now: () => t,
+      conversationLimits: [
+        { count: 2, ms: 1000 },
+        { count: 3, ms: 5000 },
+      ],
+    });
+    try {
+      const send = async (id: string) => {
+        const res = await fetch(new URL(`${conv(id)}/activities`, limited.serviceUrl), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'message', text: 'hi' }),
+        });
+        await res.text();
+        return [res.status, res.headers.get('retry-after')];
+      };
+      expect(await send(PERSONAL_ID)).toEqual([201, null]);
+      expect(await send(PERSONAL_ID)).toEqual([201, null]);
+      expect(await send(PERSONAL_ID)).toEqual([429, '1']);
+      // Another conversation has limits of its own.
+      expect(await send(CHANNEL_ID)).toEqual([201, null]);
+      t = 999;
+      expect(await send(PERSONAL_ID)).toEqual([429, '1']);
+      t = 1000;
+      expect(await send(PERSONAL_ID)).toEqual([201, null]);
+      // Refused sends did not count: the 5-second window holds three accepted ones and waits for the first.
+      t = 2500;
+      expect(await send(PERSONAL_ID)).toEqual([429, '3']);
+      t = 5000;
+      expect(await send(PERSONAL_ID)).toEqual([201, null]);
+      expect(limited.activitiesTo(PERSONAL_ID)).toHaveLength(4);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('a bare 403 defaults to MessageWritesBlocked; custom bodies are answered as given', async () => {
     sim.injectFault('send', { status: 403 });
     sim.injectFault('send', connectorFaults.botNotInConversation());

@@ -154,6 +154,12 @@ export interface ConnectorSimulatorOptions {
   members?: Record<string, ChannelAccount[]>;
   /** Clock (ms) for `at` and generated activity ids. Default `Date.now`. */
   now?: () => number;
+  /**
+   * Limits per conversation on sends, as Teams documents them for one bot (7 per 1 s, 8 per 2 s, …): at most
+   * `count` accepted sends arrive within any span shorter than `ms`; beyond that, 429 with Retry-After in whole
+   * seconds (a refused send does not count). Unlimited when not given.
+   */
+  conversationLimits?: readonly { count: number; ms: number }[];
 }
 
 export interface ConnectorSimulator {
@@ -319,6 +325,19 @@ export async function startConnectorSimulator(
     return entry.fault;
   };
 
+  /** When accepted sends arrived, per conversation, for `conversationLimits`. */
+  const arrivals = new Map<string, number[]>();
+  /** How long until one more send to the conversation fits its limits (0: it fits now). */
+  const conversationWait = (conversationId: string, at: number): number => {
+    const times = arrivals.get(conversationId) ?? [];
+    let wait = 0;
+    for (const limit of options.conversationLimits ?? []) {
+      const inWindow = times.filter((t) => at - t < limit.ms).length;
+      if (inWindow >= limit.count) wait = Math.max(wait, times[times.length - limit.count]! + limit.ms - at);
+    }
+    return wait;
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -367,6 +386,18 @@ export async function startConnectorSimulator(
         },
       };
       return answer(fault.status, body, headers);
+    }
+
+    if (parsed.route === 'send' && parsed.conversationId !== undefined && options.conversationLimits) {
+      const wait = conversationWait(parsed.conversationId, record.at);
+      if (wait > 0) {
+        return answer(
+          429,
+          { error: { code: 'TooManyRequests', message: 'Too many requests to this conversation' } },
+          { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) },
+        );
+      }
+      arrivals.set(parsed.conversationId, [...(arrivals.get(parsed.conversationId) ?? []), record.at]);
     }
 
     let status = 200;
@@ -555,6 +586,7 @@ export async function startConnectorSimulator(
       rosters.set(conversationId, members);
     },
     reset() {
+      arrivals.clear();
       activities.length = 0;
       updates.length = 0;
       deletes.length = 0;

@@ -93,6 +93,8 @@ export interface TeamsHarnessOptions {
   slack?: { users?: AddUserInput[] };
   /** The connector's team rosters, by team id. */
   members?: Record<string, ChannelAccount[]>;
+  /** Limits the connector enforces per conversation on sends (429 beyond them); none when not given. */
+  conversationLimits?: readonly { count: number; ms: number }[];
 }
 
 export interface TeamsHarness {
@@ -244,6 +246,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
   const sim = await startConnectorSimulator({
     ...(issuer ? { requireAuth: issuer.verifier({ audience: BOT_FRAMEWORK_SCOPE }) } : {}),
     ...(options.members ? { members: options.members } : {}),
+    ...(options.conversationLimits ? { conversationLimits: options.conversationLimits } : {}),
   });
   const slackSim = options.slack ? await startSlackSimulator() : null;
   for (const user of options.slack?.users ?? []) slackSim?.addUser(user);

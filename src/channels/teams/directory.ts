@@ -109,9 +109,8 @@ export function teamsDirectory(options: TeamsDirectoryOptions): DirectoryLookup 
   /** A page, paced per team, asked again after a 429 (as long as Retry-After says) or a passing failure. */
   const pageWithRetries = async (team: KnownTeam, token: string | undefined) => {
     for (let attempt = 0; ; attempt += 1) {
-      await pacer.acquire(team.teamId);
       try {
-        return await readPage(team, token);
+        return await pacer.run(team.teamId, () => readPage(team, token));
       } catch (error) {
         const passing =
           (error instanceof ConnectorHttpError && (error.status === 429 || RETRIED.has(error.status))) ||

@@ -23,6 +23,10 @@ import {
 import type { TeamsAddressBook } from './addresses.js';
 import { parseCardData, SUBMIT } from './render.js';
 import type { TeamsResponder } from './respond.js';
+import type { ConversationPacer } from './sender.js';
+
+/** Activity types that a turn's sendActivity does not post to the conversation. */
+const NOT_SENT = new Set<string>([ActivityTypes.InvokeResponse, ActivityTypes.Trace, 'delay']);
 
 /**
  * Teams' side of the conversation: one turn of botbuilder's CloudAdapter becomes one neutral event —
@@ -34,8 +38,26 @@ export function teamsTurnLogic(options: {
   addresses: TeamsAddressBook;
   respond: TeamsResponder;
   log: Logger;
+  /** The outbox's per-conversation pacer: replies within a turn are counted in it (they do not wait). */
+  pacer?: ConversationPacer;
 }): (context: TurnContext) => Promise<void> {
-  const { conversation, addresses, respond, log } = options;
+  const { conversation, addresses, respond, log, pacer } = options;
+
+  /** Replies in this turn go out at once; they count against the conversation's windows that the outbox keeps. */
+  function countReplies(context: TurnContext): void {
+    const conversationId = context.activity?.conversation?.id;
+    if (!pacer || typeof conversationId !== 'string') return;
+    context.onSendActivities(async (_context, activities, next) => {
+      // An invoke response is the answer to Teams' own request, and a trace or a delay never leaves the bot.
+      const requests = activities.filter((a) => !NOT_SENT.has(a.type ?? ''));
+      const answered = requests.map(() => pacer.note(conversationId));
+      try {
+        return await next();
+      } finally {
+        for (const done of answered) done();
+      }
+    });
+  }
 
   /** Saves where this person or channel can be reached; the serialized reference is their address. */
   async function remember(context: TurnContext, activity: InboundActivity, tenantId: string, id: string) {
@@ -180,6 +202,7 @@ export function teamsTurnLogic(options: {
   }
 
   return async (context) => {
+    countReplies(context);
     const parsed = inboundActivitySchema.safeParse(context.activity);
     if (!parsed.success) {
       log.warn(

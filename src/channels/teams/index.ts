@@ -11,7 +11,7 @@ import {
 import { TeamsAddressBook } from './addresses.js';
 import { teamsTurnLogic } from './inbound.js';
 import { teamsResponder } from './respond.js';
-import { TeamsSender } from './sender.js';
+import { ConversationPacer, TeamsSender } from './sender.js';
 import { ConnectorAttempts } from './transport.js';
 
 export interface TeamsChannelOptions {
@@ -44,6 +44,8 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
     logger: log,
     ...(options.credentialsFactory ? { credentialsFactory: options.credentialsFactory } : {}),
   });
+  // One pacer for both: replies within people's turns count against the windows the outbox's sends keep.
+  const pacer = new ConversationPacer();
   const sender = new TeamsSender({
     adapter,
     appId: options.auth.appId,
@@ -51,12 +53,14 @@ export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
     attempts,
     logger: log,
     messagesPerSecond: options.messagesPerSecond,
+    pacer,
   });
   const logic = teamsTurnLogic({
     conversation: options.conversation,
     addresses,
     respond: teamsResponder({ addresses, log }),
     log,
+    pacer,
   });
   return {
     platform: 'teams',

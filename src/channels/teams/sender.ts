@@ -10,6 +10,7 @@ import {
 import { systemTimer, type Timer } from '../../core/clock.js';
 import { clip, type Message } from '../../core/messages.js';
 import type { Logger } from '../../logger.js';
+import { type SlidingWindow, SlidingWindowLimiter } from '../../scheduler/rate-limit.js';
 import { BOT_CONNECTOR_SCOPE } from './adapter.js';
 import { isChannelId, parseReference, type StoredReference, type TeamsAddressBook } from './addresses.js';
 import { cardAttachment, isPlainText, renderMessageCard, renderMessageText, TEAMS_LIMITS } from './render.js';
@@ -78,54 +79,58 @@ export function messageActivity(message: Message): Partial<Activity> {
 }
 
 /**
- * Paces sends per conversation under Teams' documented limits for one bot in one conversation
- * (7 per second, 8 per 2 seconds, 60 per 30 seconds, counted when they arrive), with a margin: one send
- * per 350 ms and 50 per 30 seconds. The dispatcher paces the whole tenant; this keeps a burst to one
- * conversation (many curator alerts at once) from drawing 429s that would pause the tenant.
+ * Teams' documented limits for one bot in one conversation ("send to conversation"): 7 per second, 8 per
+ * 2 seconds, 60 per 30 seconds and 1,800 per hour, counted when requests arrive.
+ */
+export const TEAMS_CONVERSATION_WINDOWS: readonly SlidingWindow[] = [
+  { count: 7, ms: 1_000 },
+  { count: 8, ms: 2_000 },
+  { count: 60, ms: 30_000 },
+  { count: 1_800, ms: 3_600_000 },
+];
+
+/**
+ * How long past a window a request keeps counting once its answer is in: for clocks and timers that disagree
+ * by a few tens of milliseconds. The network needs no margin, as a request counts until its answer.
+ */
+export const CONVERSATION_PACE_MARGIN_MS = 100;
+
+/**
+ * Paces requests per conversation under Teams' documented windows, exactly: a request counts from when it leaves
+ * until a window (plus a small margin) after its answer, since Teams counts it on arrival, somewhere in between.
+ * The dispatcher paces the whole tenant; this keeps a burst to one conversation (many curator alerts at once) from
+ * drawing 429s that would pause the tenant.
  */
 export class ConversationPacer {
-  readonly #sent = new Map<string, number[]>();
-  readonly #queues = new Map<string, Promise<void>>();
+  readonly #limiter: SlidingWindowLimiter;
 
   constructor(
-    // Teams allows 7 per second, 8 per 2 s and 60 per 30 s per conversation, counted on arrival: one send per
-    // 350 ms keeps every short window with a margin for network jitter, and 50 per 30 s the long one.
-    private readonly windows: readonly { count: number; ms: number }[] = [
-      { count: 1, ms: 350 },
-      { count: 50, ms: 30_000 },
-    ],
-    private readonly timer: Timer = systemTimer,
-  ) {}
-
-  acquire(conversationId: string): Promise<void> {
-    const previous = this.#queues.get(conversationId) ?? Promise.resolve();
-    const turn = previous.then(() => this.#wait(conversationId));
-    const tail = turn.catch(() => undefined);
-    this.#queues.set(conversationId, tail);
-    void tail.then(() => {
-      if (this.#queues.get(conversationId) === tail) this.#queues.delete(conversationId);
-    });
-    return turn;
+    windows: readonly SlidingWindow[] = TEAMS_CONVERSATION_WINDOWS,
+    timer: Timer = systemTimer,
+    marginMs = CONVERSATION_PACE_MARGIN_MS,
+  ) {
+    this.#limiter = new SlidingWindowLimiter(windows, marginMs, timer);
   }
 
-  async #wait(conversationId: string): Promise<void> {
-    const longest = Math.max(...this.windows.map((w) => w.ms));
-    for (;;) {
-      const now = this.timer.now();
-      const times = (this.#sent.get(conversationId) ?? []).filter((t) => now - t < longest);
-      let waitMs = 0;
-      for (const window of this.windows) {
-        const inWindow = times.filter((t) => now - t < window.ms);
-        if (inWindow.length >= window.count)
-          waitMs = Math.max(waitMs, inWindow[inWindow.length - window.count]! + window.ms - now);
-      }
-      if (waitMs <= 0) {
-        times.push(now);
-        this.#sent.set(conversationId, times);
-        return;
-      }
-      await this.timer.sleep(Math.ceil(waitMs));
-    }
+  /**
+   * Resolves when the conversation's windows allow one more request, with the function to call once it has been
+   * answered or has failed (until then it counts as arriving any moment).
+   */
+  acquire(conversationId: string): Promise<() => void> {
+    return this.#limiter.acquire(conversationId);
+  }
+
+  /**
+   * Counts a request to the conversation that goes out at once (a reply within a person's turn), so that the sends
+   * paced after it leave room for it; returns the function to call once it has been answered or has failed.
+   */
+  note(conversationId: string): () => void {
+    return this.#limiter.note(conversationId);
+  }
+
+  /** Runs `request` to the conversation when its windows allow; it counts until it is answered or failed. */
+  run<T>(conversationId: string, request: () => Promise<T>): Promise<T> {
+    return this.#limiter.run(conversationId, request);
   }
 }
 
@@ -205,7 +210,8 @@ export class TeamsSender implements ChannelSender {
       throw new SendError(reason, { kind: 'unreachable' });
     }
     const activity = messageActivity(delivery.message);
-    await this.#pacer.acquire(
+    // The request counts against the conversation's windows until its answer is in.
+    const answered = await this.#pacer.acquire(
       target.kind === 'reference'
         ? target.reference.conversation.id
         : target.kind === 'channel'
@@ -213,7 +219,7 @@ export class TeamsSender implements ChannelSender {
           : target.memberId,
     );
     const { adapter, appId, attempts } = this.#options;
-    const outcome = await attempts.track(async (): Promise<SendReceipt> => {
+    const attempt = attempts.track(async (): Promise<SendReceipt> => {
       if (target.kind === 'reference') {
         let id = '';
         // The callback runs inside the adapter's pipeline, whose onTurnError would swallow a failed send:
@@ -283,6 +289,7 @@ export class TeamsSender implements ChannelSender {
       };
       return { providerRef: `${conversationId}/${messageId}`, address: JSON.stringify(reference) };
     });
+    const outcome = await attempt.finally(answered);
     if (outcome.result) return outcome.result;
     const failure = classifyTeamsError(outcome.error, outcome.sent);
     if (failure.failure.kind === 'unreachable') await this.#unreachable(recipient, failure.message);
