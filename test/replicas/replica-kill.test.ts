@@ -2,8 +2,8 @@
  * Three real `coachloop serve` processes on one PostgreSQL schema and one Slack workspace with enforced limits:
  * 5,000 messages fall due at once; while the replicas dispatch, seeded random SIGKILLs hit them (the first one the
  * replica holding the workspace's dispatch lease) and each is started again. Every message arrives exactly once,
- * and Slack never answers 429. The pace against the workspace limit is measured and printed (see harness.ts for
- * how); the long version, `npm run soak -- --replicas 3`, fails when it misses the limit by more than 5 %.
+ * and Slack never answers 429, and the pace without the takeover gaps stays within 5 % of the workspace limit (see
+ * harness.ts for how it is measured); the long version is `npm run soak -- --replicas 3`.
  */
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,7 +66,8 @@ describe('three replicas on one PostgreSQL database, killed and restarted while 
     expect(result.kills).toHaveLength(3);
     expect(result.kills.some((k) => k.holder)).toBe(true);
     expect(result.started).toBe(3 + 3);
-    // The pace is reported above and by the soak (which fails beyond 5 % of the floor); it is not asserted here,
-    // since on a loaded build machine it measures the machine (see the README's figures).
+    // The pace the workspace was granted is used: without the takeover gaps (a dead holder's lease must expire before
+    // anyone may send), it stays within 5 % of the floor. Measured on the simulator's message timestamps.
+    expect(result.pacePerMinute).toBeGreaterThanOrEqual(0.95 * result.floorPerMinute);
   }, 300_000);
 });
