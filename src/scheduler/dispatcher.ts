@@ -419,14 +419,13 @@ export class Dispatcher {
         continue;
       }
       if (!this.#senders.get(row.platform)?.sender.findDelivered) {
-        await this.#store.outbox.finish(
-          row.id,
+        await this.#close(
+          row,
           token,
           'failed',
           'outcome unknown after an interrupted send; not sent again so it cannot arrive twice',
-          this.#clock.now(),
+          stats,
         );
-        stats.failed += 1;
         continue;
       }
       interrupted.push({ row, token });
@@ -511,14 +510,7 @@ export class Dispatcher {
     const entry = this.#senders.get(row.platform)!;
     const delivery = await this.#delivery(row);
     if (!delivery) {
-      await this.#store.outbox.finish(
-        row.id,
-        token,
-        'cancelled',
-        'participant no longer exists',
-        this.#clock.now(),
-      );
-      stats.cancelled += 1;
+      await this.#close(row, token, 'cancelled', 'participant no longer exists', stats);
       return null;
     }
     let found: SendReceipt | null;
@@ -593,6 +585,19 @@ export class Dispatcher {
     stats.retried += 1;
   }
 
+  /** Closes a claimed row without sending it, and counts it. */
+  async #close(
+    row: OutboxRow,
+    token: string,
+    status: 'failed' | 'expired' | 'cancelled',
+    reason: string,
+    stats: DispatchStats,
+  ): Promise<void> {
+    await this.#store.outbox.finish(row.id, token, status, reason, this.#clock.now());
+    stats[status] += 1;
+    this.#logger.info({ outboxId: row.id, kind: row.kind, status, reason }, 'outbox row closed unsent');
+  }
+
   async #delivery(row: OutboxRow, known?: Participant): Promise<Delivery | null> {
     const participant = known ?? (await this.#store.participants.get(row.participantId));
     if (!participant) return null;
@@ -621,11 +626,8 @@ export class Dispatcher {
     const store = this.#store;
     const now = this.#clock.now();
     const participant = await store.participants.get(row.participantId);
-    const finish = async (status: 'failed' | 'expired' | 'cancelled', reason: string) => {
-      await store.outbox.finish(row.id, token, status, reason, this.#clock.now());
-      stats[status] += 1;
-      this.#logger.info({ outboxId: row.id, kind: row.kind, status, reason }, 'outbox row closed unsent');
-    };
+    const finish = (status: 'failed' | 'expired' | 'cancelled', reason: string) =>
+      this.#close(row, token, status, reason, stats);
     if (!participant) return finish('cancelled', 'participant no longer exists');
     const entry = this.#senders.get(participant.platform);
     const delivery = (await this.#delivery(row, participant))!;

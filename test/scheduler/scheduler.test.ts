@@ -52,6 +52,20 @@ function world(
   return { clock, store, sender, timer, dispatcher };
 }
 
+/** A dispatcher over an in-memory store and the channel `makeSender` builds on the world's clock. */
+function worldWith<S extends ChannelSender>(
+  start: string | number,
+  makeSender: (clock: ManualClock) => S,
+  options: Partial<DispatcherOptions> = {},
+) {
+  const clock = new ManualClock(start);
+  const store = openSqliteStore({ path: ':memory:' });
+  cleanups.push(() => store.close());
+  const sender = makeSender(clock);
+  const dispatcher = new Dispatcher({ store, clock, senders: [sender], timer: new FakeTimer(), ...options });
+  return { clock, store, sender, dispatcher };
+}
+
 function newFile(): string {
   const dir = tempDir();
   cleanups.push(dir.cleanup);
@@ -569,18 +583,11 @@ describe('crashes', () => {
   });
 
   it('keeps draining when recovery cannot look on the platform, and settles the row later', async () => {
-    const clock = new ManualClock(at('2026-03-03T09:00', NY));
-    const store = openSqliteStore({ path: ':memory:' });
-    cleanups.push(() => store.close());
-    const sender = new FlakyLookup('slack', () => clock.now());
-    const dispatcher = new Dispatcher({
-      store,
-      clock,
-      senders: [sender],
-      timer: new FakeTimer(),
-      leaseMs: MINUTE,
-      backoffMs: () => MINUTE,
-    });
+    const { clock, store, sender, dispatcher } = worldWith(
+      at('2026-03-03T09:00', NY),
+      (clock) => new FlakyLookup('slack', () => clock.now()),
+      { leaseMs: MINUTE, backoffMs: () => MINUTE },
+    );
     const a = await setupPerson(store, clock, { userId: 'U1', startDate: '2026-03-02' });
     clock.set(at('2026-03-03T09:30', NY));
     await runSchedulerPass(store, clock);
@@ -611,17 +618,11 @@ describe('crashes', () => {
   });
 
   it('still looks when the first look itself failed', async () => {
-    const clock = new ManualClock('2026-03-01T00:00:00Z');
-    const store = openSqliteStore({ path: ':memory:' });
-    cleanups.push(() => store.close());
-    const sender = new FlakyLookup('slack', () => clock.now());
-    const dispatcher = new Dispatcher({
-      store,
-      clock,
-      senders: [sender],
-      timer: new FakeTimer(),
-      backoffMs: () => MINUTE,
-    });
+    const { clock, store, sender, dispatcher } = worldWith(
+      '2026-03-01T00:00:00Z',
+      (clock) => new FlakyLookup('slack', () => clock.now()),
+      { backoffMs: () => MINUTE },
+    );
     const person = await setupPerson(store, clock, { startDate: '2026-03-02' });
     sender.failNext({ failure: { kind: 'transient' }, outcomeUnknown: true, deliverAnyway: true });
     await runTicks(store, clock, dispatcher, at('2026-03-03T11:00', NY));
@@ -680,17 +681,11 @@ describe('recovery beside the claims', () => {
 
   /** Two people due at 09:30 New York time; the first one's send was interrupted by a process that died. */
   async function interruptedAndDue() {
-    const clock = new ManualClock(at('2026-03-03T09:00', NY));
-    const store = openSqliteStore({ path: ':memory:' });
-    cleanups.push(() => store.close());
-    const sender = new GatedLookup('slack', () => clock.now());
-    const dispatcher = new Dispatcher({
-      store,
-      clock,
-      senders: [sender],
-      timer: new FakeTimer(),
-      leaseMs: MINUTE,
-    });
+    const { clock, store, sender, dispatcher } = worldWith(
+      at('2026-03-03T09:00', NY),
+      (clock) => new GatedLookup('slack', () => clock.now()),
+      { leaseMs: MINUTE },
+    );
     const a = await setupPerson(store, clock, { userId: 'U1', startDate: '2026-03-02' });
     const b = await setupPerson(store, clock, { userId: 'U2', startDate: '2026-03-02' });
     clock.set(at('2026-03-03T09:30', NY));
