@@ -109,6 +109,11 @@ export interface PlatformWave {
 export interface Wave {
   /** UTC milliseconds. */
   dueAt: number;
+  /**
+   * The end of its window, UTC milliseconds: the grace window after the due time, or the start of quiet hours when
+   * they last beyond the grace window (the dispatcher expires what would have to wait past it).
+   */
+  sendBy: number;
   kinds: ('nudge' | 'checkpoint')[];
   /** Where and when it is due locally, e.g. "09:30 Europe/Berlin". */
   local: string[];
@@ -210,13 +215,42 @@ function checkInput(input: CapacityInput): void {
   const minutes = input.spreadMinutes ?? 30;
   if (!Number.isInteger(minutes) || minutes < 1)
     throw new CapacityInputError('spread times lie a whole number of minutes apart, 1 or more');
-  const latest = Math.max(minutesOf(input.program.nudges.time), minutesOf(input.program.checkpointTime));
-  if (latest + (times - 1) * minutes >= 24 * 60)
+  if (!spreadFitsTheDay(input))
     throw new CapacityInputError(
       `${times} times ${minutes} min apart run past midnight from ${input.program.nudges.time} and ${input.program.checkpointTime}`,
     );
   if (!DateTime.fromISO(input.date).isValid) throw new CapacityInputError(`"${input.date}" is not a date`);
   if (input.platforms.length === 0) throw new CapacityInputError('no platform to estimate');
+}
+
+/** Whether every spread nudge and checkpoint time falls outside quiet hours. */
+function outsideQuietHours(input: CapacityInput): boolean {
+  const { program } = input;
+  const quiet = { start: minutesOf(program.quietHours.start), end: minutesOf(program.quietHours.end) };
+  const isQuietAt = (m: number) =>
+    quiet.start < quiet.end ? m >= quiet.start && m < quiet.end : m >= quiet.start || m < quiet.end;
+  for (let k = 0; k < (input.spreadTimes ?? 1); k++) {
+    const shift = k * (input.spreadMinutes ?? 30);
+    for (const time of [program.nudges.time, program.checkpointTime])
+      if (isQuietAt(minutesOf(time) + shift)) return false;
+  }
+  return true;
+}
+
+/** Whether the spread times all stay on the same day. */
+function spreadFitsTheDay(input: CapacityInput): boolean {
+  const latest = Math.max(minutesOf(input.program.nudges.time), minutesOf(input.program.checkpointTime));
+  return latest + ((input.spreadTimes ?? 1) - 1) * (input.spreadMinutes ?? 30) < 24 * 60;
+}
+
+/** The zones with how many people each has. */
+function zonePeople(input: CapacityInput): { zone: string; percent: number; people: number }[] {
+  const shares = input.zones?.length ? input.zones : [{ zone: input.program.timezone, percent: 100 }];
+  const people = apportion(
+    input.people,
+    shares.map((z) => z.percent),
+  );
+  return shares.map((z, i) => ({ zone: z.zone, percent: z.percent, people: people[i]! }));
 }
 
 /** The first nudge day (a nudge weekday that is a working day) on or after the date; else the first working day. */
@@ -246,9 +280,23 @@ const shiftTime = (hhmm: string, minutes: number) => {
 
 interface DueGroup {
   dueAt: number;
+  sendBy: number;
   kind: 'nudge' | 'checkpoint';
   local: string;
   people: number;
+}
+
+/**
+ * Until when a message due at an instant can go out: within the grace window, unless quiet hours start first and
+ * last beyond it (then the dispatcher expires it rather than keep it overnight).
+ */
+function sendBy(dueAt: number, who: Availability, program: CapacityProgram): number {
+  const grace = dueAt + program.catchUpGraceHours * HOUR;
+  const local = DateTime.fromMillis(dueAt, { zone: who.timezone });
+  let quiet = atLocalTime(local, program.quietHours.start, who.timezone).toMillis();
+  if (quiet <= dueAt)
+    quiet = atLocalTime(local.plus({ days: 1 }), program.quietHours.start, who.timezone).toMillis();
+  return nextAllowedInstant(quiet, who) > grace ? Math.min(grace, quiet) : grace;
 }
 
 /** The instants of the day's sends, each with how many are due then. */
@@ -279,11 +327,18 @@ function dueGroups(
       // As the scheduler does: past quiet hours, and a nudge never onto another date.
       const nudgeAt = nextAllowedInstant(atLocalTime(local, nudgeTime, zone).toMillis(), who);
       if (DateTime.fromMillis(nudgeAt, { zone }).toISODate() === local.toISODate())
-        groups.push({ dueAt: nudgeAt, kind: 'nudge', local: `${nudgeTime} ${zone}`, people: count });
+        groups.push({
+          dueAt: nudgeAt,
+          sendBy: sendBy(nudgeAt, who, program),
+          kind: 'nudge',
+          local: `${nudgeTime} ${zone}`,
+          people: count,
+        });
       if (program.checkpointDays.length > 0) {
         const checkpointAt = nextAllowedInstant(atLocalTime(local, checkpointTime, zone).toMillis(), who);
         groups.push({
           dueAt: checkpointAt,
+          sendBy: sendBy(checkpointAt, who, program),
           kind: 'checkpoint',
           local: `${checkpointTime} ${zone}`,
           people: count,
@@ -297,8 +352,15 @@ function dueGroups(
 function mergeWaves(groups: DueGroup[]): Omit<Wave, 'platforms'>[] {
   const byInstant = new Map<number, Omit<Wave, 'platforms'>>();
   for (const g of [...groups].sort((a, b) => a.dueAt - b.dueAt)) {
-    const wave = byInstant.get(g.dueAt) ?? { dueAt: g.dueAt, kinds: [], local: [], messages: 0 };
+    const wave = byInstant.get(g.dueAt) ?? {
+      dueAt: g.dueAt,
+      sendBy: g.sendBy,
+      kinds: [],
+      local: [],
+      messages: 0,
+    };
     byInstant.set(g.dueAt, wave);
+    wave.sendBy = Math.min(wave.sendBy, g.sendBy);
     if (!wave.kinds.includes(g.kind)) wave.kinds.push(g.kind);
     const label = `${g.local} (${g.kind})`;
     if (!wave.local.includes(label)) wave.local.push(label);
@@ -321,12 +383,7 @@ function sentWithin(ms: number, messages: number, burst: number, pace: Pace): nu
 }
 
 /** The day's waves one after the other on one platform at one pace. */
-function runDay(
-  waves: readonly Omit<Wave, 'platforms'>[],
-  platform: CapacityPlatform,
-  pace: Pace,
-  graceMs: number,
-) {
+function runDay(waves: readonly Omit<Wave, 'platforms'>[], platform: CapacityPlatform, pace: Pace) {
   let freeAt = Number.NEGATIVE_INFINITY;
   let tokensAt = Number.NEGATIVE_INFINITY;
   return waves.map((wave): PlatformWave => {
@@ -337,8 +394,9 @@ function runDay(
     const burst = Math.min(pace.burst, Math.floor(((dispatchAt - tokensAt) / 1000) * pace.perSecond));
     const paceMs = (Math.max(0, wave.messages - burst) / pace.perSecond) * 1000;
     const dispatchMs = wave.messages * ENGINE_DISPATCH_MS_PER_MESSAGE;
-    const doneAt = dispatchAt + Math.max(paceMs, dispatchMs);
-    const deadline = wave.dueAt + graceMs;
+    const sendMs = Math.max(paceMs, dispatchMs);
+    const doneAt = dispatchAt + sendMs;
+    const deadline = wave.sendBy;
     const withinGrace = doneAt <= deadline;
     const expired = withinGrace
       ? 0
@@ -353,7 +411,8 @@ function runDay(
       passMs,
       paceMs,
       engineMs: passMs + dispatchMs,
-      takesMs: doneAt - wave.dueAt,
+      // Summed, not subtracted from the instant: exact for small waves.
+      takesMs: start - wave.dueAt + passMs + sendMs,
       boundBy: paceMs > passMs + dispatchMs ? 'pace' : 'engine',
       withinGrace,
       expired,
@@ -371,19 +430,12 @@ function largestWithin(pace: Pace, graceMs: number): number {
 }
 
 /** The smallest setting at which the whole day is out within the window (settings only make the pace faster). */
-function valueNeeded(
-  waves: readonly Omit<Wave, 'platforms'>[],
-  setting: PaceSetting,
-  graceMs: number,
-): number | null {
+function valueNeeded(waves: readonly Omit<Wave, 'platforms'>[], setting: PaceSetting): number | null {
   const fits = (value: number) => {
     const p = setting.paceAt(value);
-    return runDay(
-      waves,
-      setting.platform,
-      { perSecond: p.perWorkspacePerSecond, burst: p.burst },
-      graceMs,
-    ).every((w) => w.withinGrace);
+    return runDay(waves, setting.platform, { perSecond: p.perWorkspacePerSecond, burst: p.burst }).every(
+      (w) => w.withinGrace,
+    );
   };
   if (!fits(setting.max)) return null;
   // Whole numbers: the lowest that fits lies in (low, high].
@@ -399,6 +451,7 @@ function valueNeeded(
 
 /** "4 h 10 min", "3 min 27 s", "0.8 s". */
 export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(1, Math.round(ms))} ms`;
   if (ms < 10_000) return `${(Math.round(ms / 100) / 10).toLocaleString('en')} s`;
   const seconds = Math.round(ms / 1000);
   if (seconds < 3600) {
@@ -427,7 +480,7 @@ function advise(
   const largest = largestWithin({ perSecond: pace.perWorkspacePerSecond, burst: pace.burst }, graceMs);
   const withinGrace = mine.every((m) => m.on.withinGrace);
   const expired = mine.reduce((a, m) => a + m.on.expired, 0);
-  const needed = withinGrace ? setting.value : valueNeeded(day, setting, graceMs);
+  const needed = withinGrace ? setting.value : valueNeeded(day, setting);
   const name = PLATFORM_NAMES[setting.platform];
   const grace = formatDuration(graceMs);
   const advice: string[] = [];
@@ -443,30 +496,23 @@ function advise(
       `${count(expired)} messages a day would expire: not sent within the ${grace} grace window. At this pace a wave fits the window only up to ${count(largest)} messages; the largest here has ${count(biggest)}.`,
     );
     const engineBound = mine.some((m) => m.on.boundBy === 'engine' && !m.on.withinGrace);
-    // Spreading: the day's sends in waves no larger than what fits, one after the other, within the sending hours.
     const total = day.reduce((a, w) => a + w.messages, 0);
-    const times = Math.ceil(total / Math.max(1, largest));
-    const perWave = Math.ceil(total / times);
-    const waveMs =
-      perWave * ENGINE_PASS_MS_PER_JOB +
-      Math.max(
-        (Math.max(0, perWave - pace.burst) / pace.perWorkspacePerSecond) * 1000,
-        perWave * ENGINE_DISPATCH_MS_PER_MESSAGE,
-      );
-    const minutesApart = Math.max(5, Math.ceil(waveMs / MINUTE / 5) * 5);
-    const sendingMinutes = sendingWindowMinutes(input.program.quietHours);
-    if (largest > 0 && times * minutesApart <= sendingMinutes) {
-      spread = { times, minutesApart };
+    spread = spreadThatFits(input, setting);
+    if (spread) {
       advice.push(
-        `Spread the sends: ${count(total)} messages a day in ${times} waves at least ${minutesApart} min apart (split the people into programs with different nudge and checkpoint times, or over zones at other offsets); try --spread-times ${times} --spread-minutes ${minutesApart}.`,
+        `Spread the sends: split the people into ${spread.times} programs whose nudge and checkpoint times lie ${spread.minutesApart} min apart (--spread-times ${spread.times} --spread-minutes ${spread.minutesApart} shows the day).`,
       );
     } else {
       advice.push(
-        `Spreading alone cannot do it: ${count(total)} messages at this pace take ${formatDuration(
+        `Spreading the times alone cannot do it: ${count(total)} messages at this pace take ${formatDuration(
           (total / pace.perWorkspacePerSecond) * 1000,
-        )}, more than a day's sending hours (${formatDuration(sendingMinutes * MINUTE)} outside quiet hours).`,
+        )}, against ${formatDuration(sendingWindowMinutes(input.program.quietHours) * MINUTE)} of sending hours a day outside quiet hours.`,
       );
     }
+    if ((input.zones?.length ?? 0) < 2)
+      advice.push(
+        'If the people live in several zones, give them with --zones: zones at other offsets send in waves of their own.',
+      );
     if (needed !== null && needed > setting.value) {
       advice.push(
         setting.platform === 'slack'
@@ -496,6 +542,31 @@ function advise(
   };
 }
 
+/** Spreads to try, the fewest times first: each shifts the people's nudge and checkpoint times. */
+const SPREAD_TIMES = [2, 3, 4, 6, 8, 12];
+const SPREAD_MINUTES = [15, 30, 45, 60, 90, 120, 180, 240];
+
+/** The smallest spread of the sends at which the whole day fits on this platform, checked by estimating it. */
+function spreadThatFits(input: CapacityInput, setting: PaceSetting): PlatformAdvice['spread'] {
+  const pace = setting.paceAt(setting.value);
+  const zones = zonePeople(input);
+  const day = waveDay(input.program, input.date);
+  for (const times of SPREAD_TIMES) {
+    for (const minutes of SPREAD_MINUTES) {
+      const spread = { ...input, spreadTimes: times, spreadMinutes: minutes };
+      // Only times that all fall outside quiet hours: a nudge there would not go out that day at all.
+      if (!spreadFitsTheDay(spread) || !outsideQuietHours(spread)) break;
+      const waves = mergeWaves(dueGroups(spread, zones, day));
+      const run = runDay(waves, setting.platform, {
+        perSecond: pace.perWorkspacePerSecond,
+        burst: pace.burst,
+      });
+      if (run.every((w) => w.withinGrace)) return { times, minutesApart: minutes };
+    }
+  }
+  return null;
+}
+
 function sendingWindowMinutes(quiet: CapacityProgram['quietHours']): number {
   const start = minutesOf(quiet.start);
   const end = minutesOf(quiet.end);
@@ -505,23 +576,13 @@ function sendingWindowMinutes(quiet: CapacityProgram['quietHours']): number {
 /** The estimate for one program: its day's waves on each platform, and what to change where they do not fit. */
 export function estimateCapacity(input: CapacityInput): CapacityEstimate {
   checkInput(input);
-  const shares = input.zones?.length ? input.zones : [{ zone: input.program.timezone, percent: 100 }];
-  const people = apportion(
-    input.people,
-    shares.map((z) => z.percent),
-  );
-  const zones = shares.map((z, i) => ({ zone: z.zone, percent: z.percent, people: people[i]! }));
+  const zones = zonePeople(input);
   const day = waveDay(input.program, input.date);
   const graceMs = input.program.catchUpGraceHours * HOUR;
   const plain = mergeWaves(dueGroups(input, zones, day));
   const runs = input.platforms.map((setting) => {
     const pace = setting.paceAt(setting.value);
-    return runDay(
-      plain,
-      setting.platform,
-      { perSecond: pace.perWorkspacePerSecond, burst: pace.burst },
-      graceMs,
-    );
+    return runDay(plain, setting.platform, { perSecond: pace.perWorkspacePerSecond, burst: pace.burst });
   });
   const waves: Wave[] = plain.map((wave, i) => ({ ...wave, platforms: runs.map((run) => run[i]!) }));
   return {
@@ -586,7 +647,10 @@ function shortAdvice(p: PlatformAdvice): string {
   if (p.spread) options.push(`spread over ${p.spread.times} times ≥ ${p.spread.minutesApart} min apart`);
   if (p.valueNeeded !== null && p.valueNeeded > p.value)
     options.push(`${p.variable}=${count(p.valueNeeded)}`);
-  if (options.length === 0) options.push('split the program: no pace or spread within a day is enough');
+  if (options.length === 0)
+    options.push(
+      'split the cohort over nudge days (programs on other weekdays): no pace or spread within a day is enough',
+    );
   return options.join(', or ');
 }
 
