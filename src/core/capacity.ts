@@ -493,7 +493,11 @@ function advise(
     );
   } else {
     advice.push(
-      `${count(expired)} messages a day would expire: not sent within the ${grace} grace window. At this pace a wave fits the window only up to ${count(largest)} messages; the largest here has ${count(biggest)}.`,
+      `${count(expired)} messages a day would expire: not sent within the ${grace} grace window. ${
+        biggest > largest
+          ? `At this pace a wave fits the window only up to ${count(largest)} messages; the largest here has ${count(biggest)}.`
+          : `Each wave alone would fit (up to ${count(largest)} messages at this pace), but they come too close together: a wave waits for the one before it.`
+      }`,
     );
     const engineBound = mine.some((m) => m.on.boundBy === 'engine' && !m.on.withinGrace);
     const total = day.reduce((a, w) => a + w.messages, 0);
