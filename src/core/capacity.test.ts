@@ -211,6 +211,12 @@ describe('the capacity estimate', () => {
     expect(new Date(estimate.waves[0]!.dueAt).toISOString()).toBe('2026-01-15T08:00:00.000Z');
   });
 
+  it('a program whose nudge days are no working days: the day has its surveys only', () => {
+    const estimate = estimateCapacity(input({ program: program({ nudges: { weekdays: ['sat'] } }) }));
+    expect(estimate.date).toBe('2026-01-13');
+    expect(estimate.waves.map((w) => w.kinds)).toEqual([['checkpoint']]);
+  });
+
   it('suggests a spread of the sends at which the day fits, and the day does fit with it', () => {
     const estimate = estimateCapacity(input({ people: 9000 }));
     const advice = estimate.platforms[0]!;

@@ -7,6 +7,7 @@ import {
   isWorkingDay,
   nextAllowedInstant,
   timeZoneSchema,
+  type Weekday,
   weekdayNumber,
 } from './time.js';
 
@@ -27,8 +28,9 @@ import {
  *   pace (the caller gives the pace a setting yields, as the senders compute it). A wave that starts on an idle
  *   platform gets the burst; one that waits behind another gets what the bucket refilled by then.
  * - Each platform is estimated as if everyone were on it (one workspace, one tenant).
- * - A message not sent within the grace window after its due time expires; the platform stops spending time on a
- *   wave once its window is over.
+ * - A message not sent within the grace window after its due time expires, and so does one that would have to wait
+ *   past the start of quiet hours that outlast the window; the platform stops spending time on a wave once its
+ *   window is over.
  */
 
 /**
@@ -316,6 +318,7 @@ function dueGroups(
       quietHours: program.quietHours,
     };
     const local = DateTime.fromObject({ year: day.year, month: day.month, day: day.day }, { zone });
+    const nudgeDay = program.nudges.weekdays.map(weekdayNumber).includes(local.weekday as Weekday);
     const parts = apportion(
       people,
       Array.from({ length: times }, () => 1),
@@ -326,7 +329,7 @@ function dueGroups(
       const checkpointTime = shiftTime(program.checkpointTime, k * step);
       // As the scheduler does: past quiet hours, and a nudge never onto another date.
       const nudgeAt = nextAllowedInstant(atLocalTime(local, nudgeTime, zone).toMillis(), who);
-      if (DateTime.fromMillis(nudgeAt, { zone }).toISODate() === local.toISODate())
+      if (nudgeDay && DateTime.fromMillis(nudgeAt, { zone }).toISODate() === local.toISODate())
         groups.push({
           dueAt: nudgeAt,
           sendBy: sendBy(nudgeAt, who, program),
