@@ -106,7 +106,11 @@ export function registerCapacityCommand(program: Command, fail: (error: unknown)
           if (opts.json) {
             const json = {
               ...estimate,
-              waves: estimate.waves.map((w) => ({ ...w, dueAt: new Date(w.dueAt).toISOString() })),
+              waves: estimate.waves.map((w) => ({
+                ...w,
+                dueAt: new Date(w.dueAt).toISOString(),
+                sendBy: new Date(w.sendBy).toISOString(),
+              })),
             };
             process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
             return;

@@ -33,7 +33,10 @@ describe('coachloop capacity', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     return JSON.parse(result.stdout) as Omit<CapacityEstimate, 'waves'> & {
-      waves: (Omit<CapacityEstimate['waves'][number], 'dueAt'> & { dueAt: string })[];
+      waves: (Omit<CapacityEstimate['waves'][number], 'dueAt' | 'sendBy'> & {
+        dueAt: string;
+        sendBy: string;
+      })[];
     };
   };
   beforeAll(() => {
@@ -71,6 +74,8 @@ describe('coachloop capacity', () => {
       ['2026-03-03T15:00:00.000Z', 4000],
     ]);
     expect(zones.platforms.map((p) => p.platform)).toEqual(['slack', 'teams']);
+    // The grace window (4 h) ends before quiet hours start at 19:00 in both zones.
+    expect(zones.waves[0]!.sendBy).toBe('2026-03-03T12:30:00.000Z');
 
     const slow = await estimate(['--people', '100000', '--platform', 'slack']);
     expect(slow.platforms).toHaveLength(1);
