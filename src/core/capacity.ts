@@ -521,17 +521,18 @@ function advise(
       advice.push(
         'If the people live in several zones, give them with --zones: zones at other offsets send in waves of their own.',
       );
-    if (needed !== null && needed > setting.value) {
+    // Not within the window at this value, so a value that fits is a higher one.
+    if (needed !== null) {
       advice.push(
         setting.platform === 'slack'
           ? `Or raise ${setting.variable} from ${count(setting.value)} to ${count(needed)}, if Slack grants the workspace that pace (ask Slack first: over its cap every send draws a 429).`
           : `Or raise ${setting.variable} from ${count(setting.value)} to ${count(needed)} (at most ${setting.max}; Teams allows about 50 requests per second per app and tenant, replies to clicks included).`,
       );
-    } else if (engineBound || needed === null) {
+    } else {
       advice.push(
         `No ${name} pace up to ${setting.variable}=${count(setting.max)} is enough${
           engineBound ? ': the engine itself needs more than the window for waves this large' : ''
-        }; spread the sends or split the program.`,
+        }; spread the sends, or split the cohort over nudge days (programs on other weekdays).`,
       );
     }
   }
@@ -647,8 +648,7 @@ function shortAdvice(p: PlatformAdvice): string {
   if (p.withinGrace) return 'nothing';
   const options: string[] = [];
   if (p.spread) options.push(`spread over ${p.spread.times} times ≥ ${p.spread.minutesApart} min apart`);
-  if (p.valueNeeded !== null && p.valueNeeded > p.value)
-    options.push(`${p.variable}=${count(p.valueNeeded)}`);
+  if (p.valueNeeded !== null) options.push(`${p.variable}=${count(p.valueNeeded)}`);
   if (options.length === 0)
     options.push(
       'split the cohort over nudge days (programs on other weekdays): no pace or spread within a day is enough',
