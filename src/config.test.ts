@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, paceSettings } from './config.js';
 
 describe('shutdown and dispatch lease settings', () => {
   const base = { DATABASE_PATH: ':memory:' };
@@ -40,5 +40,21 @@ describe('shutdown and dispatch lease settings', () => {
       /DISPATCH_LEASE_MS: must be at least 3000/,
     );
     expect(() => loadConfig({ ...base, DISPATCH_LEASE_MS: '1.5e4x' })).toThrow(/DISPATCH_LEASE_MS/);
+  });
+});
+
+describe('the send paces a configuration sets', () => {
+  it('reads the configured paces and keeps them as the senders do', () => {
+    const { slack, teams } = paceSettings(
+      loadConfig({ SLACK_MESSAGES_PER_MINUTE: '3000', TEAMS_MESSAGES_PER_SECOND: '30' }),
+    );
+    expect([slack.value, slack.max, teams.value, teams.max]).toEqual([3000, 10_000, 30, 30]);
+    // 300 a minute: a burst of 10 and 3 in reserve, so 287 a minute after the burst.
+    expect(slack.paceAt(300)).toEqual({ perWorkspacePerSecond: 287 / 60, burst: 10 });
+    expect(slack.paceAt(3000)).toEqual({ perWorkspacePerSecond: 2950 / 60, burst: 20 });
+    // 30 a second: the burst plus one second's refill stays under Teams' ~50 per second.
+    expect(teams.paceAt(30)).toEqual({ perWorkspacePerSecond: 30, burst: 15 });
+    expect(teams.paceAt(10)).toEqual({ perWorkspacePerSecond: 10, burst: 10 });
+    expect(paceSettings(loadConfig({})).slack.value).toBe(300);
   });
 });

@@ -1,9 +1,20 @@
 import { validate as validCron } from 'node-cron';
 import { z } from 'zod';
-import { checkSlackConfig, slackConfigShape } from './channels/slack/config.js';
-import { checkTeamsConfig, teamsConfigShape } from './channels/teams/config.js';
+import {
+  checkSlackConfig,
+  SLACK_MAX_MESSAGES_PER_MINUTE,
+  slackConfigShape,
+  slackSendPace,
+} from './channels/slack/config.js';
+import {
+  checkTeamsConfig,
+  TEAMS_MAX_MESSAGES_PER_SECOND,
+  teamsConfigShape,
+  teamsSendPace,
+} from './channels/teams/config.js';
 import { checkConsoleConfig, consoleConfigShape, peopleList } from './config-console.js';
 import { optionalText } from './config-fields.js';
+import type { PaceSetting } from './core/capacity.js';
 
 export { slackConfigured } from './channels/slack/config.js';
 export { TEAMS_APP_TYPES, teamsConfigured } from './channels/teams/config.js';
@@ -78,4 +89,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   return parsed.data;
+}
+
+/** The send paces a configuration sets, as the senders keep them: what the capacity estimate reads. */
+export function paceSettings(
+  config: Pick<Config, 'SLACK_MESSAGES_PER_MINUTE' | 'TEAMS_MESSAGES_PER_SECOND'>,
+): { slack: PaceSetting; teams: PaceSetting } {
+  return {
+    slack: {
+      platform: 'slack',
+      variable: 'SLACK_MESSAGES_PER_MINUTE',
+      value: config.SLACK_MESSAGES_PER_MINUTE,
+      max: SLACK_MAX_MESSAGES_PER_MINUTE,
+      paceAt: slackSendPace,
+    },
+    teams: {
+      platform: 'teams',
+      variable: 'TEAMS_MESSAGES_PER_SECOND',
+      value: config.TEAMS_MESSAGES_PER_SECOND,
+      max: TEAMS_MAX_MESSAGES_PER_SECOND,
+      paceAt: teamsSendPace,
+    },
+  };
 }

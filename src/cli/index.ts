@@ -12,6 +12,7 @@ import { timeZoneSchema } from '../core/time.js';
 import { startCoachloop } from '../main.js';
 import { describeLocation, openStore, openThrowAwayStore, storeLocation } from '../store/index.js';
 import { registerAdminCommands } from './admin-commands.js';
+import { registerCapacityCommand } from './capacity-command.js';
 import { registerMatchCommand } from './match-command.js';
 import { registerMigrateStoreCommand } from './migrate-store-command.js';
 import { registerPilotCommands } from './pilot-commands.js';
@@ -170,6 +171,7 @@ export function buildCli(): Command {
       }
     });
 
+  registerCapacityCommand(program, fail);
   registerRosterCommand(program, fail);
   registerAdminCommands(program, fail);
   registerReportCommand(program);

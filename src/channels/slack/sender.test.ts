@@ -2,6 +2,7 @@ import { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { FakeTimer } from '../../../test/support/foundation.js';
 import { RateLimiter } from '../../scheduler/rate-limit.js';
+import { slackSendPace } from './config.js';
 import { SlackSender } from './sender.js';
 
 /**
@@ -12,6 +13,8 @@ describe('the Slack pace against the workspace cap', () => {
   for (const perMinute of [300, 3000]) {
     it(`never fills a minute at ${perMinute}/min, even with sends arriving up to 500 ms out of step`, async () => {
       const { limits } = new SlackSender(new WebClient('xoxb-test'), { messagesPerMinute: perMinute });
+      // The pace the capacity estimate reads is the one the sender keeps.
+      expect(limits).toMatchObject(slackSendPace(perMinute));
       const timer = new FakeTimer();
       const limiter = new RateLimiter(limits.perWorkspacePerSecond, limits.burst, timer);
       const times: number[] = [];

@@ -8,6 +8,7 @@ import {
   type SendReceipt,
 } from '../../app/ports.js';
 import type { Logger } from '../../logger.js';
+import { slackSendPace } from './config.js';
 import { renderMessage } from './render.js';
 
 /** The message metadata event type that carries the outbox key, so a send can be found again. */
@@ -133,16 +134,8 @@ export class SlackSender implements ChannelSender {
     private readonly client: WebClient,
     options: { messagesPerMinute?: number } = {},
   ) {
-    const perMinute = options.messagesPerMinute ?? 300;
-    const burst = Math.max(1, Math.min(20, Math.floor(perMinute / 30)));
-    // Slack counts a message when it arrives, not when it leaves: 1 % of the minute stays in reserve, so that sends
-    // paced at the start of a minute that arrive late and sends at its end that arrive early (up to about half a
-    // second apart) still do not fill it.
-    const reserve = Math.ceil(perMinute / 100);
     this.limits = {
-      // The burst comes out of the minute's budget too, so no 60-second window ever holds more than perMinute.
-      perWorkspacePerSecond: Math.max(1, perMinute - burst - reserve) / 60,
-      burst,
+      ...slackSendPace(options.messagesPerMinute ?? 300),
       // conversations.history is Tier 3 (50+ per minute).
       lookupsPerSecond: 45 / 60,
     };

@@ -3,6 +3,9 @@ import { booleanText, type ConfigCheck, GUID, optionalText } from '../../config-
 
 export const TEAMS_APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
+/** The highest TEAMS_MESSAGES_PER_SECOND accepted. */
+export const TEAMS_MAX_MESSAGES_PER_SECOND = 30;
+
 /** Microsoft Teams' variables, named as botbuilder and the Azure Bot resource spell them. */
 export const teamsConfigShape = {
   MicrosoftAppId: optionalText.refine(
@@ -30,7 +33,7 @@ export const teamsConfigShape = {
     'must be a Teams channel id like 19:abc…@thread.tacv2 (the bot tells you a channel\'s id when a curator types "claim" there)',
   ),
   TEAMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  TEAMS_MESSAGES_PER_SECOND: z.coerce.number().min(1).max(30).default(10),
+  TEAMS_MESSAGES_PER_SECOND: z.coerce.number().min(1).max(TEAMS_MAX_MESSAGES_PER_SECOND).default(10),
   /** Test and development only: accept inbound tokens signed by another OpenID issuer (a local one). */
   TEAMS_OPENID_METADATA_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), 'must be a URL'),
   TEAMS_TOKEN_ISSUER: optionalText,
@@ -97,6 +100,19 @@ export const checkTeamsConfig: ConfigCheck<TeamsEnv> = (env, ctx) => {
     }
   }
 };
+
+/**
+ * The tenant pace the dispatcher keeps for a TEAMS_MESSAGES_PER_SECOND setting (1 to 30). Teams allows about 50
+ * requests per second per app per tenant across all conversations; the default stays far below it, since replies to
+ * people's clicks draw from the same allowance. Burst plus one second's refill stays under that 50.
+ */
+export function teamsSendPace(messagesPerSecond: number): { perWorkspacePerSecond: number; burst: number } {
+  const perSecond = Math.min(TEAMS_MAX_MESSAGES_PER_SECOND, Math.max(1, messagesPerSecond));
+  return {
+    perWorkspacePerSecond: perSecond,
+    burst: Math.max(1, Math.min(Math.round(perSecond), 45 - Math.ceil(perSecond))),
+  };
+}
 
 /** Teams is served when an app id is set, unless TEAMS_ENABLED=false; TEAMS_ENABLED=true alone is local development mode. */
 export function teamsConfigured(config: Pick<TeamsEnv, 'TEAMS_ENABLED' | 'MicrosoftAppId'>): boolean {

@@ -13,6 +13,7 @@ import type { Logger } from '../../logger.js';
 import { type SlidingWindow, SlidingWindowLimiter } from '../../scheduler/rate-limit.js';
 import { BOT_CONNECTOR_SCOPE } from './adapter.js';
 import { isChannelId, parseReference, type StoredReference, type TeamsAddressBook } from './addresses.js';
+import { teamsSendPace } from './config.js';
 import { cardAttachment, isPlainText, renderMessageCard, renderMessageText, TEAMS_LIMITS } from './render.js';
 import { type ConnectorAttempts, ConnectorHttpError, ConnectorNetworkError } from './transport.js';
 
@@ -169,14 +170,7 @@ export class TeamsSender implements ChannelSender {
   constructor(options: TeamsSenderOptions) {
     this.#options = options;
     this.#pacer = options.pacer ?? new ConversationPacer();
-    // Teams allows about 50 requests per second per app per tenant across all conversations; the default
-    // stays far below it, since replies to people's clicks draw from the same allowance.
-    const perSecond = Math.min(30, Math.max(1, options.messagesPerSecond ?? 10));
-    // Burst plus one second's refill stays under Teams' ~50 requests per second per app and tenant.
-    this.limits = {
-      perWorkspacePerSecond: perSecond,
-      burst: Math.max(1, Math.min(Math.round(perSecond), 45 - Math.ceil(perSecond))),
-    };
+    this.limits = teamsSendPace(options.messagesPerSecond ?? 10);
   }
 
   async #target(recipient: Recipient): Promise<Target | null> {
