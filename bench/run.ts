@@ -99,6 +99,7 @@ const SIZES = {
         { perSecond: 30, messages: 900, label: 'sender 30/s (the most TEAMS_MESSAGES_PER_SECOND allows)' },
       ],
       conversation: 100,
+      cpu: { messages: 10_000, warmup: 500 },
     },
     interaction: { rate: 200, seconds: 30, warmup: 2, leaders: 2_000 },
     memory: 100_000,
@@ -118,6 +119,7 @@ const SIZES = {
         { perSecond: 30, messages: 120, label: 'sender 30/s (the most TEAMS_MESSAGES_PER_SECOND allows)' },
       ],
       conversation: 20,
+      cpu: { messages: 1_000, warmup: 200 },
     },
     interaction: { rate: 200, seconds: 5, warmup: 1, leaders: 500 },
     memory: 10_000,
@@ -172,6 +174,7 @@ async function runStep(step: Step, cli: Cli, tmpRoot: string): Promise<Figure[]>
           senderPerMinute: 1_000_000,
           keepAliveMs: 65_000,
           maxSeconds: 90,
+          bare: true,
         },
         150_000,
       );
@@ -230,7 +233,20 @@ async function runStep(step: Step, cli: Cli, tmpRoot: string): Promise<Figure[]>
       return figures;
     }
     case 'teams': {
-      const figures: Figure[] = [];
+      // Dispatcher CPU per message beside a bare connector client's, with no platform limit.
+      const figures: Figure[] = await runChild<Figure[]>(
+        'steps/teams.ts',
+        {
+          ...base,
+          mode: 'cpu',
+          messages: size.teams.cpu.messages,
+          warmup: size.teams.cpu.warmup,
+          messagesPerSecond: 30,
+          label: 'no platform limit',
+          maxSeconds: 120,
+        },
+        200_000,
+      );
       for (const run of size.teams.people) {
         figures.push(
           ...(await runChild<Figure[]>(

@@ -7,13 +7,24 @@
  *              between replicas (see bucketFloorMs).
  */
 
-import { createSlackClient, SlackSender } from '../../src/channels/slack/sender.js';
+import { renderMessage } from '../../src/channels/slack/render.js';
+import { createSlackClient, OUTBOX_METADATA_EVENT, SlackSender } from '../../src/channels/slack/sender.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/logger.js';
 import { Dispatcher, type DispatchStats, emptyDispatchStats } from '../../src/scheduler/dispatcher.js';
-import { childMain, cpuMs, type Figure, log, round, type StepOptions, sleep } from '../lib/common.js';
+import type { BareInput, BareOutput } from '../lib/bare-client-child.js';
+import {
+  childMain,
+  cpuMs,
+  type Figure,
+  log,
+  round,
+  runChild,
+  type StepOptions,
+  sleep,
+} from '../lib/common.js';
 import { queueNudges, RunningClock, SEND_AT } from '../lib/outbox.js';
-import { ensureProgram, seedPopulation, tempDb } from '../lib/seed.js';
+import { type BenchDb, ensureProgram, seedPopulation, tempDb } from '../lib/seed.js';
 import { startSimProcess } from '../lib/sim-client.js';
 import { floorMs } from '../lib/teams-limits.js';
 
@@ -32,7 +43,17 @@ interface Input extends StepOptions {
   keepAliveMs?: number;
   /** Messages (to other people) sent before the measured ones, so JIT warm-up is not counted. */
   warmup?: number;
+  /**
+   * throughput mode: then the same messages from a bare WebClient loop in a process of its own (same simulator,
+   * same concurrency), and the ratio of the two CPU figures per message.
+   */
+  bare?: boolean;
 }
+
+/** The dispatcher's default number of sends in flight, which the bare loop matches. */
+const DISPATCH_CONCURRENCY = 8;
+/** Target for the dispatcher's CPU per message over the bare client's. */
+const BARE_RATIO_TARGET = 1.3;
 
 /**
  * The earliest that `n` messages can all have been sent under a cap of `cap` per minute by a token bucket with a
@@ -53,6 +74,59 @@ function bucketFloorMs(n: number, cap: number, maxBurst: number): { ms: number; 
 
 function addStats(total: DispatchStats, more: DispatchStats): void {
   for (const key of Object.keys(total) as (keyof DispatchStats)[]) total[key] += more[key];
+}
+
+/**
+ * The same messages through a bare WebClient loop in a child process of its own, against the same simulator:
+ * the first measured person's message as the dispatcher rendered and sent it, to every measured person's DM.
+ */
+async function bareSlack(
+  input: Input,
+  sim: { apiUrl: string; token: string },
+  store: BenchDb['store'],
+  participantId: string,
+): Promise<BareOutput> {
+  const [row] = await store.outbox.list({ participantId });
+  if (!row) throw new Error('no outbox row for the first person');
+  const { text, blocks } = renderMessage(row.message);
+  const bareInput: BareInput = {
+    platform: 'slack',
+    url: sim.apiUrl,
+    token: sim.token,
+    slackArgs: {
+      text,
+      blocks,
+      unfurl_links: false,
+      metadata: { event_type: OUTBOX_METADATA_EVENT, event_payload: { key: row.key } },
+    },
+    // The DM of the n-th seeded person (seedPopulation's address).
+    targetPrefix: 'DU',
+    messages: input.messages,
+    warmup: input.warmup ?? 0,
+    concurrency: DISPATCH_CONCURRENCY,
+  };
+  const bare = await runChild<BareOutput>('lib/bare-client-child.ts', bareInput, 150_000);
+  log(
+    `bare client: ${bare.messages} sent in ${(bare.wallMs / 1000).toFixed(1)} s, CPU ${bare.cpuMs.toFixed(0)} ms ` +
+      `(${(bare.cpuMs / bare.messages).toFixed(3)} ms per message)`,
+  );
+  return bare;
+}
+
+function bareFigure(cpuPerMessage: number, bare: BareOutput, input: Input): Figure {
+  const barePerMessage = bare.cpuMs / bare.messages;
+  const ratio = cpuPerMessage / barePerMessage;
+  return {
+    step: 'dispatch',
+    figure: `Dispatch CPU per message ÷ a bare @slack/web-api chat.postMessage loop's (same simulator, ${DISPATCH_CONCURRENCY} in flight, each in its own process)`,
+    value: round(ratio, 2),
+    unit: '×',
+    result: `${ratio.toFixed(2)} × (${cpuPerMessage.toFixed(3)} ms vs ${barePerMessage.toFixed(3)} ms)`,
+    target: `≤ ${BARE_RATIO_TARGET}`,
+    met: ratio <= BARE_RATIO_TARGET,
+    note: `bare client: ${bare.client}, ${input.messages} messages after ${input.warmup ?? 0} warm-up sends, ${(bare.wallMs / 1000).toFixed(1)} s`,
+    detail: { bare, dispatchCpuPerMessageMs: cpuPerMessage, bareCpuPerMessageMs: barePerMessage },
+  };
 }
 
 childMain<Input, Figure[]>(async (input) => {
@@ -137,6 +211,7 @@ childMain<Input, Figure[]>(async (input) => {
     if (!limited) {
       const perSecond = input.messages / (wallMs / 1000);
       const cpuPerMessage = botCpu / input.messages;
+      const bare = input.bare ? await bareSlack(input, sim, db.store, people[0]!.participantId) : null;
       return [
         {
           step: 'dispatch',
@@ -157,6 +232,7 @@ childMain<Input, Figure[]>(async (input) => {
           target: '≤ 1 ms',
           met: cpuPerMessage <= 1,
         },
+        ...(bare ? [bareFigure(cpuPerMessage, bare, input)] : []),
       ];
     }
 

@@ -6,17 +6,34 @@
  *                pace; Teams allows about 50 requests per second per app per tenant.
  *  conversation: a burst of notices to one person: paced by the sender's per-conversation pacer; Teams
  *                allows 7 per 1 s, 8 per 2 s, 60 per 30 s and 1,800 per hour to one conversation.
+ *  cpu:          one nudge each to many people straight to the simulator (no proxy, no platform limit), the
+ *                dispatcher's tenant pace set far above what can be reached, then the same messages from a bare
+ *                ConnectorClient loop in a process of its own: the CPU per message of each, and their ratio.
  * Total time is compared with a floor, the earliest schedule that the limits allow, computed from the windows in
  * lib/teams-limits.ts: for many people, the sender's configured tenant pace and Teams' tenant cap; for one
  * conversation, Teams' documented limits alone (the tenant pace does not bind there).
  */
+import type { ChannelSender } from '../../src/app/ports.js';
 import type { TeamsChannel } from '../../src/channels/teams/index.js';
+import { messageActivity } from '../../src/channels/teams/sender.js';
+import { silentLogger } from '../../src/logger.js';
 import type { Coachloop } from '../../src/main.js';
-import { type DispatchStats, emptyDispatchStats } from '../../src/scheduler/dispatcher.js';
+import { Dispatcher, type DispatchStats, emptyDispatchStats } from '../../src/scheduler/dispatcher.js';
+import { TEST_BOT_APP_ID } from '../../test/simulators/botframework.js';
+import type { BareInput, BareOutput } from '../lib/bare-client-child.js';
 import { startTeamsBot } from '../lib/bot.js';
-import { childMain, cpuMs, type Figure, log, round, type StepOptions, sleep } from '../lib/common.js';
+import {
+  childMain,
+  cpuMs,
+  type Figure,
+  log,
+  round,
+  runChild,
+  type StepOptions,
+  sleep,
+} from '../lib/common.js';
 import { queueNudges, RunningClock, SEND_AT } from '../lib/outbox.js';
-import { ensureProgram, seedPopulation, tempDb } from '../lib/seed.js';
+import { type BenchDb, ensureProgram, seedPopulation, tempDb } from '../lib/seed.js';
 import {
   describeWindows,
   floorMs,
@@ -26,17 +43,24 @@ import {
 } from '../lib/teams-limits.js';
 
 import { BENCH_TENANT, installProbe, rememberInstalls, teamsPerson } from '../lib/teams-people.js';
-import { startTeamsSimProcess } from '../lib/teams-sim-client.js';
+import { startTeamsSimProcess, type TeamsSimProcess } from '../lib/teams-sim-client.js';
 
 interface Input extends StepOptions {
-  mode: 'people' | 'conversation';
+  mode: 'people' | 'conversation' | 'cpu';
   messages: number;
   /** TEAMS_MESSAGES_PER_SECOND. */
   messagesPerSecond: number;
   /** How the sender's pace reads in the figures. */
   label: string;
   maxSeconds: number;
+  /** cpu mode: messages (to other people) sent before the measured ones, so JIT warm-up is not counted. */
+  warmup?: number;
 }
+
+/** The dispatcher's default number of sends in flight, which the bare loop matches. */
+const DISPATCH_CONCURRENCY = 8;
+/** Target for the dispatcher's CPU per message over the bare client's. */
+const BARE_RATIO_TARGET = 1.3;
 
 function addStats(total: DispatchStats, more: DispatchStats): void {
   for (const key of Object.keys(total) as (keyof DispatchStats)[]) total[key] += more[key];
@@ -50,8 +74,157 @@ function percent(over: number): string {
   return `${over >= 0 ? '+' : ''}${(over * 100).toFixed(1)}%`;
 }
 
+/** Drains until the outbox has nothing pending or sending (no platform limit: nothing waits). */
+async function drainAll(dispatcher: Dispatcher, db: BenchDb, deadline: number): Promise<DispatchStats> {
+  const stats = emptyDispatchStats();
+  for (let drains = 0; drains < 10_000 && performance.now() < deadline; drains += 1) {
+    addStats(stats, await dispatcher.drain());
+    const counts = await db.store.outbox.counts();
+    if (counts.pending === 0 && counts.sending === 0) return stats;
+    await sleep(5);
+  }
+  throw new Error(`the outbox was not drained: ${JSON.stringify(await db.store.outbox.counts())}`);
+}
+
+/**
+ * Dispatcher CPU per Teams message, beside a bare ConnectorClient loop's: the bot's own TeamsSender (its adapter,
+ * connector transport and per-conversation pacer) under a Dispatcher with default concurrency whose tenant pace is
+ * set far above what can be reached, as the Slack throughput run does.
+ */
+async function cpuMode(input: Input, sim: TeamsSimProcess, db: BenchDb): Promise<Figure[]> {
+  const url = sim.simulatorUrl;
+  const warmup = input.warmup ?? 0;
+  const program = await ensureProgram(db.store);
+  const people = await seedPopulation(db.store, program, {
+    count: input.messages + warmup,
+    platform: 'teams',
+    workspaceId: BENCH_TENANT,
+    userIdOf: (index) => teamsPerson(index).aadObjectId,
+  });
+  const clock = new RunningClock(SEND_AT);
+  const app = await startTeamsBot({
+    dir: db.dir,
+    databasePath: db.path,
+    clock,
+    messagesPerSecond: input.messagesPerSecond,
+    store: db.store,
+  });
+  try {
+    const teams = app.channels.get('teams') as TeamsChannel | undefined;
+    if (!teams) throw new Error('the bot started without Teams');
+    await installProbe(app, url);
+    await rememberInstalls(app, people, url);
+    const real = teams.sender;
+    const unpaced: ChannelSender = {
+      platform: 'teams',
+      limits: { perWorkspacePerSecond: 1_000_000 / 60, burst: 20 },
+      send: (delivery) => real.send(delivery),
+    };
+    const dispatcher = new Dispatcher({ store: db.store, clock, senders: [unpaced], logger: silentLogger });
+    const deadline = performance.now() + input.maxSeconds * 1000;
+    if (warmup > 0) {
+      await queueNudges(db.store, program, people.slice(input.messages));
+      const done = await drainAll(dispatcher, db, deadline);
+      if (done.sent !== warmup) throw new Error(`warm-up sent ${done.sent} of ${warmup}`);
+    }
+    await queueNudges(db.store, program, people.slice(0, input.messages));
+    log(
+      `teams cpu: ${input.messages} nudges to ${input.messages} people queued (after ${warmup} warm-up sends)`,
+    );
+    await sim.reset();
+    const cpuBefore = process.cpuUsage();
+    const t0 = performance.now();
+    const stats = await drainAll(dispatcher, db, deadline);
+    const wallMs = performance.now() - t0;
+    const botCpuMs = cpuMs(cpuBefore);
+    const simStats = await sim.stats();
+    const undelivered = people
+      .slice(0, input.messages)
+      .filter((_, i) => simStats.delivered[teamsPerson(i).conversationId] !== 1);
+    if (stats.sent !== input.messages || undelivered.length > 0)
+      throw new Error(
+        `sent ${stats.sent} of ${input.messages}; ${undelivered.length} people not reached once`,
+      );
+    log(
+      `teams cpu: ${stats.sent} sent in ${seconds(wallMs)}; bot CPU ${botCpuMs.toFixed(0)} ms, simulator CPU ${simStats.cpuMs.toFixed(0)} ms`,
+    );
+
+    // The bare loop: the first measured person's message as the bot renders it, to every measured person.
+    const [row] = await db.store.outbox.list({ participantId: people[0]!.participantId });
+    if (!row) throw new Error('no outbox row for the first person');
+    const bareInput: BareInput = {
+      platform: 'teams',
+      url,
+      activity: {
+        ...messageActivity(row.message),
+        channelId: 'msteams',
+        serviceUrl: url,
+        from: { id: `28:${TEST_BOT_APP_ID}` },
+      },
+      // teamsPerson(i).conversationId
+      targetPrefix: 'a:1bench-personal-',
+      messages: input.messages,
+      warmup,
+      concurrency: DISPATCH_CONCURRENCY,
+    };
+    const bare = await runChild<BareOutput>('lib/bare-client-child.ts', bareInput, 150_000);
+    const bareStats = await sim.stats();
+    const total = Object.values(bareStats.delivered).reduce((a, b) => a + b, 0);
+    if (total !== 2 * input.messages + warmup)
+      throw new Error(`the simulator recorded ${total} activities, expected ${2 * input.messages + warmup}`);
+    const perMessage = botCpuMs / input.messages;
+    const barePerMessage = bare.cpuMs / bare.messages;
+    const ratio = perMessage / barePerMessage;
+    log(
+      `bare client: ${bare.messages} sent in ${seconds(bare.wallMs)}, CPU ${bare.cpuMs.toFixed(0)} ms (${barePerMessage.toFixed(3)} ms per message)`,
+    );
+    const n = input.messages.toLocaleString('en-US');
+    return [
+      {
+        step: 'teams',
+        figure: `Teams dispatch CPU per message, ${n} nudges to ${n} people, no platform limit (bot process; simulator in its own)`,
+        value: round(perMessage, 3),
+        unit: 'ms',
+        result: `${perMessage.toFixed(3)} ms (${Math.round(input.messages / (wallMs / 1000)).toLocaleString('en-US')} msg/s; simulator: ${(simStats.cpuMs / input.messages).toFixed(3)} ms)`,
+        target: '—',
+        met: null,
+        detail: {
+          messages: input.messages,
+          warmup,
+          wallMs,
+          botCpuMs,
+          simulatorCpuMs: simStats.cpuMs,
+          dispatch: stats,
+        },
+      },
+      {
+        step: 'teams',
+        figure: `Teams dispatch CPU per message ÷ a bare ConnectorClient sendToConversation loop's (same simulator, ${DISPATCH_CONCURRENCY} in flight, each in its own process)`,
+        value: round(ratio, 2),
+        unit: '×',
+        result: `${ratio.toFixed(2)} × (${perMessage.toFixed(3)} ms vs ${barePerMessage.toFixed(3)} ms)`,
+        target: `≤ ${BARE_RATIO_TARGET}`,
+        met: ratio <= BARE_RATIO_TARGET,
+        note: `bare client: ${bare.client}, ${input.messages} messages after ${warmup} warm-up sends, ${seconds(bare.wallMs)}`,
+        detail: { bare, dispatchCpuPerMessageMs: perMessage, bareCpuPerMessageMs: barePerMessage },
+      },
+    ];
+  } finally {
+    await app.close();
+  }
+}
+
 childMain<Input, Figure[]>(async (input) => {
   const sim = await startTeamsSimProcess();
+  if (input.mode === 'cpu') {
+    const db = tempDb('teams-cpu', input.tmpRoot);
+    try {
+      return await cpuMode(input, sim, db);
+    } finally {
+      await sim.close();
+      await db.cleanup();
+    }
+  }
   const db = tempDb(`teams-${input.mode}`, input.tmpRoot);
   let app: Coachloop | null = null;
   try {
