@@ -70,6 +70,15 @@ export function benchPath(relative: string): string {
 }
 
 /**
+ * Node flags for the step processes: with BENCH_CPU_PROF=<dir> each one (not the simulators) writes a V8 CPU
+ * profile there when it exits (`node --cpu-prof`), to see where a step's CPU goes.
+ */
+function stepExecArgv(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return ['--import', 'tsx', ...(dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [])];
+}
+
+/**
  * Runs a TypeScript module in a fresh Node process (through tsx) and resolves with the first message it
  * sends of type 'result'. The child is killed if it takes longer than `timeoutMs`.
  */
@@ -81,7 +90,7 @@ export function runChild<T>(
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const child = fork(benchPath(relative), [JSON.stringify(input)], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: stepExecArgv(),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let settled = false;
