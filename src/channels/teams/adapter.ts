@@ -110,9 +110,73 @@ export class TeamsCloudAdapter extends CloudAdapter {
   }
 }
 
+type ClaimsIdentityOf = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
+type ConnectorFactoryOf = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
+type ConnectorClientOf = Awaited<ReturnType<ConnectorFactoryOf['create']>>;
+type UserTokenClientOf = Awaited<
+  ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>
+>;
+
+/** Connector clients kept at most: one per bot, connector URL and audience; Teams uses a handful of URLs. */
+const CONNECTOR_CLIENTS_KEPT = 32;
+
+/**
+ * The client made for `key`, made by `make` the first time; a client that could not be made (credentials) is made
+ * again next time. Keeps at most CONNECTOR_CLIENTS_KEPT, forgetting the oldest.
+ */
+function reuse<T>(clients: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  const kept = clients.get(key);
+  if (kept) return kept;
+  const client = make();
+  if (clients.size >= CONNECTOR_CLIENTS_KEPT) {
+    const oldest = clients.keys().next().value;
+    if (oldest !== undefined) clients.delete(oldest);
+  }
+  clients.set(key, client);
+  client.catch(() => {
+    if (clients.get(key) === client) clients.delete(key);
+  });
+  return client;
+}
+
+/**
+ * botbuilder's authentication, with the connector clients it makes reused. botbuilder builds a new ConnectorClient
+ * (credentials and a whole HTTP pipeline) for every turn and every proactive send, which costs more CPU than the
+ * request itself; a client holds nothing of a turn (credentials sign each request themselves), so one per bot,
+ * connector URL and audience serves them all.
+ */
+class ReusingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  readonly #connectors = new Map<string, Promise<ConnectorClientOf>>();
+  readonly #userTokens = new Map<string, Promise<UserTokenClientOf>>();
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentityOf): ConnectorFactoryOf {
+    const factory = super.createConnectorFactory(claimsIdentity);
+    // The bot and the scope the factory signs for (botbuilder's ConnectorFactoryImpl); anything else is not reused.
+    const { appId, toChannelFromBotOAuthScope: scope } = factory as unknown as {
+      appId?: unknown;
+      toChannelFromBotOAuthScope?: unknown;
+    };
+    if (typeof appId !== 'string' || typeof scope !== 'string') return factory;
+    return {
+      create: (serviceUrl: string, audience?: string) =>
+        reuse(this.#connectors, JSON.stringify([appId, scope, serviceUrl, audience ?? null]), () =>
+          factory.create(serviceUrl, audience),
+        ),
+    } as ConnectorFactoryOf;
+  }
+
+  /** Made for every turn too, proactive ones included; it depends only on the bot (botbuilder's getAppId). */
+  override createUserTokenClient(claimsIdentity: ClaimsIdentityOf): Promise<UserTokenClientOf> {
+    const appId = claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? null;
+    return reuse(this.#userTokens, JSON.stringify([appId]), () =>
+      super.createUserTokenClient(claimsIdentity),
+    );
+  }
+}
+
 /** A CloudAdapter whose connector calls never retry by themselves and time out after `timeoutMs`. */
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsCloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new ReusingBotFrameworkAuthentication(
     botFrameworkAuthOptions(options.auth),
     options.credentialsFactory,
     undefined,

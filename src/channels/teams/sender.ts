@@ -177,8 +177,11 @@ export class TeamsSender implements ChannelSender {
     const stored =
       parseReference(recipient.address) ??
       (await this.#options.addresses.reference(recipient.workspaceId, recipient.userId));
+    const channel = isChannelId(recipient.userId);
+    // A person's own conversation needs nothing else: no read of the tenant's defaults per send.
+    if (stored && !channel) return { kind: 'reference', reference: stored };
     const tenant = await this.#options.addresses.tenant(recipient.workspaceId);
-    if (isChannelId(recipient.userId)) {
+    if (channel) {
       const serviceUrl = stored?.serviceUrl ?? tenant?.serviceUrl;
       const botId = stored?.bot.id ?? tenant?.botId;
       return serviceUrl && botId ? { kind: 'channel', channelId: recipient.userId, serviceUrl, botId } : null;
