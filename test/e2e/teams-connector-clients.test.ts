@@ -125,4 +125,43 @@ describe('Teams adapter: connector clients are reused across sends', () => {
     expect(sim.activities.map((a) => a.activity.text)).toEqual(['delivered', 'delivered again']);
     expect(credentials.made).toEqual(['refused', BOT_CONNECTOR_SCOPE, BOT_CONNECTOR_SCOPE]);
   });
+
+  it('sends to a stored reference as a proactive turn with sendActivity does: same route, fields and token', async () => {
+    const credentials = countingCredentials(issuer);
+    const adapter = createTeamsAdapter({
+      auth: { appId: APP_ID, appType: 'MultiTenant' },
+      timeoutMs: 5_000,
+      attempts: new ConnectorAttempts(),
+      credentialsFactory: credentials.factory as never,
+      logger: silentLogger,
+    });
+    const to = { ...reference(sim.serviceUrl, 'a:same'), locale: 'de-DE' };
+    const activity = { type: 'message', text: 'Hallo', textFormat: 'markdown' };
+    await adapter.continueConversationAsync(APP_ID, to, async (context) => {
+      await context.sendActivity({ ...activity });
+    });
+    const id = await adapter.sendToReference(APP_ID, to, { ...activity });
+
+    const [viaTurn, direct] = sim.activities;
+    expect(direct?.id).toBe(id);
+    expect(direct?.kind).toBe(viaTurn?.kind);
+    expect(direct?.conversationId).toBe('a:same');
+    // Each a reply to a fresh continuation id, as botbuilder makes one per proactive turn.
+    expect(direct?.replyToId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(direct?.replyToId).not.toBe(viaTurn?.replyToId);
+    const fields = (recorded: typeof direct) => {
+      const { replyToId: _reply, ...rest } = recorded?.activity ?? {};
+      return rest;
+    };
+    expect(fields(direct)).toEqual(fields(viaTurn));
+    expect(fields(direct)).toMatchObject({
+      text: 'Hallo',
+      locale: 'de-DE',
+      from: { id: `28:${APP_ID}` },
+      recipient: { id: '29:a:same' },
+      conversation: { id: 'a:same' },
+    });
+    const token = decodeJwt((direct?.authorization ?? '').replace('Bearer ', ''));
+    expect(token?.claims).toMatchObject({ aud: BOT_CONNECTOR_SCOPE, appid: APP_ID });
+  });
 });

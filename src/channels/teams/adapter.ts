@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type ConversationReference,
   type InvokeResponse,
-  type TurnContext,
+  TurnContext,
 } from 'botbuilder';
 import { z } from 'zod';
 import { answer, readBody } from '../../http/body.js';
@@ -107,6 +109,42 @@ export class TeamsCloudAdapter extends CloudAdapter {
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
     return this.processActivity(result, activity, logic);
+  }
+
+  /**
+   * Sends one activity into a conversation the bot keeps a reference to, as `continueConversationAsync` with a
+   * `sendActivity` inside sends it — the same fields, a reply to the continuation's fresh id, the same connector
+   * client and call — without the turn botbuilder runs around it (a TurnContext, a user token client, the
+   * middleware pipeline): coachloop adds no middleware, and a proactive send needs nothing else of a turn.
+   * Resolves with the id the connector gave the activity.
+   */
+  async sendToReference(
+    appId: string,
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+  ): Promise<string> {
+    if (!reference.serviceUrl || !reference.conversation?.id)
+      throw new Error('the conversation reference has no serviceUrl or conversation');
+    const client = await this.#auth
+      .createConnectorFactory(this.createClaimsIdentity(appId))
+      .create(reference.serviceUrl, undefined);
+    const outgoing = TurnContext.applyConversationReference({ ...activity }, {
+      activityId: randomUUID(),
+      user: reference.user,
+      bot: reference.bot,
+      conversation: reference.conversation,
+      channelId: reference.channelId,
+      locale: reference.locale,
+      serviceUrl: reference.serviceUrl,
+    } as Partial<ConversationReference>);
+    outgoing.type ??= 'message';
+    delete outgoing.id;
+    const answer = await client.conversations.replyToActivity(
+      reference.conversation.id,
+      outgoing.replyToId as string,
+      outgoing as Activity,
+    );
+    return answer?.id ?? '';
   }
 }
 

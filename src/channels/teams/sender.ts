@@ -1,4 +1,4 @@
-import type { Activity, CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
+import type { Activity, ConversationParameters, ConversationReference } from 'botbuilder';
 import {
   type ChannelLimits,
   type ChannelSender,
@@ -11,7 +11,7 @@ import { systemTimer, type Timer } from '../../core/clock.js';
 import { clip, type Message } from '../../core/messages.js';
 import type { Logger } from '../../logger.js';
 import { type SlidingWindow, SlidingWindowLimiter } from '../../scheduler/rate-limit.js';
-import { BOT_CONNECTOR_SCOPE } from './adapter.js';
+import { BOT_CONNECTOR_SCOPE, type TeamsCloudAdapter } from './adapter.js';
 import { isChannelId, parseReference, type StoredReference, type TeamsAddressBook } from './addresses.js';
 import { teamsSendPace } from './config.js';
 import { cardAttachment, isPlainText, renderMessageCard, renderMessageText, TEAMS_LIMITS } from './render.js';
@@ -136,7 +136,7 @@ export class ConversationPacer {
 }
 
 export interface TeamsSenderOptions {
-  adapter: CloudAdapter;
+  adapter: TeamsCloudAdapter;
   /** The bot's Microsoft App ID; empty in local development mode. */
   appId: string;
   addresses: TeamsAddressBook;
@@ -218,22 +218,11 @@ export class TeamsSender implements ChannelSender {
     const { adapter, appId, attempts } = this.#options;
     const attempt = attempts.track(async (): Promise<SendReceipt> => {
       if (target.kind === 'reference') {
-        let id = '';
-        // The callback runs inside the adapter's pipeline, whose onTurnError would swallow a failed send:
-        // catch it in there and rethrow it out here, where the dispatcher can see it.
-        let failure: { error: unknown } | null = null;
-        await adapter.continueConversationAsync(
+        const id = await adapter.sendToReference(
           appId,
           target.reference as unknown as Partial<ConversationReference>,
-          async (context) => {
-            try {
-              id = (await context.sendActivity(activity))?.id ?? '';
-            } catch (error) {
-              failure = { error };
-            }
-          },
+          activity,
         );
-        if (failure) throw (failure as { error: unknown }).error;
         return {
           providerRef: `${target.reference.conversation.id}/${id}`,
           address: JSON.stringify(target.reference),
