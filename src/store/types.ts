@@ -133,6 +133,20 @@ export interface ParticipantPatch {
 /** Outcome of applying a scheduler decision: false when another pass got to the job first. */
 export type ApplyResult = { applied: boolean; outboxInserted: boolean };
 
+/** What `jobs.budgets` asks about one job: the week and its end as `jobs.budget` takes them. */
+export interface BudgetQuery {
+  job: ScheduledJob;
+  week: string;
+  weekEnd: number;
+}
+
+/** One job's decision and the messages it queues, as `jobs.apply` takes them. */
+export interface JobApplication {
+  job: ScheduledJob;
+  decision: Decision;
+  outbox: NewOutboxRow | readonly NewOutboxRow[] | null;
+}
+
 export interface NudgeResponse {
   experimentId: string;
   occurrence: string;
@@ -242,6 +256,16 @@ export interface Store {
       outbox: NewOutboxRow | readonly NewOutboxRow[] | null,
       now: number,
     ): Promise<ApplyResult>;
+    /**
+     * `apply` for many jobs in one transaction: the same outcome, item by item, as applying each in the order given
+     * (a job that changed since it was read, or that comes twice, is not applied; a message key already queued,
+     * or queued by an earlier item, is not queued again), and all or nothing.
+     */
+    applyMany(items: readonly JobApplication[], now: number): Promise<ApplyResult[]>;
+    /** `context` for many jobs, in the order given (null where `context` answers null). */
+    contexts(jobs: readonly ScheduledJob[]): Promise<(JobContext | null)[]>;
+    /** `budget` for many jobs at one `now`, in the order given. */
+    budgets(queries: readonly BudgetQuery[], now: number): Promise<{ used: number; reservedLater: number }[]>;
     scheduled(participantId: string): Promise<ScheduledJob[]>;
     /** The person's next message-bearing job (default kinds: nudge, checkpoint, checkpoint reminder). */
     nextFor(participantId: string, kinds?: readonly ScheduledJob['kind'][]): Promise<ScheduledJob | null>;

@@ -833,20 +833,215 @@ export class PostgresStore extends PgRepository implements Store {
         const rows = outbox === null ? [] : Array.isArray(outbox) ? outbox : [outbox as NewOutboxRow];
         for (const row of rows) outboxInserted = (await this.insertOutbox(row, now)) || outboxInserted;
         for (const effect of decision.effects) await this.applyEffect(job, effect, now);
-        const result =
-          decision.type === 'send'
-            ? `sent as ${decision.key}`
-            : decision.type === 'expire'
-              ? `expired: ${decision.reason}`
-              : `skipped: ${decision.reason}`;
         await this.run(
           `UPDATE jobs SET state = 'done', version = version + 1, result = ? WHERE id = ?`,
-          result,
+          jobResult(decision),
           job.id,
         );
         await this.insertJobs(job.participantId, job.subjectId, decision.next);
         return { applied: true, outboxInserted };
       }),
+    contexts: async (jobs) => {
+      if (jobs.length === 0) return [];
+      const unique = (values: Iterable<string>) => [...new Set(values)];
+      const participants = new Map(
+        (
+          await this.all(
+            'SELECT * FROM participants WHERE id = ANY(?::text[])',
+            unique(jobs.map((job) => job.participantId)),
+          )
+        ).map((row) => [str(row.id), toParticipant(row)]),
+      );
+      const programs = new Map(
+        (
+          await this.all(
+            'SELECT * FROM programs WHERE id = ANY(?::text[])',
+            unique([...participants.values()].map((participant) => participant.programId)),
+          )
+        ).map((row) => [str(row.id), toProgram(row)]),
+      );
+      const experiments = new Map(
+        (
+          await this.all(
+            'SELECT * FROM experiments WHERE id = ANY(?::text[])',
+            unique(jobs.map((job) => job.subjectId)),
+          )
+        ).map((row) => [str(row.id), toExperiment(row)]),
+      );
+      const dayOf = (job: ScheduledJob) => job.occurrence.match(/\/day-(\d+)/)?.[1];
+      const asked = jobs.filter((job) => dayOf(job) !== undefined);
+      const surveys = new Map(
+        asked.length === 0
+          ? []
+          : (
+              await this.all(
+                `SELECT s.* FROM surveys s JOIN unnest(?::text[], ?::int[]) AS w(experiment_id, checkpoint_day)
+                   ON s.experiment_id = w.experiment_id AND s.checkpoint_day = w.checkpoint_day`,
+                asked.map((job) => job.subjectId),
+                asked.map((job) => Number(dayOf(job))),
+              )
+            ).map((row) => [`${str(row.experiment_id)}/${Number(row.checkpoint_day)}`, toSurvey(row)]),
+      );
+      return jobs.map((job): JobContext | null => {
+        const participant = participants.get(job.participantId);
+        const program = participant && programs.get(participant.programId);
+        if (!participant || !program) return null;
+        const day = dayOf(job);
+        return {
+          program,
+          participant,
+          experiment: experiments.get(job.subjectId) ?? null,
+          survey: day === undefined ? null : (surveys.get(`${job.subjectId}/${Number(day)}`) ?? null),
+        };
+      });
+    },
+    budgets: async (queries, now) => {
+      if (queries.length === 0) return [];
+      const people = [...new Set(queries.map((q) => q.job.participantId))];
+      const used = new Map(
+        (
+          await this.all(
+            `SELECT participant_id, budget_week, COUNT(*) AS n FROM outbox
+             WHERE participant_id = ANY(?::text[]) AND budget_week = ANY(?::text[]) AND budgeted = 1
+               AND status IN ('pending', 'sending', 'sent')
+             GROUP BY participant_id, budget_week`,
+            people,
+            [...new Set(queries.map((q) => q.week))],
+          )
+        ).map((row) => [`${str(row.participant_id)}\u0000${str(row.budget_week)}`, Number(row.n)]),
+      );
+      const later = new Map<string, { id: number; dueAt: number }[]>();
+      for (const row of await this.all(
+        `SELECT participant_id, id, due_at FROM jobs WHERE participant_id = ANY(?::text[]) AND state = 'scheduled'
+           AND kind IN ('checkpoint', 'checkpoint_reminder') AND due_at > ? AND due_at < ?`,
+        people,
+        now,
+        Math.max(...queries.map((q) => q.weekEnd)),
+      )) {
+        const list = later.get(str(row.participant_id)) ?? [];
+        list.push({ id: Number(row.id), dueAt: Number(row.due_at) });
+        later.set(str(row.participant_id), list);
+      }
+      return queries.map(({ job, week, weekEnd }) => ({
+        used: used.get(`${job.participantId}\u0000${week}`) ?? 0,
+        reservedLater: (later.get(job.participantId) ?? []).filter(
+          (j) => j.dueAt < weekEnd && j.id !== job.id,
+        ).length,
+      }));
+    },
+    applyMany: async (items, now) => {
+      if (items.length === 0) return [];
+      return this.tx(async () => {
+        // Rows locked in id order, so that two batches with jobs in common cannot wait on each other.
+        const ids = [...new Set(items.map((item) => item.job.id))].sort((a, b) => a - b);
+        const current = new Map(
+          (
+            await this.all(
+              'SELECT id, state, version FROM jobs WHERE id = ANY(?::bigint[]) ORDER BY id FOR UPDATE',
+              ids,
+            )
+          ).map((row) => [Number(row.id), row]),
+        );
+        const results: ApplyResult[] = [];
+        const taken = new Set<number>();
+        const moved: { id: number; dueAt: number; reason: string }[] = [];
+        const finished: { id: number; result: string }[] = [];
+        const queued: { index: number; row: NewOutboxRow }[] = [];
+        const keys = new Set<string>();
+        const effects: { job: ScheduledJob; effect: Effect }[] = [];
+        const next = new Map<string, { participantId: string; subjectId: string; run: NextRun }>();
+        for (const [index, { job, decision, outbox }] of items.entries()) {
+          const row = current.get(job.id);
+          if (taken.has(job.id) || row?.state !== 'scheduled' || Number(row.version) !== job.version) {
+            results.push({ applied: false, outboxInserted: false });
+            continue;
+          }
+          // Applied once: a second item for the same job holds a version that is gone by then.
+          taken.add(job.id);
+          results.push({ applied: true, outboxInserted: false });
+          if (decision.type === 'reschedule') {
+            moved.push({ id: job.id, dueAt: decision.dueAt, reason: decision.reason });
+            continue;
+          }
+          const rows = outbox === null ? [] : Array.isArray(outbox) ? outbox : [outbox as NewOutboxRow];
+          // A key an earlier item queues is not queued again, as one apply after the other would find it taken.
+          for (const row of rows) {
+            if (keys.has(row.key)) continue;
+            keys.add(row.key);
+            queued.push({ index, row });
+          }
+          for (const effect of decision.effects) effects.push({ job, effect });
+          finished.push({ id: job.id, result: jobResult(decision) });
+          for (const run of decision.next) {
+            const slot = `${job.participantId}\u0000${run.kind}\u0000${run.occurrence}`;
+            // The first plan for a slot takes it; a later one would meet a scheduled job and leave it be.
+            if (!next.has(slot))
+              next.set(slot, { participantId: job.participantId, subjectId: job.subjectId, run });
+          }
+        }
+        if (queued.length > 0) {
+          const inserted = new Set(
+            (
+              await this.all(
+                `INSERT INTO outbox (key, participant_id, kind, budgeted, budget_week, message, due_at, expires_at, status, next_attempt_at, reason, created_at)
+                 SELECT u.key, u.participant_id, u.kind, u.budgeted, u.budget_week, u.message, u.due_at, u.expires_at,
+                   u.status, u.due_at, u.reason, ?::bigint
+                 FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[])
+                   WITH ORDINALITY AS u(key, participant_id, kind, budgeted, budget_week, message, due_at, expires_at, status, reason, n)
+                 ORDER BY u.n
+                 ON CONFLICT (key) DO NOTHING RETURNING key`,
+                now,
+                queued.map(({ row }) => row.key),
+                queued.map(({ row }) => row.participantId),
+                queued.map(({ row }) => row.kind),
+                queued.map(({ row }) => (row.budgeted && BUDGETED_KINDS.has(row.kind) ? 1 : 0)),
+                queued.map(({ row }) => row.budgetWeek),
+                queued.map(({ row }) => row.messageJson ?? JSON.stringify(row.message)),
+                queued.map(({ row }) => row.dueAt),
+                queued.map(({ row }) => row.expiresAt),
+                queued.map(({ row }) => row.status ?? 'pending'),
+                queued.map(({ row }) => row.reason ?? null),
+              )
+            ).map((row) => str(row.key)),
+          );
+          for (const { index, row } of queued)
+            if (inserted.has(row.key)) results[index]!.outboxInserted = true;
+        }
+        for (const { job, effect } of effects) await this.applyEffect(job, effect, now);
+        if (moved.length > 0)
+          await this.run(
+            `UPDATE jobs SET due_at = u.due_at, version = jobs.version + 1, result = u.reason
+             FROM unnest(?::bigint[], ?::bigint[], ?::text[]) AS u(id, due_at, reason) WHERE jobs.id = u.id`,
+            moved.map((m) => m.id),
+            moved.map((m) => m.dueAt),
+            moved.map((m) => m.reason),
+          );
+        if (finished.length > 0)
+          await this.run(
+            `UPDATE jobs SET state = 'done', version = jobs.version + 1, result = u.result
+             FROM unnest(?::bigint[], ?::text[]) AS u(id, result) WHERE jobs.id = u.id`,
+            finished.map((f) => f.id),
+            finished.map((f) => f.result),
+          );
+        if (next.size > 0) {
+          const runs = [...next.values()];
+          await this.run(
+            `INSERT INTO jobs (participant_id, subject_id, kind, occurrence, due_at)
+             SELECT u.participant_id, u.subject_id, u.kind, u.occurrence, u.due_at
+             FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS u(participant_id, subject_id, kind, occurrence, due_at)
+             ON CONFLICT (participant_id, kind, occurrence) DO UPDATE SET subject_id = excluded.subject_id,
+               due_at = excluded.due_at, state = 'scheduled', version = jobs.version + 1, result = NULL
+             WHERE jobs.state = 'cancelled' AND jobs.subject_id != excluded.subject_id`,
+            runs.map((r) => r.participantId),
+            runs.map((r) => r.subjectId),
+            runs.map((r) => r.run.kind),
+            runs.map((r) => r.run.occurrence),
+            runs.map((r) => r.run.dueAt),
+          );
+        }
+        return results;
+      });
+    },
     scheduled: async (participantId) =>
       (
         await this.all(
@@ -1253,4 +1448,13 @@ export class PostgresStore extends PgRepository implements Store {
 
 function checkpointDayOf(occurrence: string): number {
   return Number(occurrence.match(/\/day-(\d+)/)?.[1] ?? Number.NaN);
+}
+
+/** What a finished job records of its decision. */
+function jobResult(decision: Exclude<Decision, { type: 'reschedule' }>): string {
+  return decision.type === 'send'
+    ? `sent as ${decision.key}`
+    : decision.type === 'expire'
+      ? `expired: ${decision.reason}`
+      : `skipped: ${decision.reason}`;
 }

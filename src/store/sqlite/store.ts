@@ -5,7 +5,7 @@ import type { SurveyDetails } from '../../core/checkpoint.js';
 import type { Experiment, ExperimentInput } from '../../core/experiment.js';
 import { BUDGETED_KINDS } from '../../core/messages.js';
 import type { Identity, Participant, Platform } from '../../core/participant.js';
-import type { Decision, NextRun } from '../../core/schedule.js';
+import type { Decision, NextRun, ScheduledJob } from '../../core/schedule.js';
 import {
   auditEdgeQuery,
   auditOtherSide,
@@ -30,6 +30,7 @@ import type {
   NudgeResponse,
   OutboxStatus,
   ParticipantPatch,
+  ProgramRecord,
   RosterPlan,
   Store,
   StoreWarning,
@@ -450,7 +451,7 @@ export class SqliteStore extends SqlRepository implements Store {
   private insertJobs(participantId: string, experimentId: string, runs: readonly NextRun[]): void {
     // Nudge occurrences are local dates, so a new experiment can meet the cancelled job of an earlier one on the
     // same date (abandoned, or stopped by an opt-out): that slot is taken over, or the new nudge chain never starts.
-    const insert = this.db.prepare(
+    const insert = this.statement(
       `INSERT INTO jobs (participant_id, subject_id, kind, occurrence, due_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (participant_id, kind, occurrence) DO UPDATE SET subject_id = excluded.subject_id,
          due_at = excluded.due_at, state = 'scheduled', version = jobs.version + 1, result = NULL
@@ -746,163 +747,17 @@ export class SqliteStore extends SqlRepository implements Store {
         now,
         limit,
       ).map(toJob),
-    context: async (job): Promise<JobContext | null> => {
-      const participantRow = this.one('SELECT * FROM participants WHERE id = ?', job.participantId);
-      if (!participantRow) return null;
-      const participant = toParticipant(participantRow);
-      const programRow = this.one('SELECT * FROM programs WHERE id = ?', participant.programId);
-      if (!programRow) return null;
-      const experimentRow = this.one('SELECT * FROM experiments WHERE id = ?', job.subjectId);
-      const day = job.occurrence.match(/\/day-(\d+)/)?.[1];
-      const surveyRow = day
-        ? this.one(
-            'SELECT * FROM surveys WHERE experiment_id = ? AND checkpoint_day = ?',
-            job.subjectId,
-            Number(day),
-          )
-        : undefined;
-      return {
-        program: toProgram(programRow),
-        participant,
-        experiment: experimentRow ? toExperiment(experimentRow) : null,
-        survey: surveyRow ? toSurvey(surveyRow) : null,
-      };
+    context: async (job) => this.jobContext(job),
+    contexts: async (jobs) => {
+      // The program of many people is read once.
+      const programs = new Map<string, ProgramRecord | null>();
+      return jobs.map((job) => this.jobContext(job, programs));
     },
-    budget: async (job, week, now, weekEnd) => ({
-      used: Number(
-        this.one(
-          `SELECT COUNT(*) AS n FROM outbox WHERE participant_id = ? AND budget_week = ? AND budgeted = 1
-             AND status IN ('pending', 'sending', 'sent')`,
-          job.participantId,
-          week,
-        )?.n ?? 0,
-      ),
-      reservedLater: Number(
-        this.one(
-          `SELECT COUNT(*) AS n FROM jobs WHERE participant_id = ? AND state = 'scheduled'
-             AND kind IN ('checkpoint', 'checkpoint_reminder') AND due_at > ? AND due_at < ? AND id != ?`,
-          job.participantId,
-          now,
-          weekEnd,
-          job.id,
-        )?.n ?? 0,
-      ),
-    }),
-    apply: async (job, decision: Decision, outbox, now): Promise<ApplyResult> =>
-      this.tx(() => {
-        const current = this.one('SELECT state, version FROM jobs WHERE id = ?', job.id);
-        if (current?.state !== 'scheduled' || Number(current.version) !== job.version) {
-          return { applied: false, outboxInserted: false };
-        }
-        if (decision.type === 'reschedule') {
-          this.run(
-            'UPDATE jobs SET due_at = ?, version = version + 1, result = ? WHERE id = ?',
-            decision.dueAt,
-            decision.reason,
-            job.id,
-          );
-          return { applied: true, outboxInserted: false };
-        }
-        let outboxInserted = false;
-        const rows = outbox === null ? [] : Array.isArray(outbox) ? outbox : [outbox as NewOutboxRow];
-        for (const row of rows) outboxInserted = this.insertOutbox(row, now) || outboxInserted;
-        for (const effect of decision.effects) {
-          switch (effect.type) {
-            case 'open_survey':
-              this.run(
-                `INSERT INTO surveys (id, experiment_id, participant_id, checkpoint_day, status, sent_at) VALUES (?, ?, ?, ?, 'open', ?)
-                 ON CONFLICT (experiment_id, checkpoint_day) DO NOTHING`,
-                effect.surveyId,
-                job.subjectId,
-                job.participantId,
-                effect.checkpointDay,
-                now,
-              );
-              break;
-            case 'survey_reminded':
-              this.run(
-                `UPDATE surveys SET status = 'reminded', reminded_at = ? WHERE experiment_id = ? AND checkpoint_day = ? AND status = 'open'`,
-                now,
-                job.subjectId,
-                checkpointDayOf(job.occurrence),
-              );
-              break;
-            case 'survey_missed': {
-              const day = checkpointDayOf(job.occurrence);
-              this.run(
-                `INSERT INTO surveys (id, experiment_id, participant_id, checkpoint_day, status) VALUES (?, ?, ?, ?, 'missed')
-                 ON CONFLICT (experiment_id, checkpoint_day) DO UPDATE SET status = 'missed' WHERE surveys.status IN ('open', 'reminded')`,
-                `svy_${job.subjectId}_d${day}`,
-                job.subjectId,
-                job.participantId,
-                day,
-              );
-              break;
-            }
-            case 'pair_nudged':
-              this.run('UPDATE pairs SET nudged_at = ? WHERE id = ?', now, job.subjectId);
-              break;
-            case 'pair_healthy':
-              this.run('UPDATE pairs SET nudged_at = NULL WHERE id = ?', job.subjectId);
-              break;
-            case 'open_alert':
-              this.run(
-                `INSERT INTO curator_alerts (id, pair_id, status, score, reasons, created_at) VALUES (?, ?, 'open', ?, ?, ?)
-                 ON CONFLICT DO NOTHING`,
-                effect.alertId,
-                job.subjectId,
-                effect.score,
-                JSON.stringify(effect.reasons),
-                now,
-              );
-              break;
-            case 'pair_checkin_asked':
-              this.run(
-                `INSERT INTO pair_checkins (pair_id, round, participant_id, asked_at) VALUES (?, ?, ?, ?)
-                 ON CONFLICT DO NOTHING`,
-                job.subjectId,
-                effect.round,
-                job.participantId,
-                now,
-              );
-              break;
-            case 'end_alert_snooze':
-              this.run(
-                `UPDATE curator_alerts SET status = 'handled', action = 'snooze_ended' WHERE id = ? AND status = 'snoozed'`,
-                effect.alertId,
-              );
-              break;
-            case 'start_coaching':
-              this.run(`UPDATE participants SET arm = 'coached' WHERE id = ?`, job.participantId);
-              this.run(
-                'UPDATE arm_assignments SET coached_at = COALESCE(coached_at, ?) WHERE participant_id = ?',
-                now,
-                job.participantId,
-              );
-              break;
-            case 'complete_experiment':
-              this.run(
-                `UPDATE experiments SET status = 'completed', version = version + 1, updated_at = ? WHERE id = ? AND status IN ('active', 'paused')`,
-                now,
-                job.subjectId,
-              );
-              break;
-          }
-        }
-        const result =
-          decision.type === 'send'
-            ? `sent as ${decision.key}`
-            : decision.type === 'expire'
-              ? `expired: ${decision.reason}`
-              : `skipped: ${decision.reason}`;
-        this.run(
-          `UPDATE jobs SET state = 'done', version = version + 1, result = ? WHERE id = ?`,
-          result,
-          job.id,
-        );
-        this.insertJobs(job.participantId, job.subjectId, decision.next);
-        return { applied: true, outboxInserted };
-      }),
+    budget: async (job, week, now, weekEnd) => this.jobBudget(job, week, now, weekEnd),
+    budgets: async (queries, now) => queries.map((q) => this.jobBudget(q.job, q.week, now, q.weekEnd)),
+    apply: async (job, decision, outbox, now) => this.tx(() => this.applyJob(job, decision, outbox, now)),
+    applyMany: async (items, now) =>
+      this.tx(() => items.map((item) => this.applyJob(item.job, item.decision, item.outbox, now))),
     scheduled: async (participantId) =>
       this.all(
         `SELECT * FROM jobs WHERE participant_id = ? AND state = 'scheduled' ORDER BY due_at`,
@@ -921,6 +776,183 @@ export class SqliteStore extends SqlRepository implements Store {
     nextDueAt: async () =>
       numOrNull(this.one(`SELECT MIN(due_at) AS t FROM jobs WHERE state = 'scheduled'`)?.t),
   };
+
+  private jobContext(job: ScheduledJob, programs?: Map<string, ProgramRecord | null>): JobContext | null {
+    const participantRow = this.one('SELECT * FROM participants WHERE id = ?', job.participantId);
+    if (!participantRow) return null;
+    const participant = toParticipant(participantRow);
+    let program = programs?.get(participant.programId);
+    if (program === undefined) {
+      const programRow = this.one('SELECT * FROM programs WHERE id = ?', participant.programId);
+      program = programRow ? toProgram(programRow) : null;
+      programs?.set(participant.programId, program);
+    }
+    if (!program) return null;
+    const experimentRow = this.one('SELECT * FROM experiments WHERE id = ?', job.subjectId);
+    const day = job.occurrence.match(/\/day-(\d+)/)?.[1];
+    const surveyRow = day
+      ? this.one(
+          'SELECT * FROM surveys WHERE experiment_id = ? AND checkpoint_day = ?',
+          job.subjectId,
+          Number(day),
+        )
+      : undefined;
+    return {
+      program,
+      participant,
+      experiment: experimentRow ? toExperiment(experimentRow) : null,
+      survey: surveyRow ? toSurvey(surveyRow) : null,
+    };
+  }
+
+  private jobBudget(
+    job: ScheduledJob,
+    week: string,
+    now: number,
+    weekEnd: number,
+  ): { used: number; reservedLater: number } {
+    return {
+      used: Number(
+        this.one(
+          `SELECT COUNT(*) AS n FROM outbox WHERE participant_id = ? AND budget_week = ? AND budgeted = 1
+             AND status IN ('pending', 'sending', 'sent')`,
+          job.participantId,
+          week,
+        )?.n ?? 0,
+      ),
+      reservedLater: Number(
+        this.one(
+          `SELECT COUNT(*) AS n FROM jobs WHERE participant_id = ? AND state = 'scheduled'
+             AND kind IN ('checkpoint', 'checkpoint_reminder') AND due_at > ? AND due_at < ? AND id != ?`,
+          job.participantId,
+          now,
+          weekEnd,
+          job.id,
+        )?.n ?? 0,
+      ),
+    };
+  }
+
+  /** One job's decision, inside the caller's transaction. */
+  private applyJob(
+    job: ScheduledJob,
+    decision: Decision,
+    outbox: NewOutboxRow | readonly NewOutboxRow[] | null,
+    now: number,
+  ): ApplyResult {
+    const current = this.one('SELECT state, version FROM jobs WHERE id = ?', job.id);
+    if (current?.state !== 'scheduled' || Number(current.version) !== job.version) {
+      return { applied: false, outboxInserted: false };
+    }
+    if (decision.type === 'reschedule') {
+      this.run(
+        'UPDATE jobs SET due_at = ?, version = version + 1, result = ? WHERE id = ?',
+        decision.dueAt,
+        decision.reason,
+        job.id,
+      );
+      return { applied: true, outboxInserted: false };
+    }
+    let outboxInserted = false;
+    const rows = outbox === null ? [] : Array.isArray(outbox) ? outbox : [outbox as NewOutboxRow];
+    for (const row of rows) outboxInserted = this.insertOutbox(row, now) || outboxInserted;
+    for (const effect of decision.effects) {
+      switch (effect.type) {
+        case 'open_survey':
+          this.run(
+            `INSERT INTO surveys (id, experiment_id, participant_id, checkpoint_day, status, sent_at) VALUES (?, ?, ?, ?, 'open', ?)
+                 ON CONFLICT (experiment_id, checkpoint_day) DO NOTHING`,
+            effect.surveyId,
+            job.subjectId,
+            job.participantId,
+            effect.checkpointDay,
+            now,
+          );
+          break;
+        case 'survey_reminded':
+          this.run(
+            `UPDATE surveys SET status = 'reminded', reminded_at = ? WHERE experiment_id = ? AND checkpoint_day = ? AND status = 'open'`,
+            now,
+            job.subjectId,
+            checkpointDayOf(job.occurrence),
+          );
+          break;
+        case 'survey_missed': {
+          const day = checkpointDayOf(job.occurrence);
+          this.run(
+            `INSERT INTO surveys (id, experiment_id, participant_id, checkpoint_day, status) VALUES (?, ?, ?, ?, 'missed')
+                 ON CONFLICT (experiment_id, checkpoint_day) DO UPDATE SET status = 'missed' WHERE surveys.status IN ('open', 'reminded')`,
+            `svy_${job.subjectId}_d${day}`,
+            job.subjectId,
+            job.participantId,
+            day,
+          );
+          break;
+        }
+        case 'pair_nudged':
+          this.run('UPDATE pairs SET nudged_at = ? WHERE id = ?', now, job.subjectId);
+          break;
+        case 'pair_healthy':
+          this.run('UPDATE pairs SET nudged_at = NULL WHERE id = ?', job.subjectId);
+          break;
+        case 'open_alert':
+          this.run(
+            `INSERT INTO curator_alerts (id, pair_id, status, score, reasons, created_at) VALUES (?, ?, 'open', ?, ?, ?)
+                 ON CONFLICT DO NOTHING`,
+            effect.alertId,
+            job.subjectId,
+            effect.score,
+            JSON.stringify(effect.reasons),
+            now,
+          );
+          break;
+        case 'pair_checkin_asked':
+          this.run(
+            `INSERT INTO pair_checkins (pair_id, round, participant_id, asked_at) VALUES (?, ?, ?, ?)
+                 ON CONFLICT DO NOTHING`,
+            job.subjectId,
+            effect.round,
+            job.participantId,
+            now,
+          );
+          break;
+        case 'end_alert_snooze':
+          this.run(
+            `UPDATE curator_alerts SET status = 'handled', action = 'snooze_ended' WHERE id = ? AND status = 'snoozed'`,
+            effect.alertId,
+          );
+          break;
+        case 'start_coaching':
+          this.run(`UPDATE participants SET arm = 'coached' WHERE id = ?`, job.participantId);
+          this.run(
+            'UPDATE arm_assignments SET coached_at = COALESCE(coached_at, ?) WHERE participant_id = ?',
+            now,
+            job.participantId,
+          );
+          break;
+        case 'complete_experiment':
+          this.run(
+            `UPDATE experiments SET status = 'completed', version = version + 1, updated_at = ? WHERE id = ? AND status IN ('active', 'paused')`,
+            now,
+            job.subjectId,
+          );
+          break;
+      }
+    }
+    const result =
+      decision.type === 'send'
+        ? `sent as ${decision.key}`
+        : decision.type === 'expire'
+          ? `expired: ${decision.reason}`
+          : `skipped: ${decision.reason}`;
+    this.run(
+      `UPDATE jobs SET state = 'done', version = version + 1, result = ? WHERE id = ?`,
+      result,
+      job.id,
+    );
+    this.insertJobs(job.participantId, job.subjectId, decision.next);
+    return { applied: true, outboxInserted };
+  }
 
   private insertOutbox(row: NewOutboxRow, now: number): boolean {
     const result = this.run(
