@@ -13,6 +13,7 @@ import {
   nextAllowedInstant,
   startOfNextWeek,
   weekdayNumber,
+  zoneNamed,
 } from './time.js';
 
 export const JOB_KINDS = [
@@ -168,8 +169,8 @@ export function nextNudgeRun(
 ): NextRun | null {
   const zone = who.timezone;
   // Stryker disable next-line ObjectLiteral: equivalent; `day` is read as a calendar date in its own zone, which is the start date either way
-  const start = DateTime.fromISO(experiment.startDate, { zone });
-  const end = DateTime.fromISO(experiment.endDate, { zone });
+  const start = DateTime.fromISO(experiment.startDate, { zone: zoneNamed(zone) });
+  const end = DateTime.fromISO(experiment.endDate, { zone: zoneNamed(zone) });
   const afterLocal = localDateTime(after, zone).startOf('day');
   let day = DateTime.max(afterLocal, start);
   const days = nudgeWeekdays(program);
@@ -193,12 +194,16 @@ export function checkpointDueAt(
   checkpointDay: number,
 ): number {
   // Stryker disable next-line ObjectLiteral: equivalent; only the calendar date is read from `day`, the same in any zone
-  const day = DateTime.fromISO(experiment.startDate, { zone: who.timezone }).plus({ days: checkpointDay });
+  const day = DateTime.fromISO(experiment.startDate, { zone: zoneNamed(who.timezone) }).plus({
+    days: checkpointDay,
+  });
   return nextAllowedInstant(atLocalTime(day, program.checkpointTime, who.timezone).toMillis(), who);
 }
 
 export function experimentEndAt(who: Availability, experiment: Pick<Experiment, 'endDate'>): number {
-  return DateTime.fromISO(experiment.endDate, { zone: who.timezone }).startOf('day').toMillis();
+  return DateTime.fromISO(experiment.endDate, { zone: zoneNamed(who.timezone) })
+    .startOf('day')
+    .toMillis();
 }
 
 /** Everything the scheduler plans when an experiment starts (or resumes). */

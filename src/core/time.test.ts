@@ -10,6 +10,7 @@ import {
   isQuiet,
   isWorkingDay,
   localDateKey,
+  localDateTime,
   localTimeSchema,
   localWeekKey,
   nextAllowedInstant,
@@ -240,5 +241,46 @@ describe('dates and zones typed by people', () => {
         'must be an IANA time zone such as Europe/Berlin',
       ]);
     }
+  });
+});
+
+describe('zones that remember their offsets', () => {
+  const zones = [
+    'America/New_York',
+    'Europe/Berlin',
+    'Australia/Lord_Howe',
+    'Asia/Kolkata',
+    'UTC',
+    'Etc/GMT+5',
+  ];
+  // Around the 2026 changes in New York (8 March, 1 November) and Berlin (29 March, 25 October), hour by hour.
+  const instants: number[] = [];
+  for (const day of ['2026-03-08', '2026-03-29', '2026-10-25', '2026-11-01', '2026-04-05'])
+    for (let h = -6; h <= 30; h += 1)
+      instants.push(Date.parse(`${day}T00:00:00Z`) + h * 3_600_000 + 17 * 60_000);
+
+  it('give the same local times as luxon reading the zone name, the second time too', () => {
+    for (const zone of zones)
+      for (let round = 0; round < 2; round += 1)
+        for (const instant of instants)
+          expect(localDateTime(instant, zone).toISO()).toBe(DateTime.fromMillis(instant, { zone }).toISO());
+  });
+
+  it('place local wall-clock times as luxon does, including times a change skips or repeats', () => {
+    for (const zone of zones)
+      for (const date of ['2026-03-08', '2026-03-29', '2026-10-25', '2026-11-01'])
+        for (const hhmm of ['00:30', '01:30', '02:30', '03:00']) {
+          const [hour, minute] = hhmm.split(':').map(Number);
+          const expected = DateTime.fromObject(
+            { ...DateTime.fromISO(date).toObject(), hour, minute },
+            { zone },
+          ).toMillis();
+          expect(atLocalTime(DateTime.fromISO(date, { zone }), hhmm, zone).toMillis()).toBe(expected);
+        }
+  });
+
+  it('leave names luxon does not know as invalid as luxon does', () => {
+    expect(localDateTime(0, 'Mars/Olympus').isValid).toBe(false);
+    expect(DateTime.fromMillis(0, { zone: 'Mars/Olympus' }).isValid).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone, Info, type Zone } from 'luxon';
 import { z } from 'zod';
 
 /** ISO weekday numbers: 1 = Monday … 7 = Sunday. */
@@ -91,8 +91,43 @@ function minutesOf(hhmm: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
+/**
+ * A time zone whose UTC offsets are remembered by instant. Luxon asks the platform's time zone data (an Intl
+ * formatter) for an offset on every conversion, and the same instants come back many times over: everyone in a
+ * zone with the same nudge time, in every pass. The answers are the same, only computed once.
+ */
+class RememberingZone extends IANAZone {
+  readonly #offsets = new Map<number, number>();
+
+  override offset(ts: number): number {
+    let offset = this.#offsets.get(ts);
+    if (offset === undefined) {
+      offset = super.offset(ts);
+      if (this.#offsets.size >= 100_000) this.#offsets.clear();
+      this.#offsets.set(ts, offset);
+    }
+    return offset;
+  }
+}
+
+const zones = new Map<string, Zone>();
+
+/** The luxon zone for a zone name, as luxon would read the name itself (IANA zones remember their offsets). */
+export function zoneNamed(name: string): Zone {
+  let zone = zones.get(name);
+  if (zone === undefined) {
+    const normalized = Info.normalizeZone(name);
+    zone =
+      normalized instanceof IANAZone && normalized.isValid
+        ? new RememberingZone(normalized.name)
+        : normalized;
+    zones.set(name, zone);
+  }
+  return zone;
+}
+
 export function localDateTime(instant: number, zone: string): DateTime {
-  return DateTime.fromMillis(instant, { zone });
+  return DateTime.fromMillis(instant, { zone: zoneNamed(zone) });
 }
 
 export function isQuiet(local: DateTime, quiet: QuietHours): boolean {
@@ -118,7 +153,7 @@ export function atLocalTime(date: DateTime, hhmm: string, zone: string): DateTim
       hour: Math.floor(minutes / 60),
       minute: minutes % 60,
     },
-    { zone },
+    { zone: zoneNamed(zone) },
   );
 }
 

@@ -4,9 +4,16 @@ import { translator } from '../core/catalog/index.js';
 import type { Clock } from '../core/clock.js';
 import { BUDGETED_KINDS } from '../core/messages.js';
 import { personStateOf, readerOf } from '../core/participant.js';
-import { type Decision, decideDueJob, JOB_PRIORITY, type ScheduledJob } from '../core/schedule.js';
+import {
+  type Decision,
+  decideDueJob,
+  JOB_PRIORITY,
+  type JobKind,
+  type PersonState,
+  type ScheduledJob,
+} from '../core/schedule.js';
 import { localWeekKey, startOfNextWeek } from '../core/time.js';
-import type { NewOutboxRow, Store } from '../store/types.js';
+import type { ApplyResult, JobApplication, JobContext, NewOutboxRow, Store } from '../store/types.js';
 
 export interface PassStats {
   examined: number;
@@ -28,9 +35,21 @@ export interface MentoringJobs {
   decidePairCheckin(job: ScheduledJob, now: number): Promise<{ decision: Decision; outbox: NewOutboxRow[] }>;
 }
 
+/** Kinds the core decides from what the store reads about the job alone (context and budget): these go in batches. */
+const DECIDED_FROM_CONTEXT: ReadonlySet<JobKind> = new Set<JobKind>(
+  (Object.keys(JOB_PRIORITY) as JobKind[]).filter(
+    (kind) => !['coaching_start', 'pair_health', 'milestone_reminder', 'pair_checkin'].includes(kind),
+  ),
+);
+
 /**
  * One scheduler pass: take the jobs that are due (through the due-time index, so idle people cost
  * nothing), let the core decide each, and write outbox rows in the same transaction that advances the job.
+ *
+ * Jobs are handled in priority order, as one after the other. Consecutive jobs decided from their context alone
+ * are read, decided and written together (one transaction per group), as long as no person appears twice in a
+ * group: a person's next job is decided only once the one before it is written, so it sees its budget and
+ * surveys as they now are. Other people's jobs do not read what a group writes.
  */
 export async function runSchedulerPass(
   store: Store,
@@ -41,29 +60,85 @@ export async function runSchedulerPass(
   const now = clock.now();
   const stats: PassStats = { examined: 0, queued: 0, expired: 0, skipped: 0, rescheduled: 0, lost: 0 };
   const seen = new Set<number>();
+  const weeks = new Map<string, { week: string; weekEnd: number }>();
   for (;;) {
     const batch = await store.jobs.due(now, batchSize);
     const due = batch.filter((job) => !seen.has(job.id));
     if (due.length === 0) break;
     due.sort((a, b) => JOB_PRIORITY[a.kind] - JOB_PRIORITY[b.kind] || a.dueAt - b.dueAt);
+    let group: ScheduledJob[] = [];
+    const people = new Set<string>();
+    const flush = async () => {
+      if (group.length === 0) return;
+      const decided = await decideGroup(store, group, now, weeks);
+      count(stats, decided, await store.jobs.applyMany(decided, now));
+      group = [];
+      people.clear();
+    };
     for (const job of due) {
       seen.add(job.id);
       stats.examined += 1;
-      const { decision, outbox } = await decideAny(store, job, now, mentoring);
-      const result = await store.jobs.apply(job, decision, outbox, now);
-      if (!result.applied) {
-        stats.lost += 1;
+      if (!DECIDED_FROM_CONTEXT.has(job.kind)) {
+        await flush();
+        const { decision, outbox } = await decideAny(store, job, now, mentoring);
+        count(stats, [{ job, decision, outbox }], [await store.jobs.apply(job, decision, outbox, now)]);
         continue;
       }
-      if (decision.type === 'send') stats.queued += result.outboxInserted ? 1 : 0;
-      else if (decision.type === 'expire') stats.expired += 1;
-      else if (decision.type === 'skip') stats.skipped += 1;
-      else stats.rescheduled += 1;
+      if (people.has(job.participantId)) await flush();
+      group.push(job);
+      people.add(job.participantId);
     }
+    await flush();
     // A short batch means nothing else is due; judge by what the query returned, not by what was new in it.
     if (batch.length < batchSize) break;
   }
   return stats;
+}
+
+function count(stats: PassStats, items: readonly JobApplication[], results: readonly ApplyResult[]): void {
+  for (const [i, { decision }] of items.entries()) {
+    const result = results[i]!;
+    if (!result.applied) {
+      stats.lost += 1;
+      continue;
+    }
+    if (decision.type === 'send') stats.queued += result.outboxInserted ? 1 : 0;
+    else if (decision.type === 'expire') stats.expired += 1;
+    else if (decision.type === 'skip') stats.skipped += 1;
+    else stats.rescheduled += 1;
+  }
+}
+
+/** Reads the contexts and budgets of a group of jobs (distinct people) at once, and lets the core decide each. */
+async function decideGroup(
+  store: Store,
+  jobs: readonly ScheduledJob[],
+  now: number,
+  weeks: Map<string, { week: string; weekEnd: number }>,
+): Promise<JobApplication[]> {
+  const contexts = await store.jobs.contexts(jobs);
+  const found = jobs.flatMap((job, i) => {
+    const context = contexts[i];
+    if (!context) return [];
+    const person = personStateOf(context.program.settings, context.participant);
+    const zone = person.availability.timezone;
+    let week = weeks.get(zone);
+    if (!week) {
+      week = { week: localWeekKey(now, zone), weekEnd: startOfNextWeek(now, zone) };
+      weeks.set(zone, week);
+    }
+    return [{ job, context, person, ...week }];
+  });
+  const budgets = await store.jobs.budgets(found, now);
+  const decided = new Map(found.map((item, i) => [item.job.id, decideWith(item, budgets[i]!, now)]));
+  return jobs.map(
+    (job) =>
+      decided.get(job.id) ?? {
+        job,
+        decision: { type: 'skip', reason: 'participant or program no longer exists', effects: [], next: [] },
+        outbox: null,
+      },
+  );
 }
 
 async function decideAny(
@@ -71,7 +146,7 @@ async function decideAny(
   job: ScheduledJob,
   now: number,
   mentoring: MentoringJobs | undefined,
-): Promise<{ decision: Decision; outbox: NewOutboxRow | NewOutboxRow[] | null }> {
+): Promise<{ decision: Decision; outbox: NewOutboxRow | readonly NewOutboxRow[] | null }> {
   if (job.kind === 'coaching_start') return decideCoachingStartJob(store, job, now);
   if (job.kind === 'pair_health' || job.kind === 'milestone_reminder' || job.kind === 'pair_checkin') {
     if (!mentoring)
@@ -88,25 +163,17 @@ async function decideAny(
       ? mentoring.decidePairHealth(job, now)
       : mentoring.decideMilestoneReminder(job, now);
   }
-  return decide(store, job, now);
+  const [decided] = await decideGroup(store, [job], now, new Map());
+  return decided!;
 }
 
-async function decide(
-  store: Store,
-  job: ScheduledJob,
+/** The core's decision about one job, from what was read about it. */
+function decideWith(
+  { job, context, person }: { job: ScheduledJob; context: JobContext; person: PersonState },
+  budget: { used: number; reservedLater: number },
   now: number,
-): Promise<{ decision: Decision; outbox: NewOutboxRow | null }> {
-  const context = await store.jobs.context(job);
-  if (!context) {
-    return {
-      decision: { type: 'skip', reason: 'participant or program no longer exists', effects: [], next: [] },
-      outbox: null,
-    };
-  }
+): JobApplication {
   const program = context.program.settings;
-  const person = personStateOf(program, context.participant);
-  const zone = person.availability.timezone;
-  const budget = await store.jobs.budget(job, localWeekKey(now, zone), now, startOfNextWeek(now, zone));
   const decision = decideDueJob({
     now,
     job,
@@ -118,7 +185,7 @@ async function decide(
     budgetReservedLater: budget.reservedLater,
   });
   if ((decision.type !== 'send' && decision.type !== 'expire') || !context.experiment)
-    return { decision, outbox: null };
+    return { job, decision, outbox: null };
   const outbox: NewOutboxRow = {
     key: decision.key,
     participantId: job.participantId,
@@ -136,5 +203,5 @@ async function decide(
     expiresAt: decision.type === 'send' ? decision.expiresAt : now,
     ...(decision.type === 'expire' ? { status: 'expired' as const, reason: decision.reason } : {}),
   };
-  return { decision, outbox };
+  return { job, decision, outbox };
 }

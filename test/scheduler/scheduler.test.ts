@@ -1001,11 +1001,42 @@ describe('the pass itself', () => {
         ...w.store.jobs,
         apply: async (job, ...rest) =>
           job.id === held ? { applied: false, outboxInserted: false } : w.store.jobs.apply(job, ...rest),
+        applyMany: async (items, now) => {
+          const results = await w.store.jobs.applyMany(
+            items.filter((item) => item.job.id !== held),
+            now,
+          );
+          return items.map((item) =>
+            item.job.id === held ? { applied: false, outboxInserted: false } : results.shift()!,
+          );
+        },
       },
     };
     w.clock.set(at('2026-03-03T09:30', NY));
     const stats = await runSchedulerPass(contested, w.clock, 3);
     expect(stats).toMatchObject({ examined: 7, queued: 6, lost: 1 });
+  });
+
+  it("decides a person's second due job of a pass from what the first one wrote", async () => {
+    const w = world('2026-03-01T00:00:00Z');
+    const weekdays: ('mon' | 'wed' | 'fri')[] = ['mon', 'wed', 'fri'];
+    const program = { nudges: { weekdays }, weeklyBudget: 2 };
+    const person = await setupPerson(w.store, w.clock, { program, startDate: '2026-03-02' });
+    // Others in the same situation, whose jobs go in the same groups.
+    for (let i = 0; i < 3; i += 1)
+      await setupPerson(w.store, w.clock, { program, userId: `V${i}`, startDate: '2026-03-02' });
+    await runTicks(w.store, w.clock, w.dispatcher, at('2026-03-31T00:00', NY));
+    // Wednesday 1 April: the 09:30 nudge and the day-30 checkpoint at 10:00 are due in the same pass, with one
+    // message of the week's two left after Monday's nudge. The checkpoint goes first and takes it.
+    w.clock.set(at('2026-04-01T10:30', NY));
+    const stats = await runSchedulerPass(w.store, w.clock);
+    expect(stats).toMatchObject({ examined: 8, queued: 4, skipped: 4, lost: 0 });
+    expect(jobResult(w.store, person.participant.id, 'checkpoint', `${person.experiment.id}/day-30`)).toMatch(
+      /^sent as /,
+    );
+    expect(jobResult(w.store, person.participant.id, 'nudge', '2026-04-01')).toBe(
+      'skipped: weekly message budget reached',
+    );
   });
 
   it('works through more due jobs than one batch holds', async () => {

@@ -67,13 +67,22 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 /** A well-formed BCP 47 tag in its canonical spelling (`pt-br` → `pt-BR`), or null. */
+const canonical = new Map<string, string | null>();
+
 export function canonicalLocale(tag: string | null | undefined): string | null {
   if (!tag) return null;
-  try {
-    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0] ?? null;
-  } catch {
-    return null;
+  // The same few tags are asked for with every message composed; the platform's answer is kept.
+  let locale = canonical.get(tag);
+  if (locale === undefined) {
+    try {
+      locale = Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0] ?? null;
+    } catch {
+      locale = null;
+    }
+    if (canonical.size >= 1_000) canonical.clear();
+    canonical.set(tag, locale);
   }
+  return locale;
 }
 
 function languageOf(locale: string): string {
