@@ -5,10 +5,15 @@
  *   npm run bench -- --quick                       smaller sizes, a smoke run (under a minute)
  *   npm run bench -- --only scheduler,memory       a subset: scheduler, dispatch, limits, teams, interaction, memory, roster,
  *                                                  teams-roster, audit
+ *   npm run bench -- --only scheduler --store both  the scheduler step on the embedded file (the default), the
+ *                                                  server database (BENCH_DATABASE_URL, else the local test server)
+ *                                                  or both
  *
  * Each step runs in fresh Node processes; temporary databases live under one directory in the system temp
  * directory, removed at the end. Prints a table and writes bench/results.json.
  */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -51,21 +56,29 @@ const ALIASES: Record<string, Step> = {
   'teams-import': 'teams-roster',
 };
 
+const STORES = ['sqlite', 'postgres'] as const;
+type StoreName = (typeof STORES)[number];
+
+/** The server database of `--store postgres`: a schema of its own per run, dropped afterwards with psql. */
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
 interface Cli {
   quick: boolean;
   only: Step[];
+  stores: StoreName[];
 }
 
 function usage(): string {
   return [
-    'usage: npm run bench -- [--quick] [--only <steps>]',
+    'usage: npm run bench -- [--quick] [--only <steps>] [--store sqlite|postgres|both]',
     `  steps (comma-separated): ${STEPS.join(', ')}`,
+    '  --store   where the scheduler step runs (default sqlite; postgres: BENCH_DATABASE_URL or the local server)',
     '  --quick   smaller sizes and shorter runs (a smoke test; size-bound targets are not judged)',
   ].join('\n');
 }
 
 function parseCli(argv: string[]): Cli {
-  const cli: Cli = { quick: false, only: [...STEPS] };
+  const cli: Cli = { quick: false, only: [...STEPS], stores: ['sqlite'] };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (arg === '--quick') cli.quick = true;
@@ -78,6 +91,11 @@ function parseCli(argv: string[]): Cli {
         return step;
       });
       cli.only = STEPS.filter((s) => steps.includes(s));
+    } else if (arg === '--store' || arg.startsWith('--store=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (value === 'both') cli.stores = [...STORES];
+      else if (STORES.includes(value as StoreName)) cli.stores = [value as StoreName];
+      else throw new Error(`--store takes sqlite, postgres or both\n${usage()}`);
     } else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${usage()}\n`);
       process.exit(0);
@@ -88,7 +106,7 @@ function parseCli(argv: string[]): Cli {
 
 const SIZES = {
   full: {
-    scheduler: [1_000, 10_000, 100_000],
+    scheduler: [1_000_000],
     idleRuns: 50,
     dispatch: 10_000,
     dispatchWarmup: 500,
@@ -108,7 +126,7 @@ const SIZES = {
     audit: 100_000,
   },
   quick: {
-    scheduler: [1_000, 10_000],
+    scheduler: [10_000],
     idleRuns: 20,
     dispatch: 1_000,
     dispatchWarmup: 200,
@@ -131,6 +149,22 @@ const SIZES = {
 
 const MB = 1_000_000;
 
+function dropServerSchema(schema: string): void {
+  const url = new URL(SERVER_URL);
+  url.search = '';
+  try {
+    execFileSync(
+      'psql',
+      [url.toString(), '-qc', `SET client_min_messages = warning; DROP SCHEMA IF EXISTS "${schema}" CASCADE`],
+      {
+        stdio: 'ignore',
+      },
+    );
+  } catch {
+    process.stderr.write(`  ! could not drop the schema ${schema}\n`);
+  }
+}
+
 function errorFigure(step: string, error: unknown): Figure {
   const message = error instanceof Error ? error.message : String(error);
   return {
@@ -150,19 +184,40 @@ async function runStep(step: Step, cli: Cli, tmpRoot: string): Promise<Figure[]>
   const base = { quick: cli.quick, tmpRoot };
   const memoryDb = join(tmpRoot, 'memory.db');
   switch (step) {
-    case 'scheduler':
-      return runChild<Figure[]>(
-        'steps/scheduler.ts',
-        {
-          ...base,
-          sizes: size.scheduler,
-          idleRuns: size.idleRuns,
-          ...(cli.only.includes('memory') && size.scheduler.includes(size.memory)
-            ? { keepCopy: { size: size.memory, path: memoryDb } }
-            : {}),
-        },
-        240_000,
-      );
+    case 'scheduler': {
+      const figures: Figure[] = [];
+      for (const store of cli.stores) {
+        const schema = `bench_sched_${randomBytes(4).toString('hex')}`;
+        const location =
+          store === 'sqlite'
+            ? join(tmpRoot, 'scheduler-{size}.db')
+            : (() => {
+                const url = new URL(SERVER_URL);
+                url.searchParams.set('schema', `${schema}_{size}`);
+                return url.toString().replace(encodeURIComponent('{size}'), '{size}');
+              })();
+        try {
+          figures.push(
+            ...(await runChild<Figure[]>(
+              'steps/scheduler.ts',
+              {
+                ...base,
+                storeName: store,
+                location,
+                sizes: size.scheduler,
+                idleRuns: size.idleRuns,
+                streamEveryMs: 20,
+                targetSize: SIZES.full.scheduler.at(-1)!,
+              },
+              600_000,
+            )),
+          );
+        } finally {
+          if (store === 'postgres') for (const n of size.scheduler) dropServerSchema(`${schema}_${n}`);
+        }
+      }
+      return figures;
+    }
     case 'dispatch': {
       const figures = await runChild<Figure[]>(
         'steps/dispatch.ts',
@@ -425,6 +480,7 @@ async function main(): Promise<number> {
     totalMemoryGB: round(os.totalmem() / 2 ** 30, 1),
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    loadAverageAtStart: os.loadavg().map((n) => round(n, 2)),
   };
   const machineLine = `${machine.cpu}, ${machine.cores} cores, ${machine.totalMemoryGB} GiB RAM, Node ${machine.node}, ${machine.platform}`;
   process.stderr.write(
@@ -503,7 +559,7 @@ async function main(): Promise<number> {
         steps: cli.only,
         durationSeconds: seconds,
         stepInfo,
-        machine,
+        machine: { ...machine, loadAverageAtEnd: os.loadavg().map((n) => round(n, 2)) },
         figures,
       },
       null,

@@ -1,12 +1,18 @@
 /**
- * Scheduler pass cost at several population sizes.
+ * Scheduler pass cost at the largest population sizes, on one store (the embedded file or a server database,
+ * named by `location`; the same code runs on both).
  *  (a) nothing due: the clock just before the earliest due job; a pass should cost next to nothing.
- *  (b) ~1% due: 1% of the people live in each of a few other time zones, so their Tuesday 09:30 nudge
- *      comes due hours before everyone else's; one pass per zone handles exactly that 1%.
+ *  (b) the largest group due at once: a tenth of everyone (Tokyo, see bench/lib/bulk-seed.ts) gets their first
+ *      nudge at the same instant, the first of all zones; one pass decides and queues all of them. Each batch's
+ *      write transaction is timed (the longest is how long the pass holds the write lock at a time).
+ *  (c) while (b) runs, a light stream of what people do (a look-up and a button click written, in turns, on a
+ *      connection of its own, every `streamEveryMs`), each timed from when it was meant to start.
  */
-import { copyFileSync, writeFileSync } from 'node:fs';
 import { ManualClock } from '../../src/core/clock.js';
 import { runSchedulerPass } from '../../src/scheduler/pass.js';
+import { openStoreAt } from '../../src/store/index.js';
+import type { Store } from '../../src/store/types.js';
+import { bulkSeed, verifyBulkSeed } from '../lib/bulk-seed.js';
 import {
   childMain,
   type Figure,
@@ -16,80 +22,135 @@ import {
   percentile,
   round,
   type StepOptions,
+  sleep,
+  userIdOf,
 } from '../lib/common.js';
-import { databaseBytes, ensureProgram, seedPopulation, tempDb, verifySeed } from '../lib/seed.js';
-import { SLICE_ZONES, sliceZoneOf } from './zones.js';
 
 interface Input extends StepOptions {
+  /** Which store, for the figures' names. */
+  storeName: string;
+  /** A fresh, empty database per size: `{size}` in it is replaced by the size. */
+  location: string;
   sizes: number[];
   idleRuns: number;
-  /** Leave a copy of the freshly seeded database of this size for the memory probe. */
-  keepCopy?: { size: number; path: string };
+  streamEveryMs: number;
+  /** The size at which the targets are judged. */
+  targetSize: number;
+}
+
+/** Store work on a second connection while a pass runs, every `everyMs`; latency counted from the planned start. */
+async function stream(
+  store: Store,
+  everyMs: number,
+  count: number,
+  running: () => boolean,
+): Promise<number[]> {
+  const latencies: number[] = [];
+  const start = performance.now();
+  for (let n = 0; running(); n += 1) {
+    const planned = start + n * everyMs;
+    const wait = planned - performance.now();
+    if (wait > 0) await sleep(wait);
+    // People outside the due group (index mod 100 ≥ 10), so that the stream never writes where the pass does.
+    const index = (n * 7_919) % count;
+    const person = index - (index % 100) + 50;
+    if (person >= count) continue;
+    if (n % 2 === 0) {
+      const found = await store.participants.findByIdentity({
+        platform: 'slack',
+        workspaceId: 'T0001',
+        userId: userIdOf(person),
+      });
+      if (!found) throw new Error('stream: a seeded person was not found');
+    } else {
+      await store.experiments.recordNudgeResponse({
+        experimentId: `exp_${userIdOf(person)}`,
+        occurrence: `stream-${n}`,
+        answer: 'did',
+        at: Date.now(),
+      });
+    }
+    latencies.push(performance.now() - planned);
+  }
+  return latencies;
 }
 
 async function measureSize(size: number, input: Input): Promise<Figure[]> {
-  const db = tempDb(`sched-${size}`, input.tmpRoot);
+  const location = input.location.replaceAll('{size}', String(size));
+  const store = await openStoreAt(location);
+  const other = await openStoreAt(location);
   try {
-    const program = await ensureProgram(db.store);
-    const seedStart = performance.now();
-    await seedPopulation(db.store, program, { count: size, zoneOf: sliceZoneOf, collect: false });
-    const seedMs = performance.now() - seedStart;
-    await verifySeed(db.store, size);
-    const bytes = databaseBytes(db);
+    const seed = await bulkSeed(store, size);
+    await verifyBulkSeed(store, size);
     log(
-      `${size} participants seeded in ${(seedMs / 1000).toFixed(1)} s (${(bytes.total / 1e6).toFixed(1)} MB)`,
+      `${input.storeName}: ${size.toLocaleString('en-US')} participants seeded in ${(seed.ms / 1000).toFixed(1)} s (${seed.rows.toLocaleString('en-US')} rows)`,
     );
-    if (input.keepCopy?.size === size) {
-      copyFileSync(db.path, input.keepCopy.path);
-      writeFileSync(`${input.keepCopy.path}.json`, JSON.stringify({ size, seedMs, dbBytes: bytes }));
-    }
-
-    // When each zone's first nudges are due (bench-only read on store.db).
-    const dueByZone = db.store.db
-      .prepare(
-        `SELECT p.timezone AS zone, MIN(j.due_at) AS due, COUNT(*) AS n FROM jobs j JOIN participants p ON p.id = j.participant_id
-         WHERE j.state = 'scheduled' AND j.kind = 'nudge' GROUP BY p.timezone ORDER BY due`,
-      )
-      .all() as { zone: string | null; due: number; n: number }[];
-    const slices = dueByZone.filter((row) => row.zone !== null);
-    const earliest = dueByZone[0]!.due;
-    if (slices.length !== SLICE_ZONES.length || dueByZone.at(-1)!.zone !== null) {
-      throw new Error(`unexpected due order: ${JSON.stringify(dueByZone)}`);
-    }
+    const earliest = await store.jobs.nextDueAt();
+    const group = seed.slices[0]!;
+    if (earliest !== group.firstNudgeAt) throw new Error(`unexpected first due job at ${earliest}`);
 
     // (a) Nothing due.
     const clock = new ManualClock(earliest - 1);
-    for (let i = 0; i < 5; i += 1) await runSchedulerPass(db.store, clock);
+    for (let i = 0; i < 5; i += 1) await runSchedulerPass(store, clock);
     const idle: number[] = [];
     for (let i = 0; i < input.idleRuns; i += 1) {
       const t0 = performance.now();
-      const stats = await runSchedulerPass(db.store, clock);
+      const stats = await runSchedulerPass(store, clock);
       idle.push(performance.now() - t0);
       if (stats.examined !== 0) throw new Error('a job was due in the idle pass');
     }
 
-    // (b) ~1% due, one zone after another.
-    const passes: { zone: string; examined: number; queued: number; ms: number }[] = [];
-    for (const slice of slices) {
-      clock.set(slice.due + 30_000);
+    // (b) The largest group due at once, with (c) the stream beside it.
+    const batches: { jobs: number; ms: number }[] = [];
+    const applyMany = store.jobs.applyMany;
+    store.jobs.applyMany = async (items, now) => {
       const t0 = performance.now();
-      const stats = await runSchedulerPass(db.store, clock);
-      const took = performance.now() - t0;
-      passes.push({ zone: slice.zone!, examined: stats.examined, queued: stats.queued, ms: took });
-      if (stats.examined !== slice.n || stats.queued !== slice.n) {
-        throw new Error(`expected ${slice.n} nudges queued in ${slice.zone}, got ${JSON.stringify(stats)}`);
+      try {
+        return await applyMany(items, now);
+      } finally {
+        batches.push({ jobs: items.length, ms: performance.now() - t0 });
       }
-    }
-    const passMs = passes.map((p) => p.ms);
-    const perJob = passes.map((p) => p.ms / p.examined);
-    const due = passes[0]!.examined;
-    const atTarget = size === 100_000;
-    log(`${size}: idle median ${median(idle).toFixed(3)} ms, 1% pass median ${median(passMs).toFixed(1)} ms`);
+    };
+    clock.set(group.firstNudgeAt + 30_000);
+    let running = true;
+    const streamed = stream(other, input.streamEveryMs, size, () => running);
+    const t0 = performance.now();
+    const stats = await runSchedulerPass(store, clock).finally(() => {
+      running = false;
+    });
+    const passMs = performance.now() - t0;
+    const latencies = await streamed;
+    store.jobs.applyMany = applyMany;
+    if (stats.examined !== group.people || stats.queued !== group.people)
+      throw new Error(
+        `expected ${group.people} nudges queued in ${group.zone}, got ${JSON.stringify(stats)}`,
+      );
+    const counts = await store.outbox.counts();
+    if (counts.pending !== group.people) throw new Error(`expected ${group.people} pending messages`);
+    const longest = Math.max(...batches.map((b) => b.ms));
+    const batchMs = batches.map((b) => b.ms);
+    log(
+      `${input.storeName}, ${size}: idle median ${median(idle).toFixed(3)} ms; ${group.people} due in ${(passMs / 1000).toFixed(1)} s, longest batch ${longest.toFixed(1)} ms; stream p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+    );
+
     const label = size.toLocaleString('en-US');
+    const due = group.people.toLocaleString('en-US');
+    const atTarget = size === input.targetSize;
+    const tag = `[${input.storeName}]`;
     return [
       {
         step: 'scheduler',
-        figure: `Scheduler pass, nothing due, ${label} participants (median / p95 of ${idle.length})`,
+        figure: `Seeding ${label} participants through the store's bulk import (${seed.rows.toLocaleString('en-US')} rows) ${tag}`,
+        value: round(seed.ms / 1000, 1),
+        unit: 's',
+        result: `${(seed.ms / 1000).toFixed(1)} s (${Math.round(seed.rows / (seed.ms / 1000)).toLocaleString('en-US')} rows/s)`,
+        target: '—',
+        met: null,
+        detail: { size, rows: seed.rows, ms: seed.ms, slices: seed.slices },
+      },
+      {
+        step: 'scheduler',
+        figure: `Scheduler pass, nothing due, ${label} participants (median / p95 of ${idle.length}) ${tag}`,
         value: round(median(idle), 3),
         unit: 'ms',
         result: `${ms(median(idle), 3)} / ${ms(percentile(idle, 95), 3)}`,
@@ -101,23 +162,52 @@ async function measureSize(size: number, input: Input): Promise<Figure[]> {
           medianMs: median(idle),
           p95Ms: percentile(idle, 95),
           maxMs: Math.max(...idle),
-          seedMs,
-          dbBytes: bytes.total,
         },
       },
       {
         step: 'scheduler',
-        figure: `Scheduler pass, 1% due (${due.toLocaleString('en-US')} nudges), ${label} participants (median of ${passes.length})`,
-        value: round(median(passMs), 1),
+        figure: `Scheduler pass, ${due} nudges due at once (${group.zone}), ${label} participants ${tag}`,
+        value: round(passMs / 1000, 2),
+        unit: 's',
+        result: `${(passMs / 1000).toFixed(2)} s; ${ms(passMs / group.people, 3)} per due job`,
+        target: atTarget ? '100,000 in < 10 s' : '—',
+        met: atTarget ? group.people >= 100_000 && passMs < 10_000 * (group.people / 100_000) : null,
+        detail: { size, zone: group.zone, stats, passMs, perJobMs: passMs / group.people },
+      },
+      {
+        step: 'scheduler',
+        figure: `Longest write transaction of that pass (${batches.length} batches of up to ${Math.max(...batches.map((b) => b.jobs))} jobs; median) ${tag}`,
+        value: round(longest, 1),
         unit: 'ms',
-        result: `${ms(median(passMs), 1)}; ${ms(median(perJob), 3)} per due job`,
+        result: `${ms(longest, 1)} (median ${ms(median(batchMs), 1)})`,
+        target: atTarget ? '≤ 200 ms' : '—',
+        met: atTarget ? longest <= 200 : null,
+        detail: {
+          batches: batches.length,
+          longestMs: longest,
+          medianMs: median(batchMs),
+          p99Ms: percentile(batchMs, 99),
+        },
+      },
+      {
+        step: 'scheduler',
+        figure: `Look-ups and clicks on another connection during that pass, one every ${input.streamEveryMs} ms: p50 / p99 / max ${tag}`,
+        value: round(percentile(latencies, 99), 1),
+        unit: 'ms',
+        result: `${ms(median(latencies), 1)} / ${ms(percentile(latencies, 99), 1)} / ${ms(Math.max(...latencies), 1)} (${latencies.length} operations)`,
         target: '—',
         met: null,
-        detail: { size, passes, perJobMedianMs: median(perJob), perJobMaxMs: Math.max(...perJob) },
+        detail: {
+          operations: latencies.length,
+          p50Ms: median(latencies),
+          p99Ms: percentile(latencies, 99),
+          maxMs: Math.max(...latencies),
+        },
       },
     ];
   } finally {
-    await db.cleanup();
+    await other.close();
+    await store.close();
   }
 }
 
