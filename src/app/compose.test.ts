@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Experiment } from '../core/experiment.js';
 import { missingTranslations, parseProgramSettings } from '../core/program.js';
@@ -54,6 +55,43 @@ describe('nudgeTemplateFor', () => {
     expect(at('Delegate one decision a week')).toBe('Which decision can you hand over today?');
     expect(at('Give specific PRAISE within a day')).toBe('Who earned specific praise this week?');
     expect(at('Ask before I tell')).toBe('general');
+  });
+
+  it('counts the nudge days before a date as walking the calendar day by day would, up to 1000', () => {
+    const templates = Array.from({ length: 1001 }, (_, i) => `t${i}`);
+    const walk = (start: string, to: string, days: readonly number[]) => {
+      let n = 0;
+      const target = DateTime.fromISO(to, { zone: 'UTC' });
+      for (let d = DateTime.fromISO(start, { zone: 'UTC' }); d < target && n < 1000; d = d.plus({ days: 1 }))
+        if (days.includes(d.weekday)) n += 1;
+      return `t${n}`;
+    };
+    const weekdaySets = [
+      ['tue', 'thu'],
+      ['mon', 'wed', 'fri'],
+      ['sun'],
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+    ] as const;
+    const numbers = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+    let checked = 0;
+    for (const weekdays of weekdaySets) {
+      const program = parseProgramSettings({ name: 'pilot', nudges: { weekdays: [...weekdays], templates } });
+      for (const startDate of ['2026-03-02', '2026-03-07', '2024-02-27']) {
+        const start = DateTime.fromISO(startDate, { zone: 'UTC' });
+        for (const offset of [-3, 0, ...Array.from({ length: 30 }, (_, i) => i + 1), 400, 1500, 3000]) {
+          const to = start.plus({ days: offset }).toISODate()!;
+          expect(nudgeTemplateFor(program, { ...experiment, startDate }, to)).toBe(
+            walk(
+              startDate,
+              to,
+              weekdays.map((w) => numbers[w]),
+            ),
+          );
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBe(4 * 3 * 35);
   });
 
   it('works with a single template', () => {

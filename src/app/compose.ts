@@ -35,16 +35,36 @@ export function nudgeTemplateFor(
 ): string {
   const templates = nudgeTemplatesFor(program, experiment.behavior, locale);
   const nudgeDays = new Set(program.nudges.weekdays.map(weekdayNumber));
-  const target = DateTime.fromISO(occurrence, { zone: 'UTC' });
+  const index = nudgeDaysBetween(experiment.startDate, occurrence, nudgeDays);
+  return templates[index % templates.length] ?? templates[0] ?? '';
+}
+
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+/** Nudge days from `from` up to (not including) `to`, at most 1000; counted by whole weeks for plain dates. */
+function nudgeDaysBetween(from: string, to: string, nudgeDays: ReadonlySet<number>): number {
+  if (PLAIN_DATE.test(from) && PLAIN_DATE.test(to)) {
+    const start = Date.parse(`${from}T00:00:00Z`);
+    const days = Math.round((Date.parse(`${to}T00:00:00Z`) - start) / DAY_MS);
+    if (Number.isFinite(days)) {
+      if (days <= 0) return 0;
+      let count = Math.floor(days / 7) * nudgeDays.size;
+      const firstWeekday = ((new Date(start).getUTCDay() + 6) % 7) + 1;
+      for (let d = 0; d < days % 7; d += 1) if (nudgeDays.has(((firstWeekday - 1 + d) % 7) + 1)) count += 1;
+      return Math.min(count, 1000);
+    }
+  }
+  const target = DateTime.fromISO(to, { zone: 'UTC' });
   let index = 0;
   for (
-    let day = DateTime.fromISO(experiment.startDate, { zone: 'UTC' });
+    let day = DateTime.fromISO(from, { zone: 'UTC' });
     day < target && index < 1000;
     day = day.plus({ days: 1 })
   ) {
     if (nudgeDays.has(day.weekday as Weekday)) index += 1;
   }
-  return templates[index % templates.length] ?? templates[0] ?? '';
+  return index;
 }
 
 /** The message a due job turns into, in the words of the person it goes to. */
