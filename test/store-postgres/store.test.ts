@@ -49,6 +49,25 @@ describe('the PostgreSQL schema', () => {
     expect(await store.audit.since(0)).toHaveLength(1);
   });
 
+  it('gathers the planner statistics of the tables a bulk import wrote, and not after a dry run', async () => {
+    const source = await stores.open();
+    await setupPerson(source, new ManualClock(START), { startDate: '2026-03-02', experimentId: 'exp_1' });
+    const analyzed = async (target: typeof source) =>
+      (
+        await target.db.query(
+          `SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema()
+             AND relname IN ('participants', 'jobs') AND last_analyze IS NOT NULL ORDER BY relname`,
+        )
+      ).rows.map((row) => String(row.relname));
+    const dry = await stores.open();
+    await dry.transfer.importRows(source.transfer.exportRows(), { dryRun: true });
+    expect(await analyzed(dry)).toEqual([]);
+    const target = await stores.open();
+    expect(await analyzed(target)).toEqual([]);
+    await target.transfer.importRows(source.transfer.exportRows());
+    expect(await analyzed(target)).toEqual(['jobs', 'participants']);
+  });
+
   it('finds due jobs and ready outbox rows through their partial indexes', async () => {
     const store = await stores.open();
     // With sequential scans off (the tables are tiny), the planner shows it can walk the partial indexes.

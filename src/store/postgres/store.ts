@@ -911,9 +911,13 @@ export class PostgresStore extends PgRepository implements Store {
         ).map((row) => [`${str(row.participant_id)}\u0000${str(row.budget_week)}`, Number(row.n)]),
       );
       const later = new Map<string, { id: number; dueAt: number }[]>();
+      // Person by person through their own jobs (a week of everyone's jobs is far more than a batch's people have).
       for (const row of await this.all(
-        `SELECT participant_id, id, due_at FROM jobs WHERE participant_id = ANY(?::text[]) AND state = 'scheduled'
-           AND kind IN ('checkpoint', 'checkpoint_reminder') AND due_at > ? AND due_at < ?`,
+        `SELECT j.participant_id, j.id, j.due_at FROM unnest(?::text[]) AS p(id)
+           CROSS JOIN LATERAL (
+             SELECT participant_id, id, due_at FROM jobs WHERE participant_id = p.id AND state = 'scheduled'
+               AND kind IN ('checkpoint', 'checkpoint_reminder') AND due_at > ? AND due_at < ?
+           ) j`,
         people,
         now,
         Math.max(...queries.map((q) => q.weekEnd)),

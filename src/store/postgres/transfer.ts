@@ -154,7 +154,11 @@ export class PostgresTransferStore extends PgRepository implements TransferStore
       });
     } catch (error) {
       if (!(error instanceof DryRun)) throw error;
+      return written;
     }
+    // The planner's statistics describe the empty tables until autovacuum comes round to them; until then a query
+    // over a few people's rows may be planned as a range scan over everyone's (seconds instead of milliseconds).
+    await this.run(`ANALYZE ${TRANSFER_TABLES.map((t) => t.name).join(', ')}`);
     return written;
   }
 }
