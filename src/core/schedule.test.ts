@@ -53,6 +53,34 @@ function nudgeRuns(
   }
 }
 
+describe('nextNudgeRun asked the same question many times', () => {
+  it('answers each person from their own days, hours, zone and window, and hands out copies', () => {
+    const settings = program({ nudges: { weekdays: ['tue', 'thu'], time: '09:30' } });
+    const after = at('2026-03-09T12:00');
+    const everyDay = effectiveAvailability(settings, {});
+    const noTuesday = effectiveAvailability(settings, { workingDays: [1, 3, 4, 5] });
+    const lateQuiet = effectiveAvailability(settings, { quietHours: { start: '19:00', end: '10:00' } });
+    const inBerlin = effectiveAvailability(settings, { timezone: BERLIN });
+    const asked = (who: Availability, exp = window('2026-03-02', '2026-06-01'), from = after) =>
+      nextNudgeRun(from, settings, who, exp);
+    const first = asked(everyDay);
+    expect(first).toEqual({ kind: 'nudge', dueAt: at('2026-03-10T09:30'), occurrence: '2026-03-10' });
+    first!.dueAt = 0;
+    expect(asked(everyDay)?.dueAt).toBe(at('2026-03-10T09:30'));
+    expect(asked(noTuesday)?.occurrence).toBe('2026-03-12');
+    expect(asked(lateQuiet)?.dueAt).toBe(at('2026-03-10T10:00'));
+    expect(asked(inBerlin)?.dueAt).toBe(at('2026-03-10T09:30', BERLIN));
+    expect(asked(everyDay, window('2026-03-02', '2026-03-10'))).toBeNull();
+    expect(asked(everyDay, window('2026-03-02', '2026-06-01'), at('2026-03-10T09:30'))?.occurrence).toBe(
+      '2026-03-12',
+    );
+    const other = program({ nudges: { weekdays: ['tue', 'thu'], time: '11:00' } });
+    expect(nextNudgeRun(after, other, everyDay, window('2026-03-02', '2026-06-01'))?.dueAt).toBe(
+      at('2026-03-10T11:00'),
+    );
+  });
+});
+
 describe('nextNudgeRun across daylight saving changes', () => {
   const cases = [
     {

@@ -167,6 +167,36 @@ export function nextNudgeRun(
   who: Availability,
   experiment: Pick<Experiment, 'startDate' | 'endDate'>,
 ): NextRun | null {
+  // Everyone with the same zone, days, hours and window gets the same answer: a large pass asks the same question
+  // for thousands of people, and the answer is computed once.
+  const key = JSON.stringify([
+    after,
+    who.timezone,
+    who.workingDays,
+    who.quietHours.start,
+    who.quietHours.end,
+    program.nudges.weekdays,
+    program.nudges.time,
+    experiment.startDate,
+    experiment.endDate,
+  ]);
+  let run = nudgeRuns.get(key);
+  if (run === undefined) {
+    run = findNextNudgeRun(after, program, who, experiment);
+    if (nudgeRuns.size >= 10_000) nudgeRuns.clear();
+    nudgeRuns.set(key, run);
+  }
+  return run && { ...run };
+}
+
+const nudgeRuns = new Map<string, NextRun | null>();
+
+function findNextNudgeRun(
+  after: number,
+  program: ProgramSettings,
+  who: Availability,
+  experiment: Pick<Experiment, 'startDate' | 'endDate'>,
+): NextRun | null {
   const zone = who.timezone;
   // Stryker disable next-line ObjectLiteral: equivalent; `day` is read as a calendar date in its own zone, which is the start date either way
   const start = DateTime.fromISO(experiment.startDate, { zone: zoneNamed(zone) });
