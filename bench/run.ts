@@ -114,7 +114,7 @@ function parseCli(argv: string[]): Cli {
 
 const SIZES = {
   full: {
-    // The server database seeds at about a fifth of the embedded file's pace on 2 cores (200 s for 1,000,000):
+    // The server database seeds at about half the embedded file's pace on 2 cores (120-200 s for 1,000,000):
     // its default keeps the step near 3 minutes; --scheduler-size 1000000 measures it at the target size.
     scheduler: { sqlite: 1_000_000, postgres: 400_000 },
     idleRuns: 50,
