@@ -129,7 +129,7 @@ const SIZES = {
       conversation: 100,
       cpu: { messages: 10_000, warmup: 500 },
     },
-    interaction: { rate: 200, seconds: 30, warmup: 2, leaders: 2_000 },
+    interaction: { rate: 1_000, seconds: 30, warmup: 2, leaders: 5_000 },
     memory: 100_000,
     roster: 100_000,
     teamsRoster: 100_000,

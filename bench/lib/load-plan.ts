@@ -12,17 +12,35 @@ export const NUDGE_DATES = [
   '2026-02-05',
 ];
 
+/** The seeded experiments' hypothesis as a form submission edits it. */
+export const EDITED_HYPOTHESIS = 'My team brings more of their own solutions, and says so in the retro';
+
 export type PlannedRequest =
   | { kind: 'click'; userId: string; experimentId: string; occurrence: string }
-  | { kind: 'status'; userId: string };
+  | { kind: 'status'; userId: string }
+  | { kind: 'form'; userId: string; experimentId: string };
+
+/** Requests in each block of the mix: five "Did it" clicks, two `/coach status`, one experiment form submitted. */
+const BLOCK = 8;
+const CLICKS = 5;
+const STATUSES = 2;
 
 /**
- * The i-th request of the load: three "Did it" clicks for every `/coach status`. Click k goes to leader
- * k mod L for nudge date k div L, so every click names a distinct (experiment, occurrence) pair.
+ * The i-th request of the load, in blocks of eight: five "Did it" clicks, two `/coach status` commands and one
+ * submission of the experiment form (a leader edits their hypothesis). Click k goes to leader k mod L for nudge
+ * date k div L, so every click names a distinct (experiment, occurrence) pair; form f comes from leader f, so
+ * each leader submits at most once and each submission must raise that experiment to version 2.
  */
 export function plannedRequest(i: number, leaders: number): PlannedRequest {
-  if (i % 4 === 3) return { kind: 'status', userId: userIdOf((i * 7) % leaders) };
-  const k = i - Math.floor(i / 4);
+  const block = Math.floor(i / BLOCK);
+  const slot = i % BLOCK;
+  if (slot >= CLICKS + STATUSES) {
+    if (block >= leaders) throw new Error('more form submissions than leaders');
+    const userId = userIdOf(block);
+    return { kind: 'form', userId, experimentId: `exp_${userId}` };
+  }
+  if (slot >= CLICKS) return { kind: 'status', userId: userIdOf((i * 7) % leaders) };
+  const k = block * CLICKS + slot;
   const leader = k % leaders;
   const occurrence = NUDGE_DATES[Math.floor(k / leaders)];
   if (!occurrence) throw new Error('more clicks than leader × nudge-date pairs');

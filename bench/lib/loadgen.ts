@@ -5,7 +5,8 @@
  */
 import { SlackInbound } from '../../test/support/slack-requests.js';
 import { childMain, sleep } from './common.js';
-import { plannedRequest } from './load-plan.js';
+import { EDITED_HYPOTHESIS, type PlannedRequest, plannedRequest } from './load-plan.js';
+import { EXPERIMENT_INPUT } from './seed.js';
 
 export interface LoadInput {
   url: string;
@@ -23,9 +24,11 @@ export interface LoadResult {
   sent: number;
   clicks: number;
   statuses: number;
+  forms: number;
   /** Latencies after the warm-up. */
   clickMs: number[];
   statusMs: number[];
+  formMs: number[];
   /** Every latency, warm-up included. */
   allWithWarmupMs: number[];
   warmupRequests: number;
@@ -37,6 +40,23 @@ export interface LoadResult {
   sendingMs: number;
   durationMs: number;
 }
+
+const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
+const experimentFormValues = {
+  behavior: text(EXPERIMENT_INPUT.behavior),
+  hypothesis: text(EDITED_HYPOTHESIS),
+  kpiName: text(EXPERIMENT_INPUT.kpiName),
+  kpiUnit: text(EXPERIMENT_INPUT.kpiUnit),
+  kpiBaseline: { value: { type: 'number_input', value: String(EXPERIMENT_INPUT.kpiBaseline) } },
+  kpiTarget: { value: { type: 'number_input', value: String(EXPERIMENT_INPUT.kpiTarget) } },
+  kpiDirection: {
+    value: { type: 'static_select', selected_option: { value: EXPERIMENT_INPUT.kpiDirection } },
+  },
+  startDate: { value: { type: 'datepicker', selected_date: EXPERIMENT_INPUT.startDate } },
+  lengthWeeks: {
+    value: { type: 'static_select', selected_option: { value: String(EXPERIMENT_INPUT.lengthWeeks) } },
+  },
+};
 
 childMain<LoadInput, LoadResult>(async (input) => {
   const inbound = new SlackInbound({
@@ -52,8 +72,10 @@ childMain<LoadInput, LoadResult>(async (input) => {
     sent: 0,
     clicks: 0,
     statuses: 0,
+    forms: 0,
     clickMs: [],
     statusMs: [],
+    formMs: [],
     allWithWarmupMs: [],
     warmupRequests: warmup,
     errors: 0,
@@ -61,6 +83,29 @@ childMain<LoadInput, LoadResult>(async (input) => {
     maxLagMs: 0,
     sendingMs: 0,
     durationMs: 0,
+  };
+  const latencies = { click: result.clickMs, status: result.statusMs, form: result.formMs };
+  const send = (request: PlannedRequest) => {
+    switch (request.kind) {
+      case 'click':
+        return inbound.blockAction(
+          request.userId,
+          {
+            action_id: 'cl:nudge.did:0',
+            value: JSON.stringify({ r: request.experimentId, v: request.occurrence }),
+          },
+          { channelId: `D${request.userId}` },
+        );
+      case 'status':
+        return inbound.command('/coach', 'status', request.userId, { channel_id: `D${request.userId}` });
+      case 'form':
+        // The experiment form as Slack submits it: the version it was opened on, then one input per field.
+        return inbound.viewSubmission(request.userId, {
+          callback_id: 'form:experiment',
+          private_metadata: JSON.stringify({ s: JSON.stringify({ v: 1 }) }),
+          state: { values: experimentFormValues },
+        });
+    }
   };
   const inflight = new Set<Promise<void>>();
   const fail = (what: string) => {
@@ -72,26 +117,20 @@ childMain<LoadInput, LoadResult>(async (input) => {
     const t0 = performance.now();
     result.sendingMs = t0 - start;
     result.maxLagMs = Math.max(result.maxLagMs, t0 - scheduledAt);
-    const call =
-      request.kind === 'click'
-        ? inbound.blockAction(
-            request.userId,
-            {
-              action_id: 'cl:nudge.did:0',
-              value: JSON.stringify({ r: request.experimentId, v: request.occurrence }),
-            },
-            { channelId: `D${request.userId}` },
-          )
-        : inbound.command('/coach', 'status', request.userId, { channel_id: `D${request.userId}` });
+    const call = send(request);
     if (request.kind === 'click') result.clicks += 1;
-    else result.statuses += 1;
+    else if (request.kind === 'status') result.statuses += 1;
+    else result.forms += 1;
     const done = call
       .then((response) => {
         const took = performance.now() - t0;
         result.allWithWarmupMs.push(took);
-        if (i >= warmup) (request.kind === 'click' ? result.clickMs : result.statusMs).push(took);
+        if (i >= warmup) latencies[request.kind].push(took);
         if (response.status !== 200)
           fail(`${request.kind}: HTTP ${response.status} ${response.body.slice(0, 80)}`);
+        // A form whose submission was refused answers 200 with the errors to show in it.
+        else if (request.kind === 'form' && response.body.includes('"errors"'))
+          fail(`form: refused ${response.body.slice(0, 120)}`);
       })
       .catch((error: Error) => fail(`${request.kind}: ${error.message}`))
       .finally(() => inflight.delete(done));

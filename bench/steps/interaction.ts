@@ -1,7 +1,7 @@
 /**
  * HTTP ack latency of the real bot (Bolt HTTP receiver, store, service) under a steady mix of nudge
- * "Did it" clicks and `/coach status` commands, sent by a load generator in another process. Afterwards
- * every click must be recorded exactly once.
+ * "Did it" clicks, `/coach status` commands and experiment forms submitted, sent by a load generator in another
+ * process. Afterwards every click must be recorded exactly once, and every form saved exactly once.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ import {
   type StepOptions,
   sleep,
 } from '../lib/common.js';
-import { plannedRequest } from '../lib/load-plan.js';
+import { EDITED_HYPOTHESIS, plannedRequest } from '../lib/load-plan.js';
 import type { LoadInput, LoadResult } from '../lib/loadgen.js';
 import { SEND_AT } from '../lib/outbox.js';
 import { ensureProgram, seedPopulation, verifySeed } from '../lib/seed.js';
@@ -89,21 +89,34 @@ childMain<Input, Figure[]>(async (input) => {
         const request = plannedRequest(i, input.leaders);
         if (request.kind === 'click') expected.add(`${request.experimentId}|${request.occurrence}`);
       }
+      // Each form came from a leader of its own, on version 1 of their experiment: saved once, it is version 2.
+      const formed: string[] = [];
+      for (let i = 0; i < load.sent; i += 1) {
+        const request = plannedRequest(i, input.leaders);
+        if (request.kind === 'form') formed.push(request.experimentId);
+      }
+      let formsSaved = 0;
+      for (const id of formed) {
+        const experiment = await store.experiments.get(id);
+        if (experiment?.version === 2 && experiment.hypothesis === EDITED_HYPOTHESIS) formsSaved += 1;
+      }
+      const formsOnce = formsSaved === formed.length;
       const missing = [...expected].filter((key) => !got.has(key)).length;
       const unexpected = rows.filter((r) => !expected.has(`${r.e}|${r.o}`) || r.a !== 'did').length;
       const exactlyOnce = missing === 0 && unexpected === 0 && rows.length === expected.size;
 
-      const all = [...load.clickMs, ...load.statusMs];
+      const all = [...load.clickMs, ...load.statusMs, ...load.formMs];
       const p = (values: number[], q: number) => percentile(values, q);
       const achieved = (load.sent - 1) / (load.sendingMs / 1000);
       log(
-        `sent ${load.sent} (${load.clicks} clicks, ${load.statuses} status, ${load.warmupRequests} of them warm-up) at ${achieved.toFixed(0)}/s; p50 ${median(all).toFixed(1)} ms, ` +
-          `p99 ${p(all, 99).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms; errors ${load.errors}; recorded ${rows.length}/${expected.size}`,
+        `sent ${load.sent} (${load.clicks} clicks, ${load.statuses} status, ${load.forms} forms, ${load.warmupRequests} of them warm-up) at ${achieved.toFixed(0)}/s; p50 ${median(all).toFixed(1)} ms, ` +
+          `p99 ${p(all, 99).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms; errors ${load.errors}; recorded ${rows.length}/${expected.size}; forms saved ${formsSaved}/${formed.length}`,
       );
       const detail = {
         sent: load.sent,
         clicks: load.clicks,
         statuses: load.statuses,
+        forms: load.forms,
         achievedPerSecond: achieved,
         generatorMaxLagMs: load.maxLagMs,
         warmupRequests: load.warmupRequests,
@@ -115,6 +128,8 @@ childMain<Input, Figure[]>(async (input) => {
         },
         clickMs: { p50: median(load.clickMs), p99: p(load.clickMs, 99), max: Math.max(...load.clickMs) },
         statusMs: { p50: median(load.statusMs), p99: p(load.statusMs, 99), max: Math.max(...load.statusMs) },
+        formMs: { p50: median(load.formMs), p99: p(load.formMs, 99), max: Math.max(...load.formMs) },
+        formsSaved,
         errorSamples: load.errorSamples,
         botEventLoop: {
           utilization: elu.utilization,
@@ -128,7 +143,8 @@ childMain<Input, Figure[]>(async (input) => {
       };
       const label =
         `${input.ratePerSecond} req/s for ${input.seconds} s after ${input.warmupSeconds} s warm-up ` +
-        `(${load.clickMs.length.toLocaleString('en-US')} clicks + ${load.statusMs.length.toLocaleString('en-US')} /coach status)`;
+        `(${load.clickMs.length.toLocaleString('en-US')} clicks + ${load.statusMs.length.toLocaleString('en-US')} /coach status + ` +
+        `${load.formMs.length.toLocaleString('en-US')} experiment forms)`;
       return [
         {
           step: 'interaction',
@@ -139,7 +155,8 @@ childMain<Input, Figure[]>(async (input) => {
           target: 'p99 ≤ 50 ms',
           met: p(all, 99) <= 50,
           note:
-            `clicks p99 ${p(load.clickMs, 99).toFixed(1)} ms, status p99 ${p(load.statusMs, 99).toFixed(1)} ms; ` +
+            `clicks p99 ${p(load.clickMs, 99).toFixed(1)} ms, status p99 ${p(load.statusMs, 99).toFixed(1)} ms, ` +
+            `forms p99 ${p(load.formMs, 99).toFixed(1)} ms; ` +
             `with warm-up p99 ${p(load.allWithWarmupMs, 99).toFixed(1)} ms, max ${Math.max(...load.allWithWarmupMs).toFixed(1)} ms`,
           detail,
         },
@@ -151,6 +168,15 @@ childMain<Input, Figure[]>(async (input) => {
           result: String(load.errors),
           target: '0',
           met: load.errors === 0,
+        },
+        {
+          step: 'interaction',
+          figure: 'Experiment forms saved exactly once',
+          value: formsSaved,
+          unit: 'forms',
+          result: `${formsSaved.toLocaleString('en-US')} of ${formed.length.toLocaleString('en-US')}`,
+          target: 'all, once',
+          met: formsOnce,
         },
         {
           step: 'interaction',
