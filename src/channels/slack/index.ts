@@ -48,6 +48,9 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     token: options.botToken,
     logger: boltLogger,
     logLevel: LogLevel.WARN,
+    // No conversation store: coachloop keeps no per-conversation state in Bolt (a replica's memory would not be
+    // shared), and the default one answers every event's lookup with a new Error, a stack trace each time.
+    convoStore: false,
     clientOptions: { slackApiUrl: options.apiUrl, retryConfig: { retries: 0 }, timeout: 10_000 },
     ...(options.botId && options.botUserId ? { botId: options.botId, botUserId: options.botUserId } : {}),
     ...(receiver ? { receiver } : { socketMode: true, appToken: options.appToken }),

@@ -66,23 +66,33 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
-/** A well-formed BCP 47 tag in its canonical spelling (`pt-br` → `pt-BR`), or null. */
-const canonical = new Map<string, string | null>();
+/**
+ * Remembers the answers of a pure function of a string, up to `limit` of them (the tags and locales people and
+ * programs use are few; a flood of odd ones only stops filling the cache). `Intl` objects are costly to make,
+ * and every turn asks for the same few.
+ */
+function remembered<T>(compute: (key: string) => T, limit = 1000): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (known.has(key)) return known.get(key) as T;
+    const value = compute(key);
+    if (known.size < limit) known.set(key, value);
+    return value;
+  };
+}
 
+const canonical = remembered((tag: string): string | null => {
+  try {
+    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0] ?? null;
+  } catch {
+    return null;
+  }
+});
+
+/** A well-formed BCP 47 tag in its canonical spelling (`pt-br` → `pt-BR`), or null. */
 export function canonicalLocale(tag: string | null | undefined): string | null {
   if (!tag) return null;
-  // The same few tags are asked for with every message composed; the platform's answer is kept.
-  let locale = canonical.get(tag);
-  if (locale === undefined) {
-    try {
-      locale = Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0] ?? null;
-    } catch {
-      locale = null;
-    }
-    if (canonical.size >= 1_000) canonical.clear();
-    canonical.set(tag, locale);
-  }
-  return locale;
+  return canonical(tag);
 }
 
 function languageOf(locale: string): string {
@@ -160,6 +170,11 @@ function formattingLocale(locale: string): string {
 
 /** A language's name, without its region, in the reader's language (`de-AT` read in French: "allemand"). */
 export function languageName(tag: string, readerLocale: string): string {
+  return languageNames(`${tag}\n${readerLocale}`);
+}
+
+const languageNames = remembered((key: string): string => {
+  const [tag = '', readerLocale = ''] = key.split('\n');
   const locale = canonicalLocale(tag) ?? tag;
   if (locale === PSEUDO_LOCALE) return locale;
   try {
@@ -170,7 +185,7 @@ export function languageName(tag: string, readerLocale: string): string {
   } catch {
     return locale;
   }
-}
+});
 
 /** Named date formats the catalog uses (`{until, date, day}`), in the reader's own zone. */
 function formatsFor(timeZone: string) {
