@@ -68,6 +68,8 @@ interface Cli {
   stores: StoreName[];
   /** Population of the scheduler step instead of the mode's default. */
   schedulerSize: number | null;
+  /** Requests per second of the interaction step instead of the mode's default. */
+  interactionRate: number | null;
 }
 
 function usage(): string {
@@ -76,12 +78,19 @@ function usage(): string {
     `  steps (comma-separated): ${STEPS.join(', ')}`,
     '  --store   where the scheduler step runs (default sqlite; postgres: BENCH_DATABASE_URL or the local server)',
     '  --scheduler-size <people>   the scheduler step at this population instead of the default',
+    '  --interaction-rate <n>      the interaction step at n requests a second instead of the default',
     '  --quick   smaller sizes and shorter runs (a smoke test; size-bound targets are not judged)',
   ].join('\n');
 }
 
 function parseCli(argv: string[]): Cli {
-  const cli: Cli = { quick: false, only: [...STEPS], stores: ['sqlite'], schedulerSize: null };
+  const cli: Cli = {
+    quick: false,
+    only: [...STEPS],
+    stores: ['sqlite'],
+    schedulerSize: null,
+    interactionRate: null,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (arg === '--quick') cli.quick = true;
@@ -104,6 +113,11 @@ function parseCli(argv: string[]): Cli {
       if (!Number.isInteger(value) || value < 1_000)
         throw new Error(`--scheduler-size takes a number of people (1000 or more)\n${usage()}`);
       cli.schedulerSize = value;
+    } else if (arg === '--interaction-rate' || arg.startsWith('--interaction-rate=')) {
+      const value = Number(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i]);
+      if (!Number.isInteger(value) || value < 1 || value > 5_000)
+        throw new Error(`--interaction-rate takes requests per second (1 to 5000)\n${usage()}`);
+      cli.interactionRate = value;
     } else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${usage()}\n`);
       process.exit(0);
@@ -352,10 +366,18 @@ async function runStep(step: Step, cli: Cli, tmpRoot: string): Promise<Figure[]>
         'steps/interaction.ts',
         {
           ...base,
-          ratePerSecond: size.interaction.rate,
+          ratePerSecond: cli.interactionRate ?? size.interaction.rate,
           seconds: size.interaction.seconds,
           warmupSeconds: size.interaction.warmup,
-          leaders: size.interaction.leaders,
+          // Each form comes from a leader of its own (one in eight requests).
+          leaders: Math.max(
+            size.interaction.leaders,
+            Math.ceil(
+              ((cli.interactionRate ?? size.interaction.rate) *
+                (size.interaction.seconds + size.interaction.warmup)) /
+                8,
+            ),
+          ),
         },
         (size.interaction.seconds + size.interaction.warmup) * 2000 + 90_000,
       );
