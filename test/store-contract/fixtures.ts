@@ -1,9 +1,9 @@
 /** Small fixtures the contract tests share; they go through the store port only. */
 import { expect } from 'vitest';
 import { surveyIdFor } from '../../src/core/checkpoint.js';
-import { HOUR, ManualClock } from '../../src/core/clock.js';
+import { DAY, HOUR, ManualClock } from '../../src/core/clock.js';
 import type { Decision } from '../../src/core/schedule.js';
-import type { Store } from '../../src/store/types.js';
+import type { NewOutboxRow, Store } from '../../src/store/types.js';
 import { type Person, setupPerson } from '../support/foundation.js';
 
 /** Opens the survey of a checkpoint job the way a scheduler pass does when it sends it. */
@@ -40,4 +40,18 @@ export async function withLeader(
   const clock = new ManualClock(at);
   const person = await setupPerson(store, clock, { startDate: '2026-03-02', experimentId: 'exp_1' });
   return { ...person, clock };
+}
+
+/** A notice due at `dueAt`, for outbox tests. */
+export function notice(participantId: string, key: string, dueAt: number): NewOutboxRow {
+  return {
+    key,
+    participantId,
+    kind: 'notice',
+    budgeted: false,
+    budgetWeek: '2026-W10',
+    message: { text: key, blocks: [] },
+    dueAt,
+    expiresAt: dueAt + DAY,
+  };
 }

@@ -2,25 +2,12 @@ import { expect, it } from 'vitest';
 import { surveyIdFor } from '../../src/core/checkpoint.js';
 import { DAY, HOUR, ManualClock } from '../../src/core/clock.js';
 import type { Decision } from '../../src/core/schedule.js';
-import type { NewOutboxRow, Store } from '../../src/store/types.js';
+import type { Store } from '../../src/store/types.js';
 import { setupPerson } from '../support/foundation.js';
-import { withLeader } from './fixtures.js';
+import { notice, withLeader } from './fixtures.js';
 import { describeStores } from './stores.js';
 
 const START = '2026-03-02T12:00:00-05:00';
-
-function notice(participantId: string, key: string, dueAt: number): NewOutboxRow {
-  return {
-    key,
-    participantId,
-    kind: 'notice',
-    budgeted: false,
-    budgetWeek: '2026-W10',
-    message: { text: key, blocks: [] },
-    dueAt,
-    expiresAt: dueAt + DAY,
-  };
-}
 
 const skip: Decision = { type: 'skip', reason: 'test', effects: [], next: [] };
 
