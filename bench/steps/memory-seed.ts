@@ -1,8 +1,11 @@
-/** Seeds a population into a database file for the memory probe (a separate process measures RSS). */
+/**
+ * Seeds a population into a database file for the memory probe (a separate process measures RSS), through the
+ * store's bulk import: the same people as the scheduler step's, spread over its nine zones.
+ */
 import { copyFileSync } from 'node:fs';
+import { bulkSeed, verifyBulkSeed } from '../lib/bulk-seed.js';
 import { childMain, log, type StepOptions } from '../lib/common.js';
-import { databaseBytes, ensureProgram, seedPopulation, tempDb, verifySeed } from '../lib/seed.js';
-import { sliceZoneOf } from './zones.js';
+import { databaseBytes, tempDb } from '../lib/seed.js';
 
 interface Input extends StepOptions {
   size: number;
@@ -19,15 +22,12 @@ export interface SeedOutput {
 childMain<Input, SeedOutput>(async (input) => {
   const db = tempDb('memory-seed', input.tmpRoot);
   try {
-    const program = await ensureProgram(db.store);
-    const t0 = performance.now();
-    await seedPopulation(db.store, program, { count: input.size, zoneOf: sliceZoneOf, collect: false });
-    const seedMs = performance.now() - t0;
-    await verifySeed(db.store, input.size);
+    const seed = await bulkSeed(db.store, input.size);
+    await verifyBulkSeed(db.store, input.size);
     const dbBytes = databaseBytes(db);
     copyFileSync(db.path, input.path);
-    log(`${input.size} participants seeded for the memory probe in ${(seedMs / 1000).toFixed(1)} s`);
-    return { size: input.size, seedMs, dbBytes };
+    log(`${input.size} participants seeded for the memory probe in ${(seed.ms / 1000).toFixed(1)} s`);
+    return { size: input.size, seedMs: seed.ms, dbBytes };
   } finally {
     await db.cleanup();
   }
