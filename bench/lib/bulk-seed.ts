@@ -16,7 +16,7 @@ import { openThrowAwayStore } from '../../src/store/index.js';
 import { TRANSFER_TABLES } from '../../src/store/transfer.js';
 import type { Store, TransferBatch, TransferValue } from '../../src/store/types.js';
 import { userIdOf } from './common.js';
-import { BENCH_PROGRAM, EXPERIMENT_INPUT, SEED_AT, START_DATE } from './seed.js';
+import { BENCH_PROGRAM, checkSeededPerson, EXPERIMENT_INPUT, SEED_AT, START_DATE } from './seed.js';
 
 /** A share of the people (whole percent) living in a zone; null: the program's own zone (New York). */
 export interface ZoneShare {
@@ -239,13 +239,6 @@ export async function verifyBulkSeed(store: Store, count: number): Promise<void>
       workspaceId: 'T0001',
       userId: userIdOf(index),
     });
-    if (participant?.id !== participantIdOf(index) || participant.consent !== 'accepted')
-      throw new Error(`seed check: participant ${index} missing or without consent`);
-    const experiment = await store.experiments.current(participant.id);
-    if (experiment?.status !== 'active')
-      throw new Error(`seed check: participant ${index} has no running experiment`);
-    const jobs = await store.jobs.scheduled(participant.id);
-    if (jobs.length < 3 || !jobs.some((j) => j.kind === 'nudge'))
-      throw new Error(`seed check: participant ${index} has no planned nudge`);
+    await checkSeededPerson(store, index, participant, participantIdOf(index));
   }
 }

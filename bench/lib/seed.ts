@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ExperimentInput, experimentEndDate } from '../../src/core/experiment.js';
+import type { Participant } from '../../src/core/participant.js';
 import { effectiveAvailability, type ProgramSettings, parseProgramSettings } from '../../src/core/program.js';
 import { type NextRun, planExperiment } from '../../src/core/schedule.js';
 import type { Availability } from '../../src/core/time.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
-import type { ProgramRecord } from '../../src/store/types.js';
+import type { ProgramRecord, Store } from '../../src/store/types.js';
 import { userIdOf } from './common.js';
 
 /** The program every benchmark population belongs to (the defaults, in New York time). */
@@ -158,15 +159,29 @@ export async function verifySeed(store: SqliteStore, count: number, workspaceId 
       workspaceId,
       userId: userIdOf(index),
     });
-    if (participant?.consent !== 'accepted')
-      throw new Error(`seed check: participant ${index} missing or without consent`);
-    const experiment = await store.experiments.current(participant.id);
-    if (experiment?.status !== 'active')
-      throw new Error(`seed check: participant ${index} has no running experiment`);
-    const jobs = await store.jobs.scheduled(participant.id);
-    if (jobs.length < 3 || !jobs.some((j) => j.kind === 'nudge'))
-      throw new Error(`seed check: participant ${index} has no planned nudge`);
+    await checkSeededPerson(store, index, participant);
   }
+}
+
+/** One seeded person as the API reads them: there, consent accepted, a running experiment with a planned nudge. */
+export async function checkSeededPerson(
+  store: Store,
+  index: number,
+  participant: Participant | null,
+  expectedId?: string,
+): Promise<void> {
+  if (
+    !participant ||
+    (expectedId !== undefined && participant.id !== expectedId) ||
+    participant.consent !== 'accepted'
+  )
+    throw new Error(`seed check: participant ${index} missing or without consent`);
+  const experiment = await store.experiments.current(participant.id);
+  if (experiment?.status !== 'active')
+    throw new Error(`seed check: participant ${index} has no running experiment`);
+  const jobs = await store.jobs.scheduled(participant.id);
+  if (jobs.length < 3 || !jobs.some((j) => j.kind === 'nudge'))
+    throw new Error(`seed check: participant ${index} has no planned nudge`);
 }
 
 /**

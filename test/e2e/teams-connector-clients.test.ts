@@ -62,15 +62,19 @@ describe('Teams adapter: connector clients are reused across sends', () => {
     user: { id: `29:${conversationId}`, name: '' },
   });
 
-  it('makes one client per connector URL, and every request still carries a fresh bot token', async () => {
-    const credentials = countingCredentials(issuer);
-    const adapter = createTeamsAdapter({
+  /** The real Teams adapter, getting its bot tokens from `credentials`. */
+  const adapterWith = (credentials: ReturnType<typeof countingCredentials>) =>
+    createTeamsAdapter({
       auth: { appId: APP_ID, appType: 'MultiTenant' },
       timeoutMs: 5_000,
       attempts: new ConnectorAttempts(),
       credentialsFactory: credentials.factory as never,
       logger: silentLogger,
     });
+
+  it('makes one client per connector URL, and every request still carries a fresh bot token', async () => {
+    const credentials = countingCredentials(issuer);
+    const adapter = adapterWith(credentials);
     const send = (serviceUrl: string, conversationId: string, text: string) =>
       adapter.continueConversationAsync(APP_ID, reference(serviceUrl, conversationId), async (context) => {
         await context.sendActivity(text);
@@ -128,13 +132,7 @@ describe('Teams adapter: connector clients are reused across sends', () => {
 
   it('sends to a stored reference as a proactive turn with sendActivity does: same route, fields and token', async () => {
     const credentials = countingCredentials(issuer);
-    const adapter = createTeamsAdapter({
-      auth: { appId: APP_ID, appType: 'MultiTenant' },
-      timeoutMs: 5_000,
-      attempts: new ConnectorAttempts(),
-      credentialsFactory: credentials.factory as never,
-      logger: silentLogger,
-    });
+    const adapter = adapterWith(credentials);
     const to = { ...reference(sim.serviceUrl, 'a:same'), locale: 'de-DE' };
     const activity = { type: 'message', text: 'Hallo', textFormat: 'markdown' };
     await adapter.continueConversationAsync(APP_ID, to, async (context) => {
