@@ -55,7 +55,8 @@ const DECIDED_FROM_CONTEXT: ReadonlySet<JobKind> = new Set<JobKind>(
  * Jobs are handled in priority order, as one after the other. Consecutive jobs decided from their context alone
  * are read, decided and written together (one transaction per group), as long as no person appears twice in a
  * group: a person's next job is decided only once the one before it is written, so it sees its budget and
- * surveys as they now are. Other people's jobs do not read what a group writes.
+ * surveys as they now are. Other people's jobs do not read what a group writes, so the next group is read and
+ * decided while the one before it is written (see WriteBehind).
  */
 export async function runSchedulerPass(
   store: Store,
@@ -72,35 +73,77 @@ export async function runSchedulerPass(
     const due = batch.filter((job) => !seen.has(job.id));
     if (due.length === 0) break;
     due.sort((a, b) => JOB_PRIORITY[a.kind] - JOB_PRIORITY[b.kind] || a.dueAt - b.dueAt);
-    let group: ScheduledJob[] = [];
-    const people = new Set<string>();
-    const flush = async () => {
-      if (group.length === 0) return;
-      const decided = await decideGroup(store, group, now, weeks);
-      await giveWay();
-      count(stats, decided, await store.jobs.applyMany(decided, now));
-      group = [];
-      people.clear();
-      await giveWay();
-    };
-    for (const job of due) {
-      seen.add(job.id);
-      stats.examined += 1;
-      if (!DECIDED_FROM_CONTEXT.has(job.kind)) {
-        await flush();
-        const { decision, outbox } = await decideAny(store, job, now, mentoring);
-        count(stats, [{ job, decision, outbox }], [await store.jobs.apply(job, decision, outbox, now)]);
-        continue;
+    const writes = new WriteBehind(stats);
+    try {
+      let group: ScheduledJob[] = [];
+      const people = new Set<string>();
+      const flush = async () => {
+        if (group.length === 0) return;
+        const jobs = group;
+        group = [];
+        people.clear();
+        // A group whose people the write under way holds reads only once that write is done.
+        if (jobs.some((job) => writes.holds(job.participantId))) await writes.settle();
+        const decided = await decideGroup(store, jobs, now, weeks);
+        await giveWay();
+        await writes.settle();
+        writes.start(decided, store.jobs.applyMany(decided, now));
+        await giveWay();
+      };
+      for (const job of due) {
+        seen.add(job.id);
+        stats.examined += 1;
+        if (!DECIDED_FROM_CONTEXT.has(job.kind)) {
+          await flush();
+          await writes.settle();
+          const { decision, outbox } = await decideAny(store, job, now, mentoring);
+          count(stats, [{ job, decision, outbox }], [await store.jobs.apply(job, decision, outbox, now)]);
+          continue;
+        }
+        if (people.has(job.participantId) || group.length >= GROUP_SIZE) await flush();
+        group.push(job);
+        people.add(job.participantId);
       }
-      if (people.has(job.participantId) || group.length >= GROUP_SIZE) await flush();
-      group.push(job);
-      people.add(job.participantId);
+      await flush();
+    } finally {
+      await writes.settle();
     }
-    await flush();
     // A short batch means nothing else is due; judge by what the query returned, not by what was new in it.
     if (batch.length < batchSize) break;
   }
   return stats;
+}
+
+/**
+ * The one group write that may be under way while the next group is read and decided. Writes stay one after the
+ * other, in the pass's order; a server database reads the next group on another connection meanwhile, so the
+ * pass waits for the round trips of a read or a write, not of both. Other people's jobs never read what a group
+ * writes, and a group with one of the written group's people waits for the write before it reads.
+ */
+class WriteBehind {
+  #pending: Promise<void> | null = null;
+  #people = new Set<string>();
+
+  constructor(private readonly stats: PassStats) {}
+
+  holds(participantId: string): boolean {
+    return this.#pending !== null && this.#people.has(participantId);
+  }
+
+  start(items: readonly JobApplication[], write: Promise<readonly ApplyResult[]>): void {
+    this.#people = new Set(items.map((item) => item.job.participantId));
+    this.#pending = write.then((results) => count(this.stats, items, results));
+    // Awaited by settle(); this keeps a failure that comes while the next group is read from counting as unhandled.
+    this.#pending.catch(() => {});
+  }
+
+  /** Waits for the write under way; its failure fails the pass here. */
+  async settle(): Promise<void> {
+    const pending = this.#pending;
+    this.#pending = null;
+    this.#people.clear();
+    await pending;
+  }
 }
 
 /**

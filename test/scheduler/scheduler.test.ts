@@ -983,6 +983,39 @@ describe('retries', () => {
   });
 });
 
+/**
+ * The world's store with group reads and writes that take a while to come back, as on a server database, and a log
+ * of when each starts and ends (`read 4` is a group of four jobs read).
+ */
+function slowStore(store: SqliteStore, events: string[]): Store {
+  const later = <T>(value: () => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      setTimeout(() => value().then(resolve, reject), 5);
+    });
+  return {
+    ...store,
+    ping: () => store.ping(),
+    pendingMigrations: () => store.pendingMigrations(),
+    close: () => store.close(),
+    fileSafetyWarnings: () => store.fileSafetyWarnings(),
+    jobs: {
+      ...store.jobs,
+      contexts: async (jobs) => {
+        events.push(`read ${jobs.length}`);
+        return later(() => store.jobs.contexts(jobs));
+      },
+      applyMany: async (items, now) => {
+        events.push(`write ${items.length}`);
+        try {
+          return await later(() => store.jobs.applyMany(items, now));
+        } finally {
+          events.push(`written ${items.length}`);
+        }
+      },
+    },
+  };
+}
+
 describe('the pass itself', () => {
   it('keeps going through full batches when a job in them is held by another pass', async () => {
     const w = world(at('2026-03-03T09:00', NY));
@@ -1037,6 +1070,65 @@ describe('the pass itself', () => {
     expect(jobResult(w.store, person.participant.id, 'nudge', '2026-04-01')).toBe(
       'skipped: weekly message budget reached',
     );
+  });
+
+  it("waits for a person's first job to be written before it reads their next one, also when writes are slow", async () => {
+    const w = world('2026-03-01T00:00:00Z');
+    const weekdays: ('mon' | 'wed' | 'fri')[] = ['mon', 'wed', 'fri'];
+    const program = { nudges: { weekdays }, weeklyBudget: 2 };
+    const person = await setupPerson(w.store, w.clock, { program, startDate: '2026-03-02' });
+    for (let i = 0; i < 3; i += 1)
+      await setupPerson(w.store, w.clock, { program, userId: `V${i}`, startDate: '2026-03-02' });
+    await runTicks(w.store, w.clock, w.dispatcher, at('2026-03-31T00:00', NY));
+    w.clock.set(at('2026-04-01T10:30', NY));
+    const events: string[] = [];
+    const stats = await runSchedulerPass(slowStore(w.store, events), w.clock);
+    // The checkpoints of all four, then their nudges: the second group's people are all in the first.
+    expect(events).toEqual(['read 4', 'write 4', 'written 4', 'read 4', 'write 4', 'written 4']);
+    expect(stats).toMatchObject({ examined: 8, queued: 4, skipped: 4, lost: 0 });
+    expect(jobResult(w.store, person.participant.id, 'nudge', '2026-04-01')).toBe(
+      'skipped: weekly message budget reached',
+    );
+  });
+
+  it('reads the next group of other people while the one before it is written', async () => {
+    const w = world(at('2026-03-03T09:00', NY));
+    // More people than one group holds (250), so that one batch of due jobs makes two groups.
+    for (let i = 0; i < 260; i += 1)
+      await setupPerson(w.store, w.clock, { userId: `U${i}`, startDate: '2026-03-02' });
+    w.clock.set(at('2026-03-03T09:30', NY));
+    const events: string[] = [];
+    const stats = await runSchedulerPass(slowStore(w.store, events), w.clock);
+    expect(events).toEqual(['read 250', 'write 250', 'read 10', 'written 250', 'write 10', 'written 10']);
+    expect(stats).toMatchObject({ examined: 260, queued: 260, lost: 0 });
+    expect((await w.store.outbox.counts()).pending).toBe(260);
+  });
+
+  it('fails the pass when a group write fails while the next group is read, and leaves no write under way', async () => {
+    const w = world(at('2026-03-03T09:00', NY));
+    for (let i = 0; i < 260; i += 1)
+      await setupPerson(w.store, w.clock, { userId: `U${i}`, startDate: '2026-03-02' });
+    w.clock.set(at('2026-03-03T09:30', NY));
+    const events: string[] = [];
+    const slow = slowStore(w.store, events);
+    const failing: Store = {
+      ...slow,
+      jobs: {
+        ...slow.jobs,
+        applyMany: async (items, now) => {
+          if (items.length === 250) {
+            events.push('write 250');
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            throw new Error('database went away');
+          }
+          return slow.jobs.applyMany(items, now);
+        },
+      },
+    };
+    await expect(runSchedulerPass(failing, w.clock)).rejects.toThrow('database went away');
+    // The second group was read beside the failed write, and never written.
+    expect(events).toEqual(['read 250', 'write 250', 'read 10']);
+    expect((await w.store.outbox.counts()).pending).toBe(0);
   });
 
   it('works through more due jobs than one batch holds', async () => {
