@@ -19,6 +19,8 @@ export interface MemoryOutput {
   rssBotUpBytes: number;
   rssAfterPassesBytes: number;
   peakRssBytes: number;
+  /** V8's heap when RSS peaked: used (live and not yet collected) and reserved. */
+  heapAtPeak: { usedBytes: number; totalBytes: number };
   heapUsedBytes: number;
   passes: { due: number; ms: number; rssBytes: number }[];
 }
@@ -26,10 +28,14 @@ export interface MemoryOutput {
 childMain<Input, MemoryOutput>(async (input) => {
   const rssAtStart = process.memoryUsage().rss;
   let peak = rssAtStart;
+  let atPeak = process.memoryUsage();
   const sample = () => {
-    const rss = process.memoryUsage().rss;
-    peak = Math.max(peak, rss);
-    return rss;
+    const usage = process.memoryUsage();
+    if (usage.rss > peak) {
+      peak = usage.rss;
+      atPeak = usage;
+    }
+    return usage.rss;
   };
   const sampler = setInterval(sample, 20);
   const dir = join(dirname(input.path), 'memory-bot');
@@ -62,6 +68,9 @@ childMain<Input, MemoryOutput>(async (input) => {
       const t0 = performance.now();
       const stats = await runSchedulerPass(store, clock);
       passes.push({ due: stats.examined, ms: performance.now() - t0, rssBytes: sample() });
+      log(
+        `memory: pass of ${stats.examined} due, RSS ${(passes.at(-1)!.rssBytes / 1e6).toFixed(0)} MB, peak so far ${(peak / 1e6).toFixed(0)} MB (heap ${(atPeak.heapUsed / 1e6).toFixed(0)}/${(atPeak.heapTotal / 1e6).toFixed(0)} MB)`,
+      );
     };
     // Idle passes, then one per 1% time-zone slice (each queues ~1% of the people's nudges), then idle again.
     for (let i = 0; i < 3; i += 1) await pass(dueTimes[0]! - 1000);
@@ -69,7 +78,7 @@ childMain<Input, MemoryOutput>(async (input) => {
     for (let i = 0; i < 3; i += 1) await pass(dueTimes.at(-2)! + 60_000);
     const rssAfter = sample();
     log(
-      `memory: ${participants} participants, RSS ${(rssAfter / 1e6).toFixed(0)} MB after ${passes.length} passes, peak ${(peak / 1e6).toFixed(0)} MB`,
+      `memory: ${participants} participants, RSS ${(rssAfter / 1e6).toFixed(0)} MB after ${passes.length} passes, peak ${(peak / 1e6).toFixed(0)} MB (V8 heap ${(atPeak.heapUsed / 1e6).toFixed(0)} MB used of ${(atPeak.heapTotal / 1e6).toFixed(0)} MB, external ${(atPeak.external / 1e6).toFixed(0)} MB)`,
     );
     return {
       participants,
@@ -77,6 +86,7 @@ childMain<Input, MemoryOutput>(async (input) => {
       rssBotUpBytes: rssBotUp,
       rssAfterPassesBytes: rssAfter,
       peakRssBytes: peak,
+      heapAtPeak: { usedBytes: atPeak.heapUsed, totalBytes: atPeak.heapTotal },
       heapUsedBytes: process.memoryUsage().heapUsed,
       passes,
     };

@@ -66,14 +66,18 @@ export async function runSchedulerPass(
 ): Promise<PassStats> {
   const now = clock.now();
   const stats: PassStats = { examined: 0, queued: 0, expired: 0, skipped: 0, rescheduled: 0, lost: 0 };
+  // Jobs this pass has handled that are still due (another pass held them, or they were moved to a time already
+  // past): the next batch would return them again. A job that was applied otherwise is done or due later, so the
+  // set stays small however many jobs a pass handles.
   const seen = new Set<number>();
+  const tally = new Tally(stats, seen, now);
   const weeks = new Map<string, { week: string; weekEnd: number }>();
   for (;;) {
     const batch = await store.jobs.due(now, batchSize);
     const due = batch.filter((job) => !seen.has(job.id));
     if (due.length === 0) break;
     due.sort((a, b) => JOB_PRIORITY[a.kind] - JOB_PRIORITY[b.kind] || a.dueAt - b.dueAt);
-    const writes = new WriteBehind(stats);
+    const writes = new WriteBehind(tally);
     try {
       let group: ScheduledJob[] = [];
       const people = new Set<string>();
@@ -91,13 +95,12 @@ export async function runSchedulerPass(
         await giveWay();
       };
       for (const job of due) {
-        seen.add(job.id);
         stats.examined += 1;
         if (!DECIDED_FROM_CONTEXT.has(job.kind)) {
           await flush();
           await writes.settle();
           const { decision, outbox } = await decideAny(store, job, now, mentoring);
-          count(stats, [{ job, decision, outbox }], [await store.jobs.apply(job, decision, outbox, now)]);
+          tally.add([{ job, decision, outbox }], [await store.jobs.apply(job, decision, outbox, now)]);
           continue;
         }
         if (people.has(job.participantId) || group.length >= GROUP_SIZE) await flush();
@@ -124,7 +127,7 @@ class WriteBehind {
   #pending: Promise<void> | null = null;
   #people = new Set<string>();
 
-  constructor(private readonly stats: PassStats) {}
+  constructor(private readonly tally: Tally) {}
 
   holds(participantId: string): boolean {
     return this.#pending !== null && this.#people.has(participantId);
@@ -132,7 +135,7 @@ class WriteBehind {
 
   start(items: readonly JobApplication[], write: Promise<readonly ApplyResult[]>): void {
     this.#people = new Set(items.map((item) => item.job.participantId));
-    this.#pending = write.then((results) => count(this.stats, items, results));
+    this.#pending = write.then((results) => this.tally.add(items, results));
     // Awaited by settle(); this keeps a failure that comes while the next group is read from counting as unhandled.
     this.#pending.catch(() => {});
   }
@@ -154,17 +157,31 @@ function giveWay(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function count(stats: PassStats, items: readonly JobApplication[], results: readonly ApplyResult[]): void {
-  for (const [i, { decision }] of items.entries()) {
-    const result = results[i]!;
-    if (!result.applied) {
-      stats.lost += 1;
-      continue;
+/** Counts what the pass did, and remembers the jobs it handled that stay due. */
+class Tally {
+  constructor(
+    private readonly stats: PassStats,
+    private readonly stillDue: Set<number>,
+    private readonly now: number,
+  ) {}
+
+  add(items: readonly JobApplication[], results: readonly ApplyResult[]): void {
+    const { stats } = this;
+    for (const [i, { job, decision }] of items.entries()) {
+      const result = results[i]!;
+      if (!result.applied) {
+        stats.lost += 1;
+        this.stillDue.add(job.id);
+        continue;
+      }
+      if (decision.type === 'send') stats.queued += result.outboxInserted ? 1 : 0;
+      else if (decision.type === 'expire') stats.expired += 1;
+      else if (decision.type === 'skip') stats.skipped += 1;
+      else {
+        stats.rescheduled += 1;
+        if (decision.dueAt <= this.now) this.stillDue.add(job.id);
+      }
     }
-    if (decision.type === 'send') stats.queued += result.outboxInserted ? 1 : 0;
-    else if (decision.type === 'expire') stats.expired += 1;
-    else if (decision.type === 'skip') stats.skipped += 1;
-    else stats.rescheduled += 1;
   }
 }
 
