@@ -473,7 +473,7 @@ async function runStep(step: Step, cli: Cli, tmpRoot: string): Promise<Figure[]>
           result: `${(probe.peakRssBytes / MB).toFixed(0)} MB (bot up: ${(probe.rssBotUpBytes / MB).toFixed(0)} MB, after passes: ${(probe.rssAfterPassesBytes / MB).toFixed(0)} MB)`,
           target: atTarget ? '< 250 MB' : '—',
           met: atTarget ? probe.peakRssBytes < 250 * MB : null,
-          note: `passes of up to ${busiest.toLocaleString('en-US')} due jobs; RSS of a bare process after module load: ${(probe.rssAtStartBytes / MB).toFixed(0)} MB`,
+          note: `passes of up to ${busiest.toLocaleString('en-US')} due jobs; V8 heap at the peak ${(probe.heapAtPeak.usedBytes / MB).toFixed(0)} MB used of ${(probe.heapAtPeak.totalBytes / MB).toFixed(0)} MB; RSS of a bare process after module load: ${(probe.rssAtStartBytes / MB).toFixed(0)} MB`,
           detail: { ...probe },
         },
       ];
