@@ -73,9 +73,37 @@ export function benchPath(relative: string): string {
  * Node flags for the step processes: with BENCH_CPU_PROF=<dir> each one (not the simulators) writes a V8 CPU
  * profile there when it exits (`node --cpu-prof`), to see where a step's CPU goes.
  */
-function stepExecArgv(): string[] {
+/**
+ * Child processes that run the bot as a server (or the bare clients it is compared with): they get the Node.js
+ * flags `npm start` gives the serving process, so that what they measure is what a deployment runs.
+ */
+const SERVING = new Set([
+  'steps/memory.ts',
+  'steps/dispatch.ts',
+  'steps/teams.ts',
+  'steps/interaction.ts',
+  'lib/bare-client-child.ts',
+]);
+
+/** The Node.js flags of package.json's `start` script (e.g. `--max-old-space-size=1024`). */
+export function servingNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [node, ...args] = pkg.scripts.start!.split(/\s+/);
+  if (node !== 'node')
+    throw new Error(`package.json's start script no longer starts with node: ${pkg.scripts.start}`);
+  return args.filter((arg) => arg.startsWith('--'));
+}
+
+function stepExecArgv(relative: string): string[] {
   const dir = process.env.BENCH_CPU_PROF;
-  return ['--import', 'tsx', ...(dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [])];
+  return [
+    '--import',
+    'tsx',
+    ...(SERVING.has(relative) ? servingNodeFlags() : []),
+    ...(dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []),
+  ];
 }
 
 /**
@@ -90,7 +118,7 @@ export function runChild<T>(
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const child = fork(benchPath(relative), [JSON.stringify(input)], {
-      execArgv: stepExecArgv(),
+      execArgv: stepExecArgv(relative),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let settled = false;

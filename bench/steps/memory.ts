@@ -69,7 +69,7 @@ childMain<Input, MemoryOutput>(async (input) => {
       const stats = await runSchedulerPass(store, clock);
       passes.push({ due: stats.examined, ms: performance.now() - t0, rssBytes: sample() });
       log(
-        `memory: pass of ${stats.examined} due, RSS ${(passes.at(-1)!.rssBytes / 1e6).toFixed(0)} MB, peak so far ${(peak / 1e6).toFixed(0)} MB (heap ${(atPeak.heapUsed / 1e6).toFixed(0)}/${(atPeak.heapTotal / 1e6).toFixed(0)} MB)`,
+        `memory: pass of ${stats.examined} due in ${((performance.now() - t0) / 1000).toFixed(1)} s, RSS ${(passes.at(-1)!.rssBytes / 1e6).toFixed(0)} MB, peak so far ${(peak / 1e6).toFixed(0)} MB (heap ${(atPeak.heapUsed / 1e6).toFixed(0)}/${(atPeak.heapTotal / 1e6).toFixed(0)} MB)`,
       );
     };
     // Idle passes, then one per 1% time-zone slice (each queues ~1% of the people's nudges), then idle again.
