@@ -5,10 +5,10 @@ import { SendError } from '../app/ports.js';
 import { type Clock, systemTimer, type Timer } from '../core/clock.js';
 import { BUDGETED_KINDS } from '../core/messages.js';
 import { availabilityOf, type Participant, type Platform } from '../core/participant.js';
-import { nextAllowedInstant } from '../core/time.js';
+import { type Availability, nextAllowedInstant } from '../core/time.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
-import type { DispatchScope, OutboxRow, Store } from '../store/types.js';
+import type { DispatchScope, OutboxRow, ProgramRecord, SendStep, Store } from '../store/types.js';
 import { RateLimiter } from './rate-limit.js';
 
 export interface DispatcherOptions {
@@ -123,6 +123,10 @@ export class Dispatcher {
   readonly #recovering = new Map<string, Promise<void>>();
   /** Names of the leases this dispatcher acquired. */
   readonly #leases = new Set<string>();
+  /** Beginnings and successes of sends, written together. */
+  readonly #steps: SendSteps;
+  /** `#allowedAt` answers for the current minute, by availability. */
+  #allowed = { minute: Number.NaN, at: new Map<string, number>() };
 
   constructor(options: DispatcherOptions) {
     this.#store = options.store;
@@ -136,6 +140,7 @@ export class Dispatcher {
     this.#backoff = options.backoffMs ?? defaultBackoff;
     this.#holder = options.holder ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
     this.#dispatchLeaseMs = options.dispatchLeaseMs ?? 30_000;
+    this.#steps = new SendSteps(this.#store);
     const timer = options.timer ?? systemTimer;
     this.#senders = new Map(
       options.senders.map((sender) => [
@@ -256,6 +261,7 @@ export class Dispatcher {
       const rows = await this.#store.outbox.claim(this.#clock.now(), this.#batchSize, token, scope);
       if (rows.length === 0) return;
       for (const row of rows) this.#unsent.set(row.id, { row, token, scope: scopeKey(scope) });
+      const reads = new BatchReads(this.#store, rows);
       // One lane per person, in the order the rows were claimed: a person's messages go out one after the
       // other, so they arrive in the order they were queued however long each send's reads take.
       const lanes = lanesByPerson(rows);
@@ -269,7 +275,7 @@ export class Dispatcher {
             try {
               // An interrupted send to the same person is settled first, so that their messages keep their order.
               await this.#recovering.get(row.participantId);
-              await this.#deliverClaimed(row, token, stats, lease);
+              await this.#deliverClaimed(row, token, stats, lease, false, reads);
             } catch (error) {
               failure ??= error;
             }
@@ -295,9 +301,10 @@ export class Dispatcher {
     stats: DispatchStats,
     lease: HeldLease,
     absentChecked = false,
+    reads?: BatchReads,
   ): Promise<void> {
     try {
-      await this.#deliver(row, token, stats, lease, absentChecked);
+      await this.#deliver(row, token, stats, lease, absentChecked, reads);
     } catch (error) {
       if (this.#unsent.has(row.id))
         await this.#handBack((id) => id === row.id, 'handed back unsent: its delivery failed');
@@ -598,6 +605,24 @@ export class Dispatcher {
     this.#logger.info({ outboxId: row.id, kind: row.kind, status, reason }, 'outbox row closed unsent');
   }
 
+  /**
+   * `nextAllowedInstant(now, availability)`, worked out once a minute per availability: working days and quiet
+   * hours are whole local minutes, and every zone's offset today is whole minutes, so the answer for any instant of
+   * a minute is that minute's own (when it is allowed, the instant itself; otherwise a later minute).
+   */
+  #allowedAt(now: number, availability: Availability): number {
+    const minute = Math.floor(now / 60_000) * 60_000;
+    if (this.#allowed.minute !== minute) this.#allowed = { minute, at: new Map() };
+    const { timezone, workingDays, quietHours } = availability;
+    const key = `${timezone} ${workingDays.join()} ${quietHours.start}-${quietHours.end}`;
+    let at = this.#allowed.at.get(key);
+    if (at === undefined) {
+      at = nextAllowedInstant(minute, availability);
+      this.#allowed.at.set(key, at);
+    }
+    return at === minute ? now : at;
+  }
+
   async #delivery(row: OutboxRow, known?: Participant): Promise<Delivery | null> {
     const participant = known ?? (await this.#store.participants.get(row.participantId));
     if (!participant) return null;
@@ -615,17 +640,23 @@ export class Dispatcher {
     };
   }
 
-  /** `absentChecked`: recovery has just looked for an earlier attempt of this row and not found it. */
+  /**
+   * `absentChecked`: recovery has just looked for an earlier attempt of this row and not found it. `reads`: the
+   * people and programs of the row's claimed batch, read once for all its rows.
+   */
   async #deliver(
     row: OutboxRow,
     token: string,
     stats: DispatchStats,
     lease: HeldLease,
     absentChecked = false,
+    reads?: BatchReads,
   ): Promise<void> {
     const store = this.#store;
     const now = this.#clock.now();
-    const participant = await store.participants.get(row.participantId);
+    const participant = reads
+      ? await reads.person(row.participantId)
+      : await store.participants.get(row.participantId);
     const finish = (status: 'failed' | 'expired' | 'cancelled', reason: string) =>
       this.#close(row, token, status, reason, stats);
     if (!participant) return finish('cancelled', 'participant no longer exists');
@@ -655,16 +686,15 @@ export class Dispatcher {
         `not delivered after ${row.attempts} attempts (the last one's outcome checked: not there)`,
       );
     }
-    if (row.kind !== 'consent' && participant.consent !== 'accepted')
-      return finish('cancelled', `consent is ${participant.consent}`);
-    if (row.kind === 'consent' && participant.consent === 'accepted')
-      return finish('cancelled', 'consent already given');
-    if (!participant.reachable) return finish('failed', 'person cannot be reached on their channel');
+    const refused = refusal(row, participant);
+    if (refused) return finish(refused.status, refused.reason);
     if (now > row.expiresAt) return finish('expired', 'not sent within the catch-up grace window');
     if (BUDGETED_KINDS.has(row.kind)) {
-      const program = await store.programs.get(participant.programId);
+      const program = reads
+        ? await reads.program(participant.programId)
+        : await store.programs.get(participant.programId);
       if (program) {
-        const allowedAt = nextAllowedInstant(now, availabilityOf(program.settings, participant));
+        const allowedAt = this.#allowedAt(now, availabilityOf(program.settings, participant));
         if (allowedAt !== now) {
           if (allowedAt > row.expiresAt)
             return finish('expired', 'quiet hours last beyond the catch-up grace window');
@@ -693,7 +723,7 @@ export class Dispatcher {
     // Send only while this replica still dispatches for the workspace, and only if the row was not handed back
     // meanwhile (a shutdown, a lost lease): from here on the row is this send's alone.
     if (!(await this.#keep(lease)) || !this.#unsent.delete(row.id)) return;
-    const sending = this.#send(row, token, entry, delivery, participant, stats);
+    const sending = this.#send(row, token, entry, delivery, participant, stats, reads);
     this.#inFlight.add(sending);
     try {
       await sending;
@@ -706,16 +736,40 @@ export class Dispatcher {
     row: OutboxRow,
     token: string,
     entry: { sender: ChannelSender },
-    delivery: Delivery,
-    participant: Participant,
+    decided: Delivery,
+    decidedFor: Participant,
     stats: DispatchStats,
+    reads?: BatchReads,
   ): Promise<void> {
     const store = this.#store;
     let sending = row;
+    let participant = decidedFor;
+    let delivery = decided;
     try {
       // Waiting for the rate limit can outlast the lease: renew the claim, and send only while still holding it,
-      // so a row that recovery has handed to someone else is not sent from here as well.
-      if (!(await store.outbox.beginSend(row.id, token, this.#clock.now()))) {
+      // so a row that recovery has handed to someone else is not sent from here as well. The person is checked
+      // again at the same moment: read with the batch (or before the wait), they may have withdrawn consent, become
+      // unreachable or got a new address since; then they are read again and the row decided on what is true now.
+      const begin = (person: Participant) =>
+        this.#steps.write({
+          step: 'begin',
+          id: row.id,
+          token,
+          at: this.#clock.now(),
+          person: { consent: person.consent, address: person.address },
+        });
+      let begun = await begin(participant);
+      if (!begun) {
+        reads?.forget(row.participantId);
+        const fresh = await store.participants.get(row.participantId);
+        if (!fresh) return this.#close(row, token, 'cancelled', 'participant no longer exists', stats);
+        const refused = refusal(row, fresh);
+        if (refused) return this.#close(row, token, refused.status, refused.reason, stats);
+        participant = fresh;
+        delivery = (await this.#delivery(row, fresh))!;
+        begun = await begin(fresh);
+      }
+      if (!begun) {
         this.#logger.warn(
           { outboxId: row.id, kind: row.kind },
           'claim lost while waiting to send; leaving the row to its new holder',
@@ -724,8 +778,15 @@ export class Dispatcher {
       }
       sending = { ...row, attempts: row.attempts + 1 };
       const receipt = await entry.sender.send(delivery);
-      await store.outbox.markSent(row.id, token, receipt.providerRef, this.#clock.now());
+      await this.#steps.write({
+        step: 'sent',
+        id: row.id,
+        token,
+        providerRef: receipt.providerRef,
+        at: this.#clock.now(),
+      });
       if (receipt.address && receipt.address !== participant.address) {
+        reads?.forget(participant.id);
         await store.participants.update(participant.id, { address: receipt.address });
       }
       stats.sent += 1;
@@ -820,6 +881,102 @@ function asSendError(error: unknown): SendError {
   return error instanceof SendError
     ? error
     : new SendError((error as Error).message, { kind: 'transient' }, true);
+}
+
+/** Why a row must not go to its person as they are now (consent, reachability), or null. */
+function refusal(
+  row: OutboxRow,
+  participant: Participant,
+): { status: 'failed' | 'cancelled'; reason: string } | null {
+  if (row.kind !== 'consent' && participant.consent !== 'accepted')
+    return { status: 'cancelled', reason: `consent is ${participant.consent}` };
+  if (row.kind === 'consent' && participant.consent === 'accepted')
+    return { status: 'cancelled', reason: 'consent already given' };
+  if (!participant.reachable)
+    return { status: 'failed', reason: 'person cannot be reached on their channel' };
+  return null;
+}
+
+/**
+ * The outbox writes that begin sends and record them sent, written together: those asked for within one turn of
+ * the event loop share one transaction (one commit, one round trip) instead of one each. Each resolves only once
+ * written, so a send still goes out only after its beginning is durable, exactly as when written alone.
+ */
+class SendSteps {
+  readonly #store: Store;
+  #queued: { step: SendStep; done: (written: boolean) => void; failed: (error: unknown) => void }[] = [];
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  write(step: SendStep): Promise<boolean> {
+    return new Promise((done, failed) => {
+      if (this.#queued.length === 0) setImmediate(() => void this.#flush());
+      this.#queued.push({ step, done, failed });
+    });
+  }
+
+  async #flush(): Promise<void> {
+    const queued = this.#queued;
+    this.#queued = [];
+    try {
+      const written = await this.#store.outbox.advance(queued.map((entry) => entry.step));
+      for (const [i, entry] of queued.entries()) entry.done(written[i] === true);
+    } catch (error) {
+      for (const entry of queued) entry.failed(error);
+    }
+  }
+}
+
+/**
+ * The people and programs of one claimed batch, each read once for all its rows (one store call for the people,
+ * one per program) when the first row needs them. A read that fails is not kept, so the next row reads again.
+ * A person the dispatcher changes (a new address) is forgotten and read on its own next time; what others change
+ * meanwhile is caught as the send begins (see `#send`).
+ */
+class BatchReads {
+  readonly #store: Store;
+  readonly #ids: string[];
+  #people: Promise<Map<string, Participant>> | null = null;
+  readonly #forgotten = new Set<string>();
+  readonly #programs = new Map<string, Promise<ProgramRecord | null>>();
+
+  constructor(store: Store, rows: readonly OutboxRow[]) {
+    this.#store = store;
+    this.#ids = [...new Set(rows.map((row) => row.participantId))];
+  }
+
+  async person(id: string): Promise<Participant | null> {
+    if (this.#forgotten.has(id)) return this.#store.participants.get(id);
+    if (!this.#people) {
+      const reading = this.#store.participants
+        .getMany(this.#ids)
+        .then((people) => new Map(people.map((person) => [person.id, person])));
+      this.#people = reading;
+      reading.catch(() => {
+        if (this.#people === reading) this.#people = null;
+      });
+    }
+    return (await this.#people).get(id) ?? null;
+  }
+
+  program(id: string): Promise<ProgramRecord | null> {
+    let reading = this.#programs.get(id);
+    if (!reading) {
+      const read = this.#store.programs.get(id);
+      reading = read;
+      this.#programs.set(id, read);
+      read.catch(() => {
+        if (this.#programs.get(id) === read) this.#programs.delete(id);
+      });
+    }
+    return reading;
+  }
+
+  forget(id: string): void {
+    this.#forgotten.add(id);
+  }
 }
 
 /** The rows grouped by the person they go to, each group and each row in claim order. */

@@ -154,6 +154,17 @@ export interface NudgeResponse {
   at: number;
 }
 
+/** What a send was decided on about its person, for `outbox.beginSend` to check again as it begins the send. */
+export interface SendingTo {
+  consent: ConsentState;
+  address: string | null;
+}
+
+/** One step of a send for `outbox.advance`: its beginning (as `beginSend` does it) or its success (as `markSent`). */
+export type SendStep =
+  | { step: 'begin'; id: number; token: string; at: number; person?: SendingTo }
+  | { step: 'sent'; id: number; token: string; providerRef: string | null; at: number };
+
 /**
  * The storage port. Every method is async so that a server database can stand in for SQLite
  * without touching the use cases; SQL lives only behind it.
@@ -168,6 +179,8 @@ export interface Store {
   participants: {
     findByIdentity(identity: Identity): Promise<Participant | null>;
     get(id: string): Promise<Participant | null>;
+    /** The people and channels with these ids that exist, read at one moment, in no particular order. */
+    getMany(ids: readonly string[]): Promise<Participant[]>;
     create(input: Identity & { programId: string; email?: string | null }, now: number): Promise<Participant>;
     update(id: string, patch: ParticipantPatch): Promise<Participant>;
     /** People already known on a platform by email (e.g. Teams users who installed the bot). */
@@ -298,9 +311,16 @@ export interface Store {
     reclaim(id: number, oldToken: string | null, newToken: string, now: number): Promise<boolean>;
     /**
      * Right before a send: renews the claim and counts the attempt. False when the claim was lost (recovery handed
-     * the row to someone else), and then nothing may be sent. Attempts count sends, not claims.
+     * the row to someone else), and then nothing may be sent. Attempts count sends, not claims. With `person`, only
+     * while the row's person is still reachable with that consent state and address (as the caller read them a
+     * moment ago): false as well when they changed, and then the caller reads the person again before it sends.
      */
-    beginSend(id: number, token: string, now: number): Promise<boolean>;
+    beginSend(id: number, token: string, now: number, person?: SendingTo): Promise<boolean>;
+    /**
+     * `beginSend` and `markSent` for many rows in one transaction, in the order given, each answered as it would be
+     * alone; all of them or, when one fails, none.
+     */
+    advance(steps: readonly SendStep[]): Promise<boolean[]>;
     byKey(key: string): Promise<OutboxRow | null>;
     list(filter?: { participantId?: string; status?: OutboxStatus }): Promise<OutboxRow[]>;
     counts(): Promise<Record<OutboxStatus, number>>;

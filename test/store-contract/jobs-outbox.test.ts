@@ -255,6 +255,84 @@ describeStores('outbox', ({ store: open, connections }) => {
     expect(await store.outbox.counts()).toMatchObject({ sent: 1, pending: 0, sending: 0 });
   });
 
+  it('begins a send to a person only while they are as the caller read them', async () => {
+    const store = await open();
+    const { clock, participant } = await withLeader(store);
+    await store.participants.update(participant.id, { address: 'D1' });
+    const row = notice(participant.id, `notice:${participant.id}:checked`, clock.now());
+    await store.outbox.enqueue(row, clock.now());
+    const [claimed] = await store.outbox.claim(clock.now(), 10, 'token-a');
+    const id = claimed!.id;
+    const attempts = async () => (await store.outbox.byKey(row.key))?.attempts;
+    // Another consent state, another address, or a person no longer reachable: not begun, nothing counted.
+    expect(
+      await store.outbox.beginSend(id, 'token-a', clock.now(), { consent: 'pending', address: 'D1' }),
+    ).toBe(false);
+    expect(
+      await store.outbox.beginSend(id, 'token-a', clock.now(), { consent: 'accepted', address: null }),
+    ).toBe(false);
+    expect(
+      await store.outbox.beginSend(id, 'token-a', clock.now(), { consent: 'accepted', address: 'D2' }),
+    ).toBe(false);
+    expect(await attempts()).toBe(0);
+    // As read: begun; never by a caller that does not hold the claim.
+    expect(
+      await store.outbox.beginSend(id, 'token-b', clock.now(), { consent: 'accepted', address: 'D1' }),
+    ).toBe(false);
+    expect(
+      await store.outbox.beginSend(id, 'token-a', clock.now(), { consent: 'accepted', address: 'D1' }),
+    ).toBe(true);
+    expect(await attempts()).toBe(1);
+    await store.participants.update(participant.id, { reachable: false });
+    expect(
+      await store.outbox.beginSend(id, 'token-a', clock.now(), { consent: 'accepted', address: 'D1' }),
+    ).toBe(false);
+    await store.participants.update(participant.id, { reachable: true, address: null });
+    expect(
+      await store.outbox.beginSend(id, 'token-a', clock.now(), { consent: 'accepted', address: null }),
+    ).toBe(true);
+    expect(await attempts()).toBe(2);
+    // Without a person to check, only the claim counts.
+    await store.participants.update(participant.id, { consent: 'opted_out' });
+    expect(await store.outbox.beginSend(id, 'token-a', clock.now())).toBe(true);
+    expect(await attempts()).toBe(3);
+  });
+
+  it('begins and records many sends in one call, each answered as it would be alone', async () => {
+    const store = await open();
+    const { clock, participant } = await withLeader(store);
+    const keys = ['a', 'b', 'c'].map((k) => `notice:${participant.id}:${k}`);
+    for (const key of keys) await store.outbox.enqueue(notice(participant.id, key, clock.now()), clock.now());
+    const claimed = await store.outbox.claim(clock.now(), 10, 'token-a');
+    const [a, b, c] = keys.map((key) => claimed.find((row) => row.key === key)!.id) as [
+      number,
+      number,
+      number,
+    ];
+    const as = { consent: 'accepted' as const, address: participant.address };
+    const at = clock.now() + 1_000;
+    expect(
+      await store.outbox.advance([
+        { step: 'begin', id: a, token: 'token-a', at, person: as },
+        { step: 'begin', id: b, token: 'token-b', at },
+        { step: 'begin', id: c, token: 'token-a', at, person: { ...as, consent: 'opted_out' } },
+        // Recorded sent in the same call, after its beginning.
+        { step: 'sent', id: a, token: 'token-a', providerRef: 'ref-a', at: at + 1 },
+        { step: 'sent', id: b, token: 'token-b', providerRef: 'ref-b', at: at + 1 },
+        { step: 'begin', id: c, token: 'token-a', at },
+      ]),
+    ).toEqual([true, false, false, true, false, true]);
+    expect(await store.outbox.byKey(keys[0]!)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      providerRef: 'ref-a',
+      sentAt: at + 1,
+    });
+    expect(await store.outbox.byKey(keys[1]!)).toMatchObject({ status: 'sending', attempts: 0 });
+    expect(await store.outbox.byKey(keys[2]!)).toMatchObject({ status: 'sending', attempts: 1 });
+    expect(await store.outbox.advance([])).toEqual([]);
+  });
+
   it('releases a row for a later attempt, finishes it, and lists and counts by status', async () => {
     const store = await open();
     const { clock, participant } = await withLeader(store);

@@ -132,6 +132,23 @@ describeStores('participants', ({ store: open, connections }) => {
     expect((await store.participants.inProgram(record.id)).map((p) => p.id)).toEqual([created.id]);
   });
 
+  it('reads many people and channels at once, those that exist', async () => {
+    const store = await open();
+    const { record } = await store.programs.upsert(parseProgramSettings({ name: 'pilot' }), NOW);
+    const ada = await store.participants.create({ ...slackUser('U1'), programId: record.id }, NOW);
+    const bo = await store.participants.update(
+      (await store.participants.create({ ...slackUser('U2'), programId: record.id }, NOW)).id,
+      { consent: 'accepted', address: 'D2', quietHours: { start: '20:00', end: '07:00' } },
+    );
+    const channel = await store.participants.ensureChannel(slackUser('C9'), record.id, NOW);
+    const many = await store.participants.getMany([bo.id, 'ppl_missing', channel.id, ada.id, bo.id]);
+    expect(many.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [ada, bo, channel].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(await store.participants.getMany([])).toEqual([]);
+    expect(await store.participants.getMany(['ppl_missing'])).toEqual([]);
+  });
+
   it('refuses a person in a program that does not exist', async () => {
     const store = await open();
     await expect(

@@ -32,6 +32,7 @@ import type {
   OutboxStatus,
   ParticipantPatch,
   RosterPlan,
+  SendingTo,
   Store,
   StoreWarning,
 } from '../types.js';
@@ -229,6 +230,12 @@ export class PostgresStore extends PgRepository implements Store {
       const row = await this.one('SELECT * FROM participants WHERE id = ?', id);
       return row ? toParticipant(row) : null;
     },
+    getMany: async (ids) =>
+      ids.length === 0
+        ? []
+        : (await this.all('SELECT * FROM participants WHERE id = ANY(?::text[])', [...ids])).map(
+            toParticipant,
+          ),
     create: async (input, now) =>
       this.tx(async () => {
         await this.run(
@@ -1171,6 +1178,47 @@ export class PostgresStore extends PgRepository implements Store {
     return inserted === 1;
   }
 
+  private async markSent(
+    id: number,
+    token: string,
+    providerRef: string | null,
+    now: number,
+  ): Promise<boolean> {
+    return (
+      (await this.run(
+        `UPDATE outbox SET status = 'sent', provider_ref = ?, sent_at = ?, reason = NULL WHERE id = ? AND claim_token = ? AND status = 'sending'`,
+        providerRef,
+        now,
+        id,
+        token,
+      )) === 1
+    );
+  }
+
+  private async beginSend(id: number, token: string, now: number, person?: SendingTo): Promise<boolean> {
+    return (
+      (await (person
+        ? this.run(
+            `UPDATE outbox SET claimed_at = ?, attempts = attempts + 1
+             WHERE id = ? AND claim_token = ? AND status = 'sending' AND EXISTS (
+               SELECT 1 FROM participants p
+               WHERE p.id = outbox.participant_id AND p.reachable = 1 AND p.consent = ?
+                 AND p.address IS NOT DISTINCT FROM ?::text)`,
+            now,
+            id,
+            token,
+            person.consent,
+            person.address,
+          )
+        : this.run(
+            `UPDATE outbox SET claimed_at = ?, attempts = attempts + 1 WHERE id = ? AND claim_token = ? AND status = 'sending'`,
+            now,
+            id,
+            token,
+          ))) === 1
+    );
+  }
+
   outbox: Store['outbox'] = {
     enqueue: async (row, now) => this.insertOutbox(row, now),
     // One statement: rows another replica is claiming at the same moment are skipped, never handed out twice.
@@ -1178,14 +1226,7 @@ export class PostgresStore extends PgRepository implements Store {
       (await this.all(claimStatement(scope !== undefined), ...claimParams(now, limit, token, scope))).map(
         toOutbox,
       ),
-    markSent: async (id, token, providerRef, now) =>
-      (await this.run(
-        `UPDATE outbox SET status = 'sent', provider_ref = ?, sent_at = ?, reason = NULL WHERE id = ? AND claim_token = ? AND status = 'sending'`,
-        providerRef,
-        now,
-        id,
-        token,
-      )) === 1,
+    markSent: async (id, token, providerRef, now) => this.markSent(id, token, providerRef, now),
     release: async (id, token, nextAttemptAt, reason) =>
       (await this.run(
         `UPDATE outbox SET status = 'pending', next_attempt_at = ?, reason = ?, claim_token = NULL, claimed_at = NULL
@@ -1221,13 +1262,18 @@ export class PostgresStore extends PgRepository implements Store {
           staleBefore,
         )
       ).map((row) => ({ platform: str(row.platform) as Platform, workspaceId: str(row.workspace_id) })),
-    beginSend: async (id, token, now) =>
-      (await this.run(
-        `UPDATE outbox SET claimed_at = ?, attempts = attempts + 1 WHERE id = ? AND claim_token = ? AND status = 'sending'`,
-        now,
-        id,
-        token,
-      )) === 1,
+    beginSend: async (id, token, now, person) => this.beginSend(id, token, now, person),
+    advance: async (steps) =>
+      this.tx(async () => {
+        const answers: boolean[] = [];
+        for (const step of steps)
+          answers.push(
+            step.step === 'begin'
+              ? await this.beginSend(step.id, step.token, step.at, step.person)
+              : await this.markSent(step.id, step.token, step.providerRef, step.at),
+          );
+        return answers;
+      }),
     reclaim: async (id, oldToken, newToken, now) =>
       (await this.run(
         `UPDATE outbox SET claim_token = ?, claimed_at = ?

@@ -32,6 +32,7 @@ import type {
   ParticipantPatch,
   ProgramRecord,
   RosterPlan,
+  SendingTo,
   Store,
   StoreWarning,
 } from '../types.js';
@@ -203,6 +204,13 @@ export class SqliteStore extends SqlRepository implements Store {
       const row = this.one('SELECT * FROM participants WHERE id = ?', id);
       return row ? toParticipant(row) : null;
     },
+    getMany: async (ids) =>
+      ids.length === 0
+        ? []
+        : this.all(
+            'SELECT * FROM participants WHERE id IN (SELECT value FROM json_each(?))',
+            JSON.stringify(ids),
+          ).map(toParticipant),
     create: async (input, now) =>
       this.tx(() => {
         const existing = this.one(
@@ -974,6 +982,42 @@ export class SqliteStore extends SqlRepository implements Store {
     return result.changes === 1;
   }
 
+  private markSent(id: number, token: string, providerRef: string | null, now: number): boolean {
+    return (
+      this.run(
+        `UPDATE outbox SET status = 'sent', provider_ref = ?, sent_at = ?, reason = NULL WHERE id = ? AND claim_token = ? AND status = 'sending'`,
+        providerRef,
+        now,
+        id,
+        token,
+      ).changes === 1
+    );
+  }
+
+  private beginSend(id: number, token: string, now: number, person?: SendingTo): boolean {
+    return (
+      (person
+        ? this.run(
+            `UPDATE outbox SET claimed_at = ?, attempts = attempts + 1
+             WHERE id = ? AND claim_token = ? AND status = 'sending' AND EXISTS (
+               SELECT 1 FROM participants p
+               WHERE p.id = outbox.participant_id AND p.reachable = 1 AND p.consent = ? AND p.address IS ?)`,
+            now,
+            id,
+            token,
+            person.consent,
+            person.address,
+          )
+        : this.run(
+            `UPDATE outbox SET claimed_at = ?, attempts = attempts + 1 WHERE id = ? AND claim_token = ? AND status = 'sending'`,
+            now,
+            id,
+            token,
+          )
+      ).changes === 1
+    );
+  }
+
   outbox: Store['outbox'] = {
     enqueue: async (row, now) => this.tx(() => this.insertOutbox(row, now)),
     claim: async (now, limit, token, scope) =>
@@ -1003,14 +1047,7 @@ export class SqliteStore extends SqlRepository implements Store {
         const claimed = ids.filter((id) => claim.run(token, now, id).changes === 1);
         return claimed.map((id) => toOutbox(this.one(`${OUTBOX_SELECT} WHERE o.id = ?`, id)!));
       }),
-    markSent: async (id, token, providerRef, now) =>
-      this.run(
-        `UPDATE outbox SET status = 'sent', provider_ref = ?, sent_at = ?, reason = NULL WHERE id = ? AND claim_token = ? AND status = 'sending'`,
-        providerRef,
-        now,
-        id,
-        token,
-      ).changes === 1,
+    markSent: async (id, token, providerRef, now) => this.markSent(id, token, providerRef, now),
     release: async (id, token, nextAttemptAt, reason) =>
       this.run(
         `UPDATE outbox SET status = 'pending', next_attempt_at = ?, reason = ?, claim_token = NULL, claimed_at = NULL
@@ -1049,13 +1086,15 @@ export class SqliteStore extends SqlRepository implements Store {
         now,
         staleBefore,
       ).map((row) => ({ platform: str(row.platform) as Platform, workspaceId: str(row.workspace_id) })),
-    beginSend: async (id, token, now) =>
-      this.run(
-        `UPDATE outbox SET claimed_at = ?, attempts = attempts + 1 WHERE id = ? AND claim_token = ? AND status = 'sending'`,
-        now,
-        id,
-        token,
-      ).changes === 1,
+    beginSend: async (id, token, now, person) => this.beginSend(id, token, now, person),
+    advance: async (steps) =>
+      this.tx(() =>
+        steps.map((step) =>
+          step.step === 'begin'
+            ? this.beginSend(step.id, step.token, step.at, step.person)
+            : this.markSent(step.id, step.token, step.providerRef, step.at),
+        ),
+      ),
     reclaim: async (id, oldToken, newToken, now) =>
       this.run(
         `UPDATE outbox SET claim_token = ?, claimed_at = ? WHERE id = ? AND status = 'sending' AND claim_token IS ?`,
