@@ -283,6 +283,9 @@ export class Dispatcher {
         }
       });
       await Promise.all(workers);
+      // Sends whose success was still being written when their worker went on to its next row.
+      for (const written of await Promise.allSettled(reads.recording))
+        if (written.status === 'rejected') failure ??= written.reason;
       // Rows of this batch that no worker started (a failure, a shutdown, a lost lease) go back at once.
       const batch = new Set(rows.map((row) => row.id));
       await this.#handBack((id) => batch.has(id), 'handed back unsent');
@@ -745,6 +748,7 @@ export class Dispatcher {
     let sending = row;
     let participant = decidedFor;
     let delivery = decided;
+    let receipt: SendReceipt;
     try {
       // Waiting for the rate limit can outlast the lease: renew the claim, and send only while still holding it,
       // so a row that recovery has handed to someone else is not sent from here as well. The person is checked
@@ -777,7 +781,38 @@ export class Dispatcher {
         return;
       }
       sending = { ...row, attempts: row.attempts + 1 };
-      const receipt = await entry.sender.send(delivery);
+      receipt = await entry.sender.send(delivery);
+    } catch (error) {
+      await this.#settleFailure(
+        sending,
+        token,
+        participant.id,
+        participant.workspaceId,
+        asSendError(error),
+        stats,
+      );
+      return;
+    }
+    const recording = this.#recordSent(row, sending, token, receipt, participant, stats, reads);
+    if (!reads || (receipt.address && receipt.address !== participant.address)) return recording;
+    // Within a batch the worker goes on to its next row while the success is written, so that the write shares
+    // a transaction with that row's beginning (and others'); the batch waits for it before it ends. A new address
+    // is written first, for the person's next row to go there.
+    this.#inFlight.add(recording);
+    reads.recording.push(recording.finally(() => this.#inFlight.delete(recording)));
+  }
+
+  /** Writes a send's success (and the person's new address, if the platform gave one); a failure settles the row. */
+  async #recordSent(
+    row: OutboxRow,
+    sending: OutboxRow,
+    token: string,
+    receipt: SendReceipt,
+    participant: Participant,
+    stats: DispatchStats,
+    reads?: BatchReads,
+  ): Promise<void> {
+    try {
       await this.#steps.write({
         step: 'sent',
         id: row.id,
@@ -787,7 +822,7 @@ export class Dispatcher {
       });
       if (receipt.address && receipt.address !== participant.address) {
         reads?.forget(participant.id);
-        await store.participants.update(participant.id, { address: receipt.address });
+        await this.#store.participants.update(participant.id, { address: receipt.address });
       }
       stats.sent += 1;
     } catch (error) {
@@ -941,6 +976,8 @@ class BatchReads {
   #people: Promise<Map<string, Participant>> | null = null;
   readonly #forgotten = new Set<string>();
   readonly #programs = new Map<string, Promise<ProgramRecord | null>>();
+  /** Successes of the batch's sends still being written. */
+  readonly recording: Promise<void>[] = [];
 
   constructor(store: Store, rows: readonly OutboxRow[]) {
     this.#store = store;
