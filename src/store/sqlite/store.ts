@@ -1040,12 +1040,21 @@ export class SqliteStore extends SqlRepository implements Store {
               )
         ).map((r) => Number(r.id));
         if (ids.length === 0) return [];
-        const claim = this.db.prepare(
+        // The whole batch in one statement, then read back in one, in the order it was chosen.
+        const list = JSON.stringify(ids);
+        this.run(
           `UPDATE outbox SET status = 'sending', claim_token = ?, claimed_at = ?
-           WHERE id = ? AND status = 'pending'`,
+           WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending'`,
+          token,
+          now,
+          list,
         );
-        const claimed = ids.filter((id) => claim.run(token, now, id).changes === 1);
-        return claimed.map((id) => toOutbox(this.one(`${OUTBOX_SELECT} WHERE o.id = ?`, id)!));
+        return this.all(
+          `${OUTBOX_SELECT} WHERE o.id IN (SELECT value FROM json_each(?)) AND o.claim_token = ? AND o.status = 'sending'
+           ORDER BY o.next_attempt_at, o.id`,
+          list,
+          token,
+        ).map(toOutbox);
       }),
     markSent: async (id, token, providerRef, now) => this.markSent(id, token, providerRef, now),
     release: async (id, token, nextAttemptAt, reason) =>
