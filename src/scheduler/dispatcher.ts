@@ -714,14 +714,7 @@ export class Dispatcher {
     try {
       await entry.limiter.acquire(`${participant.platform}:${participant.workspaceId}`);
     } catch (error) {
-      return this.#settleFailure(
-        row,
-        token,
-        participant.id,
-        participant.workspaceId,
-        asSendError(error),
-        stats,
-      );
+      return this.#settleSendError(row, token, participant, error, stats);
     }
     // Send only while this replica still dispatches for the workspace, and only if the row was not handed back
     // meanwhile (a shutdown, a lost lease): from here on the row is this send's alone.
@@ -783,14 +776,7 @@ export class Dispatcher {
       sending = { ...row, attempts: row.attempts + 1 };
       receipt = await entry.sender.send(delivery);
     } catch (error) {
-      await this.#settleFailure(
-        sending,
-        token,
-        participant.id,
-        participant.workspaceId,
-        asSendError(error),
-        stats,
-      );
+      await this.#settleSendError(sending, token, participant, error, stats);
       return;
     }
     const recording = this.#recordSent(row, sending, token, receipt, participant, stats, reads);
@@ -826,15 +812,26 @@ export class Dispatcher {
       }
       stats.sent += 1;
     } catch (error) {
-      await this.#settleFailure(
-        sending,
-        token,
-        participant.id,
-        participant.workspaceId,
-        asSendError(error),
-        stats,
-      );
+      await this.#settleSendError(sending, token, participant, error, stats);
     }
+  }
+
+  /** A send (its wait, the send, or the record of it) that threw, settled as that send's failure. */
+  #settleSendError(
+    sending: OutboxRow,
+    token: string,
+    participant: Participant,
+    error: unknown,
+    stats: DispatchStats,
+  ): Promise<void> {
+    return this.#settleFailure(
+      sending,
+      token,
+      participant.id,
+      participant.workspaceId,
+      asSendError(error),
+      stats,
+    );
   }
 
   async #settleFailure(

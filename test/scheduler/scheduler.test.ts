@@ -1050,7 +1050,11 @@ describe('the pass itself', () => {
     expect(stats).toMatchObject({ examined: 7, queued: 6, lost: 1 });
   });
 
-  it("decides a person's second due job of a pass from what the first one wrote", async () => {
+  /**
+   * Four people whose Wednesday 1 April holds the 09:30 nudge and the day-30 checkpoint at 10:00, due in the same
+   * pass, with one message of the week's two left after Monday's nudge: the checkpoint goes first and takes it.
+   */
+  async function twoJobsForOneMessage(): Promise<{ w: World; person: Person }> {
     const w = world('2026-03-01T00:00:00Z');
     const weekdays: ('mon' | 'wed' | 'fri')[] = ['mon', 'wed', 'fri'];
     const program = { nudges: { weekdays }, weeklyBudget: 2 };
@@ -1059,9 +1063,12 @@ describe('the pass itself', () => {
     for (let i = 0; i < 3; i += 1)
       await setupPerson(w.store, w.clock, { program, userId: `V${i}`, startDate: '2026-03-02' });
     await runTicks(w.store, w.clock, w.dispatcher, at('2026-03-31T00:00', NY));
-    // Wednesday 1 April: the 09:30 nudge and the day-30 checkpoint at 10:00 are due in the same pass, with one
-    // message of the week's two left after Monday's nudge. The checkpoint goes first and takes it.
     w.clock.set(at('2026-04-01T10:30', NY));
+    return { w, person };
+  }
+
+  it("decides a person's second due job of a pass from what the first one wrote", async () => {
+    const { w, person } = await twoJobsForOneMessage();
     const stats = await runSchedulerPass(w.store, w.clock);
     expect(stats).toMatchObject({ examined: 8, queued: 4, skipped: 4, lost: 0 });
     expect(jobResult(w.store, person.participant.id, 'checkpoint', `${person.experiment.id}/day-30`)).toMatch(
@@ -1073,14 +1080,7 @@ describe('the pass itself', () => {
   });
 
   it("waits for a person's first job to be written before it reads their next one, also when writes are slow", async () => {
-    const w = world('2026-03-01T00:00:00Z');
-    const weekdays: ('mon' | 'wed' | 'fri')[] = ['mon', 'wed', 'fri'];
-    const program = { nudges: { weekdays }, weeklyBudget: 2 };
-    const person = await setupPerson(w.store, w.clock, { program, startDate: '2026-03-02' });
-    for (let i = 0; i < 3; i += 1)
-      await setupPerson(w.store, w.clock, { program, userId: `V${i}`, startDate: '2026-03-02' });
-    await runTicks(w.store, w.clock, w.dispatcher, at('2026-03-31T00:00', NY));
-    w.clock.set(at('2026-04-01T10:30', NY));
+    const { w, person } = await twoJobsForOneMessage();
     const events: string[] = [];
     const stats = await runSchedulerPass(slowStore(w.store, events), w.clock);
     // The checkpoints of all four, then their nudges: the second group's people are all in the first.
