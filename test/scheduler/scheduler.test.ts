@@ -1091,12 +1091,17 @@ describe('the pass itself', () => {
     );
   });
 
-  it('reads the next group of other people while the one before it is written', async () => {
+  /** 260 people with a nudge due: more than one group holds (250), so one batch of due jobs makes two groups. */
+  async function twoGroupsDue(): Promise<World> {
     const w = world(at('2026-03-03T09:00', NY));
-    // More people than one group holds (250), so that one batch of due jobs makes two groups.
     for (let i = 0; i < 260; i += 1)
       await setupPerson(w.store, w.clock, { userId: `U${i}`, startDate: '2026-03-02' });
     w.clock.set(at('2026-03-03T09:30', NY));
+    return w;
+  }
+
+  it('reads the next group of other people while the one before it is written', async () => {
+    const w = await twoGroupsDue();
     const events: string[] = [];
     const stats = await runSchedulerPass(slowStore(w.store, events), w.clock);
     expect(events).toEqual(['read 250', 'write 250', 'read 10', 'written 250', 'write 10', 'written 10']);
@@ -1105,10 +1110,7 @@ describe('the pass itself', () => {
   });
 
   it('fails the pass when a group write fails while the next group is read, and leaves no write under way', async () => {
-    const w = world(at('2026-03-03T09:00', NY));
-    for (let i = 0; i < 260; i += 1)
-      await setupPerson(w.store, w.clock, { userId: `U${i}`, startDate: '2026-03-02' });
-    w.clock.set(at('2026-03-03T09:30', NY));
+    const w = await twoGroupsDue();
     const events: string[] = [];
     const slow = slowStore(w.store, events);
     const failing: Store = {
