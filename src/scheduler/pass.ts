@@ -69,12 +69,12 @@ export async function runSchedulerPass(
   // Jobs this pass has handled that are still due (another pass held them, or they were moved to a time already
   // past): the next batch would return them again. A job that was applied otherwise is done or due later, so the
   // set stays small however many jobs a pass handles.
-  const seen = new Set<number>();
-  const tally = new Tally(stats, seen, now);
+  const stillDue = new Set<number>();
+  const tally = new Tally(stats, stillDue, now);
   const weeks = new Map<string, { week: string; weekEnd: number }>();
   for (;;) {
     const batch = await store.jobs.due(now, batchSize);
-    const due = batch.filter((job) => !seen.has(job.id));
+    const due = batch.filter((job) => !stillDue.has(job.id));
     if (due.length === 0) break;
     due.sort((a, b) => JOB_PRIORITY[a.kind] - JOB_PRIORITY[b.kind] || a.dueAt - b.dueAt);
     const writes = new WriteBehind(tally);
